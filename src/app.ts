@@ -1,0 +1,68 @@
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
+import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
+import { type PracticePagesHtml, registerSiteRoutes, sitePaths } from "./features/site/site-routes.tsx";
+import type { Database } from "./platform/db/database.ts";
+import type { SecretKeys } from "./platform/security/secret-key.ts";
+import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
+import { buildAssets } from "./platform/web/assets.ts";
+import { registerErrorPages } from "./platform/web/error-pages.tsx";
+import { PageCache } from "./platform/web/page-cache.ts";
+import { registerRequestLogging } from "./platform/web/request-logging.ts";
+import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
+import type { SiteContext } from "./platform/web/site-context.ts";
+
+export type AppOptions = {
+  config: Config;
+  db: Database;
+  keys: SecretKeys;
+  practice: PracticeSettings;
+  pages: PracticePagesHtml;
+  demo: boolean;
+  logger: Logger;
+};
+
+/** Form posts are small; a larger body is refused before it is read. */
+const bodyLimitBytes = 64 * 1024;
+
+/** The Fastify instance with the platform plugins and every feature's routes. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, db, keys, practice, pages, demo } = options;
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    bodyLimit: bodyLimitBytes,
+    return503OnClosing: true,
+  });
+
+  const assets = await buildAssets(config.contentDir);
+  const site: SiteContext = {
+    practice,
+    assets,
+    publicUrl: config.publicUrl,
+    demo,
+    absoluteUrl: (pathname) => new URL(pathname, config.publicUrl).toString(),
+  };
+  const cache = new PageCache();
+
+  registerRequestLogging(app);
+  await registerSecurityHeaders(app, { https: config.secureCookies });
+  await app.register(cookie, { secret: keys.derive("cookie").toString("hex") });
+  await app.register(formbody, { bodyLimit: bodyLimitBytes });
+  // Never global: cached public GETs are not limited; each POST route opts in with its own limits.
+  await app.register(rateLimit, { global: false });
+  registerErrorPages(app, site);
+
+  registerAssetRoutes(app, assets);
+  registerSiteRoutes(app, { db, site, cache, pages });
+  registerArticleRoutes(app, { db, site, cache, staticPaths: sitePaths });
+
+  return app;
+}

@@ -1,0 +1,119 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root, so defaults do not depend on the directory Haven was started from. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+/** Strict booleans: "0", "false", "no" and "off" are false; anything unrecognised stops start-up. */
+const strictBoolean = z.stringbool({
+  truthy: ["1", "true", "yes", "on"],
+  falsy: ["0", "false", "no", "off"],
+});
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  HAVEN_DATA_DIR: z.string().trim().min(1).default("./data"),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  HAVEN_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  HAVEN_TRUST_PROXY: strictBoolean.default(false),
+  HAVEN_SECRET_KEY: optionalText.pipe(
+    z.string().min(32, "must be at least 32 characters (for example 64 hex digits)").optional(),
+  ),
+  HAVEN_SECRET_KEY_PREVIOUS: optionalText,
+  HAVEN_DEMO: optionalText.pipe(strictBoolean.optional()),
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  HAVEN_CONTENT_DIR: optionalText,
+  HAVEN_PRACTICE_FILE: optionalText,
+  HAVEN_EMBED_ORIGINS: optionalText,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: URL;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  secretKey: string | undefined;
+  previousSecretKey: string | undefined;
+  /** undefined means "decide from the data dir": on for a fresh embedded install. */
+  demo: boolean | undefined;
+  smtpUrl: string | undefined;
+  contentDir: string;
+  practiceFile: string | undefined;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Haven cannot start because of its configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and checks the environment. Throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "environment")}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  const publicUrl = new URL(e.HAVEN_PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  if (publicUrl.protocol === "http:" && !loopbackHosts.has(publicUrl.hostname)) {
+    problems.push(
+      `HAVEN_PUBLIC_URL: ${publicUrl.origin} is plain http on a public host; use https:// (cookies and sign-in links must not travel unencrypted)`,
+    );
+  }
+  if (publicUrl.pathname !== "/" || publicUrl.search || publicUrl.hash) {
+    problems.push("HAVEN_PUBLIC_URL: must be an origin only, such as https://haven.example.org");
+  }
+  if (e.DATABASE_URL && !e.HAVEN_SECRET_KEY) {
+    problems.push(
+      "HAVEN_SECRET_KEY: required when DATABASE_URL is set, so the key never lives beside the database",
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.HAVEN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    secureCookies: publicUrl.protocol === "https:",
+    trustProxy: e.HAVEN_TRUST_PROXY,
+    secretKey: e.HAVEN_SECRET_KEY,
+    previousSecretKey: e.HAVEN_SECRET_KEY_PREVIOUS,
+    demo: e.HAVEN_DEMO,
+    smtpUrl: e.SMTP_URL,
+    contentDir: path.resolve(e.HAVEN_CONTENT_DIR ?? path.join(projectRoot, "content")),
+    practiceFile: e.HAVEN_PRACTICE_FILE ? path.resolve(e.HAVEN_PRACTICE_FILE) : undefined,
+    logLevel: e.LOG_LEVEL,
+  };
+}

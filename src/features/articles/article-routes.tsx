@@ -1,0 +1,94 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { Database } from "../../platform/db/database.ts";
+import type { PageCache } from "../../platform/web/page-cache.ts";
+import { sendPublicPage } from "../../platform/web/public-page.ts";
+import { renderPage } from "../../platform/web/render-page.ts";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import { ArticleListPage } from "./article-list-page.tsx";
+import { ArticlePage } from "./article-page.tsx";
+import { findArticle, listArticles } from "./article-queries.ts";
+import { atomFeed } from "./atom-feed.ts";
+import { neighbours, relatedArticles } from "./related-articles.ts";
+import { sitemap } from "./sitemap.ts";
+
+type Deps = { db: Database; site: SiteContext; cache: PageCache; staticPaths: string[] };
+
+const listQuery = z
+  .object({
+    tag: z
+      .string()
+      .regex(/^[a-z0-9-]{1,60}$/)
+      .optional(),
+  })
+  .catch({ tag: undefined });
+const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,120}$/) });
+
+export function registerArticleRoutes(app: FastifyInstance, { db, site, cache, staticPaths }: Deps): void {
+  app.get("/articles", async (request, reply) => {
+    const { tag } = listQuery.parse(request.query);
+    return sendPublicPage(request, reply, cache, {
+      key: `/articles?tag=${tag ?? ""}`,
+      render: async () => {
+        const all = await listArticles(db);
+        const tags = [...new Set(all.flatMap((a) => a.tags))].sort();
+        // An unknown tag is a page that does not exist (and is never cached).
+        if (tag && !tags.includes(tag)) return undefined;
+        return renderPage(<ArticleListPage site={site} articles={all} tags={tags} activeTag={tag} />);
+      },
+    });
+  });
+
+  app.get("/articles/:slug", async (request, reply) => {
+    const params = slugParams.safeParse(request.params);
+    if (!params.success) return reply.callNotFound();
+    return sendPublicPage(request, reply, cache, {
+      key: `/articles/${params.data.slug}`,
+      render: async () => {
+        const article = await findArticle(db, params.data.slug);
+        if (!article) return undefined;
+        const all = await listArticles(db);
+        const { previous, next } = neighbours(article, all);
+        return renderPage(
+          <ArticlePage
+            site={site}
+            article={article}
+            related={relatedArticles(article, all)}
+            previous={previous}
+            next={next}
+          />,
+        );
+      },
+    });
+  });
+
+  app.get("/feed.xml", async (request, reply) =>
+    sendPublicPage(request, reply, cache, {
+      key: "/feed.xml",
+      contentType: "application/atom+xml; charset=utf-8",
+      render: async () =>
+        atomFeed({
+          practiceName: site.practice.name,
+          tagline: site.practice.tagline,
+          absoluteUrl: site.absoluteUrl,
+          articles: await listArticles(db),
+        }),
+    }),
+  );
+
+  app.get("/sitemap.xml", async (request, reply) =>
+    sendPublicPage(request, reply, cache, {
+      key: "/sitemap.xml",
+      contentType: "application/xml; charset=utf-8",
+      render: async () => sitemap(site.absoluteUrl, staticPaths, await listArticles(db)),
+    }),
+  );
+
+  app.get("/robots.txt", async (request, reply) =>
+    sendPublicPage(request, reply, cache, {
+      key: "/robots.txt",
+      contentType: "text/plain; charset=utf-8",
+      render: () => `User-agent: *\nDisallow: /sign-in\nSitemap: ${site.absoluteUrl("/sitemap.xml")}\n`,
+    }),
+  );
+}

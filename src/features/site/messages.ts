@@ -1,0 +1,65 @@
+// Words the public site shows, in one place so they can be translated later.
+export const siteMessages = {
+  waysInHeading: "Where are you in this?",
+  waysInIntro:
+    "Start from where you are. Each path leads to writing that may help, and to a first conversation.",
+  waysIn: [
+    {
+      title: "I was hurt",
+      body: "Someone you relied on wasn't there when it mattered most, and it still hurts when something reminds you.",
+      tag: "when-you-were-hurt",
+      kind: undefined,
+    },
+    {
+      title: "I caused the hurt",
+      body: "You have apologised, maybe many times, and it doesn't seem to reach. You want to understand and put it right.",
+      tag: "when-you-caused-hurt",
+      kind: undefined,
+    },
+    {
+      title: "We both feel it",
+      body: "The same argument keeps coming back, and you both end up lonely on opposite sides of it.",
+      tag: "when-you-both-feel-it",
+      kind: "couple",
+    },
+    {
+      title: "An old wound from my past",
+      body: "Something from childhood or an earlier relationship still shapes how safe closeness feels.",
+      tag: "old-wounds",
+      kind: "individual",
+    },
+  ] as const,
+  readForThis: "Read about this",
+  bookForThis: "Book a free consultation",
+  latestHeading: "Recent articles",
+  consultationHeading: "A free 20-minute consultation",
+  consultationBody:
+    "A short, unhurried call to talk about what has happened and to find out whether individual or couples work would fit. Nothing is decided on the call unless you want it to be.",
+  helpNowTitle: "Help now",
+  helpNowIntro: (practice: string) =>
+    `${practice} is not a crisis service and nobody reads or watches it in real time. If you are in danger or thinking about ending your life, please contact one of these services now.`,
+  helpNowPicker: "Show numbers for",
+  helpNowPickerButton: "Show these numbers",
+  emergency: "In an emergency",
+  crisis: "To talk to someone now",
+  domesticAbuse: "If you are afraid of your partner",
+  forPeopleWhoUseAbuse: "If you are worried about how you treat your partner",
+  youth: "For young people",
+  checkedOn: (date: string) => `Number last checked ${date}`,
+  helpNowPrivateBrowsing:
+    "If someone else may look at this device, a private or incognito window keeps this visit out of the browser's history. Pages you have already opened stay in the history until you clear it.",
+  bookTitle: "Book a free consultation",
+  bookIntro:
+    "Online booking is being set up. Until then, please get in touch by email or phone and the practice will offer you a time for a free 20-minute consultation.",
+  bookKind: {
+    individual: "You mentioned this is for you alone; just say so in your message.",
+    couple: "You mentioned this is for the two of you; one of you can get in touch for both.",
+    unsure:
+      "Not sure yet whether individual or couples work fits? That is exactly what the consultation is for.",
+  },
+  bookSafety:
+    "Tell us how to contact you safely — for example, whether we may leave a voicemail — and we will keep to it.",
+  signInTitle: "Sign in",
+  signInBody:
+    "Client and therapist accounts are not open yet on this site. If you are a client of the practice, your therapist will tell you when your private space is ready.",
+};

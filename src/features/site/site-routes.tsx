@@ -1,0 +1,84 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { Database } from "../../platform/db/database.ts";
+import type { PageCache } from "../../platform/web/page-cache.ts";
+import { sendPublicPage } from "../../platform/web/public-page.ts";
+import { renderPage } from "../../platform/web/render-page.ts";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import { listArticles } from "../articles/article-queries.ts";
+import { HelpNowPage } from "./help-now-page.tsx";
+import { HomePage } from "./home-page.tsx";
+import { siteMessages } from "./messages.ts";
+import { BookPage, type ConsultationKind, MarkdownPage, SignInPage } from "./text-pages.tsx";
+
+export type PracticePagesHtml = { privacy: string; accessibility: string };
+
+type Deps = { db: Database; site: SiteContext; cache: PageCache; pages: PracticePagesHtml };
+
+/** Public pages every search engine may list. */
+export const sitePaths = ["/", "/articles", "/book", "/help-now", "/privacy", "/accessibility"];
+
+const kinds = Object.keys(siteMessages.bookKind) as [ConsultationKind, ...ConsultationKind[]];
+const bookQuery = z.object({ kind: z.enum(kinds).optional() }).catch({ kind: undefined });
+const helpQuery = z
+  .object({
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  })
+  .catch({ country: undefined });
+
+export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, pages }: Deps): void {
+  app.get("/", (request, reply) =>
+    sendPublicPage(request, reply, cache, {
+      key: "/",
+      render: async () => renderPage(<HomePage site={site} latest={(await listArticles(db)).slice(0, 3)} />),
+    }),
+  );
+
+  app.get("/help-now", (request, reply) => {
+    const requested = helpQuery.parse(request.query).country;
+    const country =
+      site.practice.helpLines.find((c) => c.code === requested) ??
+      site.practice.helpLines.find((c) => c.code === site.practice.country);
+    if (!country) return reply.callNotFound(); // settings validation guarantees the practice's country
+    return sendPublicPage(request, reply, cache, {
+      key: `/help-now?country=${country.code}`,
+      render: () => renderPage(<HelpNowPage site={site} country={country} />),
+    });
+  });
+
+  app.get("/privacy", (request, reply) =>
+    sendPublicPage(request, reply, cache, {
+      key: "/privacy",
+      render: () =>
+        renderPage(<MarkdownPage site={site} title="Privacy" path="/privacy" html={pages.privacy} />),
+    }),
+  );
+
+  app.get("/accessibility", (request, reply) =>
+    sendPublicPage(request, reply, cache, {
+      key: "/accessibility",
+      render: () =>
+        renderPage(
+          <MarkdownPage site={site} title="Accessibility" path="/accessibility" html={pages.accessibility} />,
+        ),
+    }),
+  );
+
+  app.get("/book", (request, reply) => {
+    const { kind } = bookQuery.parse(request.query);
+    return sendPublicPage(request, reply, cache, {
+      key: `/book?kind=${kind ?? ""}`,
+      render: () => renderPage(<BookPage site={site} kind={kind} />),
+    });
+  });
+
+  app.get("/sign-in", (_request, reply) =>
+    reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(renderPage(<SignInPage site={site} />)),
+  );
+}

@@ -1,0 +1,47 @@
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/** Purposes a key may be derived for. One secret, a separate key for each use. */
+export type KeyPurpose = "key-check" | "cookie" | "csrf" | "token" | "field-encryption";
+
+export type SecretKeys = {
+  /** A short, non-secret id of the secret, stored beside what it protects. */
+  id: string;
+  derive(purpose: KeyPurpose): Buffer;
+};
+
+export function secretKeys(secret: string): SecretKeys {
+  const material = Buffer.from(secret, "utf8");
+  return {
+    id: createHmac("sha256", material).update("haven:key-id").digest("hex").slice(0, 8),
+    derive(purpose) {
+      return Buffer.from(hkdfSync("sha256", material, Buffer.alloc(0), `haven:${purpose}`, 32));
+    },
+  };
+}
+
+/**
+ * Embedded installs keep a generated key in <data dir>/keys/, readable by the owner only.
+ * Backups leave this folder out, so a stolen backup holds only ciphertext.
+ */
+export function loadOrCreateKeyFile(dataDir: string): string {
+  const keysDir = path.join(dataDir, "keys");
+  const keyPath = path.join(keysDir, "secret.key");
+  if (fs.existsSync(keyPath)) return fs.readFileSync(keyPath, "utf8").trim();
+  fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(32).toString("hex");
+  fs.writeFileSync(keyPath, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+/** A value that proves which secret is loaded without revealing it. */
+export function keyCheckValue(keys: SecretKeys): string {
+  return createHmac("sha256", keys.derive("key-check")).update("haven key check v1").digest("hex");
+}
+
+export function keyCheckMatches(keys: SecretKeys, stored: string): boolean {
+  const expected = Buffer.from(keyCheckValue(keys), "hex");
+  const actual = Buffer.from(stored, "hex");
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

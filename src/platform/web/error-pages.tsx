@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { Layout } from "./layout.tsx";
+import { renderPage } from "./render-page.ts";
+import { safeError } from "./safe-error.ts";
+import type { SiteContext } from "./site-context.ts";
+
+type ErrorCopy = { title: string; body: string };
+
+const copyByStatus: Record<number, ErrorCopy> = {
+  404: {
+    title: "We couldn't find that page",
+    body: "The link may be old, or the address may have a small typo. The articles and the home page are good places to start again.",
+  },
+  413: {
+    title: "That was more than we can accept",
+    body: "What you sent was too large. Please shorten it and try again.",
+  },
+  429: {
+    title: "Please wait a moment",
+    body: "There have been a lot of attempts in a short time. Please wait a minute, then try again.",
+  },
+};
+
+const fallbackClientError: ErrorCopy = {
+  title: "Something about that request didn't work",
+  body: "Please go back and try again. If it keeps happening, the practice would like to hear about it.",
+};
+
+const serverError: ErrorCopy = {
+  title: "Something went wrong on our side",
+  body: "This is not your doing. Please try again in a little while. Nothing you typed has been shared with anyone.",
+};
+
+export function ErrorPage({ site, status }: { site: SiteContext; status: number }) {
+  const copy = copyByStatus[status] ?? (status >= 500 ? serverError : fallbackClientError);
+  return (
+    <Layout site={site} meta={{ title: copy.title, description: copy.body, noindex: true }}>
+      <div class="prose-width error-page stack">
+        <h1>{copy.title}</h1>
+        <p>{copy.body}</p>
+        <p>
+          <a href="/">Go to the home page</a> · <a href="/articles">Read the articles</a> ·{" "}
+          <a href="/help-now">Find help now</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
+
+/** Friendly pages for 404 and every error; never a stack trace or an error code in the browser. */
+export function registerErrorPages(app: FastifyInstance, site: SiteContext): void {
+  app.setNotFoundHandler((_request, reply) => {
+    reply
+      .code(404)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(renderPage(<ErrorPage site={site} status={404} />));
+  });
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500)
+      request.log.error({ error: safeError(error), route: request.routeOptions.url }, "request failed");
+    else request.log.info({ code: error.code, status, route: request.routeOptions.url }, "request refused");
+    reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(renderPage(<ErrorPage site={site} status={status} />));
+  });
+}

@@ -1,0 +1,10 @@
+/** A calendar date ("2026-10-05") in words for the reader, e.g. "5 October 2026". No time zone involved. */
+export function formatCalendarDate(isoDate: string, locale = "en-GB"): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
+}

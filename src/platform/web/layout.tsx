@@ -1,0 +1,139 @@
+import type { ComponentChildren } from "preact";
+import { jsonForHtml } from "./render-page.ts";
+import type { SiteContext } from "./site-context.ts";
+
+export type PageMeta = {
+  title: string;
+  description: string;
+  /** Path of the canonical URL, e.g. "/articles/the-three-cycles". Omit for pages that should not be indexed. */
+  canonicalPath?: string;
+  noindex?: boolean;
+  og?: { type: "website" | "article"; image?: string; imageAlt?: string };
+  jsonLd?: unknown;
+};
+
+type LayoutProps = { site: SiteContext; meta: PageMeta; children: ComponentChildren };
+
+function Head({ site, meta }: Omit<LayoutProps, "children">) {
+  const fullTitle = meta.title === site.practice.name ? meta.title : `${meta.title} · ${site.practice.name}`;
+  const canonical = meta.canonicalPath ? site.absoluteUrl(meta.canonicalPath) : undefined;
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{fullTitle}</title>
+      <meta name="description" content={meta.description} />
+      <meta name="color-scheme" content="light dark" />
+      {meta.noindex && <meta name="robots" content="noindex" />}
+      {canonical && <link rel="canonical" href={canonical} />}
+      <link rel="stylesheet" href={site.assets.url("site.css")} />
+      <link rel="icon" href={site.assets.url("favicon.svg")} type="image/svg+xml" />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={`${site.practice.name} articles`}
+        href="/feed.xml"
+      />
+      <meta property="og:site_name" content={site.practice.name} />
+      <meta property="og:title" content={meta.title} />
+      <meta property="og:description" content={meta.description} />
+      <meta property="og:type" content={meta.og?.type ?? "website"} />
+      {canonical && <meta property="og:url" content={canonical} />}
+      {meta.og?.image && <meta property="og:image" content={site.absoluteUrl(meta.og.image)} />}
+      {meta.og?.imageAlt && <meta property="og:image:alt" content={meta.og.imageAlt} />}
+      <meta name="twitter:card" content={meta.og?.image ? "summary_large_image" : "summary"} />
+      <meta name="twitter:title" content={meta.title} />
+      <meta name="twitter:description" content={meta.description} />
+      {meta.jsonLd !== undefined && (
+        // A data block, never executed; CSP does not apply to it and "<" is escaped inside.
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForHtml(meta.jsonLd) }} />
+      )}
+      <script type="module" src={site.assets.url("enhance.js")} />
+    </head>
+  );
+}
+
+function SiteHeader({ site }: { site: SiteContext }) {
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <a class="site-name" href="/">
+          <img src={site.assets.url("mark.svg")} alt="" width={28} height={28} />
+          <span>{site.practice.name}</span>
+        </a>
+        <nav aria-label="Main">
+          <ul class="site-nav">
+            <li>
+              <a href="/articles">Articles</a>
+            </li>
+            <li>
+              <a href="/book">Book a consultation</a>
+            </li>
+            <li>
+              <a href="/help-now">Help now</a>
+            </li>
+            <li>
+              <a href="/sign-in">Sign in</a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function SiteFooter({ site }: { site: SiteContext }) {
+  const home = site.practice.helpLines.find((c) => c.code === site.practice.country);
+  return (
+    <footer class="site-footer">
+      <div class="site-footer__inner">
+        <p class="crisis-note">
+          <strong>{site.practice.name} is not a crisis service and nobody watches it in real time.</strong>{" "}
+          {home && <>If you are in danger now, call {home.emergency.number}. </>}
+          <a href="/help-now">Find help now</a>
+        </p>
+        <nav aria-label="Footer">
+          <ul class="footer-nav">
+            <li>
+              <a href="/privacy">Privacy</a>
+            </li>
+            <li>
+              <a href="/accessibility">Accessibility</a>
+            </li>
+            <li>
+              <a href="/feed.xml">Articles feed</a>
+            </li>
+            <li>
+              <a href={`mailto:${site.practice.contact.email}`}>{site.practice.contact.email}</a>
+            </li>
+          </ul>
+        </nav>
+        <p class="muted">Made with Haven, open-source software for therapy practices.</p>
+      </div>
+    </footer>
+  );
+}
+
+/** The frame of every page: skip link, header, demo notice, main content, footer with the crisis note. */
+export function Layout({ site, meta, children }: LayoutProps) {
+  return (
+    <html lang={site.practice.locale}>
+      <Head site={site} meta={meta} />
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        {site.demo && (
+          <p class="demo-banner">
+            This is a demonstration practice. The therapist, times and articles are examples.
+          </p>
+        )}
+        <SiteHeader site={site} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter site={site} />
+      </body>
+    </html>
+  );
+}

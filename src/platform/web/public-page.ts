@@ -1,0 +1,30 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { PageCache } from "./page-cache.ts";
+import { sendCompressed } from "./send-compressed.ts";
+
+/** Browsers and shared caches may keep public pages briefly; the ETag makes revalidation cheap. */
+export const publicCacheControl = "public, max-age=300, stale-while-revalidate=86400";
+
+/**
+ * Serves a public page from the cache (rendering it on first use) with ETag and compression.
+ * A cached page costs no database query. render() returns undefined when the page does not exist.
+ */
+export async function sendPublicPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache,
+  options: {
+    key: string;
+    contentType?: string;
+    render: () => Promise<string | undefined> | string | undefined;
+  },
+): Promise<FastifyReply> {
+  const body = await cache.get(options.key, async () => options.render());
+  if (!body) {
+    reply.callNotFound();
+    return reply;
+  }
+  reply.type(options.contentType ?? "text/html; charset=utf-8");
+  reply.header("cache-control", publicCacheControl);
+  return sendCompressed(request, reply, body);
+}

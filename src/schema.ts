@@ -1,0 +1,5 @@
+// Every table Haven has, gathered for the typed database handle and for drizzle-kit.
+export * from "./features/accounts/therapist.schema.ts";
+export * from "./features/articles/article.schema.ts";
+export * from "./features/booking/weekly-hours.schema.ts";
+export * from "./platform/db/app-settings.schema.ts";

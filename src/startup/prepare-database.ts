@@ -1,0 +1,32 @@
+import type { Logger } from "pino";
+import type { Config } from "../config.ts";
+import { syncArticles } from "../features/articles/sync-articles.ts";
+import { applyDemoMode, hasDemoRows, resolveDemoMode } from "../features/demo/demo-data.ts";
+import type { DatabaseHandle } from "../platform/db/database.ts";
+import { loadOrCreateKeyFile, type SecretKeys, secretKeys } from "../platform/security/secret-key.ts";
+import { verifySecretKey } from "../platform/security/verify-secret-key.ts";
+import type { StartupFiles } from "./load-startup-files.ts";
+
+export type PreparedDatabase = { keys: SecretKeys; demo: boolean };
+
+/** Migrations, the key check, demo data and the articles: everything the database needs before serving. */
+export async function prepareDatabase(
+  handle: DatabaseHandle,
+  config: Config,
+  files: StartupFiles,
+  options: { freshEmbedded: boolean; logger: Logger },
+): Promise<PreparedDatabase> {
+  await handle.migrate();
+  const keys = secretKeys(config.secretKey ?? loadOrCreateKeyFile(config.dataDir));
+  const previous = config.previousSecretKey ? secretKeys(config.previousSecretKey) : undefined;
+  await verifySecretKey(handle.db, keys, previous);
+  const demo = await resolveDemoMode(handle.db, {
+    requested: config.demo,
+    freshEmbedded: options.freshEmbedded,
+  });
+  const therapist = files.practice.therapists[0]?.name ?? "Demo Therapist";
+  await applyDemoMode(handle.db, demo, therapist, files.practice.timeZone);
+  const report = await syncArticles(handle.db, files.articleFiles, demo);
+  options.logger.info({ ...report }, "articles synchronised");
+  return { keys, demo: demo || (await hasDemoRows(handle.db)) };
+}

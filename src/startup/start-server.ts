@@ -1,0 +1,66 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { pino } from "pino";
+import { buildApp } from "../app.ts";
+import type { Config } from "../config.ts";
+import { acquireDataDirLock, type DataDirLock } from "../platform/db/data-dir-lock.ts";
+import type { DatabaseHandle } from "../platform/db/database.ts";
+import { openPglite } from "../platform/db/open-pglite.ts";
+import { openPostgres } from "../platform/db/open-postgres.ts";
+import { loadStartupFiles } from "./load-startup-files.ts";
+import { prepareDatabase } from "./prepare-database.ts";
+
+export type RunningHaven = { app: FastifyInstance; url: string; stop(): Promise<void> };
+
+/** Opens the configured database; the embedded one only with the data dir's lock held. */
+export async function openConfiguredDatabase(
+  config: Config,
+): Promise<{ handle: DatabaseHandle; lock: DataDirLock | undefined; freshEmbedded: boolean }> {
+  if (config.databaseUrl) {
+    return { handle: await openPostgres(config.databaseUrl), lock: undefined, freshEmbedded: false };
+  }
+  const lock = acquireDataDirLock(config.dataDir);
+  try {
+    const pgdata = path.join(config.dataDir, "pgdata");
+    const freshEmbedded = !fs.existsSync(pgdata);
+    return { handle: await openPglite({ dataDir: pgdata }), lock, freshEmbedded };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** The whole start: check files, open and prepare the database, listen. The caller owns stop(). */
+export async function startServer(config: Config): Promise<RunningHaven> {
+  const logger = pino({ level: config.logLevel, base: undefined });
+  const files = loadStartupFiles(config);
+  const { handle, lock, freshEmbedded } = await openConfiguredDatabase(config);
+  let app: FastifyInstance | undefined;
+  const stop = async () => {
+    await app?.close();
+    await handle.close();
+    lock?.release();
+  };
+  try {
+    const prepared = await prepareDatabase(handle, config, files, { freshEmbedded, logger });
+    app = await buildApp({
+      config,
+      db: handle.db,
+      logger,
+      practice: files.practice,
+      pages: files.pages,
+      ...prepared,
+    });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  // With PORT=0 (tests, benchmarks) the real port is only known now.
+  const url = config.port === 0 ? `http://127.0.0.1:${port}/` : config.publicUrl.toString();
+  logger.info({ database: handle.kind, port }, `Haven is ready at ${url}`);
+  return { app, url, stop };
+}
