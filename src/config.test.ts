@@ -39,7 +39,9 @@ describe("loadConfig", () => {
   });
 
   it("refuses plain http on a public host but allows it on loopback", () => {
-    expect(problemsOf({ HAVEN_PUBLIC_URL: "http://haven.example.org" })[0]).toMatch(/^HAVEN_PUBLIC_URL: .*https/);
+    expect(problemsOf({ HAVEN_PUBLIC_URL: "http://haven.example.org" })[0]).toMatch(
+      /^HAVEN_PUBLIC_URL: .*https/,
+    );
     expect(loadConfig({ HAVEN_PUBLIC_URL: "http://127.0.0.1:8080" }).publicUrl.port).toBe("8080");
   });
 
@@ -49,7 +51,10 @@ describe("loadConfig", () => {
 
   it("requires HAVEN_SECRET_KEY with DATABASE_URL", () => {
     expect(problemsOf({ DATABASE_URL: "postgres://localhost/haven" })[0]).toMatch(/^HAVEN_SECRET_KEY:/);
-    const config = loadConfig({ DATABASE_URL: "postgres://localhost/haven", HAVEN_SECRET_KEY: "k".repeat(64) });
+    const config = loadConfig({
+      DATABASE_URL: "postgres://localhost/haven",
+      HAVEN_SECRET_KEY: "k".repeat(64),
+    });
     expect(config.databaseUrl).toBe("postgres://localhost/haven");
   });
 

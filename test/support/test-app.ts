@@ -10,17 +10,31 @@ import { loadStartupFiles } from "../../src/startup/load-startup-files.ts";
 import { prepareDatabase } from "../../src/startup/prepare-database.ts";
 import { openTestDatabase } from "./test-database.ts";
 
-export type TestApp = { app: FastifyInstance; handle: DatabaseHandle; config: Config; close(): Promise<void> };
+export type TestApp = {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  config: Config;
+  close(): Promise<void>;
+};
 
 /** The real app on this file's own database, with demo data on unless env says otherwise. */
-export async function createTestApp(options: { env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; logger?: Logger } = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haven-test-"));
   const config = loadConfig({ HAVEN_DATA_DIR: dataDir, HAVEN_DEMO: "1", ...options.env });
   const logger = options.logger ?? pino({ level: "silent" });
   const files = loadStartupFiles(config);
   const handle = await openTestDatabase();
   const prepared = await prepareDatabase(handle, config, files, { freshEmbedded: false, logger });
-  const app = await buildApp({ config, db: handle.db, logger, practice: files.practice, pages: files.pages, ...prepared });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    logger,
+    practice: files.practice,
+    pages: files.pages,
+    ...prepared,
+  });
   await app.ready();
   return {
     app,

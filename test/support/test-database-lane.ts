@@ -3,7 +3,8 @@ export type TestDatabaseLane = "pglite" | "postgres";
 
 export function testDatabaseLane(): TestDatabaseLane {
   const lane = process.env.HAVEN_TEST_DB ?? "pglite";
-  if (lane !== "pglite" && lane !== "postgres") throw new Error(`HAVEN_TEST_DB must be pglite or postgres, not ${lane}`);
+  if (lane !== "pglite" && lane !== "postgres")
+    throw new Error(`HAVEN_TEST_DB must be pglite or postgres, not ${lane}`);
   return lane;
 }
 

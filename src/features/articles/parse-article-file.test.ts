@@ -56,11 +56,15 @@ describe("parseArticleFile", () => {
   });
 
   it("refuses unknown fields so typos surface", () => {
-    expect(errorOf(valid.replace("tags: [basics]", "tags: [basics]\ntagz: [x]")).message).toMatch(/tagz|Unrecognized/i);
+    expect(errorOf(valid.replace("tags: [basics]", "tags: [basics]\ntagz: [x]")).message).toMatch(
+      /tagz|Unrecognized/i,
+    );
   });
 
   it("refuses a DOI given as a URL", () => {
-    expect(errorOf(valid.replace("doi: 10.1111", "doi: https://doi.org/10.1111")).field).toBe("references.0.doi");
+    expect(errorOf(valid.replace("doi: 10.1111", "doi: https://doi.org/10.1111")).field).toBe(
+      "references.0.doi",
+    );
   });
 
   it("requires the slug to match the file name", () => {

@@ -3,9 +3,13 @@ import { renderMarkdown, slugifyHeading } from "./render-markdown.ts";
 
 describe("renderMarkdown", () => {
   it("gives headings stable, unique ids with an anchor link", () => {
-    const { html, headings } = renderMarkdown("## Why it hurts\n\ntext\n\n## Why it hurts\n\n### Next: steps");
+    const { html, headings } = renderMarkdown(
+      "## Why it hurts\n\ntext\n\n## Why it hurts\n\n### Next: steps",
+    );
     expect(headings.map((h) => h.id)).toEqual(["why-it-hurts", "why-it-hurts-2", "next-steps"]);
-    expect(html).toContain('<h2 id="why-it-hurts">Why it hurts <a class="heading-anchor" href="#why-it-hurts">');
+    expect(html).toContain(
+      '<h2 id="why-it-hurts">Why it hurts <a class="heading-anchor" href="#why-it-hurts">',
+    );
     expect(html).toContain('<h3 id="next-steps">');
   });
 

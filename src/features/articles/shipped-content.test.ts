@@ -22,12 +22,16 @@ describe("the articles Haven ships", () => {
 
   it("cite at least one reference with a DOI each", () => {
     for (const article of articles) {
-      expect(article.references.some((r) => r.doi), article.slug).toBe(true);
+      expect(
+        article.references.some((r) => r.doi),
+        article.slug,
+      ).toBe(true);
     }
   });
 
   it("never call anyone 'the injuring partner'", () => {
-    for (const article of articles) expect(article.bodyMarkdown.toLowerCase()).not.toContain("injuring partner");
+    for (const article of articles)
+      expect(article.bodyMarkdown.toLowerCase()).not.toContain("injuring partner");
   });
 
   it("illustrate with SVGs that load nothing and carry no inline styles or scripts", () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { demoPractice } from "./demo-practice.ts";
-import { loadPracticeSettings, PracticeSettingsError, parsePracticeSettings } from "./load-practice-settings.ts";
+import {
+  loadPracticeSettings,
+  PracticeSettingsError,
+  parsePracticeSettings,
+} from "./load-practice-settings.ts";
 
 describe("practice settings", () => {
   it("uses the demo practice when no file is configured", () => {
@@ -53,7 +57,9 @@ describe("practice settings", () => {
     const settings = structuredClone(demoPractice);
     const uk = settings.helpLines[0] as { emergency: { verifiedOn?: string } };
     delete uk.emergency.verifiedOn;
-    expect(() => parsePracticeSettings(YAML.stringify(settings), "p.yaml")).toThrow(/helpLines\.0\.emergency\.verifiedOn/);
+    expect(() => parsePracticeSettings(YAML.stringify(settings), "p.yaml")).toThrow(
+      /helpLines\.0\.emergency\.verifiedOn/,
+    );
   });
 
   it("explains a file that is not YAML", () => {

@@ -8,8 +8,13 @@ type Journal = { entries: { idx: number; tag: string; when: number }[] };
 // Migrations run in journal order on every install; a reordered or missing file would leave
 // some databases different from others.
 describe("migrations", () => {
-  const journal: Journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"));
-  const sqlFiles = fs.readdirSync(migrationsFolder).filter((f) => f.endsWith(".sql")).sort();
+  const journal: Journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"),
+  );
+  const sqlFiles = fs
+    .readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith(".sql"))
+    .sort();
 
   it("are numbered without gaps and recorded in order of creation", () => {
     journal.entries.forEach((entry, index) => {

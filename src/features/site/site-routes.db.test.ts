@@ -1,0 +1,143 @@
+import { brotliDecompressSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publicHtmlPaths } from "../../../test/support/public-pages.ts";
+import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe("public site routes", () => {
+  it.each([
+    ["/", 200],
+    ["/articles", 200],
+    ["/articles?tag=cycles", 200],
+    ["/articles/the-three-cycles", 200],
+    ["/book", 200],
+    ["/book?kind=individual", 200],
+    ["/help-now", 200],
+    ["/privacy", 200],
+    ["/accessibility", 200],
+    ["/sign-in", 200],
+    ["/feed.xml", 200],
+    ["/sitemap.xml", 200],
+    ["/robots.txt", 200],
+    ["/articles/no-such-article", 404],
+    ["/articles?tag=no-such-tag", 404],
+    ["/articles/BAD%20slug", 404],
+    ["/nowhere", 404],
+  ])("GET %s answers %i", async (url, status) => {
+    const response = await t.app.inject({ url });
+    expect(response.statusCode).toBe(status);
+  });
+
+  it("lets browsers cache public pages briefly, and never caches the sign-in or error pages", async () => {
+    expect((await t.app.inject({ url: "/articles" })).headers["cache-control"]).toBe(
+      "public, max-age=300, stale-while-revalidate=86400",
+    );
+    expect((await t.app.inject({ url: "/sign-in" })).headers["cache-control"]).toBe("no-store");
+    expect((await t.app.inject({ url: "/nowhere" })).headers["cache-control"]).toBe("no-store");
+  });
+
+  it("answers a matching If-None-Match with 304 and no body", async () => {
+    const first = await t.app.inject({ url: "/articles/the-three-cycles" });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"/);
+    const second = await t.app.inject({
+      url: "/articles/the-three-cycles",
+      headers: { "if-none-match": etag },
+    });
+    expect(second.statusCode).toBe(304);
+    expect(second.body).toBe("");
+    const stale = await t.app.inject({
+      url: "/articles/the-three-cycles",
+      headers: { "if-none-match": '"old"' },
+    });
+    expect(stale.statusCode).toBe(200);
+  });
+
+  it("serves pages pre-compressed with brotli when the browser accepts it", async () => {
+    const plain = await t.app.inject({ url: "/" });
+    const br = await t.app.inject({ url: "/", headers: { "accept-encoding": "gzip, br" } });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers.vary).toContain("accept-encoding");
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+  });
+
+  it("shows the crisis note and a help-now link in the footer of every page", async () => {
+    for (const url of await publicHtmlPaths(t.handle.db)) {
+      const body = (await t.app.inject({ url })).body;
+      expect(body, url).toContain("is not a crisis service and nobody watches it in real time");
+      expect(body, url).toContain("If you are in danger now, call 999");
+      expect(body, url).toContain('href="/help-now"');
+    }
+  });
+
+  it("shows the demo banner on every page while demo data exists", async () => {
+    for (const url of await publicHtmlPaths(t.handle.db)) {
+      expect((await t.app.inject({ url })).body, url).toContain('class="demo-banner"');
+    }
+  });
+
+  it("offers four ways in on the home page, each to its articles and to the consultation", async () => {
+    const body = (await t.app.inject({ url: "/" })).body;
+    for (const text of ["I was hurt", "I caused the hurt", "We both feel it", "An old wound from my past"]) {
+      expect(body).toContain(text);
+    }
+    for (const tag of ["when-you-were-hurt", "when-you-caused-hurt", "when-you-both-feel-it", "old-wounds"]) {
+      expect(body).toContain(`href="/articles?tag=${tag}"`);
+    }
+    expect(body).toContain('href="/book?kind=couple"');
+    expect(body).toContain('href="/book?kind=individual"');
+  });
+
+  it("lists help lines for the practice's country first, and for another country when chosen", async () => {
+    const uk = (await t.app.inject({ url: "/help-now" })).body;
+    expect(uk).toContain("116 123");
+    expect(uk).toContain("0808 802 4040");
+    expect(uk).toMatch(/<option value="GB" selected>United Kingdom<\/option><option value="AU"/);
+    expect(uk).toContain("Number last checked 1 November 2026");
+    const us = (await t.app.inject({ url: "/help-now?country=US" })).body;
+    expect(us).toContain('href="tel:988"');
+    expect(us).toContain("1-800-799-7233");
+    expect(us).not.toContain("116 123");
+  });
+
+  it("falls back to the practice's country for an unknown country code", async () => {
+    const body = (await t.app.inject({ url: "/help-now?country=ZZ" })).body;
+    expect(body).toContain("116 123");
+  });
+
+  it("tailors the booking page to a kind given in the URL and ignores a made-up one", async () => {
+    expect((await t.app.inject({ url: "/book?kind=couple" })).body).toContain("for the two of you");
+    const odd = await t.app.inject({ url: "/book?kind=<script>" });
+    expect(odd.statusCode).toBe(200);
+    expect(odd.body).not.toContain("<script>");
+  });
+
+  it("never rate-limits public GETs", async () => {
+    const statuses = new Set<number>();
+    for (let i = 0; i < 150; i++) statuses.add((await t.app.inject({ url: "/articles" })).statusCode);
+    expect([...statuses]).toEqual([200]);
+  });
+
+  it("serves hashed assets for a year and refuses unknown ones", async () => {
+    const home = (await t.app.inject({ url: "/" })).body;
+    const css = /href="(\/assets\/site\.[0-9a-f]{10}\.css)"/.exec(home)?.[1];
+    expect(css).toBeDefined();
+    const response = await t.app.inject({ url: css as string });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("text/css; charset=utf-8");
+    expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect((await t.app.inject({ url: "/assets/site.0000000000.css" })).statusCode).toBe(404);
+  });
+
+  it("answers an oversized or unsupported request with a friendly page, never a stack trace", async () => {
+    const response = await t.app.inject({ method: "POST", url: "/", payload: "x".repeat(70_000) });
+    expect([404, 413]).toContain(response.statusCode);
+    expect(response.body).not.toMatch(/at .*\.ts:\d+/);
+    expect(response.headers["content-type"]).toContain("text/html");
+  });
+});
