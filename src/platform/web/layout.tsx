@@ -56,6 +56,9 @@ function Head({ site, meta }: Omit<LayoutProps, "children">) {
 function SiteHeader({ site }: { site: SiteContext }) {
   return (
     <header class="site-header">
+      {site.demo && (
+        <p class="demo-banner">This is a demonstration practice. The therapist, times and articles are examples.</p>
+      )}
       <div class="site-header__inner">
         <a class="site-name" href="/">
           <img src={site.assets.url("mark.svg")} alt="" width={28} height={28} />
@@ -123,11 +126,6 @@ export function Layout({ site, meta, children }: LayoutProps) {
         <a class="skip-link" href="#main">
           Skip to content
         </a>
-        {site.demo && (
-          <p class="demo-banner">
-            This is a demonstration practice. The therapist, times and articles are examples.
-          </p>
-        )}
         <SiteHeader site={site} />
         <main id="main" tabIndex={-1}>
           {children}

@@ -1,0 +1,66 @@
+// `npm test`: typecheck, lint, unit tests, the database tests on PGlite and then on PostgreSQL,
+// and the browser tests. A lane that cannot run says why; with CI=true a missing lane fails the run.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import pg from "pg";
+
+type Outcome = { lane: string; result: "passed" | "failed" | "skipped"; reason?: string };
+
+const ci = process.env.CI === "true" || process.env.CI === "1";
+const outcomes: Outcome[] = [];
+const chromiumPath = process.env.HAVEN_CHROMIUM ?? "/usr/bin/chromium";
+
+function run(lane: string, command: string, args: string[], env: Record<string, string> = {}): void {
+  console.log(`\n── ${lane} ──`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  outcomes.push({ lane, result: result.status === 0 ? "passed" : "failed" });
+}
+
+function skip(lane: string, reason: string): void {
+  console.log(`\n── ${lane} ── skipped: ${reason}`);
+  outcomes.push({ lane, result: "skipped", reason });
+}
+
+async function postgresReachable(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const vitest = ["vitest", "run", "--project"];
+
+run("typecheck", "npx", ["tsc", "--noEmit"]);
+run("lint", "npx", ["biome", "check", "."]);
+run("unit tests", "npx", [...vitest, "unit"]);
+run("database tests on PGlite", "npx", [...vitest, "db"], { HAVEN_TEST_DB: "pglite" });
+
+const pgUrl = process.env.HAVEN_TEST_PG_URL;
+if (!pgUrl) {
+  skip("database tests on PostgreSQL", "HAVEN_TEST_PG_URL is not set (point it at a database tests may use)");
+} else {
+  const problem = await postgresReachable(pgUrl);
+  if (problem) skip("database tests on PostgreSQL", `cannot reach HAVEN_TEST_PG_URL: ${problem}`);
+  else run("database tests on PostgreSQL", "npx", [...vitest, "db"], { HAVEN_TEST_DB: "postgres" });
+}
+
+if (!fs.existsSync(chromiumPath)) {
+  skip("browser tests", `no Chromium at ${chromiumPath} (apt-get install chromium, or set HAVEN_CHROMIUM)`);
+} else {
+  run("browser tests", "npx", [...vitest, "e2e"], { HAVEN_CHROMIUM: chromiumPath });
+}
+
+console.log("\n── summary ──");
+for (const o of outcomes) console.log(`${o.result.padEnd(8)} ${o.lane}${o.reason ? ` — ${o.reason}` : ""}`);
+const failed = outcomes.filter((o) => o.result === "failed");
+const skipped = outcomes.filter((o) => o.result === "skipped");
+if (ci && skipped.length > 0) console.log("CI=true: every lane must run, so a skipped lane fails the run.");
+const passed = outcomes.filter((o) => o.result === "passed").length;
+console.log(`lanes: ${passed} passed, ${failed.length} failed, ${skipped.length} skipped`);
+process.exit(failed.length > 0 || (ci && skipped.length > 0) ? 1 : 0);

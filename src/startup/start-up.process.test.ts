@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { projectRoot } from "../config.ts";
+
+// These start Haven the way `npm start` does: a real process, a real data dir.
+const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+const main = path.join(projectRoot, "src", "main.ts");
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGTERM");
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+type Exit = { code: number | null; output: string };
+
+function startHaven(env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit>; ready: Promise<void> } {
+  const child = spawn(tsx, [main, "start"], { env: { ...process.env, PORT: "0", ...env }, stdio: "pipe" });
+  children.push(child);
+  let output = "";
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.includes("Haven is ready at")) markReady();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<Exit>((resolve) => child.on("exit", (code) => resolve({ code, output })));
+  return { child, exited, ready };
+}
+
+describe("starting Haven", () => {
+  it("lets only one process use a data dir; the second exits at once saying why", async () => {
+    const dataDir = tempDir("haven-one-owner-");
+    const first = startHaven({ HAVEN_DATA_DIR: dataDir });
+    await Promise.race([first.ready, first.exited.then((e) => Promise.reject(new Error(e.output)))]);
+    const second = await startHaven({ HAVEN_DATA_DIR: dataDir }).exited;
+    expect(second.code).toBe(1);
+    expect(second.output).toContain("Another Haven process");
+    expect(second.output).toContain("Stop Haven first");
+    first.child.kill("SIGTERM");
+    expect((await first.exited).code).toBe(0); // a clean close releases the lock…
+    expect(fs.existsSync(path.join(dataDir, "haven.lock"))).toBe(false);
+  });
+
+  it("stops on a bad article file, naming the file and the field", async () => {
+    const contentDir = tempDir("haven-bad-content-");
+    fs.cpSync(path.join(projectRoot, "content"), contentDir, { recursive: true });
+    const file = path.join(contentDir, "articles", "the-three-cycles.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^published: .*$/m, "published: last Tuesday"));
+    const exit = await startHaven({ HAVEN_DATA_DIR: tempDir("haven-data-"), HAVEN_CONTENT_DIR: contentDir }).exited;
+    expect(exit.code).toBe(1);
+    expect(exit.output).toContain("articles/the-three-cycles.md");
+    expect(exit.output).toContain("published");
+    expect(exit.output).not.toMatch(/\n\s+at /); // a message for a person, not a stack trace
+  });
+
+  it("stops on bad configuration, naming the variable", async () => {
+    const exit = await startHaven({ HAVEN_DATA_DIR: tempDir("haven-data-"), HAVEN_PUBLIC_URL: "http://haven.example.org" })
+      .exited;
+    expect(exit.code).toBe(1);
+    expect(exit.output).toContain("HAVEN_PUBLIC_URL");
+  });
+});
