@@ -24,7 +24,11 @@ afterEach(() => {
 
 type Exit = { code: number | null; output: string };
 
-function startHaven(env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit>; ready: Promise<void> } {
+function startHaven(env: Record<string, string>): {
+  child: ChildProcess;
+  exited: Promise<Exit>;
+  ready: Promise<void>;
+} {
   const child = spawn(tsx, [main, "start"], { env: { ...process.env, PORT: "0", ...env }, stdio: "pipe" });
   children.push(child);
   let output = "";
@@ -60,8 +64,12 @@ describe("starting Haven", () => {
     const contentDir = tempDir("haven-bad-content-");
     fs.cpSync(path.join(projectRoot, "content"), contentDir, { recursive: true });
     const file = path.join(contentDir, "articles", "the-three-cycles.md");
-    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^published: .*$/m, "published: last Tuesday"));
-    const exit = await startHaven({ HAVEN_DATA_DIR: tempDir("haven-data-"), HAVEN_CONTENT_DIR: contentDir }).exited;
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, "utf8").replace(/^published: .*$/m, "published: last Tuesday"),
+    );
+    const exit = await startHaven({ HAVEN_DATA_DIR: tempDir("haven-data-"), HAVEN_CONTENT_DIR: contentDir })
+      .exited;
     expect(exit.code).toBe(1);
     expect(exit.output).toContain("articles/the-three-cycles.md");
     expect(exit.output).toContain("published");
@@ -69,8 +77,10 @@ describe("starting Haven", () => {
   });
 
   it("stops on bad configuration, naming the variable", async () => {
-    const exit = await startHaven({ HAVEN_DATA_DIR: tempDir("haven-data-"), HAVEN_PUBLIC_URL: "http://haven.example.org" })
-      .exited;
+    const exit = await startHaven({
+      HAVEN_DATA_DIR: tempDir("haven-data-"),
+      HAVEN_PUBLIC_URL: "http://haven.example.org",
+    }).exited;
     expect(exit.code).toBe(1);
     expect(exit.output).toContain("HAVEN_PUBLIC_URL");
   });

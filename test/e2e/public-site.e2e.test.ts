@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, tabTo } from "./support/browser.ts";
@@ -48,7 +48,10 @@ describe("the public site in a real browser", () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
 
       await tabTo(page, (el) => el.textContent === "What is an attachment injury?");
-      await Promise.all([page.waitForURL("**/articles/what-is-an-attachment-injury"), page.keyboard.press("Enter")]);
+      await Promise.all([
+        page.waitForURL("**/articles/what-is-an-attachment-injury"),
+        page.keyboard.press("Enter"),
+      ]);
 
       await tabTo(page, (el) => el.getAttribute("rel") === "next");
       await Promise.all([page.waitForURL("**/articles/the-three-cycles"), page.keyboard.press("Enter")]);
@@ -85,7 +88,9 @@ describe("the public site in a real browser", () => {
         for (const path of pages) {
           await page.goto(`${server.baseUrl}${path}`);
           const results = await new AxeBuilder({ page }).analyze();
-          const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+          const summary = results.violations.map(
+            (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+          );
           expect(summary, `${path} (${colorScheme})`).toEqual([]);
         }
       });

@@ -57,7 +57,9 @@ function SiteHeader({ site }: { site: SiteContext }) {
   return (
     <header class="site-header">
       {site.demo && (
-        <p class="demo-banner">This is a demonstration practice. The therapist, times and articles are examples.</p>
+        <p class="demo-banner">
+          This is a demonstration practice. The therapist, times and articles are examples.
+        </p>
       )}
       <div class="site-header__inner">
         <a class="site-name" href="/">

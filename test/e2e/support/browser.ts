@@ -18,15 +18,11 @@ export function launchChromium(): Promise<Browser> {
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails if it never does. */
 export async function tabTo(page: Page, matches: (el: Element) => boolean, maxPresses = 250): Promise<void> {
-  const test = matches.toString();
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press("Tab");
-    const found = await page.evaluate((source) => {
-      const el = document.activeElement;
-      // biome-ignore lint/security/noGlobalEval: the predicate is test code passed across the page boundary
-      return el ? (0, eval)(`(${source})`)(el) : false;
-    }, test);
-    if (found) return;
+    const focused = await page.evaluateHandle(() => document.activeElement ?? document.body);
+    // Playwright sends the predicate's source to the page and calls it there with the element.
+    if (await focused.evaluate(matches)) return;
   }
   throw new Error(`Tab never reached the element after ${maxPresses} presses`);
 }
