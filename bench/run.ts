@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { childEnv } from "../test/support/child-env.ts";
 
 const articlePath = "/articles/the-three-cycles";
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -51,13 +52,12 @@ async function startHaven(): Promise<string> {
     path.join(root, "node_modules", ".bin", "tsx"),
     [path.join(root, "src", "main.ts"), "start"],
     {
-      env: {
-        ...process.env,
+      env: childEnv({
         PORT: String(port),
         HAVEN_DATA_DIR: path.join(work, "data"),
         HAVEN_DEMO: "1",
         LOG_LEVEL: "warn",
-      },
+      }),
       stdio: "inherit",
     },
   );

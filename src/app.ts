@@ -1,7 +1,12 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
@@ -11,10 +16,11 @@ import type { Database } from "./platform/db/database.ts";
 import type { SecretKeys } from "./platform/security/secret-key.ts";
 import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
 import { buildAssets } from "./platform/web/assets.ts";
-import { registerErrorPages } from "./platform/web/error-pages.tsx";
+import { ErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
 import { PageCache } from "./platform/web/page-cache.ts";
+import { renderPage } from "./platform/web/render-page.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
-import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
+import { contentSecurityPolicyHeader, registerSecurityHeaders } from "./platform/web/security-headers.ts";
 import type { SiteContext } from "./platform/web/site-context.ts";
 
 export type AppOptions = {
@@ -33,15 +39,6 @@ const bodyLimitBytes = 64 * 1024;
 /** The Fastify instance with the platform plugins and every feature's routes. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db, keys, practice, pages, demo } = options;
-  const app: FastifyInstance = Fastify({
-    loggerInstance: options.logger as FastifyBaseLogger,
-    // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
-    logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
-    bodyLimit: bodyLimitBytes,
-    return503OnClosing: true,
-  });
-
   const assets = await buildAssets(config.contentDir);
   const site: SiteContext = {
     practice,
@@ -50,6 +47,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     demo,
     absoluteUrl: (pathname) => new URL(pathname, config.publicUrl).toString(),
   };
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    bodyLimit: bodyLimitBytes,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+    // A malformed URL (/%) is answered before any route or hook runs: still a calm page, never JSON.
+    frameworkErrors: (_error, _request, frameworkReply) => {
+      const reply = frameworkReply as unknown as FastifyReply;
+      reply
+        .code(400)
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-store")
+        .header("content-security-policy", contentSecurityPolicyHeader)
+        .send(renderPage(ErrorPage({ site, status: 400 })));
+    },
+  });
   const cache = new PageCache();
 
   registerRequestLogging(app);

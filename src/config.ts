@@ -20,7 +20,10 @@ const strictBoolean = z.stringbool({
 });
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number().int().min(0).max(65535).default(3000),
+  ),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   HAVEN_DATA_DIR: z.string().trim().min(1).default("./data"),
   DATABASE_URL: optionalText.pipe(
@@ -88,6 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (publicUrl.protocol === "http:" && !loopbackHosts.has(publicUrl.hostname)) {
     problems.push(
       `HAVEN_PUBLIC_URL: ${publicUrl.origin} is plain http on a public host; use https:// (cookies and sign-in links must not travel unencrypted)`,
+    );
+  }
+  if (!e.HAVEN_PUBLIC_URL && !loopbackHosts.has(e.HOST)) {
+    problems.push(
+      `HAVEN_PUBLIC_URL: required when HOST is ${e.HOST}, so links, feeds and cookies use the address people really visit`,
     );
   }
   if (publicUrl.pathname !== "/" || publicUrl.search || publicUrl.hash) {

@@ -36,6 +36,9 @@ export async function startServer(config: Config): Promise<RunningHaven> {
   const logger = pino({ level: config.logLevel, base: undefined });
   const files = loadStartupFiles(config);
   const { handle, lock, freshEmbedded } = await openConfiguredDatabase(config);
+  if (lock?.takenOverFromPid) {
+    logger.warn({ stalePid: lock.takenOverFromPid }, "took over a lock left by a Haven process that is gone");
+  }
   let app: FastifyInstance | undefined;
   const stop = async () => {
     await app?.close();

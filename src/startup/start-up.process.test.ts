@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { childEnv } from "../../test/support/child-env.ts";
 import { projectRoot } from "../config.ts";
 
 // These start Haven the way `npm start` does: a real process, a real data dir.
@@ -29,7 +30,7 @@ function startHaven(env: Record<string, string>): {
   exited: Promise<Exit>;
   ready: Promise<void>;
 } {
-  const child = spawn(tsx, [main, "start"], { env: { ...process.env, PORT: "0", ...env }, stdio: "pipe" });
+  const child = spawn(tsx, [main, "start"], { env: childEnv({ PORT: "0", ...env }), stdio: "pipe" });
   children.push(child);
   let output = "";
   let markReady: () => void = () => {};

@@ -6,8 +6,8 @@ import { openPglite } from "../../src/platform/db/open-pglite.ts";
 import { openPostgres } from "../../src/platform/db/open-postgres.ts";
 import {
   databaseUrlWithName,
+  pgliteTemplateFile,
   postgresTemplateName,
-  templateFile,
   testDatabaseLane,
   testPostgresUrl,
 } from "./test-database-lane.ts";
@@ -24,9 +24,10 @@ export default async function setup(project: TestProject) {
     await handle.migrate();
     const dump = await handle.client.dumpDataDir("none");
     await handle.close();
-    fs.mkdirSync(path.dirname(templateFile), { recursive: true });
-    fs.writeFileSync(templateFile, Buffer.from(await dump.arrayBuffer()));
-    return;
+    const file = pgliteTemplateFile(runId);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    return () => fs.rmSync(file, { force: true });
   }
   const adminUrl = testPostgresUrl();
   const template = postgresTemplateName(runId);

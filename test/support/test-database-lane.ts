@@ -21,5 +21,6 @@ export function databaseUrlWithName(url: string, name: string): string {
   return parsed.toString();
 }
 
-export const templateFile = ".test-artifacts/pglite-template.tar";
+/** One file per run, so two runs in one checkout never read each other's template. */
+export const pgliteTemplateFile = (runId: string) => `.test-artifacts/pglite-template-${runId}.tar`;
 export const postgresTemplateName = (runId: string) => `haven_template_${runId}`;

@@ -7,8 +7,8 @@ import { openPglite } from "../../src/platform/db/open-pglite.ts";
 import { openPostgres } from "../../src/platform/db/open-postgres.ts";
 import {
   databaseUrlWithName,
+  pgliteTemplateFile,
   postgresTemplateName,
-  templateFile,
   testDatabaseLane,
   testPostgresUrl,
 } from "./test-database-lane.ts";
@@ -16,7 +16,7 @@ import {
 /** A migrated database of this file's own, copied from the run's template. close() drops it. */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   if (testDatabaseLane() === "pglite") {
-    const blob = new Blob([fs.readFileSync(templateFile)]);
+    const blob = new Blob([fs.readFileSync(pgliteTemplateFile(inject("databaseRunId")))]);
     return openPglite({ loadFrom: blob });
   }
   const adminUrl = testPostgresUrl();

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and hyphens");
+const slug = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and hyphens");
 const isoDate = z.iso.date({ message: "must be a date written as YYYY-MM-DD" });
 
 /** The front matter every article file carries. Unknown fields are refused so typos surface. */

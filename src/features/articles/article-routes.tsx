@@ -18,11 +18,11 @@ const listQuery = z
   .object({
     tag: z
       .string()
-      .regex(/^[a-z0-9-]{1,60}$/)
+      .regex(/^[a-z0-9-]{1,100}$/)
       .optional(),
   })
   .catch({ tag: undefined });
-const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,120}$/) });
+const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
 
 export function registerArticleRoutes(app: FastifyInstance, { db, site, cache, staticPaths }: Deps): void {
   app.get("/articles", async (request, reply) => {

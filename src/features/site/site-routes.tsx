@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Database } from "../../platform/db/database.ts";
 import type { PageCache } from "../../platform/web/page-cache.ts";
-import { sendPublicPage } from "../../platform/web/public-page.ts";
+import { helpLinesCacheControl, sendPublicPage } from "../../platform/web/public-page.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import { listArticles } from "../articles/article-queries.ts";
@@ -45,6 +45,7 @@ export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, page
     if (!country) return reply.callNotFound(); // settings validation guarantees the practice's country
     return sendPublicPage(request, reply, cache, {
       key: `/help-now?country=${country.code}`,
+      cacheControl: helpLinesCacheControl,
       render: () => renderPage(<HelpNowPage site={site} country={country} />),
     });
   });

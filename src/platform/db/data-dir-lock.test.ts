@@ -36,6 +36,14 @@ describe("acquireDataDirLock", () => {
     expect(fs.existsSync(path.join(dir, "haven.lock"))).toBe(false);
   });
 
+  it("treats a lock naming its own or its parent's pid as left by an earlier life (container restart)", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "haven.lock"), `${process.ppid}\n`);
+    const lock = acquireDataDirLock(dir);
+    expect(lock.takenOverFromPid).toBe(process.ppid);
+    lock.release();
+  });
+
   it("takes over a half-written lock file", () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, "haven.lock"), "");

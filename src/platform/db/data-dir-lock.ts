@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -13,7 +14,10 @@ export class DataDirLockedError extends Error {
   }
 }
 
-export type DataDirLock = { release(): void };
+export type DataDirLock = { release(): void; takenOverFromPid: number | undefined };
+
+/** Locks this process holds, so a second open in the same process is refused rather than taken over. */
+const heldHere = new Set<string>();
 
 function isAlive(pid: number): boolean {
   try {
@@ -25,39 +29,76 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readOwner(lockPath: string): number | undefined {
+function readOwner(file: string): number | undefined {
   try {
-    const pid = Number.parseInt(fs.readFileSync(lockPath, "utf8").trim(), 10);
+    const pid = Number.parseInt(fs.readFileSync(file, "utf8").trim(), 10);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** Creates the lock file with our pid already inside, atomically (link fails if it exists). */
+function tryCreate(lockPath: string): boolean {
+  const temp = `${lockPath}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  fs.writeFileSync(temp, `${process.pid}\n`, { mode: 0o600 });
+  try {
+    fs.linkSync(temp, lockPath);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * A lock is stale when its process is gone. In a container, pids repeat after a restart, so a lock
+ * naming our own pid or our parent's (npm, tsx) was left by an earlier life of this container.
+ */
+function isStale(owner: number | undefined): boolean {
+  return owner === undefined || owner === process.pid || owner === process.ppid || !isAlive(owner);
+}
+
 /**
  * One process owns an embedded data dir: two PGlite instances on one directory corrupt it.
- * The lock file holds the owner's pid; a lock whose process is gone (a crash, a kill -9) is stale
- * and is taken over.
+ * The lock file holds the owner's pid; a stale lock (a crash, a kill -9) is moved aside and taken over.
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, "haven.lock");
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: "wx", mode: 0o600 });
+  let takenOverFromPid: number | undefined;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (heldHere.has(lockPath)) throw new DataDirLockedError(dataDir, process.pid);
+    if (tryCreate(lockPath)) {
+      heldHere.add(lockPath);
       return {
+        takenOverFromPid,
         release() {
+          heldHere.delete(lockPath);
           if (readOwner(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = readOwner(lockPath);
-      if (owner !== undefined && isAlive(owner)) {
-        throw new DataDirLockedError(dataDir, owner);
-      }
-      // Stale (or half-written) lock: remove it and try again.
-      fs.rmSync(lockPath, { force: true });
+    }
+    const owner = readOwner(lockPath);
+    if (!isStale(owner)) throw new DataDirLockedError(dataDir, owner as number);
+    // Move the stale lock aside, then check it is still the one we judged: another process may
+    // have taken it over in between, and then it must go back.
+    const aside = `${lockPath}.stale.${randomBytes(4).toString("hex")}`;
+    try {
+      fs.renameSync(lockPath, aside);
+    } catch {
+      continue; // it vanished: someone released or moved it; try again
+    }
+    if (readOwner(aside) === owner) {
+      fs.rmSync(aside, { force: true });
+      takenOverFromPid = owner;
+    } else {
+      try {
+        fs.linkSync(aside, lockPath);
+      } catch {}
+      fs.rmSync(aside, { force: true });
     }
   }
   throw new Error(`Could not take the lock on ${dataDir}; please try again.`);

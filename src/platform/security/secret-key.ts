@@ -28,7 +28,15 @@ export function secretKeys(secret: string): SecretKeys {
 export function loadOrCreateKeyFile(dataDir: string): string {
   const keysDir = path.join(dataDir, "keys");
   const keyPath = path.join(keysDir, "secret.key");
-  if (fs.existsSync(keyPath)) return fs.readFileSync(keyPath, "utf8").trim();
+  if (fs.existsSync(keyPath)) {
+    const secret = fs.readFileSync(keyPath, "utf8").trim();
+    if (!/^[0-9a-f]{64}$/.test(secret)) {
+      throw new Error(
+        `The key file ${keyPath} is damaged (it should hold 64 hex digits). Restore it from where you keep it safe; without it, encrypted data cannot be read.`,
+      );
+    }
+    return secret;
+  }
   fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString("hex");
   fs.writeFileSync(keyPath, `${secret}\n`, { mode: 0o600, flag: "wx" });

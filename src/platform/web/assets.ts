@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { build } from "esbuild";
+import { build, stop as stopEsbuild } from "esbuild";
 import { bundle } from "lightningcss";
 import { projectRoot } from "../../config.ts";
 import { type CompressedBody, compressBody } from "./compressed-body.ts";
@@ -43,6 +43,7 @@ async function buildScript(): Promise<Buffer> {
     write: false,
     legalComments: "none",
   });
+  await stopEsbuild(); // the build service is not needed once the bundle is in memory
   return Buffer.from(result.outputFiles[0]?.contents ?? new Uint8Array());
 }
 

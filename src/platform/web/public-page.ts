@@ -5,6 +5,9 @@ import { sendCompressed } from "./send-compressed.ts";
 /** Browsers and shared caches may keep public pages briefly; the ETag makes revalidation cheap. */
 export const publicCacheControl = "public, max-age=300, stale-while-revalidate=86400";
 
+/** Help lines must never be served stale for long after a number is corrected. */
+export const helpLinesCacheControl = "public, max-age=300";
+
 /**
  * Serves a public page from the cache (rendering it on first use) with ETag and compression.
  * A cached page costs no database query. render() returns undefined when the page does not exist.
@@ -16,6 +19,7 @@ export async function sendPublicPage(
   options: {
     key: string;
     contentType?: string;
+    cacheControl?: string;
     render: () => Promise<string | undefined> | string | undefined;
   },
 ): Promise<FastifyReply> {
@@ -25,6 +29,6 @@ export async function sendPublicPage(
     return reply;
   }
   reply.type(options.contentType ?? "text/html; charset=utf-8");
-  reply.header("cache-control", publicCacheControl);
+  reply.header("cache-control", options.cacheControl ?? publicCacheControl);
   return sendCompressed(request, reply, body);
 }

@@ -6,11 +6,13 @@ import { sqlState } from "../db/database.ts";
  */
 export function safeError(error: unknown): Record<string, unknown> {
   const e = error as { name?: unknown; code?: unknown; stack?: unknown };
+  // Only "at …" lines: a message can span several lines (Drizzle's includes the query's parameters).
   const frames =
     typeof e.stack === "string"
       ? e.stack
           .split("\n")
-          .slice(1, 8)
+          .filter((line) => /^\s+at /.test(line))
+          .slice(0, 8)
           .map((line) => line.trim())
       : [];
   return {
