@@ -1,5 +1,6 @@
 import { and, eq, isNull, notInArray } from "drizzle-orm";
 import type { Database } from "../../platform/db/database.ts";
+import { takeStartupWriteLock } from "../../platform/db/startup-write-lock.ts";
 import { articles } from "./article.schema.ts";
 import type { ArticleFile } from "./article-file.types.ts";
 
@@ -24,6 +25,7 @@ export async function syncArticles(
   const wanted = files.filter((file) => includeDemo || !file.demo);
   const report: SyncReport = { inserted: 0, updated: 0, unchanged: 0, keptEdited: 0, removed: 0 };
   await db.transaction(async (tx) => {
+    await takeStartupWriteLock(tx);
     for (const file of wanted) {
       const values = {
         slug: file.slug,

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { readSetting, writeSetting } from "../../platform/db/app-settings.ts";
 import type { Database } from "../../platform/db/database.ts";
+import { takeStartupWriteLock } from "../../platform/db/startup-write-lock.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { articles } from "../articles/article.schema.ts";
 import { weeklyHours } from "../booking/weekly-hours.schema.ts";
@@ -31,6 +32,7 @@ export async function resolveDemoMode(
 /** Adds the demo therapist and hours once; removes every demo row when demo mode is off. */
 export async function applyDemoMode(db: Database, demo: boolean, therapistName: string, timeZone: string) {
   await db.transaction(async (tx) => {
+    await takeStartupWriteLock(tx);
     const [existing] = await tx
       .select({ id: therapists.id })
       .from(therapists)
