@@ -1,20 +1,13 @@
-import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { capturingLogger } from "../../../test/support/log-capture.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 
-const logLines: string[] = [];
-const sink = new Writable({
-  write(chunk, _encoding, done) {
-    logLines.push(chunk.toString());
-    done();
-  },
-});
+const logs = capturingLogger();
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ logger: pino({ level: "info" }, sink) });
+  t = await createTestApp({ logger: logs.logger });
 });
 afterAll(() => t.close());
 
@@ -37,7 +30,7 @@ describe("error pages", () => {
       expect(response.body).toContain("Something went wrong on our side");
       expect(response.body).not.toMatch(/articles_gone|relation|does not exist|\.ts:\d+|at \w+ \(/);
       // The log keeps where it failed and the SQLSTATE, not the message (which can quote values).
-      const log = logLines.join("");
+      const log = logs.text();
       expect(log).toContain('"msg":"request failed"');
       expect(log).toContain('"sqlState":"42P01"');
       expect(log).not.toContain("articles_gone");

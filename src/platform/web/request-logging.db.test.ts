@@ -1,31 +1,24 @@
-import { Writable } from "node:stream";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { capturingLogger } from "../../../test/support/log-capture.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 
-const lines: string[] = [];
-const sink = new Writable({
-  write(chunk, _encoding, done) {
-    lines.push(chunk.toString());
-    done();
-  },
-});
+const logs = capturingLogger();
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ logger: pino({ level: "info" }, sink) });
+  t = await createTestApp({ logger: logs.logger });
 });
 afterAll(() => t.close());
 
 describe("request logs", () => {
   it("record the route pattern and status, never the URL, its query or a person's details", async () => {
-    lines.length = 0;
+    logs.clear();
     await t.app.inject({
       url: "/articles/the-three-cycles?token=secret-token-123&email=someone@example.org",
     });
     await t.app.inject({ url: "/help-now?country=US" });
     await t.app.inject({ url: "/private-path-with-a-name-jane" });
-    const text = lines.join("");
+    const text = logs.text();
     expect(text).toContain('"route":"/articles/:slug"');
     expect(text).toContain('"route":"/help-now"');
     expect(text).toContain('"status":404');
