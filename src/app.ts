@@ -1,12 +1,7 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyReply,
-  LogController,
-} from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
@@ -16,11 +11,10 @@ import type { Database } from "./platform/db/database.ts";
 import type { SecretKeys } from "./platform/security/secret-key.ts";
 import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
 import { buildAssets } from "./platform/web/assets.ts";
-import { ErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
+import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
 import { PageCache } from "./platform/web/page-cache.ts";
-import { renderPage } from "./platform/web/render-page.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
-import { contentSecurityPolicyHeader, registerSecurityHeaders } from "./platform/web/security-headers.ts";
+import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
 import type { SiteContext } from "./platform/web/site-context.ts";
 
 export type AppOptions = {
@@ -43,7 +37,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const site: SiteContext = {
     practice,
     assets,
-    publicUrl: config.publicUrl,
     demo,
     absoluteUrl: (pathname) => new URL(pathname, config.publicUrl).toString(),
   };
@@ -55,16 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: bodyLimitBytes,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
-    // A malformed URL (/%) is answered before any route or hook runs: still a calm page, never JSON.
-    frameworkErrors: (_error, _request, frameworkReply) => {
-      const reply = frameworkReply as unknown as FastifyReply;
-      reply
-        .code(400)
-        .type("text/html; charset=utf-8")
-        .header("cache-control", "no-store")
-        .header("content-security-policy", contentSecurityPolicyHeader)
-        .send(renderPage(ErrorPage({ site, status: 400 })));
-    },
+    frameworkErrors: frameworkErrorPage(site),
   });
   const cache = new PageCache();
 

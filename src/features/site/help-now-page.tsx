@@ -79,7 +79,7 @@ export function HelpNowPage({ site, country }: { site: SiteContext; country: Cou
             {m.helpNowPickerButton}
           </button>
         </form>
-        <section class="help-country" aria-labelledby="country-heading" aria-live="polite">
+        <section class="help-country" aria-labelledby="country-heading">
           <h2 id="country-heading">{country.name}</h2>
           <dl>
             <Group title={m.emergency} lines={[country.emergency]} />

@@ -1,7 +1,8 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { Layout } from "./layout.tsx";
 import { renderPage } from "./render-page.ts";
 import { safeError } from "./safe-error.ts";
+import { contentSecurityPolicyHeader } from "./security-headers.ts";
 import type { SiteContext } from "./site-context.ts";
 
 type ErrorCopy = { title: string; body: string };
@@ -47,25 +48,35 @@ export function ErrorPage({ site, status }: { site: SiteContext; status: number 
   );
 }
 
+/** Every error answer: the calm page, never cached, with the CSP even when helmet's hook has not run. */
+function sendErrorPage(reply: FastifyReply, site: SiteContext, status: number): FastifyReply {
+  return reply
+    .code(status)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-store")
+    .header("content-security-policy", contentSecurityPolicyHeader)
+    .send(renderPage(<ErrorPage site={site} status={status} />));
+}
+
+/**
+ * For Fastify's frameworkErrors option: a malformed URL (/%) or an overlong one is answered before
+ * any route or hook runs — still a calm page, never JSON.
+ */
+export function frameworkErrorPage(site: SiteContext) {
+  return (_error: unknown, _request: unknown, reply: unknown) => {
+    sendErrorPage(reply as FastifyReply, site, 400);
+  };
+}
+
 /** Friendly pages for 404 and every error; never a stack trace or an error code in the browser. */
 export function registerErrorPages(app: FastifyInstance, site: SiteContext): void {
-  app.setNotFoundHandler((_request, reply) => {
-    reply
-      .code(404)
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-store")
-      .send(renderPage(<ErrorPage site={site} status={404} />));
-  });
+  app.setNotFoundHandler((_request, reply) => sendErrorPage(reply, site, 404));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500)
       request.log.error({ error: safeError(error), route: request.routeOptions.url }, "request failed");
     else request.log.info({ code: error.code, status, route: request.routeOptions.url }, "request refused");
-    reply
-      .code(status)
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-store")
-      .send(renderPage(<ErrorPage site={site} status={status} />));
+    return sendErrorPage(reply, site, status);
   });
 }

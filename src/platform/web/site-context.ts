@@ -5,7 +5,6 @@ import type { AssetRegistry } from "./assets.ts";
 export type SiteContext = {
   practice: PracticeSettings;
   assets: AssetRegistry;
-  publicUrl: URL;
   /** True while demo rows exist: every page then says so. */
   demo: boolean;
   absoluteUrl(pathname: string): string;
