@@ -2,14 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
-import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import { acquireDataDirLock, type DataDirLock } from "../platform/db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import { openPglite } from "../platform/db/open-pglite.ts";
 import { openPostgres } from "../platform/db/open-postgres.ts";
 import { loadStartupFiles } from "./load-startup-files.ts";
-import { prepareDatabase } from "./prepare-database.ts";
+import { prepareApp } from "./prepare-app.ts";
 
 export type RunningHaven = { app: FastifyInstance; url: string; stop(): Promise<void> };
 
@@ -46,15 +45,7 @@ export async function startServer(config: Config): Promise<RunningHaven> {
     lock?.release();
   };
   try {
-    const prepared = await prepareDatabase(handle, config, files, { freshEmbedded, logger });
-    app = await buildApp({
-      config,
-      db: handle.db,
-      logger,
-      practice: files.practice,
-      pages: files.pages,
-      ...prepared,
-    });
+    app = await prepareApp(handle, config, files, { freshEmbedded, logger });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await stop();

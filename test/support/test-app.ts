@@ -3,11 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Logger, pino } from "pino";
-import { buildApp } from "../../src/app.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import { loadStartupFiles } from "../../src/startup/load-startup-files.ts";
-import { prepareDatabase } from "../../src/startup/prepare-database.ts";
+import { prepareApp } from "../../src/startup/prepare-app.ts";
 import { openTestDatabase } from "./test-database.ts";
 
 export type TestApp = {
@@ -26,16 +25,16 @@ export async function createTestApp(
   const logger = options.logger ?? pino({ level: "silent" });
   const files = loadStartupFiles(config);
   const handle = await openTestDatabase();
-  const prepared = await prepareDatabase(handle, config, files, { freshEmbedded: false, logger });
-  const app = await buildApp({
-    config,
-    db: handle.db,
-    logger,
-    practice: files.practice,
-    pages: files.pages,
-    ...prepared,
-  });
-  await app.ready();
+  let app: FastifyInstance;
+  try {
+    app = await prepareApp(handle, config, files, { freshEmbedded: false, logger });
+    await app.ready();
+  } catch (error) {
+    // Free what was opened, so the real failure is what the test run reports.
+    await handle.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     app,
     handle,

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { buildApp } from "../app.ts";
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../platform/db/database.ts";
+import type { StartupFiles } from "./load-startup-files.ts";
+import { prepareDatabase } from "./prepare-database.ts";
+
+/** Prepares the database and builds the app on it: the part of start-up the tests share with the server. */
+export async function prepareApp(
+  handle: DatabaseHandle,
+  config: Config,
+  files: StartupFiles,
+  options: { freshEmbedded: boolean; logger: Logger },
+): Promise<FastifyInstance> {
+  const prepared = await prepareDatabase(handle, config, files, options);
+  return buildApp({
+    config,
+    db: handle.db,
+    logger: options.logger,
+    practice: files.practice,
+    pages: files.pages,
+    ...prepared,
+  });
+}
