@@ -1,3 +1,4 @@
+import path from "node:path";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
@@ -8,7 +9,10 @@ import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
 import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
 import { type PracticePagesHtml, registerSiteRoutes, sitePaths } from "./features/site/site-routes.tsx";
 import type { Database } from "./platform/db/database.ts";
-import type { SecretKeys } from "./platform/security/secret-key.ts";
+import { JobRunner } from "./platform/jobs/job-runner.ts";
+import { emailJobHandler, emailJobKind } from "./platform/mail/email-job.ts";
+import { createMailer } from "./platform/mail/mailer.ts";
+import type { KeyRing } from "./platform/security/field-encryption.ts";
 import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
 import { buildAssets } from "./platform/web/assets.ts";
 import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
@@ -20,7 +24,7 @@ import type { SiteContext } from "./platform/web/site-context.ts";
 export type AppOptions = {
   config: Config;
   db: Database;
-  keys: SecretKeys;
+  keys: KeyRing;
   practice: PracticeSettings;
   pages: PracticePagesHtml;
   demo: boolean;
@@ -54,15 +58,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerRequestLogging(app);
   await registerSecurityHeaders(app, { https: config.secureCookies });
-  await app.register(cookie, { secret: keys.derive("cookie").toString("hex") });
+  await app.register(cookie, { secret: keys.current.derive("cookie").toString("hex") });
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   // Never global: cached public GETs are not limited; each POST route opts in with its own limits.
   await app.register(rateLimit, { global: false });
   registerErrorPages(app, site);
+
+  // Background work: every email goes through the job queue. Features wake the runner after the
+  // transaction that enqueued; the server starts its timer (tests drive it directly).
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    outboxDir: path.join(config.dataDir, "outbox"),
+    from: `${practice.name} <${practice.contact.email}>`,
+  });
+  const jobs = new JobRunner(db, keys, { [emailJobKind]: emailJobHandler(mailer) }, options.logger);
+  app.decorate("jobs", jobs);
+  app.addHook("onClose", async () => {
+    await jobs.stop();
+    mailer.close();
+  });
 
   registerAssetRoutes(app, assets);
   registerSiteRoutes(app, { db, site, cache, pages });
   registerArticleRoutes(app, { db, site, cache, staticPaths: sitePaths });
 
   return app;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    jobs: JobRunner;
+  }
 }

@@ -1,11 +1,16 @@
 import { ConfigError, loadConfig } from "./config.ts";
+import { reencryptAll } from "./platform/security/reencrypt-all.ts";
+import { loadOrCreateKeyFile, secretKeys } from "./platform/security/secret-key.ts";
+import { verifySecretKey } from "./platform/security/verify-secret-key.ts";
 import { openConfiguredDatabase, startServer } from "./startup/start-server.ts";
 
 const usage = `Usage: haven <command>
 
 Commands:
   start     serve Haven (the default)
-  migrate   apply database migrations and exit`;
+  migrate   apply database migrations and exit
+  reencrypt finish a key rotation: rewrite encrypted values under HAVEN_SECRET_KEY
+            (with the old key as HAVEN_SECRET_KEY_PREVIOUS); stop Haven first`;
 
 async function start(): Promise<void> {
   const running = await startServer(loadConfig());
@@ -35,9 +40,28 @@ async function migrate(): Promise<void> {
   }
 }
 
+async function reencrypt(): Promise<void> {
+  const config = loadConfig();
+  const { handle, lock } = await openConfiguredDatabase(config);
+  try {
+    await handle.migrate();
+    const current = secretKeys(config.secretKey ?? loadOrCreateKeyFile(config.dataDir));
+    const previous = config.previousSecretKey ? secretKeys(config.previousSecretKey) : undefined;
+    await verifySecretKey(handle.db, current, previous);
+    for (const { table, column, rewritten } of await reencryptAll(handle.db, { current, previous })) {
+      console.log(`${table}.${column}: ${rewritten} value(s) rewritten under the current key`);
+    }
+    console.log("Done. HAVEN_SECRET_KEY_PREVIOUS is no longer needed.");
+  } finally {
+    await handle.close();
+    lock?.release();
+  }
+}
+
 async function main(command = "start"): Promise<void> {
   if (command === "start") return start();
   if (command === "migrate") return migrate();
+  if (command === "reencrypt") return reencrypt();
   console.error(usage);
   process.exitCode = 2;
 }

@@ -2,4 +2,6 @@
 export * from "./features/accounts/therapist.schema.ts";
 export * from "./features/articles/article.schema.ts";
 export * from "./features/booking/weekly-hours.schema.ts";
+export * from "./platform/audit/audit.schema.ts";
 export * from "./platform/db/app-settings.schema.ts";
+export * from "./platform/jobs/job.schema.ts";

@@ -3,11 +3,12 @@ import type { Config } from "../config.ts";
 import { syncArticles } from "../features/articles/sync-articles.ts";
 import { applyDemoMode, hasDemoRows, resolveDemoMode } from "../features/demo/demo-data.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
-import { loadOrCreateKeyFile, type SecretKeys, secretKeys } from "../platform/security/secret-key.ts";
+import type { KeyRing } from "../platform/security/field-encryption.ts";
+import { loadOrCreateKeyFile, secretKeys } from "../platform/security/secret-key.ts";
 import { verifySecretKey } from "../platform/security/verify-secret-key.ts";
 import type { StartupFiles } from "./load-startup-files.ts";
 
-export type PreparedDatabase = { keys: SecretKeys; demo: boolean };
+export type PreparedDatabase = { keys: KeyRing; demo: boolean };
 
 /** Migrations, the key check, demo data and the articles: everything the database needs before serving. */
 export async function prepareDatabase(
@@ -28,5 +29,5 @@ export async function prepareDatabase(
   await applyDemoMode(handle.db, demo, therapist, files.practice.timeZone);
   const report = await syncArticles(handle.db, files.articleFiles, demo);
   options.logger.info({ ...report }, "articles synchronised");
-  return { keys, demo: demo || (await hasDemoRows(handle.db)) };
+  return { keys: { current: keys, previous }, demo: demo || (await hasDemoRows(handle.db)) };
 }

@@ -47,6 +47,7 @@ export async function startServer(config: Config): Promise<RunningHaven> {
   try {
     app = await prepareApp(handle, config, files, { freshEmbedded, logger });
     await app.listen({ port: config.port, host: config.host });
+    app.jobs.start();
   } catch (error) {
     await stop();
     throw error;

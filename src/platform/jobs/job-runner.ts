@@ -1,0 +1,94 @@
+import type { Logger } from "pino";
+import type { Database } from "../db/database.ts";
+import type { KeyRing } from "../security/field-encryption.ts";
+import { safeError } from "../web/safe-error.ts";
+import { type ClaimedJob, claimDueJobs, completeJob, failJob } from "./job-queue.ts";
+
+export type JobHandler = (payload: unknown) => Promise<void>;
+
+/** A short code for the log and the job row: never the error's message. */
+function errorCode(error: unknown): string {
+  const e = error as { code?: unknown; name?: unknown };
+  if (typeof e.code === "string") return e.code;
+  return typeof e.name === "string" ? e.name : "Error";
+}
+
+/**
+ * Runs due jobs: on a timer, and at once when woken after a transaction that enqueued one.
+ * Only one pass runs at a time in this process; other instances run theirs side by side.
+ */
+export class JobRunner {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly ring: KeyRing,
+    private readonly handlers: Record<string, JobHandler>,
+    private readonly logger: Logger,
+    private readonly pollMs = 5000,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.wake(), this.pollMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Asks for a pass now; a wake during a pass makes one more pass after it. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runUntilIdle().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** One pass over the jobs due now; returns how many were handled (done or failed). */
+  async runOnce(): Promise<number> {
+    const claimed = await claimDueJobs(this.db, this.ring);
+    for (const job of claimed) await this.handle(job);
+    return claimed.length;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async runUntilIdle(): Promise<number> {
+    let total = 0;
+    try {
+      do {
+        this.again = false;
+        total += await this.runOnce();
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      this.logger.error({ error: safeError(error) }, "job pass failed");
+    }
+    return total;
+  }
+
+  private async handle(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers[job.kind];
+    try {
+      if (!handler) throw Object.assign(new Error("no handler"), { code: "NO_HANDLER" });
+      await handler(job.payload);
+      await completeJob(this.db, job.id);
+      this.logger.info({ job: job.kind, attempts: job.attempts }, "job done");
+    } catch (error) {
+      await failJob(this.db, job, errorCode(error));
+      this.logger.warn(
+        { job: job.kind, attempts: job.attempts, code: errorCode(error) },
+        "job failed; will retry",
+      );
+    }
+  }
+}
