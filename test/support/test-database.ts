@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
@@ -14,7 +15,14 @@ import {
 } from "./test-database-lane.ts";
 
 /** A migrated database of this file's own, copied from the run's template. close() drops it. */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export type TestDatabaseHandle = DatabaseHandle & {
+  /** PGlite lane: the engine itself (for dumps). */
+  client?: PGlite;
+  /** PostgreSQL lane: where this file's database lives (for pg_dump). */
+  connectionString?: string;
+};
+
+export async function openTestDatabase(): Promise<TestDatabaseHandle> {
   if (testDatabaseLane() === "pglite") {
     const blob = new Blob([fs.readFileSync(pgliteTemplateFile(inject("databaseRunId")))]);
     return openPglite({ loadFrom: blob });
@@ -31,6 +39,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const handle = await openPostgres(databaseUrlWithName(adminUrl, name), 5);
   return {
     ...handle,
+    connectionString: databaseUrlWithName(adminUrl, name),
     async close() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: adminUrl });
