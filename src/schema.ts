@@ -5,3 +5,4 @@ export * from "./features/booking/weekly-hours.schema.ts";
 export * from "./platform/audit/audit.schema.ts";
 export * from "./platform/db/app-settings.schema.ts";
 export * from "./platform/jobs/job.schema.ts";
+export * from "./platform/security/sessions/session.schema.ts";
