@@ -1,10 +1,19 @@
-import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-/** A therapist of the practice. Sign-in details arrive with the accounts feature. */
+/** A therapist of the practice. The demo therapist has no email and cannot sign in. */
 export const therapists = pgTable("therapists", {
   id: uuid("id").primaryKey().defaultRandom(),
   displayName: text("display_name").notNull(),
   timeZone: text("time_zone").notNull(),
+  /** Stored lower-case, so sign-in does not depend on how someone types it. */
+  email: text("email").unique(),
+  /** scrypt, with its parameters in the string (see password-hash.ts). */
+  passwordHash: text("password_hash"),
+  /** The first therapist owns the practice: invites therapists, removes demo data, reads the audit log. */
+  isOwner: boolean("is_owner").notNull().default(false),
+  failedSignIns: integer("failed_sign_ins").notNull().default(0),
+  /** Growing back-off after failed sign-ins: no attempt is checked before this time. */
+  signInBlockedUntil: timestamp("sign_in_blocked_until", { withTimezone: true }),
   isDemo: boolean("is_demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

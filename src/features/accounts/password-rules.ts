@@ -1,0 +1,29 @@
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const minimumLength = 12;
+
+// Bundled, so the check works offline; small on purpose (the worst offenders and the site's own words).
+const common = new Set(
+  fs
+    .readFileSync(fileURLToPath(new URL("./common-passwords.txt", import.meta.url)), "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean),
+);
+
+/** Why a new password is refused, in one sentence for beside the field; undefined when it is fine. */
+export function passwordProblem(password: string, email: string): string | undefined {
+  if (password.length < minimumLength) {
+    return `Please use at least ${minimumLength} characters — a short sentence is easy to remember.`;
+  }
+  const lowered = password.toLowerCase();
+  if (common.has(lowered) || common.has(lowered.replace(/[^a-z0-9]/g, ""))) {
+    return "That password appears on lists of common passwords. Please choose another.";
+  }
+  const name = email.split("@")[0]?.toLowerCase() ?? "";
+  if (name.length >= 4 && lowered.includes(name)) {
+    return "Please choose a password that does not contain your email address.";
+  }
+  return undefined;
+}
