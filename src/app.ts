@@ -5,6 +5,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import { registerAccountRoutes } from "./features/accounts/account-routes.tsx";
 import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
 import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
 import { type PracticePagesHtml, registerSiteRoutes, sitePaths } from "./features/site/site-routes.tsx";
@@ -19,6 +20,7 @@ import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pag
 import { PageCache } from "./platform/web/page-cache.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
+import { registerSessionCookie } from "./platform/web/session-cookie.ts";
 import type { SiteContext } from "./platform/web/site-context.ts";
 
 export type AppOptions = {
@@ -60,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(cookie, { secret: keys.current.derive("cookie").toString("hex") });
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
+  registerSessionCookie(app, db, config.secureCookies);
   // Never global: cached public GETs are not limited; each POST route opts in with its own limits.
   await app.register(rateLimit, { global: false });
   registerErrorPages(app, site);
@@ -81,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAssetRoutes(app, assets);
   registerSiteRoutes(app, { db, site, cache, pages });
   registerArticleRoutes(app, { db, site, cache, staticPaths: sitePaths });
+  registerAccountRoutes(app, { db, site, keys, config });
 
   return app;
 }

@@ -1,7 +1,10 @@
+import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
+import { createTherapist } from "./features/accounts/create-therapist.ts";
 import { reencryptAll } from "./platform/security/reencrypt-all.ts";
 import { loadOrCreateKeyFile, secretKeys } from "./platform/security/secret-key.ts";
 import { verifySecretKey } from "./platform/security/verify-secret-key.ts";
+import { loadStartupFiles } from "./startup/load-startup-files.ts";
 import { openConfiguredDatabase, startServer } from "./startup/start-server.ts";
 
 const usage = `Usage: haven <command>
@@ -9,6 +12,8 @@ const usage = `Usage: haven <command>
 Commands:
   start     serve Haven (the default)
   migrate   apply database migrations and exit
+  create-therapist --email EMAIL --name "NAME"
+            add a therapist (the first owns the practice); the password is read from standard input
   reencrypt finish a key rotation: rewrite encrypted values under HAVEN_SECRET_KEY
             (with the old key as HAVEN_SECRET_KEY_PREVIOUS); stop Haven first`;
 
@@ -58,10 +63,45 @@ async function reencrypt(): Promise<void> {
   }
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+}
+
+async function createTherapistCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } } });
+  const config = loadConfig();
+  const files = loadStartupFiles(config);
+  // Refuses with "Stop Haven first" while the server holds the embedded database.
+  const { handle, lock } = await openConfiguredDatabase(config);
+  try {
+    await handle.migrate();
+    if (process.stdin.isTTY) process.stderr.write("Password (at least 12 characters), then Enter: ");
+    const result = await createTherapist(
+      handle.db,
+      { displayName: values.name ?? "", email: values.email ?? "", password: await readStdin() },
+      { actor: "cli", timeZone: files.practice.timeZone },
+    );
+    if (!result.ok) {
+      for (const [field, message] of Object.entries(result.errors)) console.error(`${field}: ${message}`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(
+      `Therapist account created${result.isOwner ? " (owner of the practice)" : ""}. Sign in at /sign-in.`,
+    );
+  } finally {
+    await handle.close();
+    lock?.release();
+  }
+}
+
 async function main(command = "start"): Promise<void> {
   if (command === "start") return start();
   if (command === "migrate") return migrate();
   if (command === "reencrypt") return reencrypt();
+  if (command === "create-therapist") return createTherapistCommand(process.argv.slice(3));
   console.error(usage);
   process.exitCode = 2;
 }

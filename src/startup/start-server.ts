@@ -3,6 +3,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import type { Config } from "../config.ts";
+import { issueSetupLink } from "../features/accounts/setup-link.ts";
 import { acquireDataDirLock, type DataDirLock } from "../platform/db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import { openPglite } from "../platform/db/open-pglite.ts";
@@ -48,6 +49,17 @@ export async function startServer(config: Config): Promise<RunningHaven> {
     app = await prepareApp(handle, config, files, { freshEmbedded, logger });
     await app.listen({ port: config.port, host: config.host });
     app.jobs.start();
+    const setupPath = await issueSetupLink(handle.db);
+    if (setupPath) {
+      // Printed, not logged: the link holds a token, and logs never carry one. Shown until an account exists.
+      const base =
+        config.port === 0
+          ? `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+          : config.publicUrl.origin;
+      console.log(
+        `\nNo therapist account yet. Create the first one (this link works once, for 24 hours):\n  ${base}${setupPath}\n`,
+      );
+    }
   } catch (error) {
     await stop();
     throw error;

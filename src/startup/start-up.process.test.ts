@@ -47,7 +47,48 @@ function startHaven(env: Record<string, string>): {
   return { child, exited, ready };
 }
 
+function runCli(args: string[], env: Record<string, string>, input = ""): Promise<Exit> {
+  const child = spawn(tsx, [main, ...args], { env: childEnv(env), stdio: "pipe" });
+  children.push(child);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stdin?.end(input);
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, output })));
+}
+
 describe("starting Haven", () => {
+  it("prints a setup link until a therapist exists; create-therapist waits for the server to stop", async () => {
+    const dataDir = tempDir("haven-first-run-");
+    const server = startHaven({ HAVEN_DATA_DIR: dataDir });
+    await Promise.race([server.ready, server.exited.then((e) => Promise.reject(new Error(e.output)))]);
+    const busy = await runCli(
+      ["create-therapist", "--email", "ann@example.org", "--name", "Ann"],
+      { HAVEN_DATA_DIR: dataDir },
+      "the kettle sings at dawn\n",
+    );
+    expect(busy.code).toBe(1);
+    expect(busy.output).toContain("Stop Haven first");
+    server.child.kill("SIGTERM");
+    const first = await server.exited;
+    expect(first.output).toMatch(
+      /No therapist account yet[\s\S]*http:\/\/127\.0\.0\.1:\d+\/setup\/[\w-]{20,}/,
+    );
+    expect(first.output).not.toMatch(/"msg":"[^"]*\/setup\//); // the link is printed, never in a log line
+
+    const created = await runCli(
+      ["create-therapist", "--email", "ann@example.org", "--name", "Ann"],
+      { HAVEN_DATA_DIR: dataDir },
+      "the kettle sings at dawn\n",
+    );
+    expect(created.code).toBe(0);
+    expect(created.output).toContain("owner of the practice");
+    const again = startHaven({ HAVEN_DATA_DIR: dataDir });
+    await Promise.race([again.ready, again.exited.then((e) => Promise.reject(new Error(e.output)))]);
+    again.child.kill("SIGTERM");
+    expect((await again.exited).output).not.toContain("/setup/");
+  });
+
   it("lets only one process use a data dir; the second exits at once saying why", async () => {
     const dataDir = tempDir("haven-one-owner-");
     const first = startHaven({ HAVEN_DATA_DIR: dataDir });

@@ -26,6 +26,7 @@ const pages = [
   "/privacy",
   "/accessibility",
   "/book",
+  "/sign-in",
 ];
 
 async function withPage<T>(

@@ -59,7 +59,4 @@ export const siteMessages = {
   },
   bookSafety:
     "Tell us how to contact you safely — for example, whether we may leave a voicemail — and we will keep to it.",
-  signInTitle: "Sign in",
-  signInBody:
-    "Client and therapist accounts are not open yet on this site. If you are a client of the practice, your therapist will tell you when your private space is ready.",
 };

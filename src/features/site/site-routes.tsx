@@ -9,7 +9,7 @@ import { listArticles } from "../articles/article-queries.ts";
 import { HelpNowPage } from "./help-now-page.tsx";
 import { HomePage } from "./home-page.tsx";
 import { siteMessages } from "./messages.ts";
-import { BookPage, type ConsultationKind, MarkdownPage, SignInPage } from "./text-pages.tsx";
+import { BookPage, type ConsultationKind, MarkdownPage } from "./text-pages.tsx";
 
 export type PracticePagesHtml = { privacy: string; accessibility: string };
 
@@ -75,11 +75,4 @@ export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, page
       render: () => renderPage(<BookPage site={site} kind={kind} />),
     });
   });
-
-  app.get("/sign-in", (_request, reply) =>
-    reply
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-store")
-      .send(renderPage(<SignInPage site={site} />)),
-  );
 }

@@ -47,14 +47,3 @@ export function BookPage({ site, kind }: { site: SiteContext; kind: Consultation
     </Layout>
   );
 }
-
-export function SignInPage({ site }: { site: SiteContext }) {
-  return (
-    <Layout site={site} meta={{ title: m.signInTitle, description: m.signInBody, noindex: true }}>
-      <div class="prose-width section stack">
-        <h1>{m.signInTitle}</h1>
-        <p>{m.signInBody}</p>
-      </div>
-    </Layout>
-  );
-}

@@ -1,0 +1,197 @@
+import { eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Config } from "../../config.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import {
+  endAllSessions,
+  endSessionByRef,
+  listActiveSessions,
+  therapistSessionPolicy,
+} from "../../platform/security/sessions/session-store.ts";
+import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
+import { renderPage } from "../../platform/web/render-page.ts";
+import { finishSession, startSession } from "../../platform/web/session-cookie.ts";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import { MessagePage, SetupPage, SignInPage, SignInsPage } from "./account-pages.tsx";
+import { createTherapist } from "./create-therapist.ts";
+import { accountMessages as m } from "./messages.ts";
+import { consumeSetupLink, setupTokenIsValid } from "./setup-link.ts";
+import { signInTherapist } from "./sign-in-therapist.ts";
+import { therapists } from "./therapist.schema.ts";
+
+type Deps = { db: Database; site: SiteContext; keys: KeyRing; config: Config };
+
+/** Every attempt counts, refused ones included; the 429 is the friendly "please wait" page. */
+const authRateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
+
+const signInForm = z.object({
+  email: z.string().trim().pipe(z.email(m.emailIncomplete)),
+  password: z.string().min(1, m.passwordMissing).max(1000),
+});
+
+function sendPrivate(reply: FastifyReply, html: string, status = 200): FastifyReply {
+  return reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(html);
+}
+
+const text = (body: unknown, field: string) => {
+  const value = (body as Record<string, unknown> | undefined)?.[field];
+  return typeof value === "string" ? value : "";
+};
+
+export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, config }: Deps): void {
+  const secure = config.secureCookies;
+  const key = keys.current;
+
+  const signInPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    state: Omit<Parameters<typeof SignInPage>[0]["form"], "token">,
+  ) =>
+    sendPrivate(
+      reply,
+      renderPage(
+        <SignInPage
+          site={site}
+          form={{ ...state, token: formTokenFor(request, key, "sign-in", "anonymous") }}
+        />,
+      ),
+      status,
+    );
+
+  app.get("/sign-in", (request, reply) => {
+    if (request.account) return reply.redirect("/account/sign-ins", 303);
+    return signInPage(request, reply, 200, {});
+  });
+
+  app.post("/sign-in", { config: authRateLimit }, async (request, reply) => {
+    const values = { email: text(request.body, "email") };
+    if (!formIsGenuine(request, key, "sign-in", "anonymous", config.publicUrl)) {
+      return signInPage(request, reply, 403, { values, problem: m.formExpired });
+    }
+    const parsed = signInForm.safeParse({ email: values.email, password: text(request.body, "password") });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      return signInPage(request, reply, 400, { values, errors });
+    }
+    const result = await signInTherapist(db, parsed.data);
+    if (result.outcome === "wait")
+      return signInPage(request, reply, 429, { values, problem: m.waitBeforeTrying(result.minutes) });
+    if (result.outcome === "no-match") return signInPage(request, reply, 401, { values, problem: m.noMatch });
+    await startSession(
+      db,
+      request,
+      reply,
+      { kind: "therapist", id: result.therapistId },
+      therapistSessionPolicy,
+      secure,
+    );
+    return reply.redirect("/account/sign-ins", 303);
+  });
+
+  app.post("/sign-out", async (request, reply) => {
+    if (request.account && formIsGenuine(request, key, "sign-out", "session", config.publicUrl)) {
+      await finishSession(db, request, reply, secure);
+    }
+    return reply.redirect("/", 303);
+  });
+
+  app.get("/account/sign-ins", async (request, reply) => {
+    const account = request.account;
+    if (!account || !request.sessionToken) return reply.redirect("/sign-in", 303);
+    const notice = z.enum(["ended"]).safeParse((request.query as Record<string, unknown>).notice);
+    const [therapist] = await db
+      .select({ timeZone: therapists.timeZone })
+      .from(therapists)
+      .where(eq(therapists.id, account.id));
+    return sendPrivate(
+      reply,
+      renderPage(
+        <SignInsPage
+          site={site}
+          token={formTokenFor(request, key, "sign-ins", "session")}
+          sessions={await listActiveSessions(db, account, request.sessionToken)}
+          timeZone={therapist?.timeZone ?? site.practice.timeZone}
+          notice={notice.success ? m.ended : undefined}
+        />,
+      ),
+    );
+  });
+
+  app.post("/account/sign-ins/end", { config: authRateLimit }, async (request, reply) => {
+    if (!request.account || !formIsGenuine(request, key, "sign-ins", "session", config.publicUrl))
+      return reply.redirect("/sign-in", 303);
+    await endSessionByRef(db, request.account, text(request.body, "ref"));
+    return reply.redirect("/account/sign-ins?notice=ended", 303);
+  });
+
+  app.post("/account/sign-ins/end-all", { config: authRateLimit }, async (request, reply) => {
+    if (!request.account || !formIsGenuine(request, key, "sign-ins", "session", config.publicUrl))
+      return reply.redirect("/sign-in", 303);
+    await endAllSessions(db, request.account);
+    await finishSession(db, request, reply, secure);
+    return sendPrivate(
+      reply,
+      renderPage(<MessagePage site={site} title={m.signInsTitle} message={m.endedAll} />),
+    );
+  });
+
+  // First run: the link printed at start-up. Opening it changes nothing; only the form's POST does.
+  const setupParams = z.object({ token: z.string().regex(/^[\w-]{20,64}$/) });
+  const setupUnavailable = (reply: FastifyReply) =>
+    sendPrivate(
+      reply,
+      renderPage(<MessagePage site={site} title={m.setupTitle} message={m.setupLinkUsed} />),
+      404,
+    );
+
+  app.get("/setup/:token", async (request, reply) => {
+    const params = setupParams.safeParse(request.params);
+    if (!params.success || !(await setupTokenIsValid(db, params.data.token))) return setupUnavailable(reply);
+    const form = { token: formTokenFor(request, key, "setup", "anonymous") };
+    return sendPrivate(
+      reply,
+      renderPage(<SetupPage site={site} action={`/setup/${params.data.token}`} form={form} />),
+    );
+  });
+
+  app.post("/setup/:token", { config: authRateLimit }, async (request, reply) => {
+    const params = setupParams.safeParse(request.params);
+    if (!params.success || !(await setupTokenIsValid(db, params.data.token))) return setupUnavailable(reply);
+    const action = `/setup/${params.data.token}`;
+    const values = { displayName: text(request.body, "displayName"), email: text(request.body, "email") };
+    const again = (status: number, extra: { errors?: Record<string, string>; problem?: string }) =>
+      sendPrivate(
+        reply,
+        renderPage(
+          <SetupPage
+            site={site}
+            action={action}
+            form={{ token: formTokenFor(request, key, "setup", "anonymous"), values, ...extra }}
+          />,
+        ),
+        status,
+      );
+    if (!formIsGenuine(request, key, "setup", "anonymous", config.publicUrl))
+      return again(403, { problem: m.formExpired });
+    const result = await createTherapist(
+      db,
+      { ...values, password: text(request.body, "password") },
+      { actor: "setup-link", timeZone: site.practice.timeZone },
+    );
+    if (!result.ok) return again(400, { errors: result.errors as Record<string, string> });
+    await consumeSetupLink(db);
+    await startSession(
+      db,
+      request,
+      reply,
+      { kind: "therapist", id: result.therapistId },
+      therapistSessionPolicy,
+      secure,
+    );
+    return reply.redirect("/account/sign-ins", 303);
+  });
+}

@@ -1,0 +1,60 @@
+import type { InputHTMLAttributes } from "preact";
+import { formTokenField } from "./form-security.ts";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password";
+  value?: string | undefined;
+  error?: string | undefined;
+  autocomplete?: string;
+  hint?: string;
+};
+
+/** A labelled input with its error beside it (announced with the field) and the person's text kept. */
+export function TextField({ name, label, type = "text", value, error, autocomplete, hint }: FieldProps) {
+  const id = `field-${name}`;
+  const describedBy =
+    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  // Built as one object: Preact's input types narrow per `type`, which a shared component cannot know.
+  const inputAttributes = {
+    id,
+    name,
+    type,
+    value: type === "password" ? undefined : value,
+    autocomplete,
+    "aria-invalid": error ? "true" : undefined,
+    "aria-describedby": describedBy,
+    required: true,
+  } as InputHTMLAttributes;
+  return (
+    <div class={error ? "field field--error" : "field"}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input {...inputAttributes} />
+    </div>
+  );
+}
+
+export function FormToken({ token }: { token: string }) {
+  return <input type="hidden" name={formTokenField} value={token} />;
+}
+
+/** A problem with the form as a whole (an expired form, a refused sign-in), read out when the page loads. */
+export function FormProblem({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div class="form-problem" role="alert">
+      <p>{message}</p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Database } from "../db/database.ts";
+import { deviceLabel } from "../security/sessions/device-label.ts";
+import {
+  type Account,
+  createSession,
+  endSession,
+  resolveSession,
+  type SessionPolicy,
+} from "../security/sessions/session-store.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Who is signed in, if anyone (checked against the database on every request). */
+    account: Account | undefined;
+    sessionToken: string | undefined;
+  }
+}
+
+/**
+ * The session cookie. `__Host-` (Secure, no Domain, Path=/) whenever the public URL is https; on a
+ * plain-http development address browsers refuse that prefix, so a plain name is used there.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-haven-session" : "haven-session";
+}
+
+export function registerSessionCookie(app: FastifyInstance, db: Database, secure: boolean): void {
+  const name = sessionCookieName(secure);
+  app.decorateRequest("account", undefined);
+  app.decorateRequest("sessionToken", undefined);
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[name];
+    if (!token) return;
+    const account = await resolveSession(db, token);
+    if (account) {
+      request.account = account;
+      request.sessionToken = token;
+    }
+  });
+}
+
+/** Signs someone in: any session this browser had is ended first, so the token always changes at sign-in. */
+export async function startSession(
+  db: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  account: Account,
+  policy: SessionPolicy,
+  secure: boolean,
+): Promise<void> {
+  const previous = request.cookies[sessionCookieName(secure)];
+  if (previous) await endSession(db, previous);
+  const token = await createSession(db, account, policy, deviceLabel(request.headers["user-agent"]));
+  reply.setCookie(sessionCookieName(secure), token, {
+    path: "/",
+    httpOnly: true,
+    secure,
+    sameSite: "lax",
+    maxAge: policy.absoluteSeconds,
+  });
+}
+
+export async function finishSession(
+  db: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  secure: boolean,
+) {
+  if (request.sessionToken) await endSession(db, request.sessionToken);
+  reply.clearCookie(sessionCookieName(secure), { path: "/", secure, httpOnly: true, sameSite: "lax" });
+}
