@@ -4,9 +4,16 @@ import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
+import { clientDataTables } from "./client-data.ts";
 import type { Config } from "./config.ts";
+import { registerAccessGates } from "./features/accounts/access-gates.ts";
 import { registerAccountRoutes } from "./features/accounts/account-routes.tsx";
+import { registerClientRightsRoutes } from "./features/accounts/clients/client-rights-routes.tsx";
+import { registerClientRoutes } from "./features/accounts/clients/client-routes.tsx";
+import type { ConsentDocument } from "./features/accounts/clients/consent-documents.ts";
+import { registerSecondFactorRoutes } from "./features/accounts/second-factor/second-factor-routes.tsx";
 import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
+import { registerPracticeRoutes } from "./features/practice/practice-routes.tsx";
 import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
 import { type PracticePagesHtml, registerSiteRoutes, sitePaths } from "./features/site/site-routes.tsx";
 import type { Database } from "./platform/db/database.ts";
@@ -19,6 +26,7 @@ import { buildAssets } from "./platform/web/assets.ts";
 import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
 import { PageCache } from "./platform/web/page-cache.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
+import { requireDeclaredAccess } from "./platform/web/route-access.ts";
 import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
 import { registerSessionCookie } from "./platform/web/session-cookie.ts";
 import type { SiteContext } from "./platform/web/site-context.ts";
@@ -29,6 +37,7 @@ export type AppOptions = {
   keys: KeyRing;
   practice: PracticeSettings;
   pages: PracticePagesHtml;
+  consentDocuments: ConsentDocument[];
   demo: boolean;
   logger: Logger;
 };
@@ -38,7 +47,7 @@ const bodyLimitBytes = 64 * 1024;
 
 /** The Fastify instance with the platform plugins and every feature's routes. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, db, keys, practice, pages, demo } = options;
+  const { config, db, keys, practice, pages, consentDocuments, demo } = options;
   const assets = await buildAssets(config.contentDir);
   const site: SiteContext = {
     practice,
@@ -59,10 +68,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const cache = new PageCache();
 
   registerRequestLogging(app);
+  requireDeclaredAccess(app);
   await registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(cookie, { secret: keys.current.derive("cookie").toString("hex") });
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   registerSessionCookie(app, db, config.secureCookies);
+  registerAccessGates(app, db, site);
   // Never global: cached public GETs are not limited; each POST route opts in with its own limits.
   await app.register(rateLimit, { global: false });
   registerErrorPages(app, site);
@@ -85,6 +96,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSiteRoutes(app, { db, site, cache, pages });
   registerArticleRoutes(app, { db, site, cache, staticPaths: sitePaths });
   registerAccountRoutes(app, { db, site, keys, config });
+  const secure = config.secureCookies;
+  registerSecondFactorRoutes(app, { db, site, keys, publicUrl: config.publicUrl, secure });
+  registerClientRoutes(app, { db, site, keys, publicUrl: config.publicUrl, secure, consentDocuments });
+  registerClientRightsRoutes(app, {
+    db,
+    site,
+    keys,
+    publicUrl: config.publicUrl,
+    secure,
+    clientData: clientDataTables,
+  });
+  registerPracticeRoutes(app, { db, site, keys });
 
   return app;
 }

@@ -1,4 +1,6 @@
 // Every table Haven has, gathered for the typed database handle and for drizzle-kit.
+export * from "./features/accounts/clients/client.schema.ts";
+export * from "./features/accounts/second-factor/recovery-code.schema.ts";
 export * from "./features/accounts/therapist.schema.ts";
 export * from "./features/articles/article.schema.ts";
 export * from "./features/booking/weekly-hours.schema.ts";

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../config.ts";
+import type { ConsentDocument } from "../features/accounts/clients/consent-documents.ts";
 import type { ArticleFile } from "../features/articles/article-file.types.ts";
 import { loadArticleFiles } from "../features/articles/load-article-files.ts";
 import { renderMarkdown } from "../features/articles/render-markdown.ts";
@@ -12,15 +14,19 @@ export type StartupFiles = {
   practice: PracticeSettings;
   articleFiles: ArticleFile[];
   pages: PracticePagesHtml;
+  consentDocuments: ConsentDocument[];
 };
 
-function readPage(contentDir: string, relative: string, setting: string): string {
+function readMarkdown(contentDir: string, relative: string, setting: string): string {
   const file = path.join(contentDir, relative);
   if (!fs.existsSync(file)) {
-    throw new Error(`Practice settings: pages.${setting} names ${relative}, which is not in ${contentDir}`);
+    throw new Error(`Practice settings: ${setting} names ${relative}, which is not in ${contentDir}`);
   }
-  return renderMarkdown(fs.readFileSync(file, "utf8")).html;
+  return fs.readFileSync(file, "utf8");
 }
+
+const readPage = (contentDir: string, relative: string, setting: string) =>
+  renderMarkdown(readMarkdown(contentDir, relative, `pages.${setting}`)).html;
 
 /** Every file Haven reads at start, checked before the database is touched: bad files stop start-up. */
 export function loadStartupFiles(config: Config): StartupFiles {
@@ -32,5 +38,15 @@ export function loadStartupFiles(config: Config): StartupFiles {
       privacy: readPage(config.contentDir, practice.pages.privacy, "privacy"),
       accessibility: readPage(config.contentDir, practice.pages.accessibility, "accessibility"),
     },
+    consentDocuments: practice.consentDocuments.map((document, index) => {
+      const markdown = readMarkdown(config.contentDir, document.file, `consentDocuments[${index}].file`);
+      return {
+        id: document.id,
+        title: document.title,
+        html: renderMarkdown(markdown).html,
+        // The version a client accepted: any edit to the wording makes a new one.
+        version: createHash("sha256").update(markdown).digest("hex").slice(0, 16),
+      };
+    }),
   };
 }

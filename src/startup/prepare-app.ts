@@ -20,6 +20,7 @@ export async function prepareApp(
     logger: options.logger,
     practice: files.practice,
     pages: files.pages,
+    consentDocuments: files.consentDocuments,
     ...prepared,
   });
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
 
-/** The hidden CSRF token of the first form on a page. */
-export function formTokenIn(html: string): string {
-  const token = /name="_form" value="([^"]+)"/.exec(html)?.[1];
+/** The hidden CSRF token of the form posting to `action`, or of the first form on the page. */
+export function formTokenIn(html: string, action?: string): string {
+  const start = action ? html.indexOf(`action="${action}"`) : 0;
+  if (start < 0) throw new Error(`the page has no form posting to ${action}`);
+  const token = /name="_form" value="([^"]+)"/.exec(html.slice(start))?.[1];
   if (!token) throw new Error("the page has no form token");
   return token;
 }
@@ -33,7 +35,7 @@ export async function submitForm(
     url: options.action ?? options.page,
     remoteAddress,
     headers: { ...headers, "sec-fetch-site": "same-origin" },
-    payload: { _form: formTokenIn(page.body), ...options.fields },
+    payload: { _form: formTokenIn(page.body, options.action ?? options.page), ...options.fields },
   });
 }
 

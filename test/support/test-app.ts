@@ -5,6 +5,8 @@ import type { FastifyInstance } from "fastify";
 import { type Logger, pino } from "pino";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/database.ts";
+import type { KeyRing } from "../../src/platform/security/field-encryption.ts";
+import { loadOrCreateKeyFile, secretKeys } from "../../src/platform/security/secret-key.ts";
 import { loadStartupFiles } from "../../src/startup/load-startup-files.ts";
 import { prepareApp } from "../../src/startup/prepare-app.ts";
 import { openTestDatabase } from "./test-database.ts";
@@ -13,6 +15,8 @@ export type TestApp = {
   app: FastifyInstance;
   handle: DatabaseHandle;
   config: Config;
+  /** The key ring the app uses (read from the key file start-up created), for seeding encrypted rows. */
+  keys: KeyRing;
   close(): Promise<void>;
 };
 
@@ -39,6 +43,7 @@ export async function createTestApp(
     app,
     handle,
     config,
+    keys: { current: secretKeys(config.secretKey ?? loadOrCreateKeyFile(dataDir)) },
     async close() {
       await app.close();
       await handle.close();

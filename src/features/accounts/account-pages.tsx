@@ -2,6 +2,7 @@ import type { SignInListing } from "../../platform/security/sessions/session-sto
 import { FormProblem, FormToken, TextField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../../platform/web/site-context.ts";
+import { clientMessages as c } from "./clients/client-messages.ts";
 import type { FieldErrors } from "./create-therapist.ts";
 import { accountMessages as m } from "./messages.ts";
 
@@ -12,11 +13,39 @@ type FormState = {
   problem?: string;
 };
 
-export function SignInPage({ site, form }: { site: SiteContext; form: FormState }) {
+export function SignInPage({
+  site,
+  form,
+  linkToken,
+}: {
+  site: SiteContext;
+  form: FormState;
+  linkToken: string;
+}) {
   return (
     <Layout site={site} meta={{ title: m.signInTitle, description: m.signInIntro, noindex: true }}>
       <div class="prose-width section stack">
         <h1>{m.signInTitle}</h1>
+        <section class="stack" aria-labelledby="client-sign-in">
+          <h2 id="client-sign-in">{m.clientHeading}</h2>
+          <p>{c.clientSignInIntro}</p>
+          <form class="form" method="post" action="/sign-in/link" data-busy="Sending…" novalidate>
+            <FormToken token={linkToken} />
+            <TextField
+              id="field-client-email"
+              name="email"
+              type="email"
+              label={m.email}
+              autocomplete="email"
+            />
+            <p>
+              <button class="button" type="submit">
+                {c.sendLink}
+              </button>
+            </p>
+          </form>
+        </section>
+        <h2>{m.therapistHeading}</h2>
         <p>{m.signInIntro}</p>
         <FormProblem message={form.problem} />
         <form class="form" method="post" action="/sign-in" data-busy="Signing in…" novalidate>

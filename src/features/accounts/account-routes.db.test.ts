@@ -43,7 +43,7 @@ describe("first run", () => {
       fields: { displayName: "Ann Ash", email: "ann@example.org", password },
     });
     expect(good.statusCode).toBe(303);
-    expect(good.headers.location).toBe("/account/sign-ins");
+    expect(good.headers.location).toBe("/account/two-step");
     expect((await t.app.inject({ url: path })).statusCode).toBe(404);
     expect(await issueSetupLink(t.handle.db)).toBeUndefined();
   });
@@ -91,7 +91,7 @@ describe("therapist sign-in", () => {
       url: "/sign-in",
       remoteAddress: freshAddress(),
       headers: { "sec-fetch-site": "cross-site" },
-      payload: { _form: formTokenIn(page.body), email: "ann@example.org", password },
+      payload: { _form: formTokenIn(page.body, "/sign-in"), email: "ann@example.org", password },
     });
     expect(response.statusCode).toBe(403);
   });
@@ -145,7 +145,7 @@ describe("therapist sign-in", () => {
       url: "/sign-in",
       remoteAddress: freshAddress(),
       headers: { cookie: first, "sec-fetch-site": "same-origin" },
-      payload: { _form: formTokenIn(page.body), email: "cal@example.org", password },
+      payload: { _form: formTokenIn(page.body, "/sign-in"), email: "cal@example.org", password },
     });
     expect(cookieFrom(second, "haven-session")).not.toBe(first);
     expect((await t.app.inject({ url: "/account/sign-ins", headers: { cookie: first } })).statusCode).toBe(

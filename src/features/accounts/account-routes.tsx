@@ -12,33 +12,24 @@ import {
 } from "../../platform/security/sessions/session-store.ts";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
+import { sendPrivate } from "../../platform/web/send-private.ts";
 import { finishSession, startSession } from "../../platform/web/session-cookie.ts";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import { MessagePage, SetupPage, SignInPage, SignInsPage } from "./account-pages.tsx";
 import { createTherapist } from "./create-therapist.ts";
 import { accountMessages as m } from "./messages.ts";
+import { authRateLimit, fieldText } from "./route-helpers.ts";
+import { sendCodeStep } from "./second-factor/second-factor-routes.tsx";
 import { consumeSetupLink, setupTokenIsValid } from "./setup-link.ts";
 import { signInTherapist } from "./sign-in-therapist.ts";
 import { therapists } from "./therapist.schema.ts";
 
 type Deps = { db: Database; site: SiteContext; keys: KeyRing; config: Config };
 
-/** Every attempt counts, refused ones included; the 429 is the friendly "please wait" page. */
-const authRateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
-
 const signInForm = z.object({
   email: z.string().trim().pipe(z.email(m.emailIncomplete)),
   password: z.string().min(1, m.passwordMissing).max(1000),
 });
-
-function sendPrivate(reply: FastifyReply, html: string, status = 200): FastifyReply {
-  return reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(html);
-}
-
-const text = (body: unknown, field: string) => {
-  const value = (body as Record<string, unknown> | undefined)?.[field];
-  return typeof value === "string" ? value : "";
-};
 
 export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, config }: Deps): void {
   const secure = config.secureCookies;
@@ -56,22 +47,26 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
         <SignInPage
           site={site}
           form={{ ...state, token: formTokenFor(request, key, "sign-in", "anonymous") }}
+          linkToken={formTokenFor(request, key, "sign-in-link", "anonymous")}
         />,
       ),
       status,
     );
 
-  app.get("/sign-in", (request, reply) => {
-    if (request.account) return reply.redirect("/account/sign-ins", 303);
+  app.get("/sign-in", { config: { access: "anonymous" } }, (request, reply) => {
+    if (request.account) return reply.redirect(request.account.kind === "client" ? "/my" : "/practice", 303);
     return signInPage(request, reply, 200, {});
   });
 
-  app.post("/sign-in", { config: authRateLimit }, async (request, reply) => {
-    const values = { email: text(request.body, "email") };
+  app.post("/sign-in", { config: { ...authRateLimit, access: "anonymous" } }, async (request, reply) => {
+    const values = { email: fieldText(request.body, "email") };
     if (!formIsGenuine(request, key, "sign-in", "anonymous", config.publicUrl)) {
       return signInPage(request, reply, 403, { values, problem: m.formExpired });
     }
-    const parsed = signInForm.safeParse({ email: values.email, password: text(request.body, "password") });
+    const parsed = signInForm.safeParse({
+      email: values.email,
+      password: fieldText(request.body, "password"),
+    });
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
@@ -81,6 +76,9 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
     if (result.outcome === "wait")
       return signInPage(request, reply, 429, { values, problem: m.waitBeforeTrying(result.minutes) });
     if (result.outcome === "no-match") return signInPage(request, reply, 401, { values, problem: m.noMatch });
+    if (result.secondFactor)
+      return sendCodeStep(request, reply, { site, keys }, { therapistId: result.therapistId });
+    // No second factor yet: signed in only to set one up (the access gates allow nothing else).
     await startSession(
       db,
       request,
@@ -89,24 +87,27 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
       therapistSessionPolicy,
       secure,
     );
-    return reply.redirect("/account/sign-ins", 303);
+    return reply.redirect("/account/two-step", 303);
   });
 
-  app.post("/sign-out", async (request, reply) => {
+  app.post("/sign-out", { config: { access: "signed-in" } }, async (request, reply) => {
     if (request.account && formIsGenuine(request, key, "sign-out", "session", config.publicUrl)) {
       await finishSession(db, request, reply, secure);
     }
     return reply.redirect("/", 303);
   });
 
-  app.get("/account/sign-ins", async (request, reply) => {
+  app.get("/account/sign-ins", { config: { access: "signed-in" } }, async (request, reply) => {
     const account = request.account;
     if (!account || !request.sessionToken) return reply.redirect("/sign-in", 303);
     const notice = z.enum(["ended"]).safeParse((request.query as Record<string, unknown>).notice);
-    const [therapist] = await db
-      .select({ timeZone: therapists.timeZone })
-      .from(therapists)
-      .where(eq(therapists.id, account.id));
+    const [therapist] =
+      account.kind === "therapist"
+        ? await db
+            .select({ timeZone: therapists.timeZone })
+            .from(therapists)
+            .where(eq(therapists.id, account.id))
+        : [];
     return sendPrivate(
       reply,
       renderPage(
@@ -121,23 +122,31 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
     );
   });
 
-  app.post("/account/sign-ins/end", { config: authRateLimit }, async (request, reply) => {
-    if (!request.account || !formIsGenuine(request, key, "sign-ins", "session", config.publicUrl))
-      return reply.redirect("/sign-in", 303);
-    await endSessionByRef(db, request.account, text(request.body, "ref"));
-    return reply.redirect("/account/sign-ins?notice=ended", 303);
-  });
+  app.post(
+    "/account/sign-ins/end",
+    { config: { ...authRateLimit, access: "signed-in" } },
+    async (request, reply) => {
+      if (!request.account || !formIsGenuine(request, key, "sign-ins", "session", config.publicUrl))
+        return reply.redirect("/sign-in", 303);
+      await endSessionByRef(db, request.account, fieldText(request.body, "ref"));
+      return reply.redirect("/account/sign-ins?notice=ended", 303);
+    },
+  );
 
-  app.post("/account/sign-ins/end-all", { config: authRateLimit }, async (request, reply) => {
-    if (!request.account || !formIsGenuine(request, key, "sign-ins", "session", config.publicUrl))
-      return reply.redirect("/sign-in", 303);
-    await endAllSessions(db, request.account);
-    await finishSession(db, request, reply, secure);
-    return sendPrivate(
-      reply,
-      renderPage(<MessagePage site={site} title={m.signInsTitle} message={m.endedAll} />),
-    );
-  });
+  app.post(
+    "/account/sign-ins/end-all",
+    { config: { ...authRateLimit, access: "signed-in" } },
+    async (request, reply) => {
+      if (!request.account || !formIsGenuine(request, key, "sign-ins", "session", config.publicUrl))
+        return reply.redirect("/sign-in", 303);
+      await endAllSessions(db, request.account);
+      await finishSession(db, request, reply, secure);
+      return sendPrivate(
+        reply,
+        renderPage(<MessagePage site={site} title={m.signInsTitle} message={m.endedAll} />),
+      );
+    },
+  );
 
   // First run: the link printed at start-up. Opening it changes nothing; only the form's POST does.
   const setupParams = z.object({ token: z.string().regex(/^[\w-]{20,64}$/) });
@@ -148,7 +157,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
       404,
     );
 
-  app.get("/setup/:token", async (request, reply) => {
+  app.get("/setup/:token", { config: { access: "anonymous" } }, async (request, reply) => {
     const params = setupParams.safeParse(request.params);
     if (!params.success || !(await setupTokenIsValid(db, params.data.token))) return setupUnavailable(reply);
     const form = { token: formTokenFor(request, key, "setup", "anonymous") };
@@ -158,11 +167,14 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
     );
   });
 
-  app.post("/setup/:token", { config: authRateLimit }, async (request, reply) => {
+  app.post("/setup/:token", { config: { ...authRateLimit, access: "anonymous" } }, async (request, reply) => {
     const params = setupParams.safeParse(request.params);
     if (!params.success || !(await setupTokenIsValid(db, params.data.token))) return setupUnavailable(reply);
     const action = `/setup/${params.data.token}`;
-    const values = { displayName: text(request.body, "displayName"), email: text(request.body, "email") };
+    const values = {
+      displayName: fieldText(request.body, "displayName"),
+      email: fieldText(request.body, "email"),
+    };
     const again = (status: number, extra: { errors?: Record<string, string>; problem?: string }) =>
       sendPrivate(
         reply,
@@ -179,7 +191,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
       return again(403, { problem: m.formExpired });
     const result = await createTherapist(
       db,
-      { ...values, password: text(request.body, "password") },
+      { ...values, password: fieldText(request.body, "password") },
       { actor: "setup-link", timeZone: site.practice.timeZone },
     );
     if (!result.ok) return again(400, { errors: result.errors as Record<string, string> });
@@ -192,6 +204,6 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
       therapistSessionPolicy,
       secure,
     );
-    return reply.redirect("/account/sign-ins", 303);
+    return reply.redirect("/account/two-step", 303);
   });
 }

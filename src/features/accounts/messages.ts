@@ -1,7 +1,9 @@
 // Words the accounts feature shows, in one place so they can be translated later.
 export const accountMessages = {
   signInTitle: "Sign in",
-  signInIntro: "For the practice's therapists. Clients sign in with the link their therapist sends them.",
+  signInIntro: "With your email, password and a code from your authenticator app.",
+  clientHeading: "Clients",
+  therapistHeading: "Therapists",
   email: "Email address",
   password: "Password",
   signInButton: "Sign in",
@@ -32,4 +34,28 @@ export const accountMessages = {
   signOut: "Sign out",
   ended: "That sign-in has been ended.",
   endedAll: "Every sign-in has been ended, including this one.",
+  codeTitle: "One more step",
+  codeIntro: "Enter the 6-digit code from your authenticator app.",
+  codeLabel: "Code from your app, or a recovery code",
+  codeHint: "Lost your phone? Type one of your recovery codes instead.",
+  codeButton: "Continue",
+  codeMissing: "Please enter the code from your app.",
+  codeWrong: "That code didn't work. Codes change every 30 seconds — please try the newest one.",
+  codeTooSlow: "That took a little too long, so please sign in again.",
+  twoStepTitle: "Set up your second step",
+  twoStepIntro:
+    "Your account can see what clients share, so signing in needs your password and a code from an authenticator app on your phone (such as Aegis, Google Authenticator or 1Password).",
+  twoStepScan: "Scan this code with the app, or type the key below into it.",
+  twoStepKey: "Key",
+  twoStepConfirm: "Then enter the 6-digit code the app shows",
+  twoStepButton: "Turn on the second step",
+  twoStepAlreadyOn:
+    "Your second step is on. Setting it up again moves it to a new phone: the old app and your old recovery codes stop working.",
+  twoStepExpired: "This set-up form is no longer valid. Please scan the new code below.",
+  recoveryTitle: "Your recovery codes",
+  recoveryIntro:
+    "Each code works once, in place of a code from your app, if you lose your phone. Print them or keep them in a password manager. They won't be shown again.",
+  recoveryDone: "I've kept them safe — continue",
+  recoveryLow: (left: number) =>
+    `You have ${left} recovery code${left === 1 ? "" : "s"} left. Set up your second step again to get a fresh set.`,
 };

@@ -5,7 +5,8 @@ import { decoyPasswordHash, verifyPassword } from "./password-hash.ts";
 import { therapists } from "./therapist.schema.ts";
 
 export type SignInResult =
-  | { outcome: "signed-in"; therapistId: string }
+  /** With a second factor on, the code step comes next; without, the account may only enrol one. */
+  | { outcome: "password-accepted"; therapistId: string; secondFactor: boolean }
   | { outcome: "no-match" }
   | { outcome: "wait"; minutes: number };
 
@@ -64,12 +65,21 @@ export async function signInTherapist(
     });
     return { outcome: "no-match" };
   }
+  // With a second factor on, failures are cleared only after the code: otherwise someone holding the
+  // password could reset the back-off between guesses at the code.
+  const secondFactor = therapist.totpEnabledAt !== null;
+  if (secondFactor) return { outcome: "password-accepted", therapistId: therapist.id, secondFactor };
   await db
     .update(therapists)
     .set({ failedSignIns: 0, signInBlockedUntil: null })
     .where(eq(therapists.id, therapist.id));
-  await recordAudit(db, { actor: subject, action: "therapist.sign-in", subject });
-  return { outcome: "signed-in", therapistId: therapist.id };
+  await recordAudit(db, {
+    actor: subject,
+    action: "therapist.sign-in",
+    subject,
+    detail: { factor: "password" },
+  });
+  return { outcome: "password-accepted", therapistId: therapist.id, secondFactor };
 }
 
 /** True once any therapist can sign in (the demo therapist cannot). */

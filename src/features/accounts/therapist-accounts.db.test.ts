@@ -67,7 +67,7 @@ describe("therapist accounts", () => {
 
   it("signs in with the right password, whatever the email's case", async () => {
     const result = await signInTherapist(handle.db, { email: " ANN@example.org", password });
-    expect(result.outcome).toBe("signed-in");
+    expect(result.outcome).toBe("password-accepted");
   });
 
   it("gives the same answer for an unknown email and a wrong password", async () => {
@@ -89,7 +89,7 @@ describe("therapist accounts", () => {
     expect(held).toEqual({ outcome: "wait", minutes: 1 });
     const later = new Date(now.getTime() + 60_000);
     expect((await signInTherapist(handle.db, { email: "bo@example.org", password }, later)).outcome).toBe(
-      "signed-in",
+      "password-accepted",
     );
     const failures = await handle.db
       .select()

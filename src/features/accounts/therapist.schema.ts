@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** A therapist of the practice. The demo therapist has no email and cannot sign in. */
 export const therapists = pgTable("therapists", {
@@ -14,6 +14,12 @@ export const therapists = pgTable("therapists", {
   failedSignIns: integer("failed_sign_ins").notNull().default(0),
   /** Growing back-off after failed sign-ins: no attempt is checked before this time. */
   signInBlockedUntil: timestamp("sign_in_blocked_until", { withTimezone: true }),
+  /** The authenticator app's shared secret, encrypted (therapists:totp_secret_encrypted:<id>). */
+  totpSecretEncrypted: text("totp_secret_encrypted"),
+  /** Set once a code from the app has been checked: until then the account can only enrol. */
+  totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+  /** The last 30-second step whose code was used, so no code works twice. */
+  totpLastStep: bigint("totp_last_step", { mode: "number" }),
   isDemo: boolean("is_demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -25,7 +25,7 @@ const listQuery = z
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
 
 export function registerArticleRoutes(app: FastifyInstance, { db, site, cache, staticPaths }: Deps): void {
-  app.get("/articles", async (request, reply) => {
+  app.get("/articles", { config: { access: "public" } }, async (request, reply) => {
     const { tag } = listQuery.parse(request.query);
     return sendPublicPage(request, reply, cache, {
       key: `/articles?tag=${tag ?? ""}`,
@@ -39,7 +39,7 @@ export function registerArticleRoutes(app: FastifyInstance, { db, site, cache, s
     });
   });
 
-  app.get("/articles/:slug", async (request, reply) => {
+  app.get("/articles/:slug", { config: { access: "public" } }, async (request, reply) => {
     const params = slugParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
     return sendPublicPage(request, reply, cache, {
@@ -62,7 +62,7 @@ export function registerArticleRoutes(app: FastifyInstance, { db, site, cache, s
     });
   });
 
-  app.get("/feed.xml", async (request, reply) =>
+  app.get("/feed.xml", { config: { access: "public" } }, async (request, reply) =>
     sendPublicPage(request, reply, cache, {
       key: "/feed.xml",
       contentType: "application/atom+xml; charset=utf-8",
@@ -76,7 +76,7 @@ export function registerArticleRoutes(app: FastifyInstance, { db, site, cache, s
     }),
   );
 
-  app.get("/sitemap.xml", async (request, reply) =>
+  app.get("/sitemap.xml", { config: { access: "public" } }, async (request, reply) =>
     sendPublicPage(request, reply, cache, {
       key: "/sitemap.xml",
       contentType: "application/xml; charset=utf-8",
@@ -84,7 +84,7 @@ export function registerArticleRoutes(app: FastifyInstance, { db, site, cache, s
     }),
   );
 
-  app.get("/robots.txt", async (request, reply) =>
+  app.get("/robots.txt", { config: { access: "public" } }, async (request, reply) =>
     sendPublicPage(request, reply, cache, {
       key: "/robots.txt",
       contentType: "text/plain; charset=utf-8",

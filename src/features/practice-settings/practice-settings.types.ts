@@ -62,6 +62,37 @@ export const practiceSettingsSchema = z
         accessibility: z.string().default("pages/accessibility.md"),
       })
       .prefault({}),
+    /**
+     * How long the practice must keep a client's records after the work ends (set by its regulator
+     * or insurer; 7 years is common for adults). Shown to a client who asks for erasure.
+     */
+    recordRetentionYears: z.number().int().min(0).max(30).default(7),
+    /**
+     * What each client reads and accepts before first use. The practice edits the files; a change to
+     * a file is a new version, and Haven records which version each client accepted.
+     */
+    consentDocuments: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z0-9-]+$/, "must be lower-case letters, digits and dashes"),
+          title: z.string().trim().min(1).max(120),
+          file: z.string().min(1),
+        }),
+      )
+      .min(1)
+      .default([
+        { id: "not-monitored", title: "Haven is not monitored", file: "pages/consent/not-monitored.md" },
+        {
+          id: "secrets-between-partners",
+          title: "Secrets between partners",
+          file: "pages/consent/secrets-between-partners.md",
+        },
+        {
+          id: "limits-of-confidentiality",
+          title: "The limits of confidentiality",
+          file: "pages/consent/limits-of-confidentiality.md",
+        },
+      ]),
   })
   .superRefine((settings, ctx) => {
     if (!settings.helpLines.some((c) => c.code === settings.country)) {

@@ -30,14 +30,14 @@ const helpQuery = z
   .catch({ country: undefined });
 
 export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, pages }: Deps): void {
-  app.get("/", (request, reply) =>
+  app.get("/", { config: { access: "public" } }, (request, reply) =>
     sendPublicPage(request, reply, cache, {
       key: "/",
       render: async () => renderPage(<HomePage site={site} latest={(await listArticles(db)).slice(0, 3)} />),
     }),
   );
 
-  app.get("/help-now", (request, reply) => {
+  app.get("/help-now", { config: { access: "public" } }, (request, reply) => {
     const requested = helpQuery.parse(request.query).country;
     const country =
       site.practice.helpLines.find((c) => c.code === requested) ??
@@ -50,7 +50,7 @@ export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, page
     });
   });
 
-  app.get("/privacy", (request, reply) =>
+  app.get("/privacy", { config: { access: "public" } }, (request, reply) =>
     sendPublicPage(request, reply, cache, {
       key: "/privacy",
       render: () =>
@@ -58,7 +58,7 @@ export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, page
     }),
   );
 
-  app.get("/accessibility", (request, reply) =>
+  app.get("/accessibility", { config: { access: "public" } }, (request, reply) =>
     sendPublicPage(request, reply, cache, {
       key: "/accessibility",
       render: () =>
@@ -68,7 +68,7 @@ export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, page
     }),
   );
 
-  app.get("/book", (request, reply) => {
+  app.get("/book", { config: { access: "public" } }, (request, reply) => {
     const { kind } = bookQuery.parse(request.query);
     return sendPublicPage(request, reply, cache, {
       key: `/book?kind=${kind ?? ""}`,

@@ -57,6 +57,11 @@ export class JobRunner {
     return claimed.length;
   }
 
+  /** Resolves once no pass is running: tests wait here for the work a request woke. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);

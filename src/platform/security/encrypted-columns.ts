@@ -4,4 +4,15 @@
  */
 export const encryptedColumns: { table: string; column: string }[] = [
   { table: "jobs", column: "payload_encrypted" },
+  { table: "therapists", column: "totp_secret_encrypted" },
+  { table: "clients", column: "name_encrypted" },
+  { table: "clients", column: "email_encrypted" },
+];
+
+/**
+ * Keyed hashes kept beside an encrypted column so it can be searched (see lookup-hash.ts). After a
+ * rotation they are recomputed under the new key from the decrypted value.
+ */
+export const lookupColumns: { table: string; column: string; source: string }[] = [
+  { table: "clients", column: "email_lookup", source: "email_encrypted" },
 ];

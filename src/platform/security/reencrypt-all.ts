@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { writeSetting } from "../db/app-settings.ts";
 import type { Database } from "../db/database.ts";
 import { resultRows } from "../db/result-rows.ts";
-import { encryptedColumns } from "./encrypted-columns.ts";
+import { encryptedColumns, lookupColumns } from "./encrypted-columns.ts";
 import { decryptField, encryptField, fieldKeyId, type KeyRing } from "./field-encryption.ts";
+import { lookupHash } from "./lookup-hash.ts";
 import { keyCheckValue } from "./secret-key.ts";
 
 export type ReencryptReport = { table: string; column: string; rewritten: number }[];
@@ -19,7 +20,7 @@ export async function reencryptAll(db: Database, ring: KeyRing): Promise<Reencry
     for (const { table, column } of encryptedColumns) {
       const rows = resultRows<{ id: string; value: string }>(
         await tx.execute(
-          sql`select id, ${sql.identifier(column)} as value from ${sql.identifier(table)} for update`,
+          sql`select id, ${sql.identifier(column)} as value from ${sql.identifier(table)} where ${sql.identifier(column)} is not null for update`,
         ),
       );
       let rewritten = 0;
@@ -33,6 +34,18 @@ export async function reencryptAll(db: Database, ring: KeyRing): Promise<Reencry
         rewritten++;
       }
       report.push({ table, column, rewritten });
+    }
+    for (const { table, column, source } of lookupColumns) {
+      const rows = resultRows<{ id: string; value: string }>(
+        await tx.execute(sql`select id, ${sql.identifier(source)} as value from ${sql.identifier(table)}`),
+      );
+      for (const row of rows) {
+        const plain = decryptField(ring, row.value, { table, column: source, id: String(row.id) });
+        await tx.execute(
+          sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${lookupHash(ring, plain)} where id = ${row.id}`,
+        );
+      }
+      report.push({ table, column, rewritten: rows.length });
     }
     await writeSetting(tx, "key_check", keyCheckValue(ring.current));
     return report;

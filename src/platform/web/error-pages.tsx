@@ -49,7 +49,7 @@ export function ErrorPage({ site, status }: { site: SiteContext; status: number 
 }
 
 /** Every error answer: the calm page, never cached, with the CSP even when helmet's hook has not run. */
-function sendErrorPage(reply: FastifyReply, site: SiteContext, status: number): FastifyReply {
+export function sendErrorPage(reply: FastifyReply, site: SiteContext, status: number): FastifyReply {
   return reply
     .code(status)
     .type("text/html; charset=utf-8")

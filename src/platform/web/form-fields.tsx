@@ -3,17 +3,21 @@ import { formTokenField } from "./form-security.ts";
 
 type FieldProps = {
   name: string;
+  /** Only when one page has two fields of the same name (two forms). */
+  id?: string;
   label: string;
   type?: "text" | "email" | "password";
   value?: string | undefined;
   error?: string | undefined;
   autocomplete?: string;
   hint?: string;
+  inputmode?: "numeric" | "email" | "text";
 };
 
 /** A labelled input with its error beside it (announced with the field) and the person's text kept. */
-export function TextField({ name, label, type = "text", value, error, autocomplete, hint }: FieldProps) {
-  const id = `field-${name}`;
+export function TextField(props: FieldProps) {
+  const { name, label, type = "text", value, error, autocomplete, hint, inputmode } = props;
+  const id = props.id ?? `field-${name}`;
   const describedBy =
     [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   // Built as one object: Preact's input types narrow per `type`, which a shared component cannot know.
@@ -23,6 +27,7 @@ export function TextField({ name, label, type = "text", value, error, autocomple
     type,
     value: type === "password" ? undefined : value,
     autocomplete,
+    inputmode,
     "aria-invalid": error ? "true" : undefined,
     "aria-describedby": describedBy,
     required: true,
@@ -55,6 +60,37 @@ export function FormProblem({ message }: { message: string | undefined }) {
   return (
     <div class="form-problem" role="alert">
       <p>{message}</p>
+    </div>
+  );
+}
+
+/** A checkbox whose label is the statement being agreed to, with its error beside it; never pre-ticked by us. */
+export function CheckboxField(props: {
+  name: string;
+  value?: string;
+  label: string;
+  checked: boolean;
+  error?: string | undefined;
+}) {
+  const { name, value = "yes", label, checked, error } = props;
+  const id = `field-${name}-${value}`;
+  return (
+    <div class={error ? "field field--check field--error" : "field field--check"}>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        value={value}
+        checked={checked}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />{" "}
+      <label for={id}>{label}</label>
     </div>
   );
 }

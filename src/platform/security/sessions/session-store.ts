@@ -10,6 +10,9 @@ export type SessionPolicy = { idleSeconds: number; absoluteSeconds: number };
 /** Therapists hold clinical data: 30 minutes idle, 12 hours at most. */
 export const therapistSessionPolicy: SessionPolicy = { idleSeconds: 30 * 60, absoluteSeconds: 12 * 3600 };
 
+/** Clients may be on a shared device: an hour idle signs them out; a week at most between links. */
+export const clientSessionPolicy: SessionPolicy = { idleSeconds: 60 * 60, absoluteSeconds: 7 * 24 * 3600 };
+
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
 }

@@ -1,0 +1,79 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { recordAudit } from "../../../platform/audit/record-audit.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { hashOneTimeToken } from "../../../platform/security/one-time-token.ts";
+import { clientConsents, clientInvitations, clients } from "./client.schema.ts";
+import { clientMessages as m } from "./client-messages.ts";
+import type { ConsentDocument } from "./consent-documents.ts";
+
+/** The invitation a link belongs to, if it can still be accepted. Reading it changes nothing. */
+export async function openInvitation(
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<{ invitationId: string; clientId: string } | undefined> {
+  const [row] = await db
+    .select({ invitationId: clientInvitations.id, clientId: clientInvitations.clientId })
+    .from(clientInvitations)
+    .innerJoin(clients, eq(clients.id, clientInvitations.clientId))
+    .where(
+      and(
+        eq(clientInvitations.tokenHash, hashOneTimeToken(token)),
+        isNull(clientInvitations.acceptedAt),
+        gt(clientInvitations.expiresAt, now),
+        eq(clients.status, "invited"),
+      ),
+    );
+  return row;
+}
+
+export type AcceptanceErrors = Record<string, string>;
+export type AcceptResult =
+  | { ok: true; clientId: string }
+  | { ok: false; errors: AcceptanceErrors }
+  | { ok: false; unusable: true };
+
+/**
+ * Accepting: the person confirms they are 18 or over and accepts each consent document (the version
+ * they read is recorded). The invitation is used up in the same transaction, so a double-click or a
+ * second tab cannot accept twice.
+ */
+export async function acceptInvitation(
+  db: Database,
+  input: { token: string; adult: boolean; accepted: string[] },
+  documents: ConsentDocument[],
+  now = new Date(),
+): Promise<AcceptResult> {
+  const errors: AcceptanceErrors = {};
+  for (const document of documents) {
+    if (!input.accepted.includes(document.id)) errors[`consent-${document.id}`] = m.acceptMissing;
+  }
+  if (!input.adult) errors.adult = m.adultMissing;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  return db.transaction(async (tx) => {
+    const invitation = await openInvitation(tx, input.token, now);
+    if (!invitation) return { ok: false as const, unusable: true as const };
+    const used = await tx
+      .update(clientInvitations)
+      .set({ acceptedAt: now })
+      .where(and(eq(clientInvitations.id, invitation.invitationId), isNull(clientInvitations.acceptedAt)))
+      .returning({ id: clientInvitations.id });
+    if (used.length === 0) return { ok: false as const, unusable: true as const };
+    await tx
+      .update(clients)
+      .set({ status: "active", adultConfirmedAt: now })
+      .where(eq(clients.id, invitation.clientId));
+    await tx.insert(clientConsents).values(
+      documents.map((document) => ({
+        clientId: invitation.clientId,
+        documentId: document.id,
+        version: document.version,
+        acceptedAt: now,
+      })),
+    );
+    const subject = `client:${invitation.clientId}`;
+    await recordAudit(tx, { actor: subject, action: "client.invitation-accepted", subject });
+    return { ok: true as const, clientId: invitation.clientId };
+  });
+}

@@ -1,0 +1,46 @@
+// Words the client side of accounts shows: invitations, sign-in links, the client's own space.
+export const clientMessages = {
+  inviteTitle: "Invite a client",
+  inviteIntro:
+    "Each person gets their own email with a private link, valid for 7 days. Partners never see each other's email address or private words.",
+  kindLegend: "Who are you inviting?",
+  kindIndividual: "One person, for individual work",
+  kindCouple: "A couple: two people, each with their own invitation",
+  personLegend: (n: number) => `Person ${n}`,
+  name: "Their name, as you'd like to see it",
+  email: "Their email address",
+  inviteButton: "Send the invitation",
+  nameMissing: "Please enter their name.",
+  emailIncomplete: "That email address looks incomplete — please check it.",
+  sameEmail: "Each partner needs their own email address, so their spaces stay private.",
+  emailInUse: "This email address already belongs to a client of the practice.",
+  kindMissing: "Please choose one person or a couple.",
+  invited: (count: number) =>
+    count === 2 ? "Both invitations are on their way." : "The invitation is on its way.",
+  inviteEmail: (practice: string, link: string) =>
+    `Hello,\n\n${practice} has invited you to Haven, a private space to use between your sessions.\n\nTo accept, open this link within 7 days:\n${link}\n\nIf you weren't expecting this, you can ignore this message.\n`,
+  welcomeTitle: "Welcome",
+  welcomeIntro: (practice: string) =>
+    `${practice} has invited you to a private space for the time between your sessions. Before you start, please read these short notes. They explain what this space is and isn't.`,
+  accept: "I have read this and accept it",
+  acceptMissing: "Please read this and tick the box to continue.",
+  adult: "I am 18 or over",
+  adultMissing: "Haven is for adults. Please confirm you are 18 or over.",
+  acceptButton: "Accept and continue",
+  invitationUnusable:
+    "This invitation has expired or has already been used. Please ask your therapist to send a new one.",
+  linkTitle: "Sign in",
+  clientSignInIntro:
+    "Are you a client? Enter the email address your therapist invited, and we'll send you a link to sign in.",
+  sendLink: "Email me a sign-in link",
+  linkSent:
+    "If that address belongs to a client of the practice, a sign-in link is on its way. It works once, for 15 minutes. It can take a minute or two to arrive.",
+  linkEmail: (practice: string, link: string) =>
+    `Hello,\n\nHere is your link to sign in to your private space with ${practice}. It works once, within 15 minutes:\n${link}\n\nIf you didn't ask for it, you can ignore this message: nobody can sign in without opening the link.\n`,
+  linkPageIntro: "Press the button to sign in on this device.",
+  linkButton: "Sign in",
+  linkUnusable:
+    "This sign-in link has expired or has already been used. Links work once, for 15 minutes. You can ask for a new one below.",
+  spaceTitle: "Your space",
+  spaceGreeting: (name: string) => `Hello, ${name}.`,
+};

@@ -1,0 +1,176 @@
+import { CheckboxField, FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
+import { Layout } from "../../../platform/web/layout.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { clientMessages as m } from "./client-messages.ts";
+import type { ConsentDocument } from "./consent-documents.ts";
+import type { InvitationErrors, InvitationValues } from "./invite-clients.ts";
+
+type Form<V, E> = { token: string; values?: Partial<V>; errors?: E; problem?: string | undefined };
+
+export function InvitePage(props: { site: SiteContext; form: Form<InvitationValues, InvitationErrors> }) {
+  const { site, form } = props;
+  const v = form.values ?? {};
+  const e = form.errors ?? {};
+  return (
+    <Layout site={site} meta={{ title: m.inviteTitle, description: m.inviteIntro, noindex: true }}>
+      <div class="prose-width section stack">
+        <p>
+          <a href="/practice">← Your practice</a>
+        </p>
+        <h1>{m.inviteTitle}</h1>
+        <p>{m.inviteIntro}</p>
+        <FormProblem message={form.problem} />
+        <form class="form" method="post" action="/practice/invite" data-busy="Sending…" novalidate>
+          <FormToken token={form.token} />
+          <fieldset aria-describedby={e.kind ? "kind-error" : undefined}>
+            <legend>{m.kindLegend}</legend>
+            {e.kind && (
+              <p class="field-error" id="kind-error">
+                {e.kind}
+              </p>
+            )}
+            {(["individual", "couple"] as const).map((kind) => (
+              <div class="choice" key={kind}>
+                <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={v.kind === kind} />
+                <label for={`kind-${kind}`}>{kind === "individual" ? m.kindIndividual : m.kindCouple}</label>
+              </div>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{m.personLegend(1)}</legend>
+            <TextField
+              name="firstName"
+              label={m.name}
+              value={v.firstName}
+              error={e.firstName}
+              autocomplete="off"
+            />
+            <TextField
+              name="firstEmail"
+              type="email"
+              label={m.email}
+              value={v.firstEmail}
+              error={e.firstEmail}
+              autocomplete="off"
+            />
+          </fieldset>
+          <fieldset>
+            <legend>{m.personLegend(2)} (couples only)</legend>
+            <TextField
+              name="secondName"
+              label={m.name}
+              value={v.secondName}
+              error={e.secondName}
+              autocomplete="off"
+            />
+            <TextField
+              name="secondEmail"
+              type="email"
+              label={m.email}
+              value={v.secondEmail}
+              error={e.secondEmail}
+              autocomplete="off"
+            />
+          </fieldset>
+          <p>
+            <button class="button" type="submit">
+              {m.inviteButton}
+            </button>
+          </p>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function WelcomePage(props: {
+  site: SiteContext;
+  action: string;
+  documents: ConsentDocument[];
+  form: Form<{ accepted: string[]; adult: boolean }, Record<string, string>>;
+}) {
+  const { site, action, documents, form } = props;
+  const accepted = form.values?.accepted ?? [];
+  return (
+    <Layout site={site} meta={{ title: m.welcomeTitle, description: m.welcomeTitle, noindex: true }}>
+      <div class="prose-width section stack">
+        <h1>{m.welcomeTitle}</h1>
+        <p>{m.welcomeIntro(site.practice.name)}</p>
+        <FormProblem message={form.problem} />
+        <form class="form stack" method="post" action={action} data-busy="One moment…" novalidate>
+          <FormToken token={form.token} />
+          {documents.map((document) => (
+            <section class="consent-document stack" key={document.id} aria-labelledby={`doc-${document.id}`}>
+              <h2 id={`doc-${document.id}`}>{document.title}</h2>
+              <div class="article-body" dangerouslySetInnerHTML={{ __html: document.html }} />
+              <CheckboxField
+                name="accept"
+                value={document.id}
+                label={m.accept}
+                checked={accepted.includes(document.id)}
+                error={form.errors?.[`consent-${document.id}`]}
+              />
+            </section>
+          ))}
+          <CheckboxField
+            name="adult"
+            label={m.adult}
+            checked={form.values?.adult ?? false}
+            error={form.errors?.adult}
+          />
+          <p>
+            <button class="button" type="submit">
+              {m.acceptButton}
+            </button>
+          </p>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function SignInLinkPage(props: { site: SiteContext; action: string; token: string }) {
+  return (
+    <Layout site={props.site} meta={{ title: m.linkTitle, description: m.linkPageIntro, noindex: true }}>
+      <div class="prose-width section stack">
+        <h1>{m.linkTitle}</h1>
+        <p>{m.linkPageIntro}</p>
+        <form method="post" action={props.action} data-busy="Signing in…">
+          <FormToken token={props.token} />
+          <button class="button" type="submit">
+            {m.linkButton}
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function ClientSpacePage(props: { site: SiteContext; name: string; token: string }) {
+  const { site, name, token } = props;
+  return (
+    <Layout site={site} meta={{ title: m.spaceTitle, description: m.spaceTitle, noindex: true }}>
+      <div class="prose-width section stack">
+        <h1>{m.spaceTitle}</h1>
+        <p>{m.spaceGreeting(name)}</p>
+        <p class="muted">
+          Nobody reads this space live. If you need help now, <a href="/help-now">find help now</a>.
+        </p>
+        <ul>
+          <li>
+            <a href="/my/data">What Haven holds about you</a>
+          </li>
+          <li>
+            <a href="/account/sign-ins">Your sign-ins</a>
+          </li>
+        </ul>
+        <form method="post" action="/sign-out">
+          <FormToken token={token} />
+          <button class="button button--quiet" type="submit">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Database } from "../../../platform/db/database.ts";
+import type { ClientDataTable } from "../../../platform/privacy/client-data.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { renderPage } from "../../../platform/web/render-page.ts";
+import { sendPrivate } from "../../../platform/web/send-private.ts";
+import { finishSession } from "../../../platform/web/session-cookie.ts";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { MessagePage } from "../account-pages.tsx";
+import { accountMessages } from "../messages.ts";
+import { allow } from "../policies/policy.ts";
+import { requestActor } from "../policies/request-actor.ts";
+import { authRateLimit, fieldText } from "../route-helpers.ts";
+import { ErasePage, MyDataPage } from "./client-rights-pages.tsx";
+import { eraseClient, retentionDate } from "./erase-client.ts";
+import { exportClientData } from "./export-client-data.ts";
+
+type Deps = {
+  db: Database;
+  site: SiteContext;
+  keys: KeyRing;
+  publicUrl: URL;
+  secure: boolean;
+  clientData: ClientDataTable[];
+};
+
+/** A client's rights over their data: see it, download it, have it erased. */
+export function registerClientRightsRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db, site, keys, publicUrl, secure, clientData } = deps;
+  const key = keys.current;
+  const retentionYears = site.practice.recordRetentionYears;
+
+  /** The signed-in client's own id, when the policy lets them act on their own export or account. */
+  const ownClientId = (
+    request: FastifyRequest,
+    type: "client-export" | "client-account",
+    action: "read" | "update",
+  ) => {
+    const client = request.client;
+    if (!client) return undefined;
+    const owned = { clientId: client.id, therapistId: client.therapistId, coupleId: client.coupleId };
+    return allow(requestActor(request), action, { type, ...owned }) ? client.id : undefined;
+  };
+
+  app.get("/my/data", { config: { access: "client" } }, async (request, reply) => {
+    const clientId = ownClientId(request, "client-export", "read");
+    if (!clientId) return reply.redirect("/sign-in", 303);
+    const data = await exportClientData(db, keys, clientData, clientId);
+    return sendPrivate(reply, renderPage(<MyDataPage site={site} data={data} />));
+  });
+
+  app.get("/my/data.json", { config: { access: "client" } }, async (request, reply) => {
+    const clientId = ownClientId(request, "client-export", "read");
+    if (!clientId) return reply.redirect("/sign-in", 303);
+    const data = await exportClientData(db, keys, clientData, clientId);
+    return reply
+      .header("cache-control", "no-store")
+      .header("content-disposition", 'attachment; filename="haven-my-data.json"')
+      .type("application/json; charset=utf-8")
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  const erasePage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { error?: string; problem?: string },
+  ) =>
+    sendPrivate(
+      reply,
+      renderPage(
+        <ErasePage
+          site={site}
+          token={formTokenFor(request, key, "erase", "session")}
+          goesNow={clientData.filter((t) => t.erasure === "delete").map((t) => t.title)}
+          kept={clientData.filter((t) => t.erasure === "retain").map((t) => t.title)}
+          retainedUntil={retentionDate(new Date(), retentionYears).toISOString().slice(0, 10)}
+          {...extra}
+        />,
+      ),
+      status,
+    );
+
+  app.get("/my/erase", { config: { access: "client" } }, (request, reply) =>
+    erasePage(request, reply, 200, {}),
+  );
+
+  app.post("/my/erase", { config: { ...authRateLimit, access: "client" } }, async (request, reply) => {
+    const clientId = ownClientId(request, "client-account", "update");
+    if (!clientId) return reply.redirect("/sign-in", 303);
+    if (!formIsGenuine(request, key, "erase", "session", publicUrl))
+      return erasePage(request, reply, 403, { problem: accountMessages.formExpired });
+    if (fieldText(request.body, "confirm") !== "yes")
+      return erasePage(request, reply, 400, { error: "Please tick the box to confirm." });
+    const { retainedUntil } = await eraseClient(db, clientData, { clientId, retentionYears });
+    await finishSession(db, request, reply, secure);
+    const until = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
+      retainedUntil,
+    );
+    return sendPrivate(
+      reply,
+      renderPage(
+        <MessagePage
+          site={site}
+          title="Your data has been erased"
+          message={`Your account is closed and what could be erased now has gone. The practice keeps its required records, encrypted, until ${until}, and then deletes them.`}
+        />,
+      ),
+    );
+  });
+}

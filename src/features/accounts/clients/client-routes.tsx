@@ -1,0 +1,229 @@
+import { eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Database } from "../../../platform/db/database.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { oneTimeTokenPattern } from "../../../platform/security/one-time-token.ts";
+import { clientSessionPolicy } from "../../../platform/security/sessions/session-store.ts";
+import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { renderPage } from "../../../platform/web/render-page.ts";
+import { sendPrivate } from "../../../platform/web/send-private.ts";
+import { startSession } from "../../../platform/web/session-cookie.ts";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { MessagePage } from "../account-pages.tsx";
+import { accountMessages } from "../messages.ts";
+import { authRateLimit, fieldText } from "../route-helpers.ts";
+import { acceptInvitation, openInvitation } from "./accept-invitation.ts";
+import { clients } from "./client.schema.ts";
+import { openClientField } from "./client-crypto.ts";
+import { clientMessages as m } from "./client-messages.ts";
+import { ClientSpacePage, InvitePage, SignInLinkPage, WelcomePage } from "./client-pages.tsx";
+import { requestSignInLink, signInLinkIsUsable, useSignInLink } from "./client-sign-in-links.ts";
+import type { ConsentDocument } from "./consent-documents.ts";
+import { type InvitationValues, inviteClients } from "./invite-clients.ts";
+
+type Deps = {
+  db: Database;
+  site: SiteContext;
+  keys: KeyRing;
+  publicUrl: URL;
+  secure: boolean;
+  consentDocuments: ConsentDocument[];
+};
+
+const tokenParams = z.object({ token: z.string().regex(oneTimeTokenPattern) });
+
+/** Several values of one name (ticked boxes) arrive as an array, one as a string. */
+const ticked = (body: unknown, field: string): string[] => {
+  const value = (body as Record<string, unknown> | undefined)?.[field];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+  return typeof value === "string" ? [value] : [];
+};
+
+export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db, site, keys, publicUrl, secure, consentDocuments } = deps;
+  const key = keys.current;
+  const linkFor = (path: string) => (token: string) => site.absoluteUrl(`${path}/${token}`);
+  const message = (reply: FastifyReply, title: string, text: string, status = 200) =>
+    sendPrivate(reply, renderPage(<MessagePage site={site} title={title} message={text} />), status);
+
+  // ── The therapist invites ───────────────────────────────────────────────
+  const invitePage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    state: { values?: Partial<InvitationValues>; errors?: Record<string, string>; problem?: string },
+  ) =>
+    sendPrivate(
+      reply,
+      renderPage(
+        <InvitePage
+          site={site}
+          form={{ token: formTokenFor(request, key, "invite", "session"), ...state }}
+        />,
+      ),
+      status,
+    );
+
+  app.get("/practice/invite", { config: { access: "therapist" } }, (request, reply) =>
+    invitePage(request, reply, 200, {}),
+  );
+
+  app.post(
+    "/practice/invite",
+    { config: { ...authRateLimit, access: "therapist" } },
+    async (request, reply) => {
+      const therapist = request.therapist;
+      if (!therapist) return reply.redirect("/sign-in", 303);
+      const values: InvitationValues = {
+        kind: fieldText(request.body, "kind"),
+        firstName: fieldText(request.body, "firstName"),
+        firstEmail: fieldText(request.body, "firstEmail"),
+        secondName: fieldText(request.body, "secondName"),
+        secondEmail: fieldText(request.body, "secondEmail"),
+      };
+      if (!formIsGenuine(request, key, "invite", "session", publicUrl)) {
+        return invitePage(request, reply, 403, { values, problem: accountMessages.formExpired });
+      }
+      const result = await inviteClients(db, keys, {
+        therapistId: therapist.id,
+        values,
+        practiceName: site.practice.name,
+        linkFor: linkFor("/welcome"),
+      });
+      if (!result.ok) return invitePage(request, reply, 400, { values, errors: result.errors });
+      app.jobs.wake();
+      return reply.redirect(`/practice?notice=invited-${result.clientIds.length}`, 303);
+    },
+  );
+
+  // ── The client accepts ──────────────────────────────────────────────────
+  const welcomePage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    status: number,
+    state: {
+      values?: { accepted: string[]; adult: boolean };
+      errors?: Record<string, string>;
+      problem?: string;
+    },
+  ) =>
+    sendPrivate(
+      reply,
+      renderPage(
+        <WelcomePage
+          site={site}
+          action={`/welcome/${token}`}
+          documents={consentDocuments}
+          form={{ token: formTokenFor(request, key, "welcome", "anonymous"), ...state }}
+        />,
+      ),
+      status,
+    );
+
+  app.get("/welcome/:token", { config: { access: "anonymous" } }, async (request, reply) => {
+    const params = tokenParams.safeParse(request.params);
+    if (!params.success || !(await openInvitation(db, params.data.token)))
+      return message(reply, m.welcomeTitle, m.invitationUnusable, 404);
+    return welcomePage(request, reply, params.data.token, 200, {});
+  });
+
+  app.post(
+    "/welcome/:token",
+    { config: { ...authRateLimit, access: "anonymous" } },
+    async (request, reply) => {
+      const params = tokenParams.safeParse(request.params);
+      if (!params.success || !(await openInvitation(db, params.data.token)))
+        return message(reply, m.welcomeTitle, m.invitationUnusable, 404);
+      const values = {
+        accepted: ticked(request.body, "accept"),
+        adult: fieldText(request.body, "adult") === "yes",
+      };
+      if (!formIsGenuine(request, key, "welcome", "anonymous", publicUrl)) {
+        return welcomePage(request, reply, params.data.token, 403, {
+          values,
+          problem: accountMessages.formExpired,
+        });
+      }
+      const result = await acceptInvitation(db, { token: params.data.token, ...values }, consentDocuments);
+      if (!result.ok && "unusable" in result)
+        return message(reply, m.welcomeTitle, m.invitationUnusable, 404);
+      if (!result.ok)
+        return welcomePage(request, reply, params.data.token, 400, { values, errors: result.errors });
+      await startSession(
+        db,
+        request,
+        reply,
+        { kind: "client", id: result.clientId },
+        clientSessionPolicy,
+        secure,
+      );
+      return reply.redirect("/my", 303);
+    },
+  );
+
+  // ── The client signs in by emailed link ─────────────────────────────────
+  app.post("/sign-in/link", { config: { ...authRateLimit, access: "anonymous" } }, async (request, reply) => {
+    const email = fieldText(request.body, "email").trim();
+    const valid = z.email().safeParse(email.toLowerCase()).success;
+    if (formIsGenuine(request, key, "sign-in-link", "anonymous", publicUrl) && valid) {
+      const queued = await requestSignInLink(db, keys, {
+        email,
+        practiceName: site.practice.name,
+        linkFor: linkFor("/sign-in/link"),
+      });
+      if (queued) app.jobs.wake();
+    }
+    // The same words whatever happened, so the form cannot tell anyone who is a client.
+    return message(reply, m.linkTitle, m.linkSent);
+  });
+
+  app.get("/sign-in/link/:token", { config: { access: "anonymous" } }, async (request, reply) => {
+    const params = tokenParams.safeParse(request.params);
+    if (!params.success || !(await signInLinkIsUsable(db, params.data.token)))
+      return message(reply, m.linkTitle, m.linkUnusable, 404);
+    // Opening the link (a mail scanner, a preview) only shows this button; pressing it signs in.
+    return sendPrivate(
+      reply,
+      renderPage(
+        <SignInLinkPage
+          site={site}
+          action={`/sign-in/link/${params.data.token}`}
+          token={formTokenFor(request, key, "use-link", "anonymous")}
+        />,
+      ),
+    );
+  });
+
+  app.post(
+    "/sign-in/link/:token",
+    { config: { ...authRateLimit, access: "anonymous" } },
+    async (request, reply) => {
+      const params = tokenParams.safeParse(request.params);
+      if (!params.success || !formIsGenuine(request, key, "use-link", "anonymous", publicUrl))
+        return message(reply, m.linkTitle, m.linkUnusable, 400);
+      const clientId = await useSignInLink(db, params.data.token);
+      if (!clientId) return message(reply, m.linkTitle, m.linkUnusable, 404);
+      await startSession(db, request, reply, { kind: "client", id: clientId }, clientSessionPolicy, secure);
+      return reply.redirect("/my", 303);
+    },
+  );
+
+  // ── The client's own space ──────────────────────────────────────────────
+  app.get("/my", { config: { access: "client" } }, async (request, reply) => {
+    const client = request.client;
+    if (!client) return reply.redirect("/sign-in", 303);
+    const [row] = await db
+      .select({ name: clients.nameEncrypted })
+      .from(clients)
+      .where(eq(clients.id, client.id));
+    const name = row ? openClientField(keys, client.id, "name_encrypted", row.name) : "";
+    return sendPrivate(
+      reply,
+      renderPage(
+        <ClientSpacePage site={site} name={name} token={formTokenFor(request, key, "sign-out", "session")} />,
+      ),
+    );
+  });
+}

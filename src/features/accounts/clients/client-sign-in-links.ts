@@ -1,0 +1,99 @@
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { recordAudit } from "../../../platform/audit/record-audit.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { queueEmail } from "../../../platform/mail/email-job.ts";
+import { neutralSubjects } from "../../../platform/mail/neutral-subjects.ts";
+import { plainEmail } from "../../../platform/mail/plain-email.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { lookupCandidates } from "../../../platform/security/lookup-hash.ts";
+import { hashOneTimeToken, newOneTimeToken } from "../../../platform/security/one-time-token.ts";
+import { clientSignInLinks, clients } from "./client.schema.ts";
+import { openClientField } from "./client-crypto.ts";
+import { clientMessages as m } from "./client-messages.ts";
+
+export const signInLinkLifetimeMs = 15 * 60 * 1000;
+
+/**
+ * Emails a sign-in link to an active client. The caller shows the same words whether or not the
+ * address is known, and this takes the same path either way as far as the person can tell.
+ * Returns true when a link was queued (for tests and the job runner's wake-up).
+ */
+export async function requestSignInLink(
+  db: Database,
+  ring: KeyRing,
+  input: { email: string; practiceName: string; linkFor: (token: string) => string },
+  now = new Date(),
+): Promise<boolean> {
+  const [client] = await db
+    .select({ id: clients.id, emailEncrypted: clients.emailEncrypted })
+    .from(clients)
+    .where(
+      and(inArray(clients.emailLookup, lookupCandidates(ring, input.email)), eq(clients.status, "active")),
+    );
+  if (!client) return false;
+  const { token, hash } = newOneTimeToken();
+  const email = openClientField(ring, client.id, "email_encrypted", client.emailEncrypted);
+  await db.transaction(async (tx) => {
+    await tx.insert(clientSignInLinks).values({
+      tokenHash: hash,
+      clientId: client.id,
+      expiresAt: new Date(now.getTime() + signInLinkLifetimeMs),
+      createdAt: now,
+    });
+    await queueEmail(
+      tx,
+      ring,
+      plainEmail(
+        email,
+        neutralSubjects.message(input.practiceName),
+        m.linkEmail(input.practiceName, input.linkFor(token)),
+      ),
+    );
+  });
+  return true;
+}
+
+/** Whether a link can still sign someone in. Opening the link's page asks only this. */
+export async function signInLinkIsUsable(db: Database, token: string, now = new Date()): Promise<boolean> {
+  const [row] = await db
+    .select({ clientId: clientSignInLinks.clientId })
+    .from(clientSignInLinks)
+    .where(
+      and(
+        eq(clientSignInLinks.tokenHash, hashOneTimeToken(token)),
+        isNull(clientSignInLinks.usedAt),
+        gt(clientSignInLinks.expiresAt, now),
+      ),
+    );
+  return Boolean(row);
+}
+
+/** Uses a link up (only the page's button does this) and returns whom it signs in. */
+export async function useSignInLink(
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<string | undefined> {
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(clientSignInLinks)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(clientSignInLinks.tokenHash, hashOneTimeToken(token)),
+          isNull(clientSignInLinks.usedAt),
+          gt(clientSignInLinks.expiresAt, now),
+        ),
+      )
+      .returning({ clientId: clientSignInLinks.clientId });
+    if (!used) return undefined;
+    const [client] = await tx
+      .select({ status: clients.status })
+      .from(clients)
+      .where(eq(clients.id, used.clientId));
+    if (client?.status !== "active") return undefined;
+    const subject = `client:${used.clientId}`;
+    await recordAudit(tx, { actor: subject, action: "client.sign-in", subject });
+    return used.clientId;
+  });
+}

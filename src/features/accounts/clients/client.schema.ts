@@ -1,0 +1,88 @@
+import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { therapists } from "../therapist.schema.ts";
+
+/** Two clients seen together. Each partner keeps their own account, private space and sign-ins. */
+export const couples = pgTable("couples", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  therapistId: uuid("therapist_id")
+    .notNull()
+    .references(() => therapists.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  isDemo: boolean("is_demo").notNull().default(false),
+});
+
+/**
+ * A client of one therapist (their therapist of record). Who is in therapy is itself private, so the
+ * name and email are encrypted; `email_lookup` is a keyed hash of the email, for finding an account
+ * at sign-in without being able to read it back.
+ */
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    therapistId: uuid("therapist_id")
+      .notNull()
+      .references(() => therapists.id),
+    coupleId: uuid("couple_id").references(() => couples.id),
+    nameEncrypted: text("name_encrypted").notNull(),
+    emailEncrypted: text("email_encrypted").notNull(),
+    emailLookup: text("email_lookup").notNull().unique(),
+    /** invited → active when the person accepts; closed when the work ends (sign-in stops). */
+    status: text("status", { enum: ["invited", "active", "closed"] })
+      .notNull()
+      .default("invited"),
+    adultConfirmedAt: timestamp("adult_confirmed_at", { withTimezone: true }),
+    /** When the client asked for erasure; what the practice must keep is kept until `retained_until`. */
+    erasureRequestedAt: timestamp("erasure_requested_at", { withTimezone: true }),
+    retainedUntil: timestamp("retained_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    isDemo: boolean("is_demo").notNull().default(false),
+  },
+  (t) => [index("clients_therapist_idx").on(t.therapistId), index("clients_couple_idx").on(t.coupleId)],
+);
+
+/** The invitation link's token, stored as a hash. Seven days, one use. */
+export const clientInvitations = pgTable(
+  "client_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("client_invitations_client_idx").on(t.clientId)],
+);
+
+/** Emailed sign-in links: a hash of the token, 15 minutes, one use. */
+export const clientSignInLinks = pgTable(
+  "client_sign_in_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("client_sign_in_links_client_idx").on(t.clientId)],
+);
+
+/** Which version of each consent document a client accepted, and when. */
+export const clientConsents = pgTable(
+  "client_consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    documentId: text("document_id").notNull(),
+    version: text("version").notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("client_consents_client_idx").on(t.clientId)],
+);

@@ -1,0 +1,146 @@
+import { randomUUID } from "node:crypto";
+import { inArray } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record-audit.ts";
+import { type Database, sqlState } from "../../../platform/db/database.ts";
+import { queueEmail } from "../../../platform/mail/email-job.ts";
+import { neutralSubjects } from "../../../platform/mail/neutral-subjects.ts";
+import { plainEmail } from "../../../platform/mail/plain-email.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { lookupCandidates, lookupHash } from "../../../platform/security/lookup-hash.ts";
+import { newOneTimeToken } from "../../../platform/security/one-time-token.ts";
+import { clientInvitations, clients, couples } from "./client.schema.ts";
+import { sealClientField } from "./client-crypto.ts";
+import { clientMessages as m } from "./client-messages.ts";
+
+export const invitationLifetimeMs = 7 * 24 * 3600 * 1000;
+
+const person = z.object({
+  name: z.string().trim().min(1, m.nameMissing).max(120),
+  email: z.string().trim().toLowerCase().pipe(z.email(m.emailIncomplete)),
+});
+
+export const invitationInput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("individual"), first: person }),
+  z.object({ kind: z.literal("couple"), first: person, second: person }),
+]);
+
+export type InvitationValues = {
+  kind: string;
+  firstName: string;
+  firstEmail: string;
+  secondName: string;
+  secondEmail: string;
+};
+export type InvitationErrors = Partial<Record<keyof InvitationValues, string>>;
+export type InviteResult = { ok: true; clientIds: string[] } | { ok: false; errors: InvitationErrors };
+
+const fieldName = (path: PropertyKey[]): keyof InvitationValues => {
+  const [who, field] = path.map(String);
+  if (who === "kind") return "kind";
+  return `${who}${field === "email" ? "Email" : "Name"}` as keyof InvitationValues;
+};
+
+/**
+ * Invites one person, or a couple (two invitations, two addresses, one couple). Everything is written
+ * in one transaction with the emails queued inside it, so either all of it happens or none does.
+ */
+export async function inviteClients(
+  db: Database,
+  ring: KeyRing,
+  input: {
+    therapistId: string;
+    values: InvitationValues;
+    practiceName: string;
+    linkFor: (token: string) => string;
+  },
+  now = new Date(),
+): Promise<InviteResult> {
+  const { values } = input;
+  const parsed = invitationInput.safeParse({
+    kind: values.kind,
+    first: { name: values.firstName, email: values.firstEmail },
+    second: { name: values.secondName, email: values.secondEmail },
+  });
+  if (!parsed.success) {
+    const errors: InvitationErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = fieldName(issue.path);
+      errors[field] ??= field === "kind" ? m.kindMissing : issue.message;
+    }
+    return { ok: false, errors };
+  }
+  const people =
+    parsed.data.kind === "couple" ? [parsed.data.first, parsed.data.second] : [parsed.data.first];
+  if (people[1] && people[1].email === people[0]?.email)
+    return { ok: false, errors: { secondEmail: m.sameEmail } };
+
+  const taken = await db
+    .select({ lookup: clients.emailLookup })
+    .from(clients)
+    .where(
+      inArray(
+        clients.emailLookup,
+        people.flatMap((p) => lookupCandidates(ring, p.email)),
+      ),
+    );
+  if (taken.length > 0) {
+    const errors: InvitationErrors = {};
+    people.forEach((p, i) => {
+      if (lookupCandidates(ring, p.email).some((h) => taken.some((t) => t.lookup === h)))
+        errors[i === 0 ? "firstEmail" : "secondEmail"] = m.emailInUse;
+    });
+    return { ok: false, errors };
+  }
+
+  try {
+    const clientIds = await db.transaction(async (tx) => {
+      let coupleId: string | null = null;
+      if (people.length === 2) {
+        const [couple] = await tx.insert(couples).values({ therapistId: input.therapistId }).returning();
+        coupleId = couple?.id ?? null;
+      }
+      const ids: string[] = [];
+      for (const p of people) {
+        const id = randomUUID();
+        await tx.insert(clients).values({
+          id,
+          therapistId: input.therapistId,
+          coupleId,
+          nameEncrypted: sealClientField(ring, id, "name_encrypted", p.name),
+          emailEncrypted: sealClientField(ring, id, "email_encrypted", p.email),
+          emailLookup: lookupHash(ring, p.email),
+        });
+        const { token, hash } = newOneTimeToken();
+        await tx.insert(clientInvitations).values({
+          clientId: id,
+          tokenHash: hash,
+          expiresAt: new Date(now.getTime() + invitationLifetimeMs),
+          createdAt: now,
+        });
+        await queueEmail(
+          tx,
+          ring,
+          plainEmail(
+            p.email,
+            neutralSubjects.message(input.practiceName),
+            m.inviteEmail(input.practiceName, input.linkFor(token)),
+          ),
+        );
+        await recordAudit(tx, {
+          actor: `therapist:${input.therapistId}`,
+          action: "client.invited",
+          subject: `client:${id}`,
+          detail: coupleId ? { couple: coupleId } : {},
+        });
+        ids.push(id);
+      }
+      return ids;
+    });
+    return { ok: true, clientIds };
+  } catch (error) {
+    // Two therapists inviting the same address at the same moment: the unique lookup decides.
+    if (sqlState(error) === "23505") return { ok: false, errors: { firstEmail: m.emailInUse } };
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "../../../platform/db/database.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { clients } from "./client.schema.ts";
+import { openClientField } from "./client-crypto.ts";
+
+export type ClientListing = {
+  id: string;
+  name: string;
+  status: "invited" | "active" | "closed";
+  coupleId: string | null;
+};
+
+/** The therapist's own clients (never another therapist's), names decrypted for their eyes. */
+export async function listClientsOf(
+  db: Database,
+  ring: KeyRing,
+  therapistId: string,
+): Promise<ClientListing[]> {
+  const rows = await db
+    .select()
+    .from(clients)
+    .where(eq(clients.therapistId, therapistId))
+    .orderBy(asc(clients.createdAt));
+  return rows.map((row) => ({
+    id: row.id,
+    name: openClientField(ring, row.id, "name_encrypted", row.nameEncrypted),
+    status: row.status,
+    coupleId: row.coupleId,
+  }));
+}
+
+/** Partners side by side: one entry per couple or individual, in the order they were invited. */
+export function groupByCouple(listing: ClientListing[]): ClientListing[][] {
+  const groups = new Map<string, ClientListing[]>();
+  for (const client of listing) {
+    const key = client.coupleId ?? client.id;
+    groups.set(key, [...(groups.get(key) ?? []), client]);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { type Action, type Actor, allow, type Resource } from "./policy.ts";
+
+// One small practice: Bea and Cal are a couple, Dee is seen alone; all three are Tess's clients.
+// Otto owns the practice and has clients of his own; Uma is another therapist.
+const ids = {
+  bea: "c-bea",
+  cal: "c-cal",
+  dee: "c-dee",
+  couple: "k-1",
+  tess: "t-tess",
+  otto: "t-otto",
+  uma: "t-uma",
+};
+const bea = { clientId: ids.bea, therapistId: ids.tess, coupleId: ids.couple };
+
+const actors: Record<string, Actor> = {
+  anonymous: { kind: "anonymous" },
+  client: { kind: "client", clientId: ids.bea, coupleId: ids.couple, therapistId: ids.tess },
+  partner: { kind: "client", clientId: ids.cal, coupleId: ids.couple, therapistId: ids.tess },
+  otherClient: { kind: "client", clientId: ids.dee, coupleId: null, therapistId: ids.tess },
+  therapistOfRecord: { kind: "therapist", therapistId: ids.tess, isOwner: false },
+  otherTherapist: { kind: "therapist", therapistId: ids.uma, isOwner: false },
+  owner: { kind: "therapist", therapistId: ids.otto, isOwner: true },
+};
+
+const entry = (partner: boolean, therapist: boolean): Resource => ({
+  type: "entry",
+  ...bea,
+  sharedWith: { partner, therapist },
+});
+
+/** Each cell lists the actions allowed: r(ead), c(reate), u(pdate), d(elete). Bea's records throughout. */
+const table: [string, Resource, Record<keyof typeof actors, string>][] = [
+  [
+    "a private entry",
+    entry(false, false),
+    {
+      anonymous: "",
+      client: "rcud",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "an entry shared with the partner",
+    entry(true, false),
+    {
+      anonymous: "",
+      client: "rcud",
+      partner: "r",
+      otherClient: "",
+      therapistOfRecord: "",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "an entry shared with the therapist",
+    entry(false, true),
+    {
+      anonymous: "",
+      client: "rcud",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "r",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "an entry shared with both",
+    entry(true, true),
+    {
+      anonymous: "",
+      client: "rcud",
+      partner: "r",
+      otherClient: "",
+      therapistOfRecord: "r",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "safety answers",
+    { type: "safety-answers", ...bea },
+    {
+      anonymous: "",
+      client: "c",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "r",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "the client's account",
+    { type: "client-account", ...bea },
+    {
+      anonymous: "",
+      client: "ru",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "ru",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "the client's data export",
+    { type: "client-export", ...bea },
+    {
+      anonymous: "",
+      client: "r",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "an invitation to Tess's caseload",
+    { type: "client-invitation", therapistId: ids.tess },
+    {
+      anonymous: "",
+      client: "",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "cd",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "the practice's administration",
+    { type: "practice-admin" },
+    {
+      anonymous: "",
+      client: "",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "",
+      otherTherapist: "",
+      owner: "rcud",
+    },
+  ],
+];
+
+const letters: Record<Action, string> = { read: "r", create: "c", update: "u", delete: "d" };
+
+describe("the policy table", () => {
+  for (const [name, resource, expected] of table) {
+    describe(name, () => {
+      for (const [who, actor] of Object.entries(actors)) {
+        it(`${who}: ${expected[who] || "nothing"}`, () => {
+          const allowed = (Object.keys(letters) as Action[])
+            .filter((action) => allow(actor, action, resource))
+            .map((action) => letters[action])
+            .join("");
+          expect(allowed).toBe(expected[who]);
+        });
+      }
+    });
+  }
+
+  it("covers every kind of resource", () => {
+    const kinds = new Set(table.map(([, resource]) => resource.type));
+    expect([...kinds].sort()).toEqual(
+      [
+        "client-account",
+        "client-export",
+        "client-invitation",
+        "entry",
+        "practice-admin",
+        "safety-answers",
+      ].sort(),
+    );
+  });
+
+  it("lets the owner read a client's shared entry only as that client's therapist", () => {
+    const ottosClient: Resource = {
+      type: "entry",
+      clientId: "c-eve",
+      therapistId: ids.otto,
+      coupleId: null,
+      sharedWith: { partner: false, therapist: true },
+    };
+    expect(allow(actors.owner as Actor, "read", ottosClient)).toBe(true);
+    expect(allow(actors.owner as Actor, "read", entry(false, true))).toBe(false);
+  });
+
+  it("never treats someone from another couple as a partner", () => {
+    const stranger: Actor = { kind: "client", clientId: "c-fay", coupleId: "k-2", therapistId: ids.tess };
+    expect(allow(stranger, "read", entry(true, true))).toBe(false);
+    const single: Actor = { kind: "client", clientId: "c-gus", coupleId: null, therapistId: ids.tess };
+    expect(allow(single, "read", { ...entry(true, false), coupleId: null } as Resource)).toBe(false);
+  });
+});

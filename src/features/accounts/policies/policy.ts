@@ -1,0 +1,65 @@
+/**
+ * Who may do what to which record: one pure function, no database and no Fastify, tested as a single
+ * table (policy.test.ts). Routes describe the signed-in person (an Actor) and the record (a Resource)
+ * and ask `allow`; anything not allowed here is refused.
+ */
+export type Actor =
+  | { kind: "anonymous" }
+  | { kind: "client"; clientId: string; coupleId: string | null; therapistId: string }
+  | { kind: "therapist"; therapistId: string; isOwner: boolean };
+
+export type Action = "read" | "create" | "update" | "delete";
+
+/** Where a client's record sits: whose it is, whose client they are, and their couple if any. */
+type Owned = { clientId: string; therapistId: string; coupleId: string | null };
+
+export type Resource =
+  /** Something a client wrote, and whom they chose to share it with (nobody, by default). */
+  | ({ type: "entry"; sharedWith: { partner: boolean; therapist: boolean } } & Owned)
+  /** Answers to the private safety questions: never shown back, never to the partner. */
+  | ({ type: "safety-answers" } & Owned)
+  /** The client's account: name, email, consents, sign-ins. */
+  | ({ type: "client-account" } & Owned)
+  /** The client's own download of what Haven holds about them. */
+  | ({ type: "client-export" } & Owned)
+  /** Inviting clients into a therapist's caseload. */
+  | { type: "client-invitation"; therapistId: string }
+  /** The practice as a whole: the audit log, therapists, demo data. */
+  | { type: "practice-admin" };
+
+const isSelf = (actor: Actor, r: Owned) => actor.kind === "client" && actor.clientId === r.clientId;
+const isPartner = (actor: Actor, r: Owned) =>
+  actor.kind === "client" &&
+  actor.clientId !== r.clientId &&
+  r.coupleId !== null &&
+  actor.coupleId === r.coupleId;
+/** The owner is no exception: they see a client's clinical data only as that client's therapist. */
+const isTherapistOfRecord = (actor: Actor, r: { therapistId: string }) =>
+  actor.kind === "therapist" && actor.therapistId === r.therapistId;
+
+export function allow(actor: Actor, action: Action, resource: Resource): boolean {
+  switch (resource.type) {
+    case "entry":
+      if (isSelf(actor, resource)) return true;
+      if (action !== "read") return false;
+      return (
+        (resource.sharedWith.partner && isPartner(actor, resource)) ||
+        (resource.sharedWith.therapist && isTherapistOfRecord(actor, resource))
+      );
+    case "safety-answers":
+      // The person answers; only their therapist reads. Nobody edits or deletes an answer in place.
+      if (action === "create") return isSelf(actor, resource);
+      return action === "read" && isTherapistOfRecord(actor, resource);
+    case "client-account":
+      if (action === "read") return isSelf(actor, resource) || isTherapistOfRecord(actor, resource);
+      if (action === "update") return isSelf(actor, resource) || isTherapistOfRecord(actor, resource);
+      // Accounts are created by invitation and removed by the erasure process, not by a plain delete.
+      return false;
+    case "client-export":
+      return action === "read" && isSelf(actor, resource);
+    case "client-invitation":
+      return (action === "create" || action === "delete") && isTherapistOfRecord(actor, resource);
+    case "practice-admin":
+      return actor.kind === "therapist" && actor.isOwner;
+  }
+}

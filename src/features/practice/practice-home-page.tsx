@@ -1,0 +1,81 @@
+import { FormToken } from "../../platform/web/form-fields.tsx";
+import { Layout } from "../../platform/web/layout.tsx";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { ClientListing } from "../accounts/clients/list-clients.ts";
+
+const statusWords: Record<ClientListing["status"], string> = {
+  invited: "invited, not yet accepted",
+  active: "active",
+  closed: "closed",
+};
+
+export function PracticeHomePage(props: {
+  site: SiteContext;
+  therapistName: string;
+  isOwner: boolean;
+  groups: ClientListing[][];
+  notice?: string | undefined;
+  token: string;
+}) {
+  const { site, therapistName, isOwner, groups, notice, token } = props;
+  return (
+    <Layout
+      site={site}
+      meta={{ title: "Your practice", description: "Your clients and invitations.", noindex: true }}
+    >
+      <div class="prose-width section stack">
+        <h1>Your practice</h1>
+        <p>Signed in as {therapistName}.</p>
+        {notice && (
+          <p class="form-problem" role="status">
+            {notice}
+          </p>
+        )}
+        <p>
+          <a class="button" href="/practice/invite">
+            Invite a client
+          </a>
+        </p>
+        <h2>Your clients</h2>
+        {groups.length === 0 ? (
+          <p>No clients yet. Invite someone, or a couple, to give them a private space between sessions.</p>
+        ) : (
+          <ul class="client-list">
+            {groups.map((group) => (
+              <li class="card" key={group[0]?.id}>
+                {group.length > 1 && <p class="muted">Couple</p>}
+                <ul>
+                  {group.map((client) => (
+                    <li key={client.id}>
+                      {client.name} <span class="muted">— {statusWords[client.status]}</span>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2>Your account</h2>
+        <ul>
+          <li>
+            <a href="/account/sign-ins">Your sign-ins</a>
+          </li>
+          <li>
+            <a href="/account/two-step">Move your second step to a new phone</a>
+          </li>
+          {isOwner && (
+            <li>
+              <a href="/practice/audit">Audit log</a>
+            </li>
+          )}
+        </ul>
+        <form method="post" action="/sign-out">
+          <FormToken token={token} />
+          <button class="button button--quiet" type="submit">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}

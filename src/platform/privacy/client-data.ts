@@ -1,0 +1,25 @@
+import type { Database } from "../db/database.ts";
+import type { KeyRing } from "../security/field-encryption.ts";
+
+/**
+ * What each feature declares for every table that holds a client's data: the policy resource that
+ * guards it, what goes into the client's own export, and what erasure does to it. A test fails when a
+ * table with a `client_id` column has no declaration (client-data.db.test.ts).
+ */
+export type ClientDataTable = {
+  /** The SQL table. */
+  table: string;
+  /** The policy resource type that guards its rows (see features/accounts/policies). */
+  policy: string;
+  /** For the export page: what this part holds, in the client's words. */
+  title: string;
+  /** The client's own rows, decrypted, as plain values: never a partner's, never safety answers. */
+  export(db: Database, ring: KeyRing, clientId: string): Promise<Record<string, unknown>[]>;
+  /**
+   * "delete": gone as soon as the client asks. "retain": the practice must keep it for its records
+   * until the retention date shown to the client, then it is deleted.
+   */
+  erasure: "delete" | "retain";
+  /** Removes the client's rows; returns how many went. Runs inside the erasure's transaction. */
+  erase(tx: Database, clientId: string): Promise<number>;
+};
