@@ -11,11 +11,16 @@ import { registerAccountRoutes } from "./features/accounts/account-routes.tsx";
 import { registerClientRightsRoutes } from "./features/accounts/clients/client-rights-routes.tsx";
 import { registerClientRoutes } from "./features/accounts/clients/client-routes.tsx";
 import type { ConsentDocument } from "./features/accounts/clients/consent-documents.ts";
+import { registerPasswordRoutes } from "./features/accounts/password-routes.tsx";
 import { registerSecondFactorRoutes } from "./features/accounts/second-factor/second-factor-routes.tsx";
 import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
+import { registerAuditLogRoutes } from "./features/practice/audit-log-routes.tsx";
+import { registerClientRecordRoutes } from "./features/practice/client-record-routes.tsx";
 import { registerPracticeRoutes } from "./features/practice/practice-routes.tsx";
+import { registerTherapistsRoutes } from "./features/practice/therapists-routes.tsx";
 import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
 import { type PracticePagesHtml, registerSiteRoutes, sitePaths } from "./features/site/site-routes.tsx";
+import { registerEntryRoutes } from "./features/workspace/entry-routes.tsx";
 import type { Database } from "./platform/db/database.ts";
 import { JobRunner } from "./platform/jobs/job-runner.ts";
 import { emailJobHandler, emailJobKind } from "./platform/mail/email-job.ts";
@@ -107,7 +112,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secure,
     clientData: clientDataTables,
   });
+  registerEntryRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
   registerPracticeRoutes(app, { db, site, keys });
+  registerAuditLogRoutes(app, { db, site, keys });
+  registerClientRecordRoutes(app, { db, site, keys });
+  registerPasswordRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
+  registerTherapistsRoutes(app, {
+    db,
+    site,
+    keys,
+    cache,
+    publicUrl: config.publicUrl,
+    demoForcedOn: config.demo === true,
+  });
 
   return app;
 }

@@ -4,7 +4,9 @@ import { createTherapist } from "./features/accounts/create-therapist.ts";
 import { reencryptAll } from "./platform/security/reencrypt-all.ts";
 import { loadOrCreateKeyFile, secretKeys } from "./platform/security/secret-key.ts";
 import { verifySecretKey } from "./platform/security/verify-secret-key.ts";
+import { backupCommand } from "./startup/backup.ts";
 import { loadStartupFiles } from "./startup/load-startup-files.ts";
+import { restoreCommand } from "./startup/restore.ts";
 import { openConfiguredDatabase, startServer } from "./startup/start-server.ts";
 
 const usage = `Usage: haven <command>
@@ -15,7 +17,11 @@ Commands:
   create-therapist --email EMAIL --name "NAME"
             add a therapist (the first owns the practice); the password is read from standard input
   reencrypt finish a key rotation: rewrite encrypted values under HAVEN_SECRET_KEY
-            (with the old key as HAVEN_SECRET_KEY_PREVIOUS); stop Haven first`;
+            (with the old key as HAVEN_SECRET_KEY_PREVIOUS); stop Haven first
+  backup [--out FILE]
+            copy the embedded database to a .tar.gz (the secret key is not in it); stop Haven first
+  restore --from FILE [--replace]
+            put a backup in place of the embedded database (--replace keeps the old one aside); stop Haven first`;
 
 async function start(): Promise<void> {
   const running = await startServer(loadConfig());
@@ -102,6 +108,8 @@ async function main(command = "start"): Promise<void> {
   if (command === "migrate") return migrate();
   if (command === "reencrypt") return reencrypt();
   if (command === "create-therapist") return createTherapistCommand(process.argv.slice(3));
+  if (command === "backup") return backupCommand(process.argv.slice(3));
+  if (command === "restore") return restoreCommand(process.argv.slice(3));
   console.error(usage);
   process.exitCode = 2;
 }

@@ -11,7 +11,13 @@ import { openPostgres } from "../platform/db/open-postgres.ts";
 import { loadStartupFiles } from "./load-startup-files.ts";
 import { prepareApp } from "./prepare-app.ts";
 
-export type RunningHaven = { app: FastifyInstance; url: string; stop(): Promise<void> };
+export type RunningHaven = {
+  app: FastifyInstance;
+  url: string;
+  /** The one-time first-run link's path, while no therapist account exists. */
+  setupPath: string | undefined;
+  stop(): Promise<void>;
+};
 
 /** Opens the configured database; the embedded one only with the data dir's lock held. */
 export async function openConfiguredDatabase(
@@ -40,6 +46,7 @@ export async function startServer(config: Config): Promise<RunningHaven> {
     logger.warn({ stalePid: lock.takenOverFromPid }, "took over a lock left by a Haven process that is gone");
   }
   let app: FastifyInstance | undefined;
+  let setupPath: string | undefined;
   const stop = async () => {
     await app?.close();
     await handle.close();
@@ -49,7 +56,7 @@ export async function startServer(config: Config): Promise<RunningHaven> {
     app = await prepareApp(handle, config, files, { freshEmbedded, logger });
     await app.listen({ port: config.port, host: config.host });
     app.jobs.start();
-    const setupPath = await issueSetupLink(handle.db);
+    setupPath = await issueSetupLink(handle.db);
     if (setupPath) {
       // Printed, not logged: the link holds a token, and logs never carry one. Shown until an account exists.
       const base =
@@ -69,5 +76,5 @@ export async function startServer(config: Config): Promise<RunningHaven> {
   // With PORT=0 (tests, benchmarks) the real port is only known now.
   const url = config.port === 0 ? `http://127.0.0.1:${port}/` : config.publicUrl.toString();
   logger.info({ database: handle.kind, port }, `Haven is ready at ${url}`);
-  return { app, url, stop };
+  return { app, url, setupPath, stop };
 }

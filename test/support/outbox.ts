@@ -17,7 +17,11 @@ function decodeQuotedPrintable(body: string): string {
 export async function deliveredMail(t: TestApp): Promise<DeliveredMail[]> {
   await t.app.jobs.idle();
   await t.app.jobs.runOnce();
-  const dir = path.join(t.config.dataDir, "outbox");
+  return readOutbox(path.join(t.config.dataDir, "outbox"));
+}
+
+/** Every message in an outbox folder, oldest first. */
+export function readOutbox(dir: string): DeliveredMail[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)

@@ -4,16 +4,15 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Logger, pino } from "pino";
 import { type Config, loadConfig } from "../../src/config.ts";
-import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { KeyRing } from "../../src/platform/security/field-encryption.ts";
 import { loadOrCreateKeyFile, secretKeys } from "../../src/platform/security/secret-key.ts";
 import { loadStartupFiles } from "../../src/startup/load-startup-files.ts";
 import { prepareApp } from "../../src/startup/prepare-app.ts";
-import { openTestDatabase } from "./test-database.ts";
+import { openTestDatabase, type TestDatabaseHandle } from "./test-database.ts";
 
 export type TestApp = {
   app: FastifyInstance;
-  handle: DatabaseHandle;
+  handle: TestDatabaseHandle;
   config: Config;
   /** The key ring the app uses (read from the key file start-up created), for seeding encrypted rows. */
   keys: KeyRing;

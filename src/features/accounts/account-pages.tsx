@@ -71,6 +71,9 @@ export function SignInPage({
             </button>
           </p>
         </form>
+        <p>
+          <a href="/password-reset">Forgotten your password?</a>
+        </p>
       </div>
     </Layout>
   );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import { type Database, sqlState } from "../../platform/db/database.ts";
+import { takeTransactionLock } from "../../platform/db/transaction-lock.ts";
 import { accountMessages as m } from "./messages.ts";
 import { hashPassword } from "./password-hash.ts";
 import { passwordProblem } from "./password-rules.ts";
@@ -41,6 +42,7 @@ export async function createTherapist(
   const passwordHash = await hashPassword(parsed.data.password);
   try {
     return await db.transaction(async (tx) => {
+      await takeTransactionLock(tx, "first-owner");
       const isOwner = !(await anyTherapistCanSignIn(tx));
       const [row] = await tx
         .insert(therapists)

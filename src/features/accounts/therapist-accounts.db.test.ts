@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { testDatabaseLane } from "../../../test/support/test-database-lane.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
 import type { DatabaseHandle } from "../../platform/db/database.ts";
+import { takeTransactionLock } from "../../platform/db/transaction-lock.ts";
 import { createTherapist } from "./create-therapist.ts";
 import { signInBackoffSeconds, signInTherapist } from "./sign-in-therapist.ts";
 import { therapists } from "./therapist.schema.ts";
@@ -102,5 +104,59 @@ describe("therapist accounts", () => {
   it("backs off from 2 seconds, doubling, to at most 15 minutes", () => {
     expect([1, 2, 3, 4, 5].map(signInBackoffSeconds)).toEqual([0, 0, 2, 4, 8]);
     expect(signInBackoffSeconds(30)).toBe(900);
+  });
+});
+
+describe("the first owner", () => {
+  // PGlite has one connection, so its transactions already take turns; on PostgreSQL two set-up
+  // requests could both read "no owner yet". The lock makes them take turns there too.
+  it.runIf(testDatabaseLane() === "postgres")(
+    "makes a second set-up wait until the first has committed (PostgreSQL)",
+    async () => {
+      const fresh = await openTestDatabase();
+      try {
+        let releaseFirst: () => void = () => {};
+        const firstHolds = new Promise<void>((resolve) => {
+          releaseFirst = resolve;
+        });
+        const order: string[] = [];
+        const first = fresh.db.transaction(async (tx) => {
+          await takeTransactionLock(tx, "first-owner");
+          order.push("first has the lock");
+          await firstHolds;
+          order.push("first commits");
+        });
+        while (order.length === 0) await new Promise((r) => setImmediate(r));
+        const second = fresh.db.transaction(async (tx) => {
+          await takeTransactionLock(tx, "first-owner");
+          order.push("second has the lock");
+        });
+        await new Promise((r) => setTimeout(r, 50)); // give the second every chance to overtake
+        releaseFirst();
+        await Promise.all([first, second]);
+        expect(order).toEqual(["first has the lock", "first commits", "second has the lock"]);
+      } finally {
+        await fresh.close();
+      }
+    },
+  );
+
+  it("is exactly one therapist when several accounts are created at once", async () => {
+    const fresh = await openTestDatabase();
+    try {
+      const results = await Promise.all(
+        ["a", "b", "c", "d", "e"].map((letter) =>
+          createTherapist(
+            fresh.db,
+            { displayName: `Therapist ${letter}`, email: `${letter}@example.org`, password },
+            context,
+          ),
+        ),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(await fresh.db.select().from(therapists).where(eq(therapists.isOwner, true))).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -47,7 +47,8 @@ export function PracticeHomePage(props: {
                 <ul>
                   {group.map((client) => (
                     <li key={client.id}>
-                      {client.name} <span class="muted">— {statusWords[client.status]}</span>
+                      <a href={`/practice/clients/${client.id}`}>{client.name}</a>{" "}
+                      <span class="muted">— {statusWords[client.status]}</span>
                     </li>
                   ))}
                 </ul>
@@ -64,9 +65,14 @@ export function PracticeHomePage(props: {
             <a href="/account/two-step">Move your second step to a new phone</a>
           </li>
           {isOwner && (
-            <li>
-              <a href="/practice/audit">Audit log</a>
-            </li>
+            <>
+              <li>
+                <a href="/practice/therapists">Therapists and demo data</a>
+              </li>
+              <li>
+                <a href="/practice/audit">Audit log</a>
+              </li>
+            </>
           )}
         </ul>
         <form method="post" action="/sign-out">

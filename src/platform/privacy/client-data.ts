@@ -16,10 +16,10 @@ export type ClientDataTable = {
   /** The client's own rows, decrypted, as plain values: never a partner's, never safety answers. */
   export(db: Database, ring: KeyRing, clientId: string): Promise<Record<string, unknown>[]>;
   /**
-   * "delete": gone as soon as the client asks. "retain": the practice must keep it for its records
-   * until the retention date shown to the client, then it is deleted.
+   * What erasure does, in the client's words: what goes as soon as they ask, and what the practice
+   * must keep for its records until the retention date shown to them (then it is deleted).
    */
-  erasure: "delete" | "retain";
-  /** Removes the client's rows; returns how many went. Runs inside the erasure's transaction. */
+  erasure: { goesNow?: string; kept?: string };
+  /** Removes what goes now; returns how many rows changed. Runs inside the erasure's transaction. */
   erase(tx: Database, clientId: string): Promise<number>;
 };

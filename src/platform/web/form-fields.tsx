@@ -94,3 +94,78 @@ export function CheckboxField(props: {
     </div>
   );
 }
+
+/** A labelled multi-line field, with its error beside it and the person's words kept. */
+export function TextAreaField(props: {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const { name, label, value, error, hint, rows = 6, maxLength } = props;
+  const id = `field-${name}`;
+  const describedBy =
+    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={error ? "field field--error" : "field"}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={describedBy}
+      >
+        {value ?? ""}
+      </textarea>
+    </div>
+  );
+}
+
+/** A group of radio buttons with a legend; the error sits under the legend. */
+export function RadioGroup(props: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  value?: string | undefined;
+  error?: string | undefined;
+}) {
+  const { name, legend, options, value, error } = props;
+  const errorId = `field-${name}-error`;
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {error && (
+        <p class="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
+      {options.map((option) => (
+        <div class="choice" key={option.value}>
+          <input
+            type="radio"
+            id={`field-${name}-${option.value}`}
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+          />
+          <label for={`field-${name}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -22,7 +22,7 @@ export const accountClientData: ClientDataTable[] = [
         createdAt: row.createdAt.toISOString(),
       }));
     },
-    erasure: "retain",
+    erasure: { kept: "Your name, email address and account dates" },
     erase: async () => 0,
   },
   {
@@ -37,7 +37,7 @@ export const accountClientData: ClientDataTable[] = [
         acceptedAt: row.acceptedAt.toISOString(),
       }));
     },
-    erasure: "retain",
+    erasure: { kept: "Which consent documents you accepted, and when" },
     erase: async () => 0,
   },
   {
@@ -52,7 +52,7 @@ export const accountClientData: ClientDataTable[] = [
         acceptedAt: row.acceptedAt?.toISOString() ?? null,
       }));
     },
-    erasure: "delete",
+    erasure: { goesNow: "Your invitation" },
     async erase(tx, clientId) {
       return (await tx.delete(clientInvitations).where(eq(clientInvitations.clientId, clientId)).returning())
         .length;
@@ -69,7 +69,7 @@ export const accountClientData: ClientDataTable[] = [
         usedAt: row.usedAt?.toISOString() ?? null,
       }));
     },
-    erasure: "delete",
+    erasure: { goesNow: "The sign-in links you asked for" },
     async erase(tx, clientId) {
       return (await tx.delete(clientSignInLinks).where(eq(clientSignInLinks.clientId, clientId)).returning())
         .length;
@@ -91,7 +91,7 @@ export const accountClientData: ClientDataTable[] = [
         endedAt: row.endedAt?.toISOString() ?? null,
       }));
     },
-    erasure: "delete",
+    erasure: { goesNow: "Your sign-ins on every device" },
     async erase(tx, clientId) {
       const gone = await tx
         .delete(sessions)

@@ -158,6 +158,9 @@ export function ClientSpacePage(props: { site: SiteContext; name: string; token:
         </p>
         <ul>
           <li>
+            <a href="/my/entries">Your notes</a>
+          </li>
+          <li>
             <a href="/my/data">What Haven holds about you</a>
           </li>
           <li>

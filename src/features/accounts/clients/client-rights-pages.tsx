@@ -36,7 +36,6 @@ export function MyDataPage({ site, data }: { site: SiteContext; data: ClientExpo
               <p class="muted">Nothing.</p>
             ) : (
               section.rows.map((row, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own in the export
                 <dl class="card data-row" key={index}>
                   {Object.entries(row).map(([key, value]) => (
                     <div key={key}>

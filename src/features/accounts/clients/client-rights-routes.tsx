@@ -73,8 +73,8 @@ export function registerClientRightsRoutes(app: FastifyInstance, deps: Deps): vo
         <ErasePage
           site={site}
           token={formTokenFor(request, key, "erase", "session")}
-          goesNow={clientData.filter((t) => t.erasure === "delete").map((t) => t.title)}
-          kept={clientData.filter((t) => t.erasure === "retain").map((t) => t.title)}
+          goesNow={clientData.flatMap((t) => (t.erasure.goesNow ? [t.erasure.goesNow] : []))}
+          kept={clientData.flatMap((t) => (t.erasure.kept ? [t.erasure.kept] : []))}
           retainedUntil={retentionDate(new Date(), retentionYears).toISOString().slice(0, 10)}
           {...extra}
         />,

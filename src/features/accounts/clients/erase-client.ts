@@ -26,7 +26,7 @@ export async function eraseClient(
   await db.transaction(async (tx) => {
     const removed: Record<string, number> = {};
     for (const table of tables) {
-      if (table.erasure === "delete") removed[table.table] = await table.erase(tx, input.clientId);
+      if (table.erasure.goesNow) removed[table.table] = await table.erase(tx, input.clientId);
     }
     await tx
       .update(clients)

@@ -1,0 +1,50 @@
+import { Layout } from "../../platform/web/layout.tsx";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { Entry } from "../workspace/entries.ts";
+
+const day = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
+
+/** A client as their therapist sees them: only what the client chose to share with the therapist. */
+export function ClientRecordPage(props: {
+  site: SiteContext;
+  name: string;
+  status: string;
+  partner?: { id: string; name: string } | undefined;
+  shared: Entry[];
+  timeZone: string;
+}) {
+  const { site, name, status, partner, shared, timeZone } = props;
+  return (
+    <Layout site={site} meta={{ title: name, description: "A client's record.", noindex: true }}>
+      <div class="prose-width section stack">
+        <p>
+          <a href="/practice">← Your practice</a>
+        </p>
+        <h1>{name}</h1>
+        <p class="muted">Account {status}.</p>
+        {partner && (
+          <p>
+            Seen as a couple with <a href={`/practice/clients/${partner.id}`}>{partner.name}</a>.
+          </p>
+        )}
+        <h2>Shared with you</h2>
+        <p class="muted">
+          Only what {name} chose to share with you appears here. Private notes are never shown.
+        </p>
+        {shared.length === 0 ? (
+          <p>Nothing shared yet.</p>
+        ) : (
+          <ul class="client-list">
+            {shared.map((entry) => (
+              <li class="card" key={entry.id}>
+                <p class="entry-body">{entry.body}</p>
+                <p class="muted">Shared on {day(entry.sharedWithTherapistAt ?? entry.createdAt, timeZone)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Layout>
+  );
+}

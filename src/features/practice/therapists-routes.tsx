@@ -1,0 +1,129 @@
+import { asc, isNotNull } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Database } from "../../platform/db/database.ts";
+import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
+import type { PageCache } from "../../platform/web/page-cache.ts";
+import { renderPage } from "../../platform/web/render-page.ts";
+import { sendPrivate } from "../../platform/web/send-private.ts";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import { inviteTherapist } from "../accounts/invite-therapist.ts";
+import { accountMessages } from "../accounts/messages.ts";
+import { allow } from "../accounts/policies/policy.ts";
+import { requestActor } from "../accounts/policies/request-actor.ts";
+import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import { therapists } from "../accounts/therapist.schema.ts";
+import { removeDemoData } from "../demo/remove-demo-data.ts";
+import { type TherapistListing, TherapistsPage } from "./therapists-page.tsx";
+
+type Deps = {
+  db: Database;
+  site: SiteContext;
+  keys: KeyRing;
+  cache: PageCache;
+  publicUrl: URL;
+  demoForcedOn: boolean;
+};
+
+const notices = {
+  invited: "The invitation is on its way.",
+  "demo-removed": "The demo data has been removed.",
+};
+const noticeParam = z.enum(["invited", "demo-removed"]);
+
+const stateOf = (row: typeof therapists.$inferSelect): string => {
+  if (row.isOwner) return "owns the practice";
+  if (!row.passwordHash) return "invited, not yet joined";
+  if (!row.totpEnabledAt) return "second step not set up yet";
+  return "active";
+};
+
+/** The owner's page for the group practice: its therapists, inviting one, and removing demo data. */
+export function registerTherapistsRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db, site, keys, cache, publicUrl, demoForcedOn } = deps;
+  const key = keys.current;
+
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    form: Parameters<typeof TherapistsPage>[0]["form"] = {},
+  ) => {
+    const rows = await db
+      .select()
+      .from(therapists)
+      .where(isNotNull(therapists.email))
+      .orderBy(asc(therapists.createdAt));
+    const listing: TherapistListing[] = rows.map((row) => ({
+      id: row.id,
+      name: row.displayName,
+      email: row.email ?? "",
+      state: stateOf(row),
+    }));
+    const notice = noticeParam.safeParse((request.query as Record<string, unknown>).notice);
+    return sendPrivate(
+      reply,
+      renderPage(
+        <TherapistsPage
+          site={site}
+          token={formTokenFor(request, key, "therapists", "session")}
+          therapists={listing}
+          form={form}
+          notice={notice.success ? notices[notice.data] : undefined}
+          demoForcedOn={demoForcedOn}
+        />,
+      ),
+      status,
+    );
+  };
+
+  const ownerMay = (request: FastifyRequest) =>
+    allow(requestActor(request), "update", { type: "practice-admin" });
+
+  app.get("/practice/therapists", { config: { access: "owner" } }, (request, reply) =>
+    page(request, reply, 200),
+  );
+
+  app.post(
+    "/practice/therapists/invite",
+    { config: { ...authRateLimit, access: "owner" } },
+    async (request, reply) => {
+      const owner = request.therapist;
+      if (!owner || !ownerMay(request)) return reply.redirect("/sign-in", 303);
+      const values = {
+        displayName: fieldText(request.body, "displayName"),
+        email: fieldText(request.body, "email"),
+      };
+      if (!formIsGenuine(request, key, "therapists", "session", publicUrl))
+        return page(request, reply, 403, { values, problem: accountMessages.formExpired });
+      const result = await inviteTherapist(db, keys, {
+        ownerId: owner.id,
+        ownerName: owner.displayName,
+        values,
+        practiceName: site.practice.name,
+        timeZone: site.practice.timeZone,
+        linkFor: (token) => site.absoluteUrl(`/join/${token}`),
+      });
+      if (!result.ok) return page(request, reply, 400, { values, errors: result.errors });
+      app.jobs.wake();
+      return reply.redirect("/practice/therapists?notice=invited", 303);
+    },
+  );
+
+  app.post(
+    "/practice/demo/remove",
+    { config: { ...authRateLimit, access: "owner" } },
+    async (request, reply) => {
+      const owner = request.therapist;
+      if (!owner || !ownerMay(request)) return reply.redirect("/sign-in", 303);
+      if (!formIsGenuine(request, key, "therapists", "session", publicUrl))
+        return page(request, reply, 403, { problem: accountMessages.formExpired });
+      await removeDemoData(db, owner.id);
+      // Every page carried the demo banner: it goes now, on this instance; others at their next start.
+      site.demo = false;
+      cache.clear();
+      return reply.redirect("/practice/therapists?notice=demo-removed", 303);
+    },
+  );
+}

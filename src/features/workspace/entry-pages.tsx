@@ -1,0 +1,169 @@
+import { FormProblem, FormToken, RadioGroup, TextAreaField } from "../../platform/web/form-fields.tsx";
+import { Layout } from "../../platform/web/layout.tsx";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { Entry, Sharing } from "./entries.ts";
+
+export const maxEntryLength = 5000;
+
+/** The sharing choices a client has: a partner only when they are seen as a couple. */
+export function sharingOptions(inCouple: boolean): { value: Sharing; label: string }[] {
+  const all: { value: Sharing; label: string }[] = [
+    { value: "nobody", label: "Only me" },
+    { value: "partner", label: "Me and my partner" },
+    { value: "therapist", label: "Me and my therapist" },
+    { value: "both", label: "My partner and my therapist too" },
+  ];
+  return inCouple ? all : all.filter((o) => o.value === "nobody" || o.value === "therapist");
+}
+
+const day = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
+
+const sharingWords: Record<Sharing, string> = {
+  nobody: "Only you can see this.",
+  partner: "Shared with your partner.",
+  therapist: "Shared with your therapist.",
+  both: "Shared with your partner and your therapist.",
+};
+
+type NoteForm = {
+  token: string;
+  values?: { body?: string; sharing?: string };
+  errors?: Record<string, string>;
+  problem?: string | undefined;
+};
+
+export function EntriesPage(props: {
+  site: SiteContext;
+  own: Entry[];
+  fromPartner: Entry[];
+  inCouple: boolean;
+  timeZone: string;
+  form: NoteForm;
+}) {
+  const { site, own, fromPartner, inCouple, timeZone, form } = props;
+  return (
+    <Layout site={site} meta={{ title: "Your notes", description: "Your private notes.", noindex: true }}>
+      <div class="prose-width section stack">
+        <p>
+          <a href="/my">← Your space</a>
+        </p>
+        <h1>Your notes</h1>
+        <p>
+          What you write here is private unless you choose to share it. You can change who sees a note, or
+          take a share back, at any time.
+        </p>
+        <FormProblem message={form.problem} />
+        <form class="form" method="post" action="/my/entries" data-busy="Saving…" novalidate>
+          <FormToken token={form.token} />
+          <TextAreaField
+            name="body"
+            label="Write a note"
+            value={form.values?.body}
+            error={form.errors?.body}
+            maxLength={maxEntryLength}
+          />
+          <RadioGroup
+            name="sharing"
+            legend="Who can read it?"
+            options={sharingOptions(inCouple)}
+            value={form.values?.sharing ?? "nobody"}
+            error={form.errors?.sharing}
+          />
+          <p>
+            <button class="button" type="submit">
+              Save the note
+            </button>
+          </p>
+        </form>
+        <h2>What you wrote</h2>
+        {own.length === 0 ? (
+          <p class="muted">Nothing yet.</p>
+        ) : (
+          <ul class="client-list">
+            {own.map((entry) => (
+              <li class="card" key={entry.id}>
+                <p class="entry-body">
+                  {entry.body.length > 280 ? `${entry.body.slice(0, 280)}…` : entry.body}
+                </p>
+                <p class="muted">
+                  {day(entry.createdAt, timeZone)} · {sharingWords[entry.sharing]}{" "}
+                  <a href={`/my/entries/${entry.id}`}>
+                    Open<span class="visually-hidden"> the note from {day(entry.createdAt, timeZone)}</span>
+                  </a>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {inCouple && (
+          <>
+            <h2>Shared with you by your partner</h2>
+            {fromPartner.length === 0 ? (
+              <p class="muted">Nothing has been shared with you.</p>
+            ) : (
+              <ul class="client-list">
+                {fromPartner.map((entry) => (
+                  <li class="card" key={entry.id}>
+                    <p class="entry-body">{entry.body}</p>
+                    <p class="muted">
+                      Shared on {day(entry.sharedWithPartnerAt ?? entry.createdAt, timeZone)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+export function EntryPage(props: {
+  site: SiteContext;
+  entry: Entry;
+  inCouple: boolean;
+  timeZone: string;
+  token: string;
+  notice?: string | undefined;
+}) {
+  const { site, entry, inCouple, timeZone, token, notice } = props;
+  return (
+    <Layout site={site} meta={{ title: "Your note", description: "Your note.", noindex: true }}>
+      <div class="prose-width section stack">
+        <p>
+          <a href="/my/entries">← Your notes</a>
+        </p>
+        <h1>Your note from {day(entry.createdAt, timeZone)}</h1>
+        {notice && (
+          <p class="form-problem" role="status">
+            {notice}
+          </p>
+        )}
+        <p class="entry-body">{entry.body}</p>
+        <p class="muted">{sharingWords[entry.sharing]}</p>
+        <form class="form" method="post" action={`/my/entries/${entry.id}/sharing`} data-busy="Saving…">
+          <FormToken token={token} />
+          <RadioGroup
+            name="sharing"
+            legend="Who can read it?"
+            options={sharingOptions(inCouple)}
+            value={entry.sharing}
+          />
+          <p>
+            <button class="button" type="submit">
+              Save who can read it
+            </button>
+          </p>
+        </form>
+        <form method="post" action={`/my/entries/${entry.id}/delete`} data-busy="Deleting…">
+          <FormToken token={token} />
+          <button class="button button--quiet" type="submit">
+            Delete this note
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Database } from "../../platform/db/database.ts";
+import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import { sendErrorPage } from "../../platform/web/error-pages.tsx";
+import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
+import { renderPage } from "../../platform/web/render-page.ts";
+import { sendPrivate } from "../../platform/web/send-private.ts";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import { accountMessages } from "../accounts/messages.ts";
+import { type Action, allow } from "../accounts/policies/policy.ts";
+import { requestActor } from "../accounts/policies/request-actor.ts";
+import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import {
+  changeSharing,
+  deleteEntry,
+  entriesSharedByPartner,
+  entryWithOwner,
+  ownEntries,
+  type Sharing,
+  writeEntry,
+} from "./entries.ts";
+import { EntriesPage, EntryPage, maxEntryLength, sharingOptions } from "./entry-pages.tsx";
+
+type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
+
+const entryParams = z.object({ id: z.uuid() });
+const notices = { shared: "Saved. The note’s sharing has changed." };
+
+/** A client's notes: write, choose who reads, take a share back, delete. */
+export function registerEntryRoutes(app: FastifyInstance, { db, site, keys, publicUrl }: Deps): void {
+  const key = keys.current;
+  const timeZone = site.practice.timeZone;
+
+  const listPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    form: {
+      values?: { body?: string; sharing?: string };
+      errors?: Record<string, string>;
+      problem?: string;
+    } = {},
+  ) => {
+    const client = request.client;
+    if (!client) return reply.redirect("/sign-in", 303);
+    return sendPrivate(
+      reply,
+      renderPage(
+        <EntriesPage
+          site={site}
+          own={await ownEntries(db, keys, client.id)}
+          fromPartner={await entriesSharedByPartner(db, keys, client)}
+          inCouple={client.coupleId !== null}
+          timeZone={timeZone}
+          form={{ token: formTokenFor(request, key, "entries", "session"), ...form }}
+        />,
+      ),
+      status,
+    );
+  };
+
+  /** The entry, when this person may do `action` to it; otherwise the same 404 as for no entry at all. */
+  const entryFor = async (request: FastifyRequest, action: Action) => {
+    const params = entryParams.safeParse(request.params);
+    if (!params.success) return undefined;
+    const found = await entryWithOwner(db, keys, params.data.id);
+    return found && allow(requestActor(request), action, found.resource) ? found.entry : undefined;
+  };
+
+  const chosenSharing = (request: FastifyRequest): Sharing | undefined => {
+    const inCouple = request.client?.coupleId != null;
+    const value = fieldText(request.body, "sharing");
+    return sharingOptions(inCouple).find((o) => o.value === value)?.value;
+  };
+
+  app.get("/my/entries", { config: { access: "client" } }, (request, reply) => listPage(request, reply, 200));
+
+  app.post("/my/entries", { config: { ...authRateLimit, access: "client" } }, async (request, reply) => {
+    const client = request.client;
+    if (!client) return reply.redirect("/sign-in", 303);
+    const values = { body: fieldText(request.body, "body"), sharing: fieldText(request.body, "sharing") };
+    if (!formIsGenuine(request, key, "entries", "session", publicUrl))
+      return listPage(request, reply, 403, { values, problem: accountMessages.formExpired });
+    const errors: Record<string, string> = {};
+    const body = values.body.trim();
+    if (!body) errors.body = "Please write something before saving.";
+    if (body.length > maxEntryLength)
+      errors.body = `Please keep a note under ${maxEntryLength} characters, or split it in two.`;
+    const sharing = chosenSharing(request);
+    if (!sharing) errors.sharing = "Please choose who can read it.";
+    if (!sharing || Object.keys(errors).length > 0) return listPage(request, reply, 400, { values, errors });
+    if (
+      !allow(requestActor(request), "create", {
+        type: "entry",
+        clientId: client.id,
+        therapistId: client.therapistId,
+        coupleId: client.coupleId,
+        sharedWith: { partner: false, therapist: false },
+      })
+    )
+      return sendErrorPage(reply, site, 404);
+    await writeEntry(db, keys, { clientId: client.id, body, sharing });
+    return reply.redirect("/my/entries", 303);
+  });
+
+  app.get("/my/entries/:id", { config: { access: "client" } }, async (request, reply) => {
+    // Only the author opens a note on its own page; a partner reads what was shared on the list.
+    const entry = await entryFor(request, "update");
+    if (!entry) return sendErrorPage(reply, site, 404);
+    const notice = z.enum(["shared"]).safeParse((request.query as Record<string, unknown>).notice);
+    return sendPrivate(
+      reply,
+      renderPage(
+        <EntryPage
+          site={site}
+          entry={entry}
+          inCouple={request.client?.coupleId != null}
+          timeZone={timeZone}
+          token={formTokenFor(request, key, "entry", "session")}
+          notice={notice.success ? notices.shared : undefined}
+        />,
+      ),
+    );
+  });
+
+  app.post(
+    "/my/entries/:id/sharing",
+    { config: { ...authRateLimit, access: "client" } },
+    async (request, reply) => {
+      const entry = await entryFor(request, "update");
+      if (!entry) return sendErrorPage(reply, site, 404);
+      const sharing = chosenSharing(request);
+      if (!formIsGenuine(request, key, "entry", "session", publicUrl) || !sharing)
+        return reply.redirect(`/my/entries/${entry.id}`, 303);
+      await changeSharing(db, entry, sharing);
+      return reply.redirect(`/my/entries/${entry.id}?notice=shared`, 303);
+    },
+  );
+
+  app.post(
+    "/my/entries/:id/delete",
+    { config: { ...authRateLimit, access: "client" } },
+    async (request, reply) => {
+      const entry = await entryFor(request, "delete");
+      if (!entry) return sendErrorPage(reply, site, 404);
+      if (!formIsGenuine(request, key, "entry", "session", publicUrl))
+        return reply.redirect(`/my/entries/${entry.id}`, 303);
+      await deleteEntry(db, entry.id);
+      return reply.redirect("/my/entries", 303);
+    },
+  );
+}

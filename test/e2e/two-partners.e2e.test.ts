@@ -1,0 +1,172 @@
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { totpCodeAt } from "../../src/features/accounts/second-factor/totp.ts";
+import { readOutbox } from "../support/outbox.ts";
+import { launchChromium } from "./support/browser.ts";
+import { startTestServer } from "./support/haven-server.ts";
+
+// The issue's "done when", walked in real browsers: a therapist sets up the practice, invites a couple
+// and an individual; each accepts and signs in from the emailed link, each partner in their own
+// browser context; neither partner can reach or detect the other's private words.
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const password = "a long quiet morning by the sea";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context.newPage();
+}
+
+const url = (pathname: string) => `${server.baseUrl}${pathname}`;
+
+/** The newest link of a kind mailed to an address, once the job queue has sent it. */
+async function mailedLink(to: string, prefix: string): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const mail = readOutbox(path.join(server.dataDir, "outbox"))
+      .filter((m) => m.to.includes(to))
+      .at(-1);
+    const found = mail && new RegExp(`https?://[^\\s]+?(${prefix}/[\\w-]+)`).exec(mail.text)?.[1];
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no ${prefix} link reached ${to}`);
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+}
+
+async function acceptInvitation(page: Page, email: string) {
+  await page.goto(url(await mailedLink(email, "/welcome")));
+  await expectNoAxeViolations(page);
+  for (const box of await page.locator('input[name="accept"]').all()) await box.check();
+  await page.check('input[name="adult"]');
+  await Promise.all([page.waitForURL("**/my"), page.click("button[type=submit]")]);
+}
+
+let therapist: Page;
+let bea: Page;
+let cal: Page;
+
+describe("a couple and an individual, from set-up to their private spaces", () => {
+  it("sets up the practice with a second step", async () => {
+    therapist = await newPage();
+    expect(server.setupPath).toBeDefined();
+    await therapist.goto(url(server.setupPath as string));
+    await therapist.fill("#field-displayName", "Tess Teak");
+    await therapist.fill("#field-email", "tess@example.org");
+    await therapist.fill("#field-password", password);
+    await Promise.all([therapist.waitForURL("**/account/two-step"), therapist.click("button[type=submit]")]);
+    await expectNoAxeViolations(therapist);
+    const key = ((await therapist.textContent(".secret-key")) ?? "").replace(/\s/g, "");
+    await therapist.fill("#field-code", totpCodeAt(key, new Date()));
+    await therapist.click("button[type=submit]");
+    await therapist.waitForSelector(".recovery-codes");
+    expect(await therapist.locator(".recovery-codes li").count()).toBe(10);
+    await Promise.all([therapist.waitForURL("**/practice"), therapist.click("text=continue")]);
+    await expectNoAxeViolations(therapist);
+  });
+
+  it("invites a couple and an individual", async () => {
+    await therapist.goto(url("/practice/invite"));
+    await expectNoAxeViolations(therapist);
+    await therapist.check("#kind-couple");
+    await therapist.fill("#field-firstName", "Bea Birch");
+    await therapist.fill("#field-firstEmail", "bea@example.org");
+    await therapist.fill("#field-secondName", "Cal Cedar");
+    await therapist.fill("#field-secondEmail", "cal@example.org");
+    await Promise.all([
+      therapist.waitForURL("**/practice?notice=invited-2"),
+      therapist.click("button[type=submit]"),
+    ]);
+    await therapist.goto(url("/practice/invite"));
+    await therapist.check("#kind-individual");
+    await therapist.fill("#field-firstName", "Dee Dogwood");
+    await therapist.fill("#field-firstEmail", "dee@example.org");
+    await Promise.all([
+      therapist.waitForURL("**/practice?notice=invited-1"),
+      therapist.click("button[type=submit]"),
+    ]);
+    expect(await therapist.textContent("main")).toContain("Dee Dogwood");
+  });
+
+  it("lets each person accept, consent and arrive in their own space", async () => {
+    bea = await newPage();
+    cal = await newPage();
+    const dee = await newPage();
+    await acceptInvitation(bea, "bea@example.org");
+    await acceptInvitation(cal, "cal@example.org");
+    await acceptInvitation(dee, "dee@example.org");
+    expect(await bea.textContent("h1")).toBe("Your space");
+    await expectNoAxeViolations(bea);
+  });
+
+  it("signs a partner in from an emailed link only when the page's button is pressed", async () => {
+    await cal.click("text=Sign out");
+    await cal.goto(url("/sign-in"));
+    await cal.fill("#field-client-email", "cal@example.org");
+    await Promise.all([cal.waitForURL("**/sign-in/link"), cal.click("text=Email me a sign-in link")]);
+    expect(await cal.locator("main").textContent()).toContain("a sign-in link is on its way");
+    await cal.goto(url(await mailedLink("cal@example.org", "/sign-in/link")));
+    expect(await cal.textContent("h1")).toBe("Sign in");
+    await expectNoAxeViolations(cal);
+    await Promise.all([cal.waitForURL("**/my"), cal.click("button[type=submit]")]);
+  });
+
+  it("keeps a private note from the partner: no page shows it or hints at it, and its address leads nowhere", async () => {
+    await cal.goto(url("/my/entries"));
+    const calBefore = await cal.locator("main").textContent();
+
+    await bea.goto(url("/my/entries"));
+    await expectNoAxeViolations(bea);
+    await bea.fill("#field-body", "When the baby was ill you stayed at the office");
+    await Promise.all([bea.waitForURL("**/my/entries"), bea.click("text=Save the note")]);
+    await bea.click("text=Open");
+    const notePath = new URL(bea.url()).pathname;
+    expect(notePath).toMatch(/^\/my\/entries\/[0-9a-f-]{36}$/);
+    await expectNoAxeViolations(bea);
+
+    await cal.goto(url("/my/entries"));
+    expect(await cal.locator("main").textContent()).toBe(calBefore);
+    const direct = await cal.goto(url(notePath));
+    expect(direct?.status()).toBe(404);
+    const guessed = await cal.goto(url("/my/entries/00000000-0000-4000-8000-000000000000"));
+    expect(guessed?.status()).toBe(404);
+    expect(await cal.locator("main").textContent()).not.toContain("baby");
+    // Cal's own sign-ins page lists only Cal's devices: nothing says whether Bea has signed in.
+    await cal.goto(url("/account/sign-ins"));
+    expect(await cal.locator(".sign-in-list li").count()).toBe(1);
+  });
+
+  it("shows a shared note to the partner, and the therapist only what was shared with them", async () => {
+    await bea.goto(url("/my/entries"));
+    await bea.fill("#field-body", "I would like us to talk about that night");
+    await bea.check("#field-sharing-partner");
+    await Promise.all([bea.waitForURL("**/my/entries"), bea.click("text=Save the note")]);
+    await cal.goto(url("/my/entries"));
+    expect(await cal.locator("main").textContent()).toContain("I would like us to talk about that night");
+
+    await therapist.goto(url("/practice"));
+    await therapist.click("text=Bea Birch");
+    const record = await therapist.locator("main").textContent();
+    expect(record).not.toContain("baby");
+    expect(record).not.toContain("talk about that night");
+    await expectNoAxeViolations(therapist);
+  });
+});
