@@ -112,7 +112,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secure,
     clientData: clientDataTables,
   });
-  registerEntryRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
+  registerEntryRoutes(app, {
+    db,
+    site,
+    keys,
+    publicUrl: config.publicUrl,
+    secretsPolicy: consentDocuments.find((document) => document.id === "secrets-between-partners"),
+  });
   registerPracticeRoutes(app, { db, site, keys });
   registerAuditLogRoutes(app, { db, site, keys });
   registerClientRecordRoutes(app, { db, site, keys });

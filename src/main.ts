@@ -23,6 +23,9 @@ Commands:
   restore --from FILE [--replace]
             put a backup in place of the embedded database (--replace keeps the old one aside); stop Haven first`;
 
+// Everything Haven writes (database files, outbox, backups, keys) is for this user alone.
+process.umask(0o077);
+
 async function start(): Promise<void> {
   const running = await startServer(loadConfig());
   let stopping = false;

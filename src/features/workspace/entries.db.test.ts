@@ -113,6 +113,61 @@ describe("notes between partners", () => {
 });
 
 describe("the therapist's view", () => {
+  it("shows a partner the policy on secrets again at their first share with the therapist only", async () => {
+    const first = await write(bea, "Something I can only tell Tess", "therapist");
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain("Secrets between partners".toLowerCase());
+    expect(first.body).toContain("Something I can only tell Tess"); // the words are kept
+    expect(first.body).toContain('name="reminderShown"');
+    expect((await get(`/practice/clients/${bea.id}`, tessCookie)).body).not.toContain("only tell Tess");
+
+    const unticked = await write(bea, "Something I can only tell Tess", "therapist");
+    // Without the reminder's hidden field this is a first showing again, so still no error.
+    expect(unticked.statusCode).toBe(200);
+    const ticked = await submitForm(t.app, {
+      page: "/my/entries",
+      cookie: bea.cookie,
+      fields: {
+        body: "Something I can only tell Tess",
+        sharing: "therapist",
+        reminderShown: "yes",
+        policySeen: "yes",
+      },
+    });
+    expect(ticked.statusCode).toBe(303);
+    expect((await get(`/practice/clients/${bea.id}`, tessCookie)).body).toContain("only tell Tess");
+    expect((await write(bea, "A second thing for Tess", "therapist")).statusCode).toBe(303); // shown once
+
+    const shownButLeft = await submitForm(t.app, {
+      page: "/my/entries",
+      cookie: cal.cookie,
+      fields: { body: "Cal's first therapist-only note", sharing: "therapist", reminderShown: "yes" },
+    });
+    expect(shownButLeft.statusCode).toBe(400);
+    expect(shownButLeft.body).toContain("Please tick the box to show you've read this");
+    expect((await write(dee, "Dee is seen alone", "therapist")).statusCode).toBe(303); // no partner, no reminder
+
+    // Changing an existing note's sharing to the therapist only shows the reminder the same way.
+    await write(cal, "Cal keeps this to himself for now", "nobody");
+    const [note] = await t.handle.db
+      .select()
+      .from(workspaceEntries)
+      .where(eq(workspaceEntries.clientId, cal.id));
+    const change = await submitForm(t.app, {
+      page: `/my/entries/${note?.id}`,
+      action: `/my/entries/${note?.id}/sharing`,
+      cookie: cal.cookie,
+      fields: { sharing: "therapist" },
+    });
+    expect(change.statusCode).toBe(200);
+    expect(change.body).toContain('name="reminderShown"');
+    const [unchanged] = await t.handle.db
+      .select()
+      .from(workspaceEntries)
+      .where(eq(workspaceEntries.id, note?.id as string));
+    expect(unchanged?.sharedWithTherapistAt).toBeNull();
+  });
+
   it("shows the therapist of record only what was shared with them, and records each read", async () => {
     await write(bea, "For Tess: the anniversary is hard", "therapist");
     const page = await get(`/practice/clients/${bea.id}`, tessCookie);
@@ -159,9 +214,11 @@ describe("notes at rest, in exports and in erasure", () => {
       .select()
       .from(workspaceEntries)
       .where(eq(workspaceEntries.clientId, bea.id));
-    expect(left).toHaveLength(1); // the note shared with Tess
-    expect(left[0]?.sharedWithPartnerAt).toBeNull();
-    expect(left[0]?.sharedWithTherapistAt).not.toBeNull();
+    expect(left).toHaveLength(3); // the three notes shared with Tess
+    for (const entry of left) {
+      expect(entry.sharedWithPartnerAt).toBeNull();
+      expect(entry.sharedWithTherapistAt).not.toBeNull();
+    }
     expect((await get("/my/entries", cal.cookie)).body).not.toContain("Shared with Cal only");
     // Cal's own words stay.
     expect((await get("/my/entries", cal.cookie)).body).toContain("Cal's own words");

@@ -1,4 +1,10 @@
-import { FormProblem, FormToken, RadioGroup, TextAreaField } from "../../platform/web/form-fields.tsx";
+import {
+  CheckboxField,
+  FormProblem,
+  FormToken,
+  RadioGroup,
+  TextAreaField,
+} from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { Entry, Sharing } from "./entries.ts";
@@ -26,6 +32,22 @@ const sharingWords: Record<Sharing, string> = {
   both: "Shared with your partner and your therapist.",
 };
 
+/** The policy on secrets between partners, shown inside the form at a first therapist-only share. */
+export type SecretsReminder = { title: string; html: string; error?: string | undefined };
+
+function SecretsReminderSection({ reminder }: { reminder: SecretsReminder }) {
+  return (
+    <section class="consent-document stack" aria-labelledby="secrets-reminder">
+      <h2 id="secrets-reminder">
+        Before you share this with your therapist only: {reminder.title.toLowerCase()}
+      </h2>
+      <div class="article-body" dangerouslySetInnerHTML={{ __html: reminder.html }} />
+      <input type="hidden" name="reminderShown" value="yes" />
+      <CheckboxField name="policySeen" label="I've read this again" checked={false} error={reminder.error} />
+    </section>
+  );
+}
+
 type NoteForm = {
   token: string;
   values?: { body?: string; sharing?: string };
@@ -40,8 +62,9 @@ export function EntriesPage(props: {
   inCouple: boolean;
   timeZone: string;
   form: NoteForm;
+  reminder?: SecretsReminder | undefined;
 }) {
-  const { site, own, fromPartner, inCouple, timeZone, form } = props;
+  const { site, own, fromPartner, inCouple, timeZone, form, reminder } = props;
   return (
     <Layout site={site} meta={{ title: "Your notes", description: "Your private notes.", noindex: true }}>
       <div class="prose-width section stack">
@@ -70,6 +93,7 @@ export function EntriesPage(props: {
             value={form.values?.sharing ?? "nobody"}
             error={form.errors?.sharing}
           />
+          {reminder && <SecretsReminderSection reminder={reminder} />}
           <p>
             <button class="button" type="submit">
               Save the note
@@ -127,8 +151,9 @@ export function EntryPage(props: {
   timeZone: string;
   token: string;
   notice?: string | undefined;
+  reminder?: SecretsReminder | undefined;
 }) {
-  const { site, entry, inCouple, timeZone, token, notice } = props;
+  const { site, entry, inCouple, timeZone, token, notice, reminder } = props;
   return (
     <Layout site={site} meta={{ title: "Your note", description: "Your note.", noindex: true }}>
       <div class="prose-width section stack">
@@ -149,8 +174,9 @@ export function EntryPage(props: {
             name="sharing"
             legend="Who can read it?"
             options={sharingOptions(inCouple)}
-            value={entry.sharing}
+            value={reminder ? "therapist" : entry.sharing}
           />
+          {reminder && <SecretsReminderSection reminder={reminder} />}
           <p>
             <button class="button" type="submit">
               Save who can read it

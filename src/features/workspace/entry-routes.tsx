@@ -7,6 +7,7 @@ import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { ConsentDocument } from "../accounts/clients/consent-documents.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { type Action, allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
@@ -14,21 +15,39 @@ import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
 import {
   changeSharing,
   deleteEntry,
+  type Entry,
   entriesSharedByPartner,
   entryWithOwner,
   ownEntries,
   type Sharing,
   writeEntry,
 } from "./entries.ts";
-import { EntriesPage, EntryPage, maxEntryLength, sharingOptions } from "./entry-pages.tsx";
+import {
+  EntriesPage,
+  EntryPage,
+  maxEntryLength,
+  type SecretsReminder,
+  sharingOptions,
+} from "./entry-pages.tsx";
+import { markSecretsPolicySeen, needsSecretsReminder } from "./secrets-reminder.ts";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
+type Deps = {
+  db: Database;
+  site: SiteContext;
+  keys: KeyRing;
+  publicUrl: URL;
+  /** The practice's policy on secrets between partners, if it has one (shown at a first therapist-only share). */
+  secretsPolicy: ConsentDocument | undefined;
+};
 
 const entryParams = z.object({ id: z.uuid() });
 const notices = { shared: "Saved. The note’s sharing has changed." };
 
 /** A client's notes: write, choose who reads, take a share back, delete. */
-export function registerEntryRoutes(app: FastifyInstance, { db, site, keys, publicUrl }: Deps): void {
+export function registerEntryRoutes(
+  app: FastifyInstance,
+  { db, site, keys, publicUrl, secretsPolicy }: Deps,
+): void {
   const key = keys.current;
   const timeZone = site.practice.timeZone;
 
@@ -41,6 +60,7 @@ export function registerEntryRoutes(app: FastifyInstance, { db, site, keys, publ
       errors?: Record<string, string>;
       problem?: string;
     } = {},
+    reminder?: SecretsReminder,
   ) => {
     const client = request.client;
     if (!client) return reply.redirect("/sign-in", 303);
@@ -54,6 +74,7 @@ export function registerEntryRoutes(app: FastifyInstance, { db, site, keys, publ
           inCouple={client.coupleId !== null}
           timeZone={timeZone}
           form={{ token: formTokenFor(request, key, "entries", "session"), ...form }}
+          reminder={reminder}
         />,
       ),
       status,
@@ -72,6 +93,28 @@ export function registerEntryRoutes(app: FastifyInstance, { db, site, keys, publ
     const inCouple = request.client?.coupleId != null;
     const value = fieldText(request.body, "sharing");
     return sharingOptions(inCouple).find((o) => o.value === value)?.value;
+  };
+
+  /**
+   * Whether this therapist-only share must first show the secrets policy: undefined when it may go
+   * ahead (marking the policy seen), or the reminder to show (with an error if the box was left).
+   */
+  const reminderBefore = async (
+    request: FastifyRequest,
+    sharing: Sharing,
+  ): Promise<SecretsReminder | undefined> => {
+    const client = request.client;
+    if (!client || !secretsPolicy || !(await needsSecretsReminder(db, client, sharing))) return undefined;
+    if (fieldText(request.body, "policySeen") === "yes") {
+      await markSecretsPolicySeen(db, client.id);
+      return undefined;
+    }
+    const shownBefore = fieldText(request.body, "reminderShown") === "yes";
+    return {
+      title: secretsPolicy.title,
+      html: secretsPolicy.html,
+      error: shownBefore ? "Please tick the box to show you've read this, then save again." : undefined,
+    };
   };
 
   app.get("/my/entries", { config: { access: "client" } }, (request, reply) => listPage(request, reply, 200));
@@ -100,16 +143,20 @@ export function registerEntryRoutes(app: FastifyInstance, { db, site, keys, publ
       })
     )
       return sendErrorPage(reply, site, 404);
+    const reminder = await reminderBefore(request, sharing);
+    if (reminder) return listPage(request, reply, reminder.error ? 400 : 200, { values }, reminder);
     await writeEntry(db, keys, { clientId: client.id, body, sharing });
     return reply.redirect("/my/entries", 303);
   });
 
-  app.get("/my/entries/:id", { config: { access: "client" } }, async (request, reply) => {
-    // Only the author opens a note on its own page; a partner reads what was shared on the list.
-    const entry = await entryFor(request, "update");
-    if (!entry) return sendErrorPage(reply, site, 404);
-    const notice = z.enum(["shared"]).safeParse((request.query as Record<string, unknown>).notice);
-    return sendPrivate(
+  const entryPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    entry: Entry,
+    status: number,
+    extra: { notice?: string; reminder?: SecretsReminder } = {},
+  ) =>
+    sendPrivate(
       reply,
       renderPage(
         <EntryPage
@@ -118,10 +165,19 @@ export function registerEntryRoutes(app: FastifyInstance, { db, site, keys, publ
           inCouple={request.client?.coupleId != null}
           timeZone={timeZone}
           token={formTokenFor(request, key, "entry", "session")}
-          notice={notice.success ? notices.shared : undefined}
+          notice={extra.notice}
+          reminder={extra.reminder}
         />,
       ),
+      status,
     );
+
+  app.get("/my/entries/:id", { config: { access: "client" } }, async (request, reply) => {
+    // Only the author opens a note on its own page; a partner reads what was shared on the list.
+    const entry = await entryFor(request, "update");
+    if (!entry) return sendErrorPage(reply, site, 404);
+    const notice = z.enum(["shared"]).safeParse((request.query as Record<string, unknown>).notice);
+    return entryPage(request, reply, entry, 200, notice.success ? { notice: notices.shared } : {});
   });
 
   app.post(
@@ -133,6 +189,8 @@ export function registerEntryRoutes(app: FastifyInstance, { db, site, keys, publ
       const sharing = chosenSharing(request);
       if (!formIsGenuine(request, key, "entry", "session", publicUrl) || !sharing)
         return reply.redirect(`/my/entries/${entry.id}`, 303);
+      const reminder = entry.sharing === "therapist" ? undefined : await reminderBefore(request, sharing);
+      if (reminder) return entryPage(request, reply, entry, reminder.error ? 400 : 200, { reminder });
       await changeSharing(db, entry, sharing);
       return reply.redirect(`/my/entries/${entry.id}?notice=shared`, 303);
     },

@@ -16,6 +16,14 @@ afterEach(() => {
 });
 
 describe("acquireDataDirLock", () => {
+  it("keeps the data folder to this user alone, tightening an existing open one", () => {
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o755);
+    const lock = acquireDataDirLock(dir);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    lock.release();
+  });
+
   it("refuses a second owner while the first holds the lock, and frees it on release", () => {
     const dir = tempDir();
     const lock = acquireDataDirLock(dir);

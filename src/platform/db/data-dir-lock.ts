@@ -66,7 +66,10 @@ function isStale(owner: number | undefined): boolean {
  * The lock file holds the owner's pid; a stale lock (a crash, a kill -9) is moved aside and taken over.
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // The database files inside are written world-readable by PGlite; a private folder keeps other
+  // users on the machine out of all of them (an older install's folder is tightened here too).
+  fs.chmodSync(dataDir, 0o700);
   const lockPath = path.join(dataDir, "haven.lock");
   let takenOverFromPid: number | undefined;
   for (let attempt = 0; attempt < 5; attempt++) {

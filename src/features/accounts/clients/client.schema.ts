@@ -32,6 +32,11 @@ export const clients = pgTable(
       .notNull()
       .default("invited"),
     adultConfirmedAt: timestamp("adult_confirmed_at", { withTimezone: true }),
+    /**
+     * When a partner in a couple was shown the practice's policy on secrets between partners again,
+     * at their first share with the therapist only (DOMAIN.md §4, consent before use).
+     */
+    secretsPolicySeenAt: timestamp("secrets_policy_seen_at", { withTimezone: true }),
     /** When the client asked for erasure; what the practice must keep is kept until `retained_until`. */
     erasureRequestedAt: timestamp("erasure_requested_at", { withTimezone: true }),
     retainedUntil: timestamp("retained_until", { withTimezone: true }),

@@ -1,0 +1,1 @@
+ALTER TABLE "clients" ADD COLUMN "secrets_policy_seen_at" timestamp with time zone;
