@@ -54,7 +54,9 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
     );
 
   app.get("/sign-in", { config: { access: "anonymous" } }, (request, reply) => {
-    if (request.account) return reply.redirect(request.account.kind === "client" ? "/my" : "/practice", 303);
+    // A therapist who has given only a password is not signed in here yet: they may sign in again.
+    if (request.account?.kind === "client") return reply.redirect("/my", 303);
+    if (request.account?.assurance === "full") return reply.redirect("/practice", 303);
     return signInPage(request, reply, 200, {});
   });
 
@@ -86,6 +88,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
       { kind: "therapist", id: result.therapistId },
       therapistSessionPolicy,
       secure,
+      "password",
     );
     return reply.redirect("/account/two-step", 303);
   });
@@ -203,6 +206,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
       { kind: "therapist", id: result.therapistId },
       therapistSessionPolicy,
       secure,
+      "password",
     );
     return reply.redirect("/account/two-step", 303);
   });

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitForm } from "../../../test/support/forms.ts";
+import { formTokenIn, freshAddress, submitForm } from "../../../test/support/forms.ts";
 import { deliveredMail, linkMailedTo } from "../../../test/support/outbox.ts";
 import {
   addTherapist,
@@ -73,6 +73,34 @@ describe("a forgotten password", () => {
     expect(fresh.body).toContain("Enter the 6-digit code"); // the email alone never opens the account
     expect(fresh.cookies).toEqual([]);
     owner.password = newPassword;
+  });
+
+  it("does not let a reset clear the hold on wrong codes", async () => {
+    const kit = await addTherapist(t, "Kit Kauri", "kit@example.org");
+    const codeAttempt = async () => {
+      const step = await submitForm(t.app, {
+        page: "/sign-in",
+        fields: { email: kit.email, password: kit.password },
+      });
+      if (step.statusCode !== 200) return step.statusCode;
+      const ticket = /name="ticket" value="([^"]+)"/.exec(step.body)?.[1] ?? "";
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/sign-in/code",
+        remoteAddress: freshAddress(),
+        headers: { "sec-fetch-site": "same-origin" },
+        payload: { _form: formTokenIn(step.body, "/sign-in/code"), ticket, code: "000000" },
+      });
+      return response.statusCode;
+    };
+    for (let i = 0; i < 3; i++) expect(await codeAttempt()).toBe(401);
+    await askReset(kit.email);
+    const path = await linkMailedTo(t, kit.email, "/password-reset");
+    kit.password = "kit chose another long one";
+    expect((await submitForm(t.app, { page: path, fields: { password: kit.password } })).statusCode).toBe(
+      200,
+    );
+    expect(await codeAttempt()).toBe(429);
   });
 
   it("refuses a link after 30 minutes", async () => {

@@ -11,7 +11,7 @@ export type SetPasswordResult = { ok: true } | { ok: false; error: string } | { 
 
 /**
  * Sets a therapist's password from an emailed link (joining, or a reset). Every sign-in the account
- * had ends, and the back-off is cleared. The second factor is untouched: a reset by email alone
+ * had ends. The second factor is untouched: a reset by email alone
  * never opens the account, because signing in still asks for the code.
  */
 export async function setPasswordFromLink(
@@ -29,7 +29,12 @@ export async function setPasswordFromLink(
       if (problem) throw new PasswordRefused(problem);
       await tx
         .update(therapists)
-        .set({ passwordHash: await hashPassword(input.password), failedSignIns: 0, signInBlockedUntil: null })
+        .set({
+          passwordHash: await hashPassword(input.password),
+          // With a second factor on, the back-off also guards the code: whoever reads the inbox must
+          // not be able to clear it with a reset and guess again.
+          ...(therapist?.totpEnabledAt ? {} : { failedSignIns: 0, signInBlockedUntil: null }),
+        })
         .where(eq(therapists.id, therapistId));
       await endAllSessions(tx, { kind: "therapist", id: therapistId }, now);
       const subject = `therapist:${therapistId}`;

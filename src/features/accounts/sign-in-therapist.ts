@@ -10,6 +10,29 @@ export type SignInResult =
   | { outcome: "no-match" }
   | { outcome: "wait"; minutes: number };
 
+/**
+ * Failures for addresses with no account, kept in memory only (a restart forgets them, which is no
+ * worse than a known account's hold expiring), so their answers follow the same back-off.
+ */
+class UnknownEmailBackoff {
+  private readonly failures = new Map<string, { count: number; blockedUntil: number }>();
+
+  /** Records a failure; returns the minutes to wait when the address is held, else 0. */
+  fail(email: string, now: Date): number {
+    const entry = this.failures.get(email) ?? { count: 0, blockedUntil: 0 };
+    if (entry.blockedUntil > now.getTime()) return Math.ceil((entry.blockedUntil - now.getTime()) / 60_000);
+    entry.count += 1;
+    const hold = signInBackoffSeconds(entry.count);
+    entry.blockedUntil = hold ? now.getTime() + hold * 1000 : 0;
+    this.failures.delete(email);
+    this.failures.set(email, entry);
+    // Oldest out first, so a flood of made-up addresses cannot grow this without bound.
+    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
+    return 0;
+  }
+}
+const unknownEmails = new UnknownEmailBackoff();
+
 /** Seconds to hold an account after `failures` failed attempts: none for the first three, then 2 s doubling to 15 min. */
 export function signInBackoffSeconds(failures: number): number {
   if (failures < 3) return 0;
@@ -29,6 +52,9 @@ export async function signInTherapist(
   const [therapist] = await db.select().from(therapists).where(eq(therapists.email, email));
   if (!therapist?.passwordHash) {
     await verifyPassword(input.password, await decoyPasswordHash);
+    // An unknown address is held after failures exactly as a known one would be.
+    const held = unknownEmails.fail(email, now);
+    if (held) return { outcome: "wait", minutes: held };
     await recordAudit(db, {
       actor: "anonymous",
       action: "therapist.sign-in-failed",

@@ -26,6 +26,8 @@ export async function therapistGate(db: Database, request: FastifyRequest): Prom
   const [row] = await db.select().from(therapists).where(eq(therapists.id, account.id));
   if (!row?.email) return { allowed: false, redirect: "/sign-in" };
   if (!row.totpEnabledAt) return { allowed: false, redirect: "/account/two-step" };
+  // A session from before the second factor was set up (or from a password alone) is not enough.
+  if (account.assurance !== "full") return { allowed: false, redirect: "/sign-in" };
   return {
     allowed: true,
     therapist: {

@@ -48,7 +48,6 @@ export function registerClientRecordRoutes(app: FastifyInstance, { db, site, key
       actor: `therapist:${therapist.id}`,
       action: "client.record-read",
       subject: `client:${row.id}`,
-      detail: { sharedEntries: shared.length },
     });
     return sendPrivate(
       reply,

@@ -3,16 +3,18 @@ import type { Database } from "../db/database.ts";
 import { deviceLabel } from "../security/sessions/device-label.ts";
 import {
   type Account,
+  type Assurance,
   createSession,
   endSession,
   resolveSession,
   type SessionPolicy,
+  type SignedInAccount,
 } from "../security/sessions/session-store.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
     /** Who is signed in, if anyone (checked against the database on every request). */
-    account: Account | undefined;
+    account: SignedInAccount | undefined;
     sessionToken: string | undefined;
   }
 }
@@ -48,10 +50,12 @@ export async function startSession(
   account: Account,
   policy: SessionPolicy,
   secure: boolean,
+  assurance: Assurance = "full",
 ): Promise<void> {
   const previous = request.cookies[sessionCookieName(secure)];
   if (previous) await endSession(db, previous);
-  const token = await createSession(db, account, policy, deviceLabel(request.headers["user-agent"]));
+  const device = deviceLabel(request.headers["user-agent"]);
+  const token = await createSession(db, account, policy, device, new Date(), assurance);
   reply.setCookie(sessionCookieName(secure), token, {
     path: "/",
     httpOnly: true,

@@ -90,7 +90,19 @@ describe("inviting clients", () => {
     expect(home.body).toContain("Couple");
 
     const again = await invite({ kind: "individual", firstName: "Bea", firstEmail: "bea@example.org" });
-    expect(again.body).toContain("already belongs to a client of the practice");
+    expect(again.body).toContain("This address can't be invited");
+  });
+
+  it("sends a fresh link, and stops the old one, when the therapist invites someone who has not accepted", async () => {
+    await invite({ kind: "individual", firstName: "Eve Elm", firstEmail: "eve@example.org" });
+    const first = await linkMailedTo(t, "eve@example.org", "/welcome");
+    const again = await invite({ kind: "individual", firstName: "Eve Elm", firstEmail: "eve@example.org" });
+    expect(again.statusCode).toBe(303);
+    const second = await linkMailedTo(t, "eve@example.org", "/welcome");
+    expect(second).not.toBe(first);
+    expect((await t.app.inject({ url: first })).statusCode).toBe(404); // the old link stops working
+    expect((await t.app.inject({ url: second })).statusCode).toBe(200);
+    expect(await t.handle.db.select().from(clients)).toHaveLength(3); // no second Eve
   });
 
   it("shows another therapist none of these clients", async () => {
@@ -100,6 +112,15 @@ describe("inviting clients", () => {
     expect(home.statusCode).toBe(200);
     expect(home.body).not.toContain("Bea Birch");
     expect(home.body).toContain("No clients yet");
+    // Inviting someone who is another therapist's client says nothing about whose, or that they are.
+    const clash = await submitForm(t.app, {
+      page: "/practice/invite",
+      cookie,
+      fields: { kind: "individual", firstName: "Bea", firstEmail: "bea@example.org" },
+    });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.body).toContain("This address can't be invited");
+    expect(clash.body).not.toContain("Ann Ash");
   });
 });
 
@@ -184,12 +205,28 @@ describe("signing in by emailed link", () => {
     expect(reused.body).toContain("expired or has already been used");
 
     await ask("bea@example.org");
+    const older = await linkMailedTo(t, "bea@example.org", "/sign-in/link");
+    await ask("bea@example.org");
+    const newer = await linkMailedTo(t, "bea@example.org", "/sign-in/link");
+    expect((await t.app.inject({ url: older })).statusCode).toBe(404); // only the newest link works
+    expect((await t.app.inject({ url: newer })).statusCode).toBe(200);
+
+    await ask("bea@example.org");
     const late = await linkMailedTo(t, "bea@example.org", "/sign-in/link");
     await t.handle.db.update(clientSignInLinks).set({ expiresAt: sql`now() - interval '1 second'` });
     expect((await t.app.inject({ url: late })).statusCode).toBe(404);
     const [client] = await t.handle.db.select().from(clients).where(eq(clients.status, "active")).limit(1);
     const signIns = await t.handle.db.select().from(auditLog).where(eq(auditLog.action, "client.sign-in"));
     expect(signIns.map((e) => e.subject)).toContain(`client:${client?.id}`);
+  });
+
+  it("sends a shared inbox at most a few links an hour, answering the same throughout", async () => {
+    const before = (await deliveredMail(t)).filter((m) => m.to.includes("cal@example.org")).length;
+    const answers = new Set<string>();
+    for (let i = 0; i < 8; i++) answers.add((await ask("cal@example.org")).body);
+    const after = (await deliveredMail(t)).filter((m) => m.to.includes("cal@example.org")).length;
+    expect(after - before).toBeLessThanOrEqual(5);
+    expect(answers.size).toBe(1);
   });
 
   it("refuses a made-up link without asking much", async () => {

@@ -13,7 +13,8 @@ export const clientMessages = {
   nameMissing: "Please enter their name.",
   emailIncomplete: "That email address looks incomplete — please check it.",
   sameEmail: "Each partner needs their own email address, so their spaces stay private.",
-  emailInUse: "This email address already belongs to a client of the practice.",
+  emailInUse:
+    "This address can't be invited. Please check it with the person; if it is right, the practice's owner can help.",
   kindMissing: "Please choose one person or a couple.",
   invited: (count: number) =>
     count === 2 ? "Both invitations are on their way." : "The invitation is on its way.",

@@ -72,6 +72,12 @@ describe("a client's own data", () => {
 
     const [row] = await t.handle.db.select().from(clients).where(eq(clients.id, bea.id));
     expect(row?.status).toBe("closed");
+    // The audit entry says when, and until when; never how much was kept private.
+    const [entry] = await t.handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "client.erasure-requested"));
+    expect(Object.keys(entry?.detail ?? {})).toEqual(["retainedUntil"]);
     expect(row?.retainedUntil?.getUTCFullYear()).toBe(year);
     expect(await t.handle.db.select().from(sessions).where(eq(sessions.accountId, bea.id))).toEqual([]);
     expect((await t.app.inject({ url: "/my", headers: { cookie: bea.cookie } })).statusCode).toBe(303);

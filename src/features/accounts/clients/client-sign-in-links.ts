@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { queueEmail } from "../../../platform/mail/email-job.ts";
@@ -12,6 +12,7 @@ import { openClientField } from "./client-crypto.ts";
 import { clientMessages as m } from "./client-messages.ts";
 
 export const signInLinkLifetimeMs = 15 * 60 * 1000;
+const linksPerHour = 5;
 
 /**
  * Emails a sign-in link to an active client. The caller shows the same words whether or not the
@@ -31,9 +32,25 @@ export async function requestSignInLink(
       and(inArray(clients.emailLookup, lookupCandidates(ring, input.email)), eq(clients.status, "active")),
     );
   if (!client) return false;
+  // A shared inbox must not be flooded: a few links an hour per person, the same answer either way.
+  const [recent] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(clientSignInLinks)
+    .where(
+      and(
+        eq(clientSignInLinks.clientId, client.id),
+        gt(clientSignInLinks.createdAt, new Date(now.getTime() - 3600_000)),
+      ),
+    );
+  if ((recent?.count ?? 0) >= linksPerHour) return false;
   const { token, hash } = newOneTimeToken();
   const email = openClientField(ring, client.id, "email_encrypted", client.emailEncrypted);
   await db.transaction(async (tx) => {
+    // Only the newest link works: an older one lying in the inbox is no longer a way in.
+    await tx
+      .update(clientSignInLinks)
+      .set({ usedAt: now })
+      .where(and(eq(clientSignInLinks.clientId, client.id), isNull(clientSignInLinks.usedAt)));
     await tx.insert(clientSignInLinks).values({
       tokenHash: hash,
       clientId: client.id,

@@ -24,9 +24,8 @@ export async function eraseClient(
 ): Promise<{ retainedUntil: Date }> {
   const retainedUntil = retentionDate(now, input.retentionYears);
   await db.transaction(async (tx) => {
-    const removed: Record<string, number> = {};
     for (const table of tables) {
-      if (table.erasure.goesNow) removed[table.table] = await table.erase(tx, input.clientId);
+      if (table.erasure.goesNow) await table.erase(tx, input.clientId);
     }
     await tx
       .update(clients)
@@ -37,7 +36,8 @@ export async function eraseClient(
       actor: subject,
       action: "client.erasure-requested",
       subject,
-      detail: { ...removed, retainedUntil: retainedUntil.toISOString().slice(0, 10) },
+      // No counts: how many rows went would tell staff how much the client kept private.
+      detail: { retainedUntil: retainedUntil.toISOString().slice(0, 10) },
     });
   });
   return { retainedUntil };

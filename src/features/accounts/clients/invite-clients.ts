@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
 import { type Database, sqlState } from "../../../platform/db/database.ts";
@@ -76,7 +76,7 @@ export async function inviteClients(
     return { ok: false, errors: { secondEmail: m.sameEmail } };
 
   const taken = await db
-    .select({ lookup: clients.emailLookup })
+    .select()
     .from(clients)
     .where(
       inArray(
@@ -84,11 +84,21 @@ export async function inviteClients(
         people.flatMap((p) => lookupCandidates(ring, p.email)),
       ),
     );
+  const existing = people.map((p) =>
+    taken.find((row) => lookupCandidates(ring, p.email).includes(row.emailLookup)),
+  );
+  if (existing.every((row) => row !== undefined)) {
+    const rows = existing as (typeof clients.$inferSelect)[];
+    if (isSameUnacceptedInvitation(rows, input.therapistId, parsed.data.kind)) {
+      return { ok: true, clientIds: await resendInvitations(db, ring, rows, people, input, now) };
+    }
+  }
   if (taken.length > 0) {
+    // Neutral words: which therapist a person sees, or that they are in therapy at all, is not
+    // for another therapist to learn from this form.
     const errors: InvitationErrors = {};
-    people.forEach((p, i) => {
-      if (lookupCandidates(ring, p.email).some((h) => taken.some((t) => t.lookup === h)))
-        errors[i === 0 ? "firstEmail" : "secondEmail"] = m.emailInUse;
+    existing.forEach((row, i) => {
+      if (row) errors[i === 0 ? "firstEmail" : "secondEmail"] = m.emailInUse;
     });
     return { ok: false, errors };
   }
@@ -143,4 +153,57 @@ export async function inviteClients(
     if (sqlState(error) === "23505") return { ok: false, errors: { firstEmail: m.emailInUse } };
     throw error;
   }
+}
+
+/** This therapist's own invitation(s), not yet accepted, for the same person or the same couple. */
+function isSameUnacceptedInvitation(
+  rows: (typeof clients.$inferSelect)[],
+  therapistId: string,
+  kind: "individual" | "couple",
+): boolean {
+  if (!rows.every((row) => row.status === "invited" && row.therapistId === therapistId)) return false;
+  if (kind === "individual") return rows.length === 1 && rows[0]?.coupleId === null;
+  return rows.length === 2 && rows[0]?.coupleId !== null && rows[0]?.coupleId === rows[1]?.coupleId;
+}
+
+/** Sends a fresh 7-day link to people whose invitation lapsed; the old links stop working. */
+async function resendInvitations(
+  db: Database,
+  ring: KeyRing,
+  rows: (typeof clients.$inferSelect)[],
+  people: { email: string }[],
+  input: { therapistId: string; practiceName: string; linkFor: (token: string) => string },
+  now: Date,
+): Promise<string[]> {
+  await db.transaction(async (tx) => {
+    for (const [i, row] of rows.entries()) {
+      await tx
+        .update(clientInvitations)
+        .set({ expiresAt: now })
+        .where(and(eq(clientInvitations.clientId, row.id), isNull(clientInvitations.acceptedAt)));
+      const { token, hash } = newOneTimeToken();
+      await tx.insert(clientInvitations).values({
+        clientId: row.id,
+        tokenHash: hash,
+        expiresAt: new Date(now.getTime() + invitationLifetimeMs),
+        createdAt: now,
+      });
+      const email = people[i]?.email as string;
+      await queueEmail(
+        tx,
+        ring,
+        plainEmail(
+          email,
+          neutralSubjects.message(input.practiceName),
+          m.inviteEmail(input.practiceName, input.linkFor(token)),
+        ),
+      );
+      await recordAudit(tx, {
+        actor: `therapist:${input.therapistId}`,
+        action: "client.invitation-resent",
+        subject: `client:${row.id}`,
+      });
+    }
+  });
+  return rows.map((row) => row.id);
 }

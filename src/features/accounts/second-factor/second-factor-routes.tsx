@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
-import { therapistSessionPolicy } from "../../../platform/security/sessions/session-store.ts";
+import { endAllSessions, therapistSessionPolicy } from "../../../platform/security/sessions/session-store.ts";
 import { issueSignedToken, readSignedToken } from "../../../platform/security/signed-token.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
@@ -97,6 +97,8 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: Deps): vo
   ) => {
     const [row] = await db.select().from(therapists).where(eq(therapists.id, therapistId));
     if (!row?.email) return reply.redirect("/sign-in", 303);
+    // Moving the second factor to a new phone needs a session that passed the current one.
+    if (row.totpEnabledAt && request.account?.assurance !== "full") return reply.redirect("/sign-in", 303);
     const fresh =
       extra.secret && extra.sealed
         ? { secret: extra.secret, sealed: extra.sealed }
@@ -133,6 +135,8 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: Deps): vo
       if (!formIsGenuine(request, key, "two-step", "session", publicUrl)) {
         return setupPage(request, reply, account.id, { status: 403, problem: m.formExpired });
       }
+      const [current] = await db.select().from(therapists).where(eq(therapists.id, account.id));
+      if (current?.totpEnabledAt && account.assurance !== "full") return reply.redirect("/sign-in", 303);
       const sealed = fieldText(request.body, "pending");
       const secret = unsealPendingSecret(keys, account.id, sealed);
       if (!secret) return setupPage(request, reply, account.id, { status: 400, problem: m.twoStepExpired });
@@ -145,6 +149,16 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: Deps): vo
         // The same secret again, so the app the person has just set up keeps working.
         return setupPage(request, reply, account.id, { status: 400, error: m.codeWrong, secret, sealed });
       }
+      // Every other sign-in (perhaps from before, with a password alone) ends; this one is renewed as full.
+      await endAllSessions(db, { kind: "therapist", id: account.id });
+      await startSession(
+        db,
+        request,
+        reply,
+        { kind: "therapist", id: account.id },
+        therapistSessionPolicy,
+        secure,
+      );
       return sendPrivate(reply, renderPage(<RecoveryCodesPage site={site} codes={result.recoveryCodes} />));
     },
   );

@@ -83,7 +83,10 @@ describe("setting up the second step", () => {
     expect(right.headers["cache-control"]).toBe("no-store");
     const codes = [...right.body.matchAll(/<code>([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})<\/code>/g)];
     expect(codes).toHaveLength(10);
-    expect((await t.app.inject({ url: "/practice", headers: { cookie } })).statusCode).toBe(200);
+    // The session is renewed at enrolment: the password-only cookie is over, the new one opens everything.
+    expect((await t.app.inject({ url: "/practice", headers: { cookie } })).statusCode).toBe(303);
+    const renewed = cookieFrom(right, "haven-session");
+    expect((await t.app.inject({ url: "/practice", headers: { cookie: renewed } })).statusCode).toBe(200);
 
     const [after] = await t.handle.db
       .select()
@@ -107,6 +110,37 @@ describe("setting up the second step", () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("no longer valid");
+  });
+});
+
+describe("a sign-in from before the second step", () => {
+  it("opens nothing once the second step is on, and cannot move it to another phone", async () => {
+    const { createTherapist } = await import("../create-therapist.ts");
+    await createTherapist(
+      t.handle.db,
+      { displayName: "Ida Ivy", email: "ida@example.org", password: testPassword },
+      { actor: "test", timeZone: "Europe/London" },
+    );
+    const signIn = () =>
+      submitForm(t.app, { page: "/sign-in", fields: { email: "ida@example.org", password: testPassword } });
+    const laptop = cookieFrom(await signIn(), "haven-session");
+    const phone = cookieFrom(await signIn(), "haven-session");
+    const page = await t.app.inject({ url: "/account/two-step", headers: { cookie: laptop } });
+    const enrolled = await submitForm(t.app, {
+      page: "/account/two-step",
+      cookie: laptop,
+      fields: {
+        pending: /name="pending" value="([^"]+)"/.exec(page.body)?.[1] ?? "",
+        code: totpCodeAt(keyOnPage(page.body), new Date()),
+      },
+    });
+    expect(enrolled.statusCode).toBe(200);
+    // The phone's password-only sign-in was ended, and could not have opened the practice anyway.
+    expect((await t.app.inject({ url: "/practice", headers: { cookie: phone } })).headers.location).toBe(
+      "/sign-in",
+    );
+    const takeover = await t.app.inject({ url: "/account/two-step", headers: { cookie: phone } });
+    expect(takeover.statusCode).toBe(303);
   });
 });
 
@@ -176,6 +210,18 @@ describe("signing in with the second step", () => {
     expect(held.statusCode).toBe(429);
     expect(held.body).toContain("Please wait");
     expect(held.cookies).toEqual([]);
+  });
+
+  it("holds a made-up address after failures just as a real one, so neither can be told apart", async () => {
+    const attempts = async (email: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await passwordStep(email, "not the password at all")).response.statusCode);
+      return statuses;
+    };
+    await addTherapist(t, "Jo Juniper", "jo@example.org");
+    expect(await attempts("jo@example.org")).toEqual([401, 401, 401, 429]);
+    expect(await attempts("nobody-here@example.org")).toEqual([401, 401, 401, 429]);
   });
 
   it("keeps a therapist without a second step out of everything but setting one up", async () => {

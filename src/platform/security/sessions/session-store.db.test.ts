@@ -27,7 +27,7 @@ describe("session store", () => {
   it("signs in with the token and keeps only its hash", async () => {
     const account = therapist();
     const token = await createSession(handle.db, account, therapistSessionPolicy, "Firefox on Linux", t0);
-    expect(await resolveSession(handle.db, token, minutes(1))).toEqual(account);
+    expect(await resolveSession(handle.db, token, minutes(1))).toEqual({ ...account, assurance: "full" });
     const stored = await handle.db.select({ tokenHash: sessions.tokenHash }).from(sessions);
     expect(stored.map((s) => s.tokenHash)).not.toContain(token);
     expect(await resolveSession(handle.db, `${token}x`, minutes(1))).toBeUndefined();
@@ -57,7 +57,7 @@ describe("session store", () => {
     expect(await resolveSession(handle.db, laptop, minutes(2))).toBeDefined();
     expect(await endAllSessions(handle.db, me, minutes(3))).toBe(1);
     expect(await resolveSession(handle.db, laptop, minutes(4))).toBeUndefined();
-    expect(await resolveSession(handle.db, theirs, minutes(4))).toEqual(other);
+    expect(await resolveSession(handle.db, theirs, minutes(4))).toEqual({ ...other, assurance: "full" });
   });
 
   it("lists a person's active sign-ins and ends one by its ref, refusing another person's ref", async () => {
@@ -73,7 +73,7 @@ describe("session store", () => {
     ]);
     const [theirListing] = await listActiveSessions(handle.db, other, theirs, minutes(1));
     expect(await endSessionByRef(handle.db, me, theirListing?.ref as string, minutes(2))).toBe(false);
-    expect(await resolveSession(handle.db, theirs, minutes(2))).toEqual(other);
+    expect(await resolveSession(handle.db, theirs, minutes(2))).toEqual({ ...other, assurance: "full" });
     const phone = mine.find((s) => !s.current);
     expect(await endSessionByRef(handle.db, me, phone?.ref as string, minutes(2))).toBe(true);
     expect(await listActiveSessions(handle.db, me, current, minutes(3))).toHaveLength(1);

@@ -5,6 +5,8 @@ import { sessions } from "./session.schema.ts";
 import { needsTouch, sessionState } from "./session-state.ts";
 
 export type Account = { kind: "therapist" | "client"; id: string };
+export type Assurance = "password" | "full";
+export type SignedInAccount = Account & { assurance: Assurance };
 export type SessionPolicy = { idleSeconds: number; absoluteSeconds: number };
 
 /** Therapists hold clinical data: 30 minutes idle, 12 hours at most. */
@@ -24,6 +26,7 @@ export async function createSession(
   policy: SessionPolicy,
   device: string,
   now = new Date(),
+  assurance: Assurance = "full",
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({
@@ -35,6 +38,7 @@ export async function createSession(
     expiresAt: new Date(now.getTime() + policy.absoluteSeconds * 1000),
     idleSeconds: policy.idleSeconds,
     deviceLabel: device,
+    assurance,
   });
   return token;
 }
@@ -44,7 +48,7 @@ export async function resolveSession(
   db: Database,
   token: string,
   now = new Date(),
-): Promise<Account | undefined> {
+): Promise<SignedInAccount | undefined> {
   const [session] = await db
     .select()
     .from(sessions)
@@ -53,7 +57,7 @@ export async function resolveSession(
   if (needsTouch(session, now)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, session.tokenHash));
   }
-  return { kind: session.accountKind, id: session.accountId };
+  return { kind: session.accountKind, id: session.accountId, assurance: session.assurance };
 }
 
 export async function endSession(db: Database, token: string, now = new Date()): Promise<void> {

@@ -18,6 +18,13 @@ export const sessions = pgTable(
     idleSeconds: integer("idle_seconds").notNull(),
     /** A coarse description for the "your sign-ins" page, e.g. "Firefox on Android"; never the raw user agent. */
     deviceLabel: text("device_label").notNull(),
+    /**
+     * "password" for a therapist who has given only a password (allowed nowhere but setting up the
+     * second factor); "full" once every factor the account needs was given at sign-in.
+     */
+    assurance: text("assurance", { enum: ["password", "full"] })
+      .notNull()
+      .default("full"),
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },
   (t) => [index("sessions_account_idx").on(t.accountKind, t.accountId)],

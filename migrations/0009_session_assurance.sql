@@ -1,0 +1,1 @@
+ALTER TABLE "sessions" ADD COLUMN "assurance" text DEFAULT 'full' NOT NULL;

@@ -1,0 +1,204 @@
+// Calendar files (RFC 5545 / iTIP RFC 5546) for booked consultations, written by hand rather than by a
+// generator library, so that every time is written in UTC from epoch milliseconds (never from local date
+// arrays read in the server's zone) and UID, SEQUENCE and METHOD are fully ours. Pure: no I/O, no clock.
+
+export type CalendarEvent = {
+  /** Stable per booking, e.g. "<booking uuid>@<public host>". */
+  uid: string;
+  /** Raised on every change (a reschedule, a cancellation). */
+  sequence: number;
+  method: "REQUEST" | "CANCEL";
+  /** Epoch milliseconds; written as UTC "YYYYMMDDTHHMMSSZ". */
+  start: number;
+  end: number;
+  /** DTSTAMP in epoch milliseconds: the caller passes now. */
+  stamp: number;
+  /** E.g. "Appointment with Harbour Therapy": never a person's name (calendars are often shared). */
+  title: string;
+  /** The therapist's video link or phone arrangement. */
+  location?: string;
+  /** Short plain text (manage link etc.). */
+  description?: string;
+  /** The private manage link. */
+  url?: string;
+  organizer: { name: string; email: string };
+  /** Only an email: the attendee's name is never written into the file. */
+  attendee?: { email: string };
+};
+
+const productId = "-//Haven//Consultations//EN";
+const maxLineOctets = 75;
+
+/** A complete VCALENDAR text with one VEVENT, CRLF line endings and lines folded at 75 octets. */
+export function calendarFile(event: CalendarEvent): string {
+  checkEvent(event);
+  const { method, organizer, attendee } = event;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${productId}`,
+    "CALSCALE:GREGORIAN",
+    `METHOD:${method}`,
+    "BEGIN:VEVENT",
+    `UID:${escapeText(event.uid)}`,
+    `SEQUENCE:${event.sequence}`,
+    `DTSTAMP:${utcBasic(event.stamp)}`,
+    `DTSTART:${utcBasic(event.start)}`,
+    `DTEND:${utcBasic(event.end)}`,
+    `SUMMARY:${escapeText(event.title)}`,
+  ];
+  if (event.location !== undefined) lines.push(`LOCATION:${escapeText(event.location)}`);
+  if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+  if (event.url !== undefined) lines.push(`URL:${checkedUri(event.url, "url")}`);
+  lines.push(`ORGANIZER;CN=${paramValue(organizer.name)}:${mailto(organizer.email, "organizer email")}`);
+  if (attendee) {
+    const partstat = method === "REQUEST" ? ";PARTSTAT=ACCEPTED" : "";
+    lines.push(`ATTENDEE;RSVP=FALSE${partstat}:${mailto(attendee.email, "attendee email")}`);
+  }
+  lines.push(
+    `STATUS:${method === "REQUEST" ? "CONFIRMED" : "CANCELLED"}`,
+    "TRANSP:OPAQUE",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  );
+  return lines.map((line) => `${fold(line)}\r\n`).join("");
+}
+
+/**
+ * "Add to Google Calendar" and "Add to Outlook" links the visitor may choose to click. Everything passed
+ * here ends up in a URL on a third party's site: pass no secret (such as the private manage link).
+ */
+export function addToCalendarLinks(
+  event: Pick<CalendarEvent, "start" | "end" | "title" | "location" | "description">,
+): { google: string; outlook: string } {
+  checkTimes(event.start, event.end);
+  const optional = (name: string, value: string | undefined) =>
+    value === undefined ? "" : `&${name}=${encodeURIComponent(value)}`;
+  const google =
+    "https://calendar.google.com/calendar/render?action=TEMPLATE" +
+    `&text=${encodeURIComponent(event.title)}` +
+    `&dates=${utcBasic(event.start)}/${utcBasic(event.end)}` +
+    optional("details", event.description) +
+    optional("location", event.location);
+  const outlook =
+    "https://outlook.live.com/calendar/0/deeplink/compose?" +
+    `subject=${encodeURIComponent(event.title)}` +
+    `&startdt=${encodeURIComponent(utcIso(event.start))}` +
+    `&enddt=${encodeURIComponent(utcIso(event.end))}` +
+    optional("body", event.description) +
+    optional("location", event.location);
+  return { google, outlook };
+}
+
+function checkEvent(event: CalendarEvent): void {
+  checkTimes(event.start, event.end);
+  checkInstant(event.stamp, "stamp");
+  if (!Number.isSafeInteger(event.sequence) || event.sequence < 0) {
+    throw new RangeError(`Calendar sequence must be a whole number of zero or more, got ${event.sequence}`);
+  }
+  if (event.uid.trim() === "") throw new RangeError("Calendar UID must not be empty");
+  const attendeeEmail = event.attendee?.email.trim().toLowerCase();
+  if (attendeeEmail && event.title.toLowerCase().includes(attendeeEmail)) {
+    throw new RangeError("Calendar title must not contain the attendee's email");
+  }
+}
+
+function checkTimes(start: number, end: number): void {
+  checkInstant(start, "start");
+  checkInstant(end, "end");
+  if (end <= start) throw new RangeError("Calendar event must end after it starts");
+}
+
+function checkInstant(ms: number, what: string): void {
+  const year = Number.isFinite(ms) ? new Date(ms).getUTCFullYear() : Number.NaN;
+  if (!(year >= 1 && year <= 9999)) throw new RangeError(`Calendar ${what} is not a usable instant: ${ms}`);
+}
+
+/** "2026-03-29T01:30:00Z": ISO 8601 in UTC, whole seconds. */
+function utcIso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** "20260329T013000Z": the RFC 5545 UTC DATE-TIME form (the "basic" ISO 8601 format). */
+function utcBasic(ms: number): string {
+  return utcIso(ms).replace(/[-:]/g, "");
+}
+
+/** Control characters, which TEXT cannot carry (RFC 5545 3.3.11): all C0 but tab, and DEL. */
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return (code < 0x20 && code !== 0x09) || code === 0x7f;
+}
+
+/** Drops control characters left after line breaks have been written as escapes. */
+function withoutControls(value: string): string {
+  return Array.from(value)
+    .filter((char) => !isControl(char))
+    .join("");
+}
+
+/** RFC 5545 TEXT: backslash, semicolon and comma escaped, any line break written as "\n". */
+function escapeText(value: string): string {
+  const escaped = value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
+  return withoutControls(escaped);
+}
+
+/**
+ * A parameter value (such as CN): quoted when it holds ":", ";" or ",", with RFC 6868 caret escapes for the
+ * characters a parameter cannot otherwise carry (double quote, line break, and the caret itself).
+ */
+function paramValue(value: string): string {
+  const escaped = value
+    .replace(/\^/g, "^^")
+    .replace(/"/g, "^'")
+    .replace(/\r\n|\r|\n/g, "^n");
+  const clean = withoutControls(escaped);
+  return /[:;,]/.test(clean) ? `"${clean}"` : clean;
+}
+
+/** URIs are written as they are, so refuse anything that could break out of the line or the value. */
+function checkedUri(value: string, what: string): string {
+  if (value === "" || /\s/.test(value) || Array.from(value).some(isControl)) {
+    throw new RangeError(`Calendar ${what} must be non-empty with no spaces or control characters`);
+  }
+  return value;
+}
+
+function mailto(email: string, what: string): string {
+  const address = checkedUri(email.trim(), what);
+  if (!/^[^@]+@[^@]+$/.test(address)) throw new RangeError(`Calendar ${what} is not an email address`);
+  return `mailto:${address}`;
+}
+
+/**
+ * Folds a content line so no physical line exceeds 75 octets of UTF-8 (the CRLF not counted), continuing
+ * with a single space (RFC 5545 3.1). Splits only between code points, never inside a multi-byte character.
+ */
+function fold(line: string): string {
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = utf8Octets(char.codePointAt(0) ?? 0);
+    if (octets + size > maxLineOctets) {
+      parts.push(current);
+      current = " ";
+      octets = 1;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n");
+}
+
+function utf8Octets(codePoint: number): number {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  if (codePoint < 0x10000) return 3;
+  return 4;
+}
