@@ -14,6 +14,9 @@ import type { ConsentDocument } from "./features/accounts/clients/consent-docume
 import { registerPasswordRoutes } from "./features/accounts/password-routes.tsx";
 import { registerSecondFactorRoutes } from "./features/accounts/second-factor/second-factor-routes.tsx";
 import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
+import { manageToken } from "./features/booking/manage-link.ts";
+import { registerBookingRoutes } from "./features/booking/visitor/booking-routes.tsx";
+import { registerManageRoutes } from "./features/booking/visitor/manage-routes.tsx";
 import { registerAuditLogRoutes } from "./features/practice/audit-log-routes.tsx";
 import { registerClientRecordRoutes } from "./features/practice/client-record-routes.tsx";
 import { registerPracticeRoutes } from "./features/practice/practice-routes.tsx";
@@ -122,6 +125,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPracticeRoutes(app, { db, site, keys });
   registerAuditLogRoutes(app, { db, site, keys });
   registerClientRecordRoutes(app, { db, site, keys });
+  const bookingMail = {
+    practiceName: practice.name,
+    practiceEmail: practice.contact.email,
+    publicHost: config.publicUrl.host,
+    manageUrlFor: (bookingId: string) => site.absoluteUrl(`/book/manage/${manageToken(keys, bookingId)}`),
+  };
+  registerBookingRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
+  registerManageRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
   registerPasswordRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
   registerTherapistsRoutes(app, {
     db,

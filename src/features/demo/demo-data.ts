@@ -1,9 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { readSetting, writeSetting } from "../../platform/db/app-settings.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { takeStartupWriteLock } from "../../platform/db/startup-write-lock.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { articles } from "../articles/article.schema.ts";
+import { bookings } from "../booking/booking.schema.ts";
+import { bookingSettings } from "../booking/booking-settings.schema.ts";
 import { weeklyHours } from "../booking/weekly-hours.schema.ts";
 
 const hours = (h: number, m = 0) => h * 60 + m;
@@ -38,7 +40,16 @@ export async function applyDemoMode(db: Database, demo: boolean, therapistName: 
       .from(therapists)
       .where(eq(therapists.isDemo, true));
     if (!demo) {
-      await tx.delete(therapists).where(eq(therapists.isDemo, true)); // hours go with them (cascade)
+      // Consultations booked with the demo therapist go with them: nobody is there to hold them.
+      await tx
+        .delete(bookings)
+        .where(
+          inArray(
+            bookings.therapistId,
+            tx.select({ id: therapists.id }).from(therapists).where(eq(therapists.isDemo, true)),
+          ),
+        );
+      await tx.delete(therapists).where(eq(therapists.isDemo, true)); // hours and settings go with them (cascade)
       await tx.delete(articles).where(eq(articles.isDemo, true));
       return;
     }
@@ -51,6 +62,12 @@ export async function applyDemoMode(db: Database, demo: boolean, therapistName: 
     await tx
       .insert(weeklyHours)
       .values(demoWeek.map((range) => ({ ...range, therapistId: therapist.id, isDemo: true })));
+    await tx.insert(bookingSettings).values({
+      therapistId: therapist.id,
+      videoLink: "https://video.example.org/demo-practice",
+      phoneArrangement: "The therapist will call you on the number you gave.",
+      isDemo: true,
+    });
   });
 }
 

@@ -48,15 +48,4 @@ export const siteMessages = {
   checkedOn: (date: string) => `Number last checked ${date}`,
   helpNowPrivateBrowsing:
     "If someone else may look at this device, a private or incognito window keeps this visit out of the browser's history. Pages you have already opened stay in the history until you clear it.",
-  bookTitle: "Book a free consultation",
-  bookIntro:
-    "Online booking is being set up. Until then, please get in touch by email or phone and the practice will offer you a time for a free 20-minute consultation.",
-  bookKind: {
-    individual: "You mentioned this is for you alone; just say so in your message.",
-    couple: "You mentioned this is for the two of you; one of you can get in touch for both.",
-    unsure:
-      "Not sure yet whether individual or couples work fits? That is exactly what the consultation is for.",
-  },
-  bookSafety:
-    "Tell us how to contact you safely — for example, whether we may leave a voicemail — and we will keep to it.",
 };

@@ -111,9 +111,10 @@ describe("public site routes", () => {
   });
 
   it("tailors the booking page to a kind given in the URL and ignores a made-up one", async () => {
-    expect((await t.app.inject({ url: "/book?kind=couple" })).body).toContain("for the two of you");
+    expect((await t.app.inject({ url: "/book?kind=couple" })).body).toContain("Choose a time");
     const odd = await t.app.inject({ url: "/book?kind=<script>" });
     expect(odd.statusCode).toBe(200);
+    expect(odd.body).toContain("Who is the consultation for?");
     expect(odd.body).not.toContain("<script>");
   });
 

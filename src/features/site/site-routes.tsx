@@ -8,8 +8,7 @@ import type { SiteContext } from "../../platform/web/site-context.ts";
 import { listArticles } from "../articles/article-queries.ts";
 import { HelpNowPage } from "./help-now-page.tsx";
 import { HomePage } from "./home-page.tsx";
-import { siteMessages } from "./messages.ts";
-import { BookPage, type ConsultationKind, MarkdownPage } from "./text-pages.tsx";
+import { MarkdownPage } from "./text-pages.tsx";
 
 export type PracticePagesHtml = { privacy: string; accessibility: string };
 
@@ -18,8 +17,6 @@ type Deps = { db: Database; site: SiteContext; cache: PageCache; pages: Practice
 /** Public pages every search engine may list. */
 export const sitePaths = ["/", "/articles", "/book", "/help-now", "/privacy", "/accessibility"];
 
-const kinds = Object.keys(siteMessages.bookKind) as [ConsultationKind, ...ConsultationKind[]];
-const bookQuery = z.object({ kind: z.enum(kinds).optional() }).catch({ kind: undefined });
 const helpQuery = z
   .object({
     country: z
@@ -67,12 +64,4 @@ export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, page
         ),
     }),
   );
-
-  app.get("/book", { config: { access: "public" } }, (request, reply) => {
-    const { kind } = bookQuery.parse(request.query);
-    return sendPublicPage(request, reply, cache, {
-      key: `/book?kind=${kind ?? ""}`,
-      render: () => renderPage(<BookPage site={site} kind={kind} />),
-    });
-  });
 }

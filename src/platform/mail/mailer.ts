@@ -3,7 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** A calendar invitation or cancellation, sent as text/calendar so mail apps offer to add it. */
+  icalEvent?: { method: "REQUEST" | "CANCEL"; filename: string; content: string };
+};
 
 export type Mailer = { send(mail: OutgoingMail): Promise<void>; close(): void; kind: "smtp" | "outbox" };
 

@@ -8,12 +8,25 @@ export const encryptedColumns: { table: string; column: string }[] = [
   { table: "clients", column: "name_encrypted" },
   { table: "clients", column: "email_encrypted" },
   { table: "workspace_entries", column: "body_encrypted" },
+  { table: "bookings", column: "visitor_encrypted" },
 ];
 
 /**
  * Keyed hashes kept beside an encrypted column so it can be searched (see lookup-hash.ts). After a
  * rotation they are recomputed under the new key from the decrypted value.
  */
-export const lookupColumns: { table: string; column: string; source: string }[] = [
+export const lookupColumns: {
+  table: string;
+  column: string;
+  source: string;
+  /** The searchable value inside the decrypted source, when the source is more than that value. */
+  extract?: (plaintext: string) => string;
+}[] = [
   { table: "clients", column: "email_lookup", source: "email_encrypted" },
+  {
+    table: "bookings",
+    column: "visitor_email_lookup",
+    source: "visitor_encrypted",
+    extract: (plaintext) => String((JSON.parse(plaintext) as { email?: unknown }).email ?? ""),
+  },
 ];

@@ -35,12 +35,13 @@ export async function reencryptAll(db: Database, ring: KeyRing): Promise<Reencry
       }
       report.push({ table, column, rewritten });
     }
-    for (const { table, column, source } of lookupColumns) {
+    for (const { table, column, source, extract } of lookupColumns) {
       const rows = resultRows<{ id: string; value: string }>(
         await tx.execute(sql`select id, ${sql.identifier(source)} as value from ${sql.identifier(table)}`),
       );
       for (const row of rows) {
-        const plain = decryptField(ring, row.value, { table, column: source, id: String(row.id) });
+        const decrypted = decryptField(ring, row.value, { table, column: source, id: String(row.id) });
+        const plain = extract ? extract(decrypted) : decrypted;
         await tx.execute(
           sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${lookupHash(ring, plain)} where id = ${row.id}`,
         );

@@ -21,4 +21,18 @@ function enhanceBusyForms(): void {
   }
 }
 
+/**
+ * The booking page shows times in the practice's zone until it knows the visitor's. With JavaScript,
+ * the browser's own zone is used straight away (replacing this history entry, so Back still works).
+ */
+function detectTimeZone(): void {
+  if (!document.querySelector("[data-detect-zone]")) return;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const url = new URL(window.location.href);
+  if (!zone || url.searchParams.has("zone")) return;
+  url.searchParams.set("zone", zone);
+  window.location.replace(url.toString());
+}
+
 enhanceBusyForms();
+detectTimeZone();

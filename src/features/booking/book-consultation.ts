@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { type Database, sqlState } from "../../platform/db/database.ts";
+import { encryptField, type KeyRing } from "../../platform/security/field-encryption.ts";
+import { lookupCandidates, lookupHash } from "../../platform/security/lookup-hash.ts";
+import { therapists } from "../accounts/therapist.schema.ts";
+import { bookings } from "./booking.schema.ts";
+import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
+import { loadBooking } from "./booking-record.ts";
+import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
+import { loadAvailability } from "./therapist-availability.ts";
+import type { StoredVisitor } from "./visitor-details.ts";
+
+/** Future bookings one email address may hold at once: enough for a couple's two, not for a flood. */
+export const bookingsPerEmail = 2;
+
+export type BookingRequest = {
+  therapistId: string;
+  start: number;
+  kind: "individual" | "couple" | "unsure";
+  meeting: "video" | "phone";
+  visitor: StoredVisitor;
+  visitorTimeZone: string;
+  submissionId: string;
+};
+
+export type BookingOutcome =
+  | { ok: true; bookingId: string; repeated: boolean }
+  | { ok: false; reason: "taken" | "not-offered"; alternatives: Slot[] }
+  | { ok: false; reason: "too-many" };
+
+class Refused extends Error {
+  constructor(readonly outcome: BookingOutcome) {
+    super(outcome.ok ? "ok" : outcome.reason);
+  }
+}
+
+/** The offered times nearest a wanted start, for "that time was just taken — these are close". */
+function nearest(slots: Slot[], start: number, count = 3): Slot[] {
+  return [...slots]
+    .sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start))
+    .slice(0, count)
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Books a consultation exactly as decision record 010 says: lock the therapist's row, recompute the
+ * times offered around the requested start and refuse any start not among them, check the cap per
+ * email, then insert; the exclusion constraint (record 009) is the last line of defence. A repeated
+ * submit (same submission id) gets the booking it already made.
+ */
+export async function bookConsultation(
+  db: Database,
+  ring: KeyRing,
+  request: BookingRequest,
+  now = new Date(),
+  /** Without it (some tests), no email is queued. */
+  mail?: BookingMailContext,
+): Promise<BookingOutcome> {
+  const existing = await bookingBySubmission(db, request.submissionId);
+  if (existing) return { ok: true, bookingId: existing, repeated: true };
+  const window = { from: request.start - 2 * 86_400_000, to: request.start + 2 * 86_400_000 };
+  try {
+    return await db.transaction(async (tx) => {
+      await tx
+        .select({ id: therapists.id })
+        .from(therapists)
+        .where(eq(therapists.id, request.therapistId))
+        .for("update");
+      const availability = await loadAvailability(tx, request.therapistId, window);
+      if (!availability?.settings.acceptsBookings)
+        throw new Refused({ ok: false, reason: "not-offered", alternatives: [] });
+      const offered = computeSlots({
+        rules: availability.rules,
+        bookings: availability.bookings,
+        busy: [],
+        now: now.getTime(),
+        ...window,
+      });
+      const slot = offered.find((s) => s.start === request.start);
+      if (!slot) {
+        // Was it a real time that someone has just taken, or never a time we offered?
+        const unbooked = computeSlots({
+          rules: availability.rules,
+          bookings: [],
+          busy: [],
+          now: now.getTime(),
+          ...window,
+        });
+        const reason = unbooked.some((s) => s.start === request.start) ? "taken" : "not-offered";
+        throw new Refused({ ok: false, reason, alternatives: nearest(offered, request.start) });
+      }
+      const [held] = await tx
+        .select({ count: sql<number>`count(*)::int` })
+        .from(bookings)
+        .where(
+          and(
+            inArray(bookings.visitorEmailLookup, lookupCandidates(ring, request.visitor.email)),
+            inArray(bookings.status, ["requested", "confirmed"]),
+            gt(bookings.startsAt, now),
+          ),
+        );
+      if ((held?.count ?? 0) >= bookingsPerEmail) throw new Refused({ ok: false, reason: "too-many" });
+
+      const id = randomUUID();
+      const blocked = blockedRange(slot, availability.rules);
+      await tx.insert(bookings).values({
+        id,
+        therapistId: request.therapistId,
+        status: "confirmed",
+        kind: request.kind,
+        meeting: request.meeting,
+        startsAt: new Date(slot.start),
+        endsAt: new Date(slot.end),
+        blockedFrom: new Date(blocked.start),
+        blockedUntil: new Date(blocked.end),
+        visitorEncrypted: encryptField(ring, JSON.stringify(request.visitor), {
+          table: "bookings",
+          column: "visitor_encrypted",
+          id,
+        }),
+        visitorEmailLookup: lookupHash(ring, request.visitor.email),
+        visitorTimeZone: request.visitorTimeZone,
+        submissionId: request.submissionId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (mail) {
+        const record = await loadBooking(tx, ring, id);
+        if (record) await queueBookingEmails(tx, ring, "booked", record, mail);
+      }
+      return { ok: true as const, bookingId: id, repeated: false };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.outcome;
+    // Another instance (or a path that skipped the lock) got there first: the constraint said no.
+    if (sqlState(error) === "23P01") return { ok: false, reason: "taken", alternatives: [] };
+    if (sqlState(error) === "23505") {
+      const first = await bookingBySubmission(db, request.submissionId);
+      if (first) return { ok: true, bookingId: first, repeated: true };
+    }
+    throw error;
+  }
+}
+
+async function bookingBySubmission(db: Database, submissionId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(eq(bookings.submissionId, submissionId));
+  return row?.id;
+}

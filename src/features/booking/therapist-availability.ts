@@ -1,0 +1,107 @@
+import { and, eq, gt, inArray, lt, ne } from "drizzle-orm";
+import type { Database } from "../../platform/db/database.ts";
+import { therapists } from "../accounts/therapist.schema.ts";
+import { bookings } from "./booking.schema.ts";
+import { bookingSettings } from "./booking-settings.schema.ts";
+import type { ExistingBooking, SlotRules } from "./compute-slots.ts";
+import { dateOverrides } from "./date-override.schema.ts";
+import { weeklyHours } from "./weekly-hours.schema.ts";
+
+export type Availability = {
+  therapistId: string;
+  therapistName: string;
+  rules: SlotRules;
+  bookings: ExistingBooking[];
+  settings: typeof bookingSettings.$inferSelect;
+};
+
+/** The settings a therapist has before saving any: the issue's defaults. */
+export function defaultBookingSettings(therapistId: string): typeof bookingSettings.$inferSelect {
+  return {
+    therapistId,
+    acceptsBookings: true,
+    durationMinutes: 20,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+    minimumNoticeMinutes: 12 * 60,
+    horizonDays: 30,
+    intervalMinutes: 30,
+    maxPerDay: null,
+    cancellationCutoffHours: 24,
+    videoLink: null,
+    phoneArrangement: null,
+    isDemo: false,
+  };
+}
+
+/**
+ * Everything slot computation needs for one therapist, read in the caller's transaction (the booking
+ * transaction reads it after locking the therapist's row, so nothing changes underneath).
+ */
+export async function loadAvailability(
+  tx: Database,
+  therapistId: string,
+  window: { from: number; to: number },
+  /** A booking being moved does not stand in its own way. */
+  excludeBookingId?: string,
+): Promise<Availability | undefined> {
+  const [therapist] = await tx.select().from(therapists).where(eq(therapists.id, therapistId));
+  if (!therapist) return undefined;
+  const [saved] = await tx.select().from(bookingSettings).where(eq(bookingSettings.therapistId, therapistId));
+  const settings = saved ?? defaultBookingSettings(therapistId);
+  const weekly = await tx.select().from(weeklyHours).where(eq(weeklyHours.therapistId, therapistId));
+  const overrides = await tx.select().from(dateOverrides).where(eq(dateOverrides.therapistId, therapistId));
+  // A day either side: a booking's buffers, and the daily limit, reach across the window's edges.
+  const active = await tx
+    .select({
+      startsAt: bookings.startsAt,
+      blockedFrom: bookings.blockedFrom,
+      blockedUntil: bookings.blockedUntil,
+    })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.therapistId, therapistId),
+        inArray(bookings.status, ["requested", "confirmed"]),
+        gt(bookings.blockedUntil, new Date(window.from - 86_400_000)),
+        lt(bookings.blockedFrom, new Date(window.to + 86_400_000)),
+        excludeBookingId ? ne(bookings.id, excludeBookingId) : undefined,
+      ),
+    );
+  return {
+    therapistId,
+    therapistName: therapist.displayName,
+    settings,
+    rules: {
+      timeZone: therapist.timeZone,
+      weekly: weekly.map((w) => ({ weekday: w.weekday, startMinute: w.startMinute, endMinute: w.endMinute })),
+      overrides: overrides.map((o) => ({ date: o.date, ranges: o.ranges })),
+      durationMinutes: settings.durationMinutes,
+      bufferBeforeMinutes: settings.bufferBeforeMinutes,
+      bufferAfterMinutes: settings.bufferAfterMinutes,
+      minimumNoticeMinutes: settings.minimumNoticeMinutes,
+      horizonDays: settings.horizonDays,
+      intervalMinutes: settings.intervalMinutes,
+      maxPerDay: settings.maxPerDay,
+    },
+    bookings: active.map((b) => ({
+      start: b.startsAt.getTime(),
+      blockedFrom: b.blockedFrom.getTime(),
+      blockedUntil: b.blockedUntil.getTime(),
+    })),
+  };
+}
+
+/**
+ * The therapist visitors book with. A group practice chooses (issue 5); until then, the first
+ * therapist who accepts bookings and has hours set, oldest first.
+ */
+export async function bookableTherapistId(db: Database): Promise<string | undefined> {
+  const rows = await db
+    .select({ id: therapists.id, accepts: bookingSettings.acceptsBookings })
+    .from(therapists)
+    .innerJoin(weeklyHours, eq(weeklyHours.therapistId, therapists.id))
+    .leftJoin(bookingSettings, eq(bookingSettings.therapistId, therapists.id))
+    .orderBy(therapists.createdAt);
+  return rows.find((row) => row.accepts !== false)?.id;
+}

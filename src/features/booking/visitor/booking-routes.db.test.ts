@@ -1,0 +1,283 @@
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formTokenIn, freshAddress } from "../../../../test/support/forms.ts";
+import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { bookings } from "../booking.schema.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const zone = "Australia/Sydney";
+
+/** The time links the times page offers, as (start, href). */
+async function offeredStarts(): Promise<{ start: number; href: string }[]> {
+  const first = await t.app.inject({ url: `/book?kind=couple&zone=${encodeURIComponent(zone)}` });
+  const links = [...first.body.matchAll(/href="(\/book\/details\?[^"]+)"/g)].map(
+    (m) => m[1]?.replace(/&amp;/g, "&") as string,
+  );
+  if (links.length === 0) {
+    const next = /href="(\/book\?[^"]*week=\d+)"[^>]*>Go to the next available time/
+      .exec(first.body)?.[1]
+      ?.replace(/&amp;/g, "&");
+    if (!next) throw new Error("no times offered");
+    const page = await t.app.inject({ url: next });
+    links.push(
+      ...[...page.body.matchAll(/href="(\/book\/details\?[^"]+)"/g)].map(
+        (m) => m[1]?.replace(/&amp;/g, "&") as string,
+      ),
+    );
+  }
+  return links.map((href) => ({ href, start: Number(new URLSearchParams(href.split("?")[1]).get("start")) }));
+}
+
+const goodDetails = {
+  name: "Bea Birch",
+  email: "bea@example.org",
+  phone: "",
+  contactBy: "email",
+  leaveMessage: "no",
+  meeting: "video",
+  note: "",
+  adult: "yes",
+  privacy: "yes",
+};
+
+async function submit(
+  detailsHref: string,
+  fields: Record<string, string>,
+  override?: Record<string, string>,
+) {
+  const page = await t.app.inject({ url: detailsHref });
+  const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page.body)?.[1] ?? "";
+  const payload = {
+    _form: formTokenIn(page.body, "/book"),
+    kind: hidden("kind"),
+    zone: hidden("zone"),
+    start: hidden("start"),
+    submissionId: hidden("submissionId"),
+    website: "",
+    ...fields,
+    ...override,
+  };
+  const send = () =>
+    t.app.inject({
+      method: "POST",
+      url: "/book",
+      remoteAddress: freshAddress(),
+      headers: { "sec-fetch-site": "same-origin" },
+      payload,
+    });
+  return { send, payload };
+}
+
+const outbox = () => {
+  const dir = path.join(t.config.dataDir, "outbox");
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+    : [];
+};
+const delivered = async () => {
+  await t.app.jobs.idle();
+  await t.app.jobs.runOnce();
+  return outbox();
+};
+
+describe("the visitor's booking flow", () => {
+  it("asks who it is for, then shows times in the visitor's own zone, named on the page", async () => {
+    const kindPage = await t.app.inject({ url: "/book" });
+    expect(kindPage.body).toContain("Who is the consultation for?");
+    const times = await t.app.inject({ url: `/book?kind=individual&zone=${encodeURIComponent(zone)}` });
+    expect(times.statusCode).toBe(200);
+    expect(times.body).toMatch(/<option value="Australia\/Sydney" selected/);
+    expect(times.body).toContain("Next available");
+    const starts = await offeredStarts();
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts.every((s) => s.start > Date.now() + 12 * 3600_000)).toBe(true); // the minimum notice
+  });
+
+  it("explains each problem beside its field and keeps everything typed", async () => {
+    const [first] = await offeredStarts();
+    const { send } = await submit(first?.href as string, {
+      ...goodDetails,
+      email: "bea at example",
+      contactBy: "phone",
+      note: "We keep going round in circles",
+      adult: "",
+    });
+    const response = await send();
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatch(/id="field-email-error">That email address looks incomplete/);
+    expect(response.body).toContain("We need a phone number");
+    expect(response.body).toContain("To send a note, please tick the box");
+    expect(response.body).toContain("Please confirm you are 18 or over");
+    expect(response.body).toContain("We keep going round in circles");
+    expect(response.body).toContain('value="bea at example"');
+    expect(await t.handle.db.select().from(bookings)).toEqual([]);
+  });
+
+  it("books, answers a repeated submit with the same booking, and sends a calendar invitation", async () => {
+    const [first] = await offeredStarts();
+    const { send } = await submit(first?.href as string, goodDetails);
+    const booked = await send();
+    expect(booked.statusCode).toBe(303);
+    expect(booked.headers.location).toMatch(/^\/book\/manage\/[0-9a-f-]{36}\.[\w-]+\?notice=booked$/);
+    const again = await send();
+    expect(again.headers.location).toBe(booked.headers.location);
+    expect(await t.handle.db.select().from(bookings)).toHaveLength(1);
+
+    const mail = (await delivered()).find((m) => m.includes("bea@example.org")) ?? "";
+    expect(mail).toMatch(/Subject: Appointment with Haven demo practice/);
+    expect(mail).toContain("BEGIN:VCALENDAR");
+    expect(mail).toContain("METHOD:REQUEST");
+    expect(mail).not.toMatch(/SUMMARY:[^\r\n]*Bea/);
+
+    const manage = await t.app.inject({ url: booked.headers.location as string });
+    expect(manage.statusCode).toBe(200);
+    expect(manage.headers["cache-control"]).toBe("no-store");
+    expect(manage.body).toContain("Your consultation is booked");
+    expect(manage.body).toMatch(/Sydney time, GMT\+1[01]/); // the visitor's zone, named
+  });
+
+  it("tells the second person that the time was just taken, offers the nearest, and keeps their words", async () => {
+    const [first] = await offeredStarts(); // the first time is now taken: take the next one twice
+    const target = first?.href as string;
+    const a = await submit(target, { ...goodDetails, email: "cal@example.org" });
+    const b = await submit(target, { ...goodDetails, name: "Dee Dogwood", email: "dee@example.org" });
+    expect((await a.send()).statusCode).toBe(303);
+    const late = await b.send();
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain("someone booked that time a moment ago");
+    expect(late.body).toContain("Choose one of the nearest free times");
+    expect(late.body).toContain('value="Dee Dogwood"');
+  });
+
+  it("refuses a hand-made request for a time that is not offered", async () => {
+    const [first] = await offeredStarts();
+    const { send } = await submit(first?.href as string, goodDetails, {
+      start: String((first?.start as number) + 7 * 60_000),
+      email: "eve@example.org",
+    });
+    const response = await send();
+    expect(response.statusCode).toBe(409);
+    expect(response.body).toContain("isn't one we offer");
+  });
+
+  it("refuses a filled-in hidden field, and a form from another site", async () => {
+    const [first] = await offeredStarts();
+    const bot = await submit(first?.href as string, {
+      ...goodDetails,
+      email: "bot@example.org",
+      website: "http://spam",
+    });
+    expect((await bot.send()).statusCode).toBe(400);
+    const cross = await t.app.inject({
+      method: "POST",
+      url: "/book",
+      remoteAddress: freshAddress(),
+      headers: { "sec-fetch-site": "cross-site" },
+      payload: { ...(bot.payload as Record<string, string>), website: "" },
+    });
+    expect(cross.statusCode).toBe(403);
+  });
+});
+
+describe("the manage link", () => {
+  async function book(email: string) {
+    const [first] = await offeredStarts();
+    const { send } = await submit(first?.href as string, { ...goodDetails, email });
+    const response = await send();
+    return (response.headers.location as string).replace(/\?.*$/, "");
+  }
+
+  it("changes nothing when opened, refuses a tampered link, and serves the calendar file", async () => {
+    const link = await book("fay@example.org");
+    const id = /manage\/([0-9a-f-]{36})/.exec(link)?.[1] as string;
+    await t.app.inject({ url: link });
+    await t.app.inject({ url: `${link}/reschedule` });
+    const [row] = await t.handle.db.select().from(bookings).where(eq(bookings.id, id));
+    expect(row?.status).toBe("confirmed");
+    expect(row?.sequence).toBe(0);
+    expect((await t.app.inject({ url: link.replace(/.$/, (c) => (c === "A" ? "B" : "A")) })).statusCode).toBe(
+      404,
+    );
+    const ics = await t.app.inject({ url: `${link}/consultation.ics` });
+    expect(ics.headers["content-type"]).toContain("text/calendar");
+    expect(ics.body).toContain(`UID:${id}@`);
+  });
+
+  it("reschedules and cancels, updating the same calendar event", async () => {
+    const link = await book("gus@example.org");
+    const id = /manage\/([0-9a-f-]{36})/.exec(link)?.[1] as string;
+    const page = await t.app.inject({ url: `${link}/reschedule` });
+    const newStart = /name="start" value="(\d+)"/.exec(page.body)?.[1] as string;
+    const moved = await t.app.inject({
+      method: "POST",
+      url: `${link}/reschedule`,
+      remoteAddress: freshAddress(),
+      headers: { "sec-fetch-site": "same-origin" },
+      payload: { _form: formTokenIn(page.body, `${link}/reschedule`), start: newStart },
+    });
+    expect(moved.headers.location).toBe(`${link}?notice=moved`);
+    const [afterMove] = await t.handle.db.select().from(bookings).where(eq(bookings.id, id));
+    expect(afterMove?.startsAt.getTime()).toBe(Number(newStart));
+    expect(afterMove?.sequence).toBe(1);
+
+    const manage = await t.app.inject({ url: link });
+    const cancelled = await t.app.inject({
+      method: "POST",
+      url: `${link}/cancel`,
+      remoteAddress: freshAddress(),
+      headers: { "sec-fetch-site": "same-origin" },
+      payload: { _form: formTokenIn(manage.body, `${link}/cancel`) },
+    });
+    expect(cancelled.headers.location).toBe(`${link}?notice=cancelled`);
+    const [afterCancel] = await t.handle.db.select().from(bookings).where(eq(bookings.id, id));
+    expect(afterCancel?.status).toBe("cancelled");
+    expect(afterCancel?.sequence).toBe(2);
+
+    const mails = (await delivered()).filter((m) => m.includes("gus@example.org"));
+    expect(mails.some((m) => m.includes("SEQUENCE:1") && m.includes("METHOD:REQUEST"))).toBe(true);
+    expect(mails.some((m) => m.includes("SEQUENCE:2") && m.includes("METHOD:CANCEL"))).toBe(true);
+    expect(mails.every((m) => m.includes(`UID:${id}@`))).toBe(true);
+  });
+
+  it("sends no email to someone who said email is not safe", async () => {
+    const before = (await delivered()).length;
+    const [first] = await offeredStarts();
+    const { send } = await submit(first?.href as string, {
+      ...goodDetails,
+      email: "hal@example.org",
+      contactBy: "phone",
+      phone: "+44 7700 900123",
+    });
+    expect((await send()).statusCode).toBe(303);
+    const after = await delivered();
+    expect(after.slice(before).some((m) => m.includes("hal@example.org"))).toBe(false);
+  });
+
+  it("after the cut-off, says how to reach the practice instead of offering changes", async () => {
+    const link = await book("ivy@example.org");
+    const id = /manage\/([0-9a-f-]{36})/.exec(link)?.[1] as string;
+    const soon = new Date(Date.now() + 3600_000);
+    await t.handle.db
+      .update(bookings)
+      .set({
+        startsAt: soon,
+        endsAt: new Date(soon.getTime() + 20 * 60_000),
+        blockedFrom: soon,
+        blockedUntil: new Date(soon.getTime() + 30 * 60_000),
+      })
+      .where(eq(bookings.id, id));
+    const page = await t.app.inject({ url: link });
+    expect(page.body).toContain("so it can't be changed here");
+    expect(page.body).not.toContain("Cancel the consultation");
+  });
+});

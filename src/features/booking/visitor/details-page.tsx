@@ -1,0 +1,193 @@
+import {
+  CheckboxField,
+  FormProblem,
+  FormToken,
+  RadioGroup,
+  TextAreaField,
+  TextField,
+} from "../../../platform/web/form-fields.tsx";
+import { Layout } from "../../../platform/web/layout.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { Slot } from "../compute-slots.ts";
+import { fullMoment } from "./time-words.ts";
+import { bookUrl, type Kind, kindWords } from "./times-page.tsx";
+
+export type DetailsValues = {
+  name?: string;
+  email?: string;
+  phone?: string;
+  contactBy?: string[];
+  leaveMessage?: string;
+  meeting?: string;
+  note?: string;
+  noteConsent?: boolean;
+  adult?: boolean;
+  privacy?: boolean;
+};
+
+export type DetailsForm = {
+  token: string;
+  submissionId: string;
+  values?: DetailsValues;
+  errors?: Record<string, string>;
+  problem?: string | undefined;
+};
+
+/**
+ * The visitor's details for one chosen time. When the time was just taken, `alternatives` lists the
+ * nearest free times as choices, and everything typed is kept.
+ */
+export function DetailsPage(props: {
+  site: SiteContext;
+  kind: Kind;
+  zone: string;
+  start: number;
+  alternatives?: Slot[] | undefined;
+  form: DetailsForm;
+}) {
+  const { site, kind, zone, start, alternatives, form } = props;
+  const v = form.values ?? {};
+  const e = form.errors ?? {};
+  const contactBy = v.contactBy ?? ["email"];
+  return (
+    <Layout
+      site={site}
+      meta={{ title: "Your details", description: "Book a free consultation.", noindex: true }}
+    >
+      <div class="prose-width section stack">
+        <p>
+          <a href={bookUrl("/book", { kind, zone })}>← Choose another time</a>
+        </p>
+        <h1>Your details</h1>
+        <FormProblem message={form.problem} />
+        <form class="form" method="post" action="/book" data-busy="Booking…" novalidate>
+          <FormToken token={form.token} />
+          <input type="hidden" name="kind" value={kind} />
+          <input type="hidden" name="zone" value={zone} />
+          <input type="hidden" name="submissionId" value={form.submissionId} />
+          {alternatives && alternatives.length > 0 ? (
+            <RadioGroup
+              name="start"
+              legend="Choose one of the nearest free times"
+              options={alternatives.map((slot) => ({
+                value: String(slot.start),
+                label: fullMoment(slot.start, zone),
+              }))}
+              value={String(alternatives[0]?.start)}
+            />
+          ) : (
+            <>
+              <input type="hidden" name="start" value={String(start)} />
+              <p class="card">
+                <strong>{fullMoment(start, zone)}</strong>
+                <br />
+                Free consultation, 20 minutes · {kindWords[kind]}
+              </p>
+            </>
+          )}
+          <TextField name="name" label="Your name" value={v.name} error={e.name} autocomplete="name" />
+          <TextField
+            name="email"
+            type="email"
+            label="Your email address"
+            value={v.email}
+            error={e.email}
+            autocomplete="email"
+          />
+          <TextField
+            name="phone"
+            label="Phone number (optional unless we call or text you)"
+            value={v.phone}
+            error={e.phone}
+            autocomplete="tel"
+          />
+          <fieldset aria-describedby={e.contactBy ? "field-contactBy-error" : "contact-hint"}>
+            <legend>How can we contact you safely?</legend>
+            <p class="field-hint" id="contact-hint">
+              If someone else may see your messages or hear your phone, tell us here. We will only use what
+              you tick.
+            </p>
+            {e.contactBy && (
+              <p class="field-error" id="field-contactBy-error">
+                {e.contactBy}
+              </p>
+            )}
+            {(
+              [
+                ["email", "By email"],
+                ["phone", "By phone call"],
+                ["text", "By text message"],
+              ] as const
+            ).map(([value, label]) => (
+              <div class="choice" key={value}>
+                <input
+                  type="checkbox"
+                  id={`field-contactBy-${value}`}
+                  name="contactBy"
+                  value={value}
+                  checked={contactBy.includes(value)}
+                />
+                <label for={`field-contactBy-${value}`}>{label}</label>
+              </div>
+            ))}
+          </fieldset>
+          <RadioGroup
+            name="leaveMessage"
+            legend="May we leave a message or voicemail?"
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No, please don't" },
+            ]}
+            value={v.leaveMessage}
+            error={e.leaveMessage}
+          />
+          <RadioGroup
+            name="meeting"
+            legend="How would you like to talk?"
+            options={[
+              { value: "video", label: "Video call" },
+              { value: "phone", label: "Phone call" },
+            ]}
+            value={v.meeting}
+            error={e.meeting}
+          />
+          <TextAreaField
+            name="note"
+            label="Anything you'd like us to know beforehand (optional)"
+            hint="Only if you want to. Please don't include anything you wouldn't want written down."
+            value={v.note}
+            error={e.note}
+            rows={4}
+            maxLength={1000}
+          />
+          <CheckboxField
+            name="noteConsent"
+            label="If I wrote a note, I agree that the practice keeps it (encrypted) to prepare for our conversation"
+            checked={v.noteConsent ?? false}
+            error={e.noteConsent}
+          />
+          <CheckboxField name="adult" label="I am 18 or over" checked={v.adult ?? false} error={e.adult} />
+          <CheckboxField
+            name="privacy"
+            label="I have read how the practice looks after my information"
+            checked={v.privacy ?? false}
+            error={e.privacy}
+          />
+          <p class="muted">
+            <a href="/privacy">How the practice looks after your information</a>
+          </p>
+          {/* A field people never see or fill; automated form-fillers do. */}
+          <div class="visually-hidden" aria-hidden="true">
+            <label for="field-website">Leave this empty</label>
+            <input id="field-website" name="website" type="text" tabindex={-1} autocomplete="off" />
+          </div>
+          <p>
+            <button class="button" type="submit">
+              Book the consultation
+            </button>
+          </p>
+        </form>
+      </div>
+    </Layout>
+  );
+}

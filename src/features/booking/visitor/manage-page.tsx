@@ -1,0 +1,183 @@
+import { FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
+import { Layout } from "../../../platform/web/layout.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { Slot } from "../compute-slots.ts";
+import { clockTime, dayHeading, fullMoment, groupByDay } from "./time-words.ts";
+import { type Kind, kindWords } from "./times-page.tsx";
+
+export type ManageView = {
+  token: string;
+  start: number;
+  zone: string;
+  kind: Kind;
+  meeting: "video" | "phone";
+  place: string | undefined;
+  status: "active" | "cancelled";
+  changeable: boolean;
+  cutoffHours: number;
+  calendarLinks: { google: string; outlook: string };
+};
+
+function ContactPractice({ site }: { site: SiteContext }) {
+  const { contact } = site.practice;
+  return (
+    <p>
+      Please contact the practice: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+      {contact.phone && (
+        <>
+          {" "}
+          or <a href={`tel:${contact.phone.replace(/[^0-9+]/g, "")}`}>{contact.phone}</a>
+        </>
+      )}
+      .
+    </p>
+  );
+}
+
+export function ManagePage(props: {
+  site: SiteContext;
+  view: ManageView;
+  formToken: string;
+  notice?: string | undefined;
+  problem?: string | undefined;
+}) {
+  const { site, view, formToken, notice, problem } = props;
+  const base = `/book/manage/${view.token}`;
+  return (
+    <Layout
+      site={site}
+      meta={{ title: "Your consultation", description: "Your consultation.", noindex: true }}
+    >
+      <div class="prose-width section stack">
+        <h1>Your consultation</h1>
+        {notice && (
+          <p class="form-problem" role="status">
+            {notice}
+          </p>
+        )}
+        <FormProblem message={problem} />
+        <div class="card stack">
+          <p>
+            <strong>{fullMoment(view.start, view.zone)}</strong>
+          </p>
+          <p>
+            Free consultation, 20 minutes · {kindWords[view.kind]} ·{" "}
+            {view.meeting === "video" ? "Video call" : "Phone call"}
+          </p>
+          {view.status === "active" && view.place && <p>{view.place}</p>}
+          {view.status === "cancelled" && <p>This consultation is cancelled.</p>}
+        </div>
+        {view.status === "active" && (
+          <>
+            <h2>Add it to your calendar</h2>
+            <p class="muted">The calendar entry is titled with the practice's name only.</p>
+            <ul>
+              <li>
+                <a href={`${base}/consultation.ics`} download="consultation.ics">
+                  Calendar file (Apple Calendar, Outlook and others)
+                </a>
+              </li>
+              <li>
+                <a href={view.calendarLinks.google} rel="noreferrer noopener">
+                  Google Calendar
+                </a>
+              </li>
+              <li>
+                <a href={view.calendarLinks.outlook} rel="noreferrer noopener">
+                  Outlook.com
+                </a>
+              </li>
+            </ul>
+            <h2>Change or cancel</h2>
+            {view.changeable ? (
+              <>
+                <p>
+                  <a class="button button--quiet" href={`${base}/reschedule`}>
+                    Choose another time
+                  </a>
+                </p>
+                <form method="post" action={`${base}/cancel`} data-busy="Cancelling…">
+                  <FormToken token={formToken} />
+                  <button class="button button--quiet" type="submit">
+                    Cancel the consultation
+                  </button>
+                </form>
+              </>
+            ) : (
+              <>
+                <p>
+                  It is less than {view.cutoffHours} hours before the consultation, so it can't be changed
+                  here.
+                </p>
+                <ContactPractice site={site} />
+              </>
+            )}
+          </>
+        )}
+        {view.status === "cancelled" && (
+          <p>
+            <a href="/book">Book another time</a>
+          </p>
+        )}
+        <p class="muted">Keep this page's address to yourself: anyone with it can change this booking.</p>
+      </div>
+    </Layout>
+  );
+}
+
+export function ReschedulePage(props: {
+  site: SiteContext;
+  token: string;
+  zone: string;
+  slots: Slot[];
+  formToken: string;
+  problem?: string | undefined;
+}) {
+  const { site, token, zone, slots, formToken, problem } = props;
+  const days = groupByDay(slots, zone);
+  return (
+    <Layout
+      site={site}
+      meta={{ title: "Choose another time", description: "Move your consultation.", noindex: true }}
+    >
+      <div class="prose-width section stack">
+        <p>
+          <a href={`/book/manage/${token}`}>← Your consultation</a>
+        </p>
+        <h1>Choose another time</h1>
+        <FormProblem message={problem} />
+        <p class="muted">Times are shown in {zone.replace(/_/g, " ")} time.</p>
+        {days.length === 0 ? (
+          <p>There are no other free times in the coming weeks.</p>
+        ) : (
+          <form class="form" method="post" action={`/book/manage/${token}/reschedule`} data-busy="Moving…">
+            <FormToken token={formToken} />
+            {days.map((day) => (
+              <fieldset key={day.day}>
+                <legend>{dayHeading(day.slots[0]?.start ?? 0, zone)}</legend>
+                <div class="time-grid">
+                  {day.slots.map((slot) => (
+                    <div class="choice" key={slot.start}>
+                      <input
+                        type="radio"
+                        id={`start-${slot.start}`}
+                        name="start"
+                        value={String(slot.start)}
+                      />
+                      <label for={`start-${slot.start}`}>{clockTime(slot.start, zone)}</label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            ))}
+            <p>
+              <button class="button" type="submit">
+                Move the consultation
+              </button>
+            </p>
+          </form>
+        )}
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,204 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Database } from "../../../platform/db/database.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
+import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { renderPage } from "../../../platform/web/render-page.ts";
+import { sendPrivate } from "../../../platform/web/send-private.ts";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { type BookingMailContext, bookingEvent, meetingPlace } from "../booking-emails.ts";
+import { type BookingRecord, loadBooking } from "../booking-record.ts";
+import { addToCalendarLinks, calendarFile } from "../calendar-file.ts";
+import { cancelBooking, changeableUntil, isActive, rescheduleBooking } from "../change-booking.ts";
+import { computeSlots } from "../compute-slots.ts";
+import { bookingIdFromManageToken } from "../manage-link.ts";
+import { loadAvailability } from "../therapist-availability.ts";
+import { ManagePage, ReschedulePage } from "./manage-page.tsx";
+
+type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; mail: BookingMailContext };
+
+const notices = {
+  booked: "Your consultation is booked. A confirmation is on its way if you chose email.",
+  moved: "Your consultation has moved to the new time.",
+  cancelled: "Your consultation is cancelled.",
+};
+const noticeQuery = z.object({
+  notice: z.enum(["booked", "moved", "cancelled"]).optional().catch(undefined),
+});
+const rateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
+
+/** The visitor's private manage link: see, add to a calendar, reschedule or cancel. A GET changes nothing. */
+export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db, site, keys, publicUrl, mail } = deps;
+  const key = keys.current;
+
+  /** The booking a manage link names, or undefined for a tampered or unknown link. */
+  const bookingFor = async (request: FastifyRequest) => {
+    const token = (request.params as { token?: string }).token ?? "";
+    const id = bookingIdFromManageToken(keys, token);
+    const booking = id ? await loadBooking(db, keys, id) : undefined;
+    return booking ? { booking, token } : undefined;
+  };
+  const unusable = (reply: FastifyReply) => sendErrorPage(reply, site, 404);
+  const formName = (booking: BookingRecord) => `manage:${booking.id}`;
+
+  const managePage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: { booking: BookingRecord; token: string },
+    extra: { notice?: string; problem?: string; status?: number } = {},
+  ) => {
+    const { booking, token } = found;
+    const event = bookingEvent(booking, mail);
+    return sendPrivate(
+      reply,
+      renderPage(
+        <ManagePage
+          site={site}
+          formToken={formTokenFor(request, key, formName(booking), "anonymous")}
+          notice={extra.notice}
+          problem={extra.problem}
+          view={{
+            token,
+            start: booking.startsAt.getTime(),
+            zone: booking.visitorTimeZone,
+            kind: booking.kind,
+            meeting: booking.meeting,
+            place: meetingPlace(booking),
+            status: isActive(booking) ? "active" : "cancelled",
+            changeable: new Date() <= changeableUntil(booking),
+            cutoffHours: booking.settings.cancellationCutoffHours,
+            calendarLinks: addToCalendarLinks(event),
+          }}
+        />,
+      ),
+      extra.status ?? 200,
+    );
+  };
+
+  app.get("/book/manage/:token", { config: { access: "anonymous" } }, async (request, reply) => {
+    const found = await bookingFor(request);
+    if (!found) return unusable(reply);
+    const { notice } = noticeQuery.parse(request.query);
+    return managePage(request, reply, found, notice ? { notice: notices[notice] } : {});
+  });
+
+  app.get(
+    "/book/manage/:token/consultation.ics",
+    { config: { access: "anonymous" } },
+    async (request, reply) => {
+      const found = await bookingFor(request);
+      if (!found) return unusable(reply);
+      return reply
+        .header("cache-control", "no-store")
+        .header("content-disposition", 'attachment; filename="consultation.ics"')
+        .type("text/calendar; charset=utf-8")
+        .send(calendarFile(bookingEvent(found.booking, mail)));
+    },
+  );
+
+  app.post(
+    "/book/manage/:token/cancel",
+    { config: { ...rateLimit, access: "anonymous" } },
+    async (request, reply) => {
+      const found = await bookingFor(request);
+      if (!found) return unusable(reply);
+      if (!formIsGenuine(request, key, formName(found.booking), "anonymous", publicUrl))
+        return managePage(request, reply, found, {
+          problem: "This page had been open a long time. Please press the button again.",
+          status: 403,
+        });
+      const outcome = await cancelBooking(db, keys, found.booking.id, mail);
+      if (!outcome.ok && outcome.reason === "too-late")
+        return managePage(request, reply, found, { status: 409 });
+      app.jobs.wake();
+      return reply.redirect(`/book/manage/${found.token}?notice=cancelled`, 303);
+    },
+  );
+
+  const reschedulePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: { booking: BookingRecord; token: string },
+    problem?: string,
+    status = 200,
+  ) => {
+    const now = Date.now();
+    const window = { from: now, to: now + 400 * 86_400_000 };
+    const availability = await loadAvailability(db, found.booking.therapistId, window, found.booking.id);
+    const slots = availability
+      ? computeSlots({
+          rules: availability.rules,
+          bookings: availability.bookings,
+          busy: [],
+          now,
+          ...window,
+        }).filter((s) => s.start !== found.booking.startsAt.getTime())
+      : [];
+    return sendPrivate(
+      reply,
+      renderPage(
+        <ReschedulePage
+          site={site}
+          token={found.token}
+          zone={found.booking.visitorTimeZone}
+          slots={slots.slice(0, 14 * 24)}
+          formToken={formTokenFor(request, key, formName(found.booking), "anonymous")}
+          problem={problem}
+        />,
+      ),
+      status,
+    );
+  };
+
+  app.get("/book/manage/:token/reschedule", { config: { access: "anonymous" } }, async (request, reply) => {
+    const found = await bookingFor(request);
+    if (!found) return unusable(reply);
+    if (!isActive(found.booking) || new Date() > changeableUntil(found.booking))
+      return managePage(request, reply, found);
+    return reschedulePage(request, reply, found);
+  });
+
+  app.post(
+    "/book/manage/:token/reschedule",
+    { config: { ...rateLimit, access: "anonymous" } },
+    async (request, reply) => {
+      const found = await bookingFor(request);
+      if (!found) return unusable(reply);
+      if (!formIsGenuine(request, key, formName(found.booking), "anonymous", publicUrl))
+        return reschedulePage(
+          request,
+          reply,
+          found,
+          "This page had been open a long time. Please choose again.",
+          403,
+        );
+      const start = z.coerce
+        .number()
+        .int()
+        .positive()
+        .safeParse((request.body as Record<string, unknown> | undefined)?.start);
+      if (!start.success) return reschedulePage(request, reply, found, "Please choose a time.", 400);
+      const outcome = await rescheduleBooking(
+        db,
+        keys,
+        { bookingId: found.booking.id, start: start.data },
+        mail,
+      );
+      if (outcome.ok) {
+        app.jobs.wake();
+        return reply.redirect(`/book/manage/${found.token}?notice=moved`, 303);
+      }
+      if (outcome.reason === "too-late" || outcome.reason === "not-active")
+        return managePage(request, reply, found, { status: 409 });
+      return reschedulePage(
+        request,
+        reply,
+        found,
+        "Sorry — that time was taken a moment ago. Please choose another.",
+        409,
+      );
+    },
+  );
+}

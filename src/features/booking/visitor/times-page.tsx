@@ -1,0 +1,144 @@
+import { Layout } from "../../../platform/web/layout.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { Slot } from "../compute-slots.ts";
+import { clockTime, dayHeading, fullMoment, groupByDay, zoneChoices } from "./time-words.ts";
+
+export type Kind = "individual" | "couple" | "unsure";
+
+export const kindWords: Record<Kind, string> = {
+  individual: "For me alone",
+  couple: "For us as a couple",
+  unsure: "Not sure yet",
+};
+
+export function KindPage({ site }: { site: SiteContext }) {
+  return (
+    <Layout
+      site={site}
+      meta={{
+        title: "Book a free consultation",
+        description: "Book a free 20-minute consultation.",
+        canonicalPath: "/book",
+      }}
+    >
+      <div class="prose-width section stack">
+        <h1>Book a free consultation</h1>
+        <p>
+          A free 20-minute conversation, by phone or video, to talk about what is happening and whether
+          working together would help. There is no commitment.
+        </p>
+        <form class="form" method="get" action="/book">
+          <fieldset>
+            <legend>Who is the consultation for?</legend>
+            {(Object.keys(kindWords) as Kind[]).map((kind, index) => (
+              <div class="choice" key={kind}>
+                <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={index === 0} />
+                <label for={`kind-${kind}`}>{kindWords[kind]}</label>
+              </div>
+            ))}
+          </fieldset>
+          <p>
+            <button class="button" type="submit">
+              See the times
+            </button>
+          </p>
+        </form>
+        <p class="muted">
+          If you are in danger now, please don't wait for a consultation:{" "}
+          <a href="/help-now">find help now</a>.
+        </p>
+      </div>
+    </Layout>
+  );
+}
+
+/** A page link that keeps the visitor's choices; only non-identifying choices travel in URLs. */
+export function bookUrl(path: string, params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  return `${path}?${query.toString()}`;
+}
+
+export function TimesPage(props: {
+  site: SiteContext;
+  kind: Kind;
+  zone: string;
+  zoneChosen: boolean;
+  week: number;
+  lastWeek: number;
+  slots: Slot[];
+  nextAvailable: Slot | undefined;
+  /** The week whose page shows the next available time. */
+  nextAvailableWeek: number | undefined;
+  problem?: string | undefined;
+}) {
+  const { site, kind, zone, zoneChosen, week, lastWeek, slots, nextAvailable, nextAvailableWeek, problem } =
+    props;
+  const days = groupByDay(slots, zone);
+  const link = (w: number) => bookUrl("/book", { kind, zone, week: w });
+  return (
+    <Layout
+      site={site}
+      meta={{ title: "Choose a time", description: "Times for a free consultation.", noindex: true }}
+    >
+      <div class="prose-width section stack" data-detect-zone={zoneChosen ? undefined : "true"}>
+        <p>
+          <a href="/book">← {kindWords[kind]}</a>
+        </p>
+        <h1>Choose a time</h1>
+        {problem && (
+          <div class="form-problem" role="alert">
+            <p>{problem}</p>
+          </div>
+        )}
+        <form class="inline-form" method="get" action="/book">
+          <input type="hidden" name="kind" value={kind} />
+          <div class="field">
+            <label for="zone">Times are shown in this time zone</label>
+            <select id="zone" name="zone">
+              {zoneChoices().map((z) => (
+                <option key={z} value={z} selected={z === zone}>
+                  {z.replace(/_/g, " ")}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button class="button button--quiet" type="submit">
+            Show times
+          </button>
+        </form>
+        {nextAvailable ? (
+          <p>
+            Next available: <strong>{fullMoment(nextAvailable.start, zone)}</strong>
+          </p>
+        ) : (
+          <p>There are no free times in the coming weeks. Please get in touch with the practice instead.</p>
+        )}
+        {days.length === 0 && nextAvailableWeek !== undefined && (
+          <p>
+            No free times this week. <a href={link(nextAvailableWeek)}>Go to the next available time</a>.
+          </p>
+        )}
+        {days.map((day) => (
+          <section class="stack times-day" key={day.day} aria-labelledby={`day-${day.day}`}>
+            <h2 id={`day-${day.day}`}>{dayHeading(day.slots[0]?.start ?? 0, zone)}</h2>
+            <ul class="time-list">
+              {day.slots.map((slot) => (
+                <li key={slot.start}>
+                  <a class="time-choice" href={bookUrl("/book/details", { kind, zone, start: slot.start })}>
+                    {clockTime(slot.start, zone)}
+                    <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        <nav class="week-nav" aria-label="Weeks">
+          {week > 0 && <a href={link(week - 1)}>← Earlier times</a>}
+          {week < lastWeek && <a href={link(week + 1)}>Later times →</a>}
+        </nav>
+      </div>
+    </Layout>
+  );
+}
