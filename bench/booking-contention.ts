@@ -116,7 +116,8 @@ async function scenarios(database: string, handles: DatabaseHandle[]): Promise<C
   if (!availability) throw new Error("bench therapist missing");
   const slots = computeSlots({ rules: availability.rules, bookings: [], busy: [], now, ...window });
   const one = [slots[4]?.start as number];
-  const overlapping = [slots[20]?.start as number, slots[21]?.start as number, slots[22]?.start as number];
+  // 15 minutes apart with 30 minutes blocked each: every pair overlaps, so exactly one can win.
+  const overlapping = [slots[20]?.start as number, slots[21]?.start as number];
   return [
     await race(database, "one time", handles, therapistId, one),
     await race(database, "overlapping times", handles, therapistId, overlapping),
