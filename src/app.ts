@@ -15,6 +15,8 @@ import { registerPasswordRoutes } from "./features/accounts/password-routes.tsx"
 import { registerSecondFactorRoutes } from "./features/accounts/second-factor/second-factor-routes.tsx";
 import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
 import { manageToken } from "./features/booking/manage-link.ts";
+import { registerBookingSettingsRoutes } from "./features/booking/therapist/booking-settings-routes.tsx";
+import { registerConsultationsRoutes } from "./features/booking/therapist/consultations-routes.tsx";
 import { registerBookingRoutes } from "./features/booking/visitor/booking-routes.tsx";
 import { registerManageRoutes } from "./features/booking/visitor/manage-routes.tsx";
 import { registerAuditLogRoutes } from "./features/practice/audit-log-routes.tsx";
@@ -133,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   registerBookingRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
   registerManageRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
+  registerBookingSettingsRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
+  registerConsultationsRoutes(app, { db, site, keys });
   registerPasswordRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
   registerTherapistsRoutes(app, {
     db,

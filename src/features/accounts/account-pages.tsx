@@ -5,6 +5,7 @@ import type { SiteContext } from "../../platform/web/site-context.ts";
 import { clientMessages as c } from "./clients/client-messages.ts";
 import type { FieldErrors } from "./create-therapist.ts";
 import { accountMessages as m } from "./messages.ts";
+import { SignOutForm } from "./sign-out-form.tsx";
 
 type FormState = {
   token: string;
@@ -196,12 +197,7 @@ export function SignInsPage(props: {
             {m.endAll}
           </button>
         </form>
-        <form method="post" action="/sign-out">
-          <FormToken token={token} />
-          <button class="button" type="submit">
-            {m.signOut}
-          </button>
-        </form>
+        <SignOutForm token={token} quiet={false} />
       </div>
     </Layout>
   );

@@ -8,6 +8,7 @@ import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { loadBooking } from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
+import { nearestSlots } from "./nearest-slots.ts";
 import { loadAvailability } from "./therapist-availability.ts";
 import type { StoredVisitor } from "./visitor-details.ts";
 
@@ -33,14 +34,6 @@ class Refused extends Error {
   constructor(readonly outcome: BookingOutcome) {
     super(outcome.ok ? "ok" : outcome.reason);
   }
-}
-
-/** The offered times nearest a wanted start, for "that time was just taken — these are close". */
-function nearest(slots: Slot[], start: number, count = 3): Slot[] {
-  return [...slots]
-    .sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start))
-    .slice(0, count)
-    .sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -88,7 +81,7 @@ export async function bookConsultation(
           ...window,
         });
         const reason = unbooked.some((s) => s.start === request.start) ? "taken" : "not-offered";
-        throw new Refused({ ok: false, reason, alternatives: nearest(offered, request.start) });
+        throw new Refused({ ok: false, reason, alternatives: nearestSlots(offered, request.start) });
       }
       const [held] = await tx
         .select({ count: sql<number>`count(*)::int` })

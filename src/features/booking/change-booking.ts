@@ -6,6 +6,7 @@ import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { type BookingRecord, loadBooking } from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
+import { nearestSlots } from "./nearest-slots.ts";
 import { loadAvailability } from "./therapist-availability.ts";
 
 type MailContext = BookingMailContext;
@@ -76,13 +77,10 @@ export async function rescheduleBooking(
       });
       const slot = offered.find((s) => s.start === input.start);
       if (!slot) {
-        const alternatives = [...offered]
-          .sort((a, b) => Math.abs(a.start - input.start) - Math.abs(b.start - input.start))
-          .slice(0, 3);
         return {
           ok: false as const,
           reason: "taken" as const,
-          alternatives: alternatives.sort((a, b) => a.start - b.start),
+          alternatives: nearestSlots(offered, input.start),
         };
       }
       const blocked = blockedRange(slot, availability.rules);

@@ -1,7 +1,7 @@
-import { FormToken } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { ClientListing } from "../accounts/clients/list-clients.ts";
+import { SignOutForm } from "../accounts/sign-out-form.tsx";
 
 const statusWords: Record<ClientListing["status"], string> = {
   invited: "invited, not yet accepted",
@@ -56,6 +56,15 @@ export function PracticeHomePage(props: {
             ))}
           </ul>
         )}
+        <h2>Free consultations</h2>
+        <ul>
+          <li>
+            <a href="/practice/consultations">Upcoming consultations</a>
+          </li>
+          <li>
+            <a href="/practice/booking">Your hours and booking settings</a>
+          </li>
+        </ul>
         <h2>Your account</h2>
         <ul>
           <li>
@@ -75,12 +84,7 @@ export function PracticeHomePage(props: {
             </>
           )}
         </ul>
-        <form method="post" action="/sign-out">
-          <FormToken token={token} />
-          <button class="button button--quiet" type="submit">
-            Sign out
-          </button>
-        </form>
+        <SignOutForm token={token} />
       </div>
     </Layout>
   );

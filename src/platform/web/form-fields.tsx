@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "preact";
+import type { ComponentChildren, InputHTMLAttributes } from "preact";
 import { formTokenField } from "./form-security.ts";
 
 type FieldProps = {
@@ -6,7 +6,9 @@ type FieldProps = {
   /** Only when one page has two fields of the same name (two forms). */
   id?: string;
   label: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "date";
+  /** Most fields must be filled; an optional one says so in its label and passes false. */
+  required?: boolean;
   value?: string | undefined;
   error?: string | undefined;
   autocomplete?: string;
@@ -14,24 +16,20 @@ type FieldProps = {
   inputmode?: "numeric" | "email" | "text";
 };
 
-/** A labelled input with its error beside it (announced with the field) and the person's text kept. */
-export function TextField(props: FieldProps) {
-  const { name, label, type = "text", value, error, autocomplete, hint, inputmode } = props;
-  const id = props.id ?? `field-${name}`;
-  const describedBy =
-    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  // Built as one object: Preact's input types narrow per `type`, which a shared component cannot know.
-  const inputAttributes = {
-    id,
-    name,
-    type,
-    value: type === "password" ? undefined : value,
-    autocomplete,
-    inputmode,
-    "aria-invalid": error ? "true" : undefined,
-    "aria-describedby": describedBy,
-    required: true,
-  } as InputHTMLAttributes;
+/** The ids a field's hint and error carry, for its aria-describedby. */
+function describedByFor(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's label, hint and error around its control: the one place this markup is written. */
+function FieldFrame(props: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: ComponentChildren;
+}) {
+  const { id, label, hint, error, children } = props;
   return (
     <div class={error ? "field field--error" : "field"}>
       <label for={id}>{label}</label>
@@ -45,8 +43,32 @@ export function TextField(props: FieldProps) {
           {error}
         </p>
       )}
-      <input {...inputAttributes} />
+      {children}
     </div>
+  );
+}
+
+/** A labelled input with its error beside it (announced with the field) and the person's text kept. */
+export function TextField(props: FieldProps) {
+  const { name, label, type = "text", value, error, autocomplete, hint, inputmode, required = true } = props;
+  const id = props.id ?? `field-${name}`;
+  const describedBy = describedByFor(id, hint, error);
+  // Built as one object: Preact's input types narrow per `type`, which a shared component cannot know.
+  const inputAttributes = {
+    id,
+    name,
+    type,
+    value: type === "password" ? undefined : value,
+    autocomplete,
+    inputmode,
+    "aria-invalid": error ? "true" : undefined,
+    "aria-describedby": describedBy,
+    required,
+  } as InputHTMLAttributes;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input {...inputAttributes} />
+    </FieldFrame>
   );
 }
 
@@ -107,32 +129,19 @@ export function TextAreaField(props: {
 }) {
   const { name, label, value, error, hint, rows = 6, maxLength } = props;
   const id = `field-${name}`;
-  const describedBy =
-    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div class={error ? "field field--error" : "field"}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
         rows={rows}
         maxLength={maxLength}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByFor(id, hint, error)}
       >
         {value ?? ""}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 

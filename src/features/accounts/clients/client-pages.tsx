@@ -1,6 +1,7 @@
 import { CheckboxField, FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { SignOutForm } from "../sign-out-form.tsx";
 import { clientMessages as m } from "./client-messages.ts";
 import type { ConsentDocument } from "./consent-documents.ts";
 import type { InvitationErrors, InvitationValues } from "./invite-clients.ts";
@@ -167,12 +168,7 @@ export function ClientSpacePage(props: { site: SiteContext; name: string; token:
             <a href="/account/sign-ins">Your sign-ins</a>
           </li>
         </ul>
-        <form method="post" action="/sign-out">
-          <FormToken token={token} />
-          <button class="button button--quiet" type="submit">
-            Sign out
-          </button>
-        </form>
+        <SignOutForm token={token} />
       </div>
     </Layout>
   );

@@ -1,0 +1,123 @@
+import { Layout } from "../../../platform/web/layout.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { fullMoment } from "../visitor/time-words.ts";
+import type { Kind } from "../visitor/times-page.tsx";
+import type { StoredVisitor } from "../visitor-details.ts";
+
+export type Consultation = {
+  id: string;
+  start: number;
+  status: "requested" | "confirmed";
+  kind: Kind;
+  meeting: "video" | "phone";
+  visitorTimeZone: string;
+  visitor: StoredVisitor;
+};
+
+/** Words on the therapist's list, in one place so they can be translated later. */
+export const consultationWords = {
+  kind: { individual: "For them alone", couple: "As a couple", unsure: "Not sure yet" } satisfies Record<
+    Kind,
+    string
+  >,
+  meeting: { video: "Video call", phone: "Phone call" },
+  channel: { email: "email", phone: "phone call", text: "text message" },
+  noMessages: "Do not leave a message or voicemail.",
+  noMessagesWhy: "They asked for no messages. Someone else may hear or read them.",
+  messagesOk: "A message or voicemail may be left.",
+};
+
+const w = consultationWords;
+
+function ConsultationCard({ consultation, zone }: { consultation: Consultation; zone: string }) {
+  const { visitor } = consultation;
+  return (
+    <li class="card stack" key={consultation.id}>
+      <h2>{fullMoment(consultation.start, zone)}</h2>
+      {consultation.status === "requested" && <p class="muted">Requested, not confirmed yet.</p>}
+      {!visitor.leaveMessage && (
+        <p class="contact-caution">
+          <strong>{w.noMessages}</strong> {w.noMessagesWhy}
+        </p>
+      )}
+      <dl class="data-row">
+        <div>
+          <dt>Who it is for</dt>
+          <dd>{w.kind[consultation.kind]}</dd>
+        </div>
+        <div>
+          <dt>How</dt>
+          <dd>{w.meeting[consultation.meeting]}</dd>
+        </div>
+        <div>
+          <dt>Name</dt>
+          <dd>{visitor.name}</dd>
+        </div>
+        <div>
+          <dt>Email</dt>
+          <dd>{visitor.email}</dd>
+        </div>
+        {visitor.phone !== "" && (
+          <div>
+            <dt>Phone</dt>
+            <dd>{visitor.phone}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Contact them only by</dt>
+          <dd>{visitor.contactBy.map((channel) => w.channel[channel]).join(", ")}</dd>
+        </div>
+        <div>
+          <dt>Messages</dt>
+          <dd>{visitor.leaveMessage ? w.messagesOk : w.noMessages}</dd>
+        </div>
+        {consultation.visitorTimeZone !== zone && (
+          <div>
+            <dt>Their own time</dt>
+            <dd>{fullMoment(consultation.start, consultation.visitorTimeZone)}</dd>
+          </div>
+        )}
+        {visitor.note !== "" && (
+          <div>
+            <dt>Their note</dt>
+            <dd class="entry-body">{visitor.note}</dd>
+          </div>
+        )}
+      </dl>
+    </li>
+  );
+}
+
+/** The therapist's own upcoming consultations, with what each visitor chose to share. */
+export function ConsultationsPage(props: { site: SiteContext; zone: string; consultations: Consultation[] }) {
+  const { site, zone, consultations } = props;
+  return (
+    <Layout
+      site={site}
+      meta={{ title: "Consultations", description: "Free consultations booked with you.", noindex: true }}
+    >
+      <div class="prose-width section stack">
+        <p>
+          <a href="/practice">← Your practice</a>
+        </p>
+        <h1>Consultations</h1>
+        <p>
+          Free consultations booked with you, soonest first. Times are in your time zone,{" "}
+          {zone.replace(/_/g, " ")}. Please contact each person only in the ways they chose.
+        </p>
+        <p>
+          <a href="/practice/booking">Change your hours and booking settings</a>
+        </p>
+        {consultations.length === 0 ? (
+          <p>No consultations are booked yet.</p>
+        ) : (
+          <ul class="client-list">
+            {consultations.map((consultation) => (
+              <ConsultationCard key={consultation.id} consultation={consultation} zone={zone} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </Layout>
+  );
+}
