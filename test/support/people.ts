@@ -36,7 +36,7 @@ export async function addTherapist(t: TestApp, name: string, email: string): Pro
   const enrolled = await finishTotpEnrolment(
     t.handle.db,
     t.keys,
-    { therapistId: created.therapistId, secret, code: totpCodeAt(secret, past) },
+    { account: { kind: "therapist", id: created.therapistId }, secret, code: totpCodeAt(secret, past) },
     past,
   );
   if (!enrolled.ok) throw new Error("enrolment failed");

@@ -79,7 +79,12 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
       return signInPage(request, reply, 429, { values, problem: m.waitBeforeTrying(result.minutes) });
     if (result.outcome === "no-match") return signInPage(request, reply, 401, { values, problem: m.noMatch });
     if (result.secondFactor)
-      return sendCodeStep(request, reply, { site, keys }, { therapistId: result.therapistId });
+      return sendCodeStep(
+        request,
+        reply,
+        { site, keys },
+        { account: { kind: "therapist", id: result.therapistId } },
+      );
     // No second factor yet: signed in only to set one up (the access gates allow nothing else).
     await startSession(
       db,

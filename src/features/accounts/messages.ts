@@ -45,6 +45,8 @@ export const accountMessages = {
   twoStepTitle: "Set up your second step",
   twoStepIntro:
     "Your account can see what clients share, so signing in needs your password and a code from an authenticator app on your phone (such as Aegis, Google Authenticator or 1Password).",
+  twoStepClientIntro:
+    "A second step keeps your space private even if someone else can read your email: signing in will need the emailed link and a code from an authenticator app on your phone.",
   twoStepScan: "Scan this code with the app, or type the key below into it.",
   twoStepKey: "Key",
   twoStepConfirm: "Then enter the 6-digit code the app shows",

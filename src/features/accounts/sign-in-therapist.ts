@@ -2,7 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { decoyPasswordHash, verifyPassword } from "./password-hash.ts";
+import { signInBackoffSeconds } from "./sign-in-backoff.ts";
 import { therapists } from "./therapist.schema.ts";
+
+export { signInBackoffSeconds };
 
 export type SignInResult =
   /** With a second factor on, the code step comes next; without, the account may only enrol one. */
@@ -32,12 +35,6 @@ class UnknownEmailBackoff {
   }
 }
 const unknownEmails = new UnknownEmailBackoff();
-
-/** Seconds to hold an account after `failures` failed attempts: none for the first three, then 2 s doubling to 15 min. */
-export function signInBackoffSeconds(failures: number): number {
-  if (failures < 3) return 0;
-  return Math.min(15 * 60, 2 ** (failures - 2));
-}
 
 /**
  * Checks an email and password. The answer is the same whether or not the email is known (and takes

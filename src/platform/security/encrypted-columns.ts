@@ -7,6 +7,7 @@ export const encryptedColumns: { table: string; column: string }[] = [
   { table: "therapists", column: "totp_secret_encrypted" },
   { table: "clients", column: "name_encrypted" },
   { table: "clients", column: "email_encrypted" },
+  { table: "clients", column: "totp_secret_encrypted" },
   { table: "workspace_entries", column: "body_encrypted" },
   { table: "bookings", column: "visitor_encrypted" },
 ];

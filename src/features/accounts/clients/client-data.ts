@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { ClientDataTable } from "../../../platform/privacy/client-data.ts";
 import { sessions } from "../../../platform/security/sessions/session.schema.ts";
+import { recoveryCodes } from "../second-factor/recovery-code.schema.ts";
 import { clientConsents, clientInvitations, clientSignInLinks, clients } from "./client.schema.ts";
 import { openClientField } from "./client-crypto.ts";
 
@@ -73,6 +74,29 @@ export const accountClientData: ClientDataTable[] = [
     async erase(tx, clientId) {
       return (await tx.delete(clientSignInLinks).where(eq(clientSignInLinks.clientId, clientId)).returning())
         .length;
+    },
+  },
+  {
+    table: "recovery_codes",
+    policy: "client-account",
+    title: "Your second step",
+    async export(db, _ring, clientId) {
+      const rows = await db
+        .select()
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.accountKind, "client"), eq(recoveryCodes.accountId, clientId)));
+      // The codes themselves are kept only as hashes; how many are left is what the client can use.
+      return rows.length === 0
+        ? []
+        : [{ recoveryCodesLeft: rows.filter((row) => row.usedAt === null).length }];
+    },
+    erasure: { goesNow: "Your second step's recovery codes" },
+    async erase(tx, clientId) {
+      const gone = await tx
+        .delete(recoveryCodes)
+        .where(and(eq(recoveryCodes.accountKind, "client"), eq(recoveryCodes.accountId, clientId)))
+        .returning({ id: recoveryCodes.id });
+      return gone.length;
     },
   },
   {

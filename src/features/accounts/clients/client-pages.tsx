@@ -167,6 +167,10 @@ export function ClientSpacePage(props: { site: SiteContext; name: string; token:
           <li>
             <a href="/account/sign-ins">Your sign-ins</a>
           </li>
+          <li>
+            <a href="/my/two-step">Add a second step to signing in</a> — worth doing if anyone else can read
+            your email
+          </li>
         </ul>
         <SignOutForm token={token} />
       </div>

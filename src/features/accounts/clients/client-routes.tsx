@@ -13,6 +13,7 @@ import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { MessagePage } from "../account-pages.tsx";
 import { accountMessages } from "../messages.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
+import { sendCodeStep } from "../second-factor/second-factor-routes.tsx";
 import { acceptInvitation, openInvitation } from "./accept-invitation.ts";
 import { clients } from "./client.schema.ts";
 import { openClientField } from "./client-crypto.ts";
@@ -203,9 +204,12 @@ export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
       const params = tokenParams.safeParse(request.params);
       if (!params.success || !formIsGenuine(request, key, "use-link", "anonymous", publicUrl))
         return message(reply, m.linkTitle, m.linkUnusable, 400);
-      const clientId = await useSignInLink(db, params.data.token);
-      if (!clientId) return message(reply, m.linkTitle, m.linkUnusable, 404);
-      await startSession(db, request, reply, { kind: "client", id: clientId }, clientSessionPolicy, secure);
+      const used = await useSignInLink(db, params.data.token);
+      if (!used) return message(reply, m.linkTitle, m.linkUnusable, 404);
+      const account = { kind: "client" as const, id: used.clientId };
+      // A client who added a second step gives its code before the session starts.
+      if (used.secondFactor) return sendCodeStep(request, reply, { site, keys }, { account });
+      await startSession(db, request, reply, account, clientSessionPolicy, secure);
       return reply.redirect("/my", 303);
     },
   );

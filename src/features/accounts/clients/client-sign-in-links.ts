@@ -85,12 +85,15 @@ export async function signInLinkIsUsable(db: Database, token: string, now = new 
   return Boolean(row);
 }
 
-/** Uses a link up (only the page's button does this) and returns whom it signs in. */
+/**
+ * Uses a link up (only the page's button does this) and returns whom it is for, and whether their
+ * second factor is still to come (then the sign-in is recorded after the code, not here).
+ */
 export async function useSignInLink(
   db: Database,
   token: string,
   now = new Date(),
-): Promise<string | undefined> {
+): Promise<{ clientId: string; secondFactor: boolean } | undefined> {
   return db.transaction(async (tx) => {
     const [used] = await tx
       .update(clientSignInLinks)
@@ -105,12 +108,17 @@ export async function useSignInLink(
       .returning({ clientId: clientSignInLinks.clientId });
     if (!used) return undefined;
     const [client] = await tx
-      .select({ status: clients.status })
+      .select({ status: clients.status, totpEnabledAt: clients.totpEnabledAt })
       .from(clients)
       .where(eq(clients.id, used.clientId));
     if (client?.status !== "active") return undefined;
+    const secondFactor = client.totpEnabledAt !== null;
     const subject = `client:${used.clientId}`;
-    await recordAudit(tx, { actor: subject, action: "client.sign-in", subject });
-    return used.clientId;
+    await recordAudit(tx, {
+      actor: subject,
+      action: secondFactor ? "client.link-used" : "client.sign-in",
+      subject,
+    });
+    return { clientId: used.clientId, secondFactor };
   });
 }

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { therapists } from "../therapist.schema.ts";
 
 /** Two clients seen together. Each partner keeps their own account, private space and sign-ins. */
@@ -32,6 +32,12 @@ export const clients = pgTable(
       .notNull()
       .default("invited"),
     adultConfirmedAt: timestamp("adult_confirmed_at", { withTimezone: true }),
+    /** An optional second factor, for a client whose inbox someone else can read (as for therapists). */
+    totpSecretEncrypted: text("totp_secret_encrypted"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    signInBlockedUntil: timestamp("sign_in_blocked_until", { withTimezone: true }),
     /**
      * When a partner in a couple was shown the practice's policy on secrets between partners again,
      * at their first share with the therapist only (DOMAIN.md §4, consent before use).

@@ -4,7 +4,13 @@ import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { accountMessages as m } from "../messages.ts";
 
-type CodeForm = { token: string; ticket: string; error?: string | undefined; problem?: string | undefined };
+type CodeForm = {
+  action: string;
+  token: string;
+  ticket: string;
+  error?: string | undefined;
+  problem?: string | undefined;
+};
 
 /** The second step of signing in. The ticket says "password accepted" for a few minutes, signed. */
 export function SignInCodePage({ site, form }: { site: SiteContext; form: CodeForm }) {
@@ -14,7 +20,7 @@ export function SignInCodePage({ site, form }: { site: SiteContext; form: CodeFo
         <h1>{m.codeTitle}</h1>
         <p>{m.codeIntro}</p>
         <FormProblem message={form.problem} />
-        <form class="form" method="post" action="/sign-in/code" data-busy="Checking…" novalidate>
+        <form class="form" method="post" action={form.action} data-busy="Checking…" novalidate>
           <FormToken token={form.token} />
           <input type="hidden" name="ticket" value={form.ticket} />
           <TextField
@@ -40,6 +46,8 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret
 
 export function TwoStepSetupPage(props: {
   site: SiteContext;
+  action: string;
+  intro: string;
   token: string;
   secret: string;
   sealed: string;
@@ -48,20 +56,20 @@ export function TwoStepSetupPage(props: {
   error?: string | undefined;
   problem?: string | undefined;
 }) {
-  const { site, token, secret, sealed, uri, alreadyOn, error, problem } = props;
+  const { site, action, intro, token, secret, sealed, uri, alreadyOn, error, problem } = props;
   const qr = `data:image/svg+xml;base64,${Buffer.from(renderSVG(uri, { border: 2 })).toString("base64")}`;
   return (
     <Layout site={site} meta={{ title: m.twoStepTitle, description: m.twoStepIntro, noindex: true }}>
       <div class="prose-width section stack">
         <h1>{m.twoStepTitle}</h1>
         <FormProblem message={problem} />
-        <p>{alreadyOn ? m.twoStepAlreadyOn : m.twoStepIntro}</p>
+        <p>{alreadyOn ? m.twoStepAlreadyOn : intro}</p>
         <p>{m.twoStepScan}</p>
         <img class="qr-code" src={qr} alt="QR code for your authenticator app" width={220} height={220} />
         <p>
           {m.twoStepKey}: <code class="secret-key">{grouped(secret)}</code>
         </p>
-        <form class="form" method="post" action="/account/two-step" data-busy="Checking…" novalidate>
+        <form class="form" method="post" action={action} data-busy="Checking…" novalidate>
           <FormToken token={token} />
           <input type="hidden" name="pending" value={sealed} />
           <TextField
@@ -82,7 +90,8 @@ export function TwoStepSetupPage(props: {
   );
 }
 
-export function RecoveryCodesPage({ site, codes }: { site: SiteContext; codes: string[] }) {
+export function RecoveryCodesPage(props: { site: SiteContext; codes: string[]; continueHref: string }) {
+  const { site, codes, continueHref } = props;
   return (
     <Layout site={site} meta={{ title: m.recoveryTitle, description: m.recoveryIntro, noindex: true }}>
       <div class="prose-width section stack">
@@ -96,7 +105,7 @@ export function RecoveryCodesPage({ site, codes }: { site: SiteContext; codes: s
           ))}
         </ul>
         <p>
-          <a class="button" href="/practice">
+          <a class="button" href={continueHref}>
             {m.recoveryDone}
           </a>
         </p>

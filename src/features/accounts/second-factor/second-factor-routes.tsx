@@ -1,8 +1,12 @@
-import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
-import { endAllSessions, therapistSessionPolicy } from "../../../platform/security/sessions/session-store.ts";
+import {
+  type Account,
+  clientSessionPolicy,
+  endAllSessions,
+  therapistSessionPolicy,
+} from "../../../platform/security/sessions/session-store.ts";
 import { issueSignedToken, readSignedToken } from "../../../platform/security/signed-token.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
@@ -12,28 +16,49 @@ import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { SignInPage } from "../account-pages.tsx";
 import { accountMessages as m } from "../messages.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
-import { therapists } from "../therapist.schema.ts";
 import { checkSecondFactor } from "./check-second-factor.ts";
 import { finishTotpEnrolment, startTotpEnrolment, unsealPendingSecret } from "./enrol-totp.ts";
+import { lockFactorState } from "./factor-accounts.ts";
 import { RecoveryCodesPage, SignInCodePage, TwoStepSetupPage } from "./second-factor-pages.tsx";
 import { totpUri } from "./totp.ts";
 
 type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; secure: boolean };
+type Kind = Account["kind"];
 
-const ticketPurpose = "sign-in-code";
+/** Where each kind of account enters its code, sets up its app, and goes once signed in. */
+const paths: Record<Kind, { code: string; enrol: string; home: string; purpose: string }> = {
+  therapist: {
+    code: "/sign-in/code",
+    enrol: "/account/two-step",
+    home: "/practice",
+    purpose: "sign-in-code",
+  },
+  client: {
+    code: "/sign-in/client-code",
+    enrol: "/my/two-step",
+    home: "/my",
+    purpose: "client-sign-in-code",
+  },
+};
+const policies = { therapist: therapistSessionPolicy, client: clientSessionPolicy };
 /** Long enough to find the phone; short enough that a forgotten tab is useless. */
 const ticketSeconds = 10 * 60;
 
-/** After the password: the page asking for the code, carrying a signed "password accepted" ticket. */
+/**
+ * After the first step (a therapist's password, a client's emailed link): the page asking for the code,
+ * carrying a signed ticket that says, for ten minutes, which account passed the first step.
+ */
 export function sendCodeStep(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: Pick<Deps, "site" | "keys">,
-  state: { therapistId: string; status?: number; error?: string; problem?: string },
+  state: { account: Account; status?: number; error?: string; problem?: string },
 ) {
+  const { code, purpose } = paths[state.account.kind];
   const form = {
-    token: formTokenFor(request, deps.keys.current, "sign-in-code", "anonymous"),
-    ticket: issueSignedToken(deps.keys.current, ticketPurpose, state.therapistId, ticketSeconds),
+    action: code,
+    token: formTokenFor(request, deps.keys.current, purpose, "anonymous"),
+    ticket: issueSignedToken(deps.keys.current, purpose, state.account.id, ticketSeconds),
     error: state.error,
     problem: state.problem,
   };
@@ -41,13 +66,22 @@ export function sendCodeStep(
 }
 
 export function registerSecondFactorRoutes(app: FastifyInstance, deps: Deps): void {
+  for (const kind of ["therapist", "client"] as const) {
+    registerCodeStep(app, deps, kind);
+    registerEnrolment(app, deps, kind);
+  }
+}
+
+function registerCodeStep(app: FastifyInstance, deps: Deps, kind: Kind): void {
   const { db, site, keys, publicUrl, secure } = deps;
   const key = keys.current;
+  const { code: path, purpose, home, enrol } = paths[kind];
 
-  app.post("/sign-in/code", { config: { ...authRateLimit, access: "anonymous" } }, async (request, reply) => {
-    const therapistId = readSignedToken(key, ticketPurpose, fieldText(request.body, "ticket"));
-    const startAgain = (problem: string) =>
-      sendPrivate(
+  app.post(path, { config: { ...authRateLimit, access: "anonymous" } }, async (request, reply) => {
+    const id = readSignedToken(key, purpose, fieldText(request.body, "ticket"));
+    if (!id) {
+      const problem = m.codeTooSlow;
+      return sendPrivate(
         reply,
         renderPage(
           <SignInPage
@@ -58,61 +92,67 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: Deps): vo
         ),
         400,
       );
-    if (!therapistId) return startAgain(m.codeTooSlow);
-    if (!formIsGenuine(request, key, "sign-in-code", "anonymous", publicUrl)) {
-      return sendCodeStep(request, reply, deps, { therapistId, status: 403, problem: m.formExpired });
+    }
+    const account: Account = { kind, id };
+    if (!formIsGenuine(request, key, purpose, "anonymous", publicUrl)) {
+      return sendCodeStep(request, reply, deps, { account, status: 403, problem: m.formExpired });
     }
     const code = fieldText(request.body, "code").trim();
-    if (!code) return sendCodeStep(request, reply, deps, { therapistId, status: 400, error: m.codeMissing });
-    const result = await checkSecondFactor(db, keys, { therapistId, code: code.slice(0, 40) });
+    if (!code) return sendCodeStep(request, reply, deps, { account, status: 400, error: m.codeMissing });
+    const result = await checkSecondFactor(db, keys, { account, code: code.slice(0, 40) });
     if (result.outcome === "wait") {
       return sendCodeStep(request, reply, deps, {
-        therapistId,
+        account,
         status: 429,
         problem: m.waitBeforeTrying(result.minutes),
       });
     }
     if (result.outcome === "wrong") {
-      return sendCodeStep(request, reply, deps, { therapistId, status: 401, error: m.codeWrong });
+      return sendCodeStep(request, reply, deps, { account, status: 401, error: m.codeWrong });
     }
-    await startSession(
-      db,
-      request,
-      reply,
-      { kind: "therapist", id: therapistId },
-      therapistSessionPolicy,
-      secure,
-    );
-    return reply.redirect(
-      result.recoveryCodesLeft < 3 && result.factor === "recovery-code" ? "/account/two-step" : "/practice",
-      303,
-    );
+    await startSession(db, request, reply, account, policies[kind], secure);
+    const runningLow = result.factor === "recovery-code" && result.recoveryCodesLeft < 3;
+    return reply.redirect(runningLow ? enrol : home, 303);
   });
+}
+
+function registerEnrolment(app: FastifyInstance, deps: Deps, kind: Kind): void {
+  const { db, site, keys, publicUrl, secure } = deps;
+  const key = keys.current;
+  const { enrol: path, home } = paths[kind];
+  const access = kind === "therapist" ? "therapist-enrolling" : "client";
+  const intro = kind === "therapist" ? m.twoStepIntro : m.twoStepClientIntro;
+
+  /** The signed-in account of this kind, or undefined (the gates have already sent others away). */
+  const accountOf = (request: FastifyRequest): Account | undefined =>
+    request.account?.kind === kind ? { kind, id: request.account.id } : undefined;
 
   const setupPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    therapistId: string,
+    account: Account,
     extra: { status?: number; error?: string; problem?: string; secret?: string; sealed?: string } = {},
   ) => {
-    const [row] = await db.select().from(therapists).where(eq(therapists.id, therapistId));
-    if (!row?.email) return reply.redirect("/sign-in", 303);
+    const state = await lockFactorState(db, account);
+    if (!state) return reply.redirect("/sign-in", 303);
     // Moving the second factor to a new phone needs a session that passed the current one.
-    if (row.totpEnabledAt && request.account?.assurance !== "full") return reply.redirect("/sign-in", 303);
+    if (state.totpEnabledAt && request.account?.assurance !== "full") return reply.redirect("/sign-in", 303);
     const fresh =
       extra.secret && extra.sealed
         ? { secret: extra.secret, sealed: extra.sealed }
-        : startTotpEnrolment(keys, therapistId);
+        : startTotpEnrolment(keys, account);
     return sendPrivate(
       reply,
       renderPage(
         <TwoStepSetupPage
           site={site}
+          action={path}
+          intro={intro}
           token={formTokenFor(request, key, "two-step", "session")}
           secret={fresh.secret}
           sealed={fresh.sealed}
-          uri={totpUri(fresh.secret, row.email, site.practice.name)}
-          alreadyOn={row.totpEnabledAt !== null}
+          uri={totpUri(fresh.secret, site.practice.name, site.practice.name)}
+          alreadyOn={state.totpEnabledAt !== null}
           error={extra.error}
           problem={extra.problem}
         />,
@@ -121,45 +161,38 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: Deps): vo
     );
   };
 
-  app.get("/account/two-step", { config: { access: "therapist-enrolling" } }, async (request, reply) => {
-    if (request.account?.kind !== "therapist") return reply.redirect("/sign-in", 303);
-    return setupPage(request, reply, request.account.id);
+  app.get(path, { config: { access } }, async (request, reply) => {
+    const account = accountOf(request);
+    if (!account) return reply.redirect("/sign-in", 303);
+    return setupPage(request, reply, account);
   });
 
-  app.post(
-    "/account/two-step",
-    { config: { ...authRateLimit, access: "therapist-enrolling" } },
-    async (request, reply) => {
-      const account = request.account;
-      if (account?.kind !== "therapist") return reply.redirect("/sign-in", 303);
-      if (!formIsGenuine(request, key, "two-step", "session", publicUrl)) {
-        return setupPage(request, reply, account.id, { status: 403, problem: m.formExpired });
-      }
-      const [current] = await db.select().from(therapists).where(eq(therapists.id, account.id));
-      if (current?.totpEnabledAt && account.assurance !== "full") return reply.redirect("/sign-in", 303);
-      const sealed = fieldText(request.body, "pending");
-      const secret = unsealPendingSecret(keys, account.id, sealed);
-      if (!secret) return setupPage(request, reply, account.id, { status: 400, problem: m.twoStepExpired });
-      const result = await finishTotpEnrolment(db, keys, {
-        therapistId: account.id,
-        secret,
-        code: fieldText(request.body, "code"),
-      });
-      if (!result.ok) {
-        // The same secret again, so the app the person has just set up keeps working.
-        return setupPage(request, reply, account.id, { status: 400, error: m.codeWrong, secret, sealed });
-      }
-      // Every other sign-in (perhaps from before, with a password alone) ends; this one is renewed as full.
-      await endAllSessions(db, { kind: "therapist", id: account.id });
-      await startSession(
-        db,
-        request,
-        reply,
-        { kind: "therapist", id: account.id },
-        therapistSessionPolicy,
-        secure,
-      );
-      return sendPrivate(reply, renderPage(<RecoveryCodesPage site={site} codes={result.recoveryCodes} />));
-    },
-  );
+  app.post(path, { config: { ...authRateLimit, access } }, async (request, reply) => {
+    const account = accountOf(request);
+    if (!account) return reply.redirect("/sign-in", 303);
+    const state = await lockFactorState(db, account);
+    if (state?.totpEnabledAt && request.account?.assurance !== "full") return reply.redirect("/sign-in", 303);
+    if (!formIsGenuine(request, key, "two-step", "session", publicUrl)) {
+      return setupPage(request, reply, account, { status: 403, problem: m.formExpired });
+    }
+    const sealed = fieldText(request.body, "pending");
+    const secret = unsealPendingSecret(keys, account, sealed);
+    if (!secret) return setupPage(request, reply, account, { status: 400, problem: m.twoStepExpired });
+    const result = await finishTotpEnrolment(db, keys, {
+      account,
+      secret,
+      code: fieldText(request.body, "code"),
+    });
+    if (!result.ok) {
+      // The same secret again, so the app the person has just set up keeps working.
+      return setupPage(request, reply, account, { status: 400, error: m.codeWrong, secret, sealed });
+    }
+    // Every other sign-in (perhaps from before, with less) ends; this one is renewed as full.
+    await endAllSessions(db, account);
+    await startSession(db, request, reply, account, policies[kind], secure);
+    return sendPrivate(
+      reply,
+      renderPage(<RecoveryCodesPage site={site} codes={result.recoveryCodes} continueHref={home} />),
+    );
+  });
 }

@@ -1,0 +1,1 @@
+DROP TABLE "therapist_recovery_codes" CASCADE;
