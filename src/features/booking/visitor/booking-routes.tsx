@@ -82,8 +82,12 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     if (!all) return sendPrivate(reply, renderPage(<NoBookingPage site={site} />));
     const now = Date.now();
     const first = weekStart(now, choice.zone, 0);
-    const from = weekStart(now, choice.zone, choice.week);
-    const to = weekStart(now, choice.zone, choice.week + 1);
+    const lastWeek = Math.ceil(all.horizonDays / 7);
+    const weeks = Array.from({ length: lastWeek + 1 }, (_, w) => {
+      const from = weekStart(now, choice.zone, w);
+      const to = weekStart(now, choice.zone, w + 1);
+      return all.slots.filter((s) => s.start >= from && s.start < to);
+    });
     const next = all.slots[0];
     return sendPrivate(
       reply,
@@ -91,8 +95,9 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
         <TimesPage
           site={site}
           {...choice}
-          lastWeek={Math.ceil(all.horizonDays / 7)}
-          slots={all.slots.filter((s) => s.start >= from && s.start < to)}
+          week={Math.min(choice.week, lastWeek)}
+          lastWeek={lastWeek}
+          weeks={weeks}
           nextAvailable={next}
           nextAvailableWeek={next ? Math.floor((next.start - first) / (7 * DAY)) : undefined}
           problem={problem}

@@ -66,15 +66,15 @@ export function TimesPage(props: {
   zoneChosen: boolean;
   week: number;
   lastWeek: number;
-  slots: Slot[];
+  /** Every week's times, so that with JavaScript moving between weeks needs no new page. */
+  weeks: Slot[][];
   nextAvailable: Slot | undefined;
   /** The week whose page shows the next available time. */
   nextAvailableWeek: number | undefined;
   problem?: string | undefined;
 }) {
-  const { site, kind, zone, zoneChosen, week, lastWeek, slots, nextAvailable, nextAvailableWeek, problem } =
+  const { site, kind, zone, zoneChosen, week, lastWeek, weeks, nextAvailable, nextAvailableWeek, problem } =
     props;
-  const days = groupByDay(slots, zone);
   const link = (w: number) => bookUrl("/book", { kind, zone, week: w });
   return (
     <Layout
@@ -114,31 +114,82 @@ export function TimesPage(props: {
         ) : (
           <p>There are no free times in the coming weeks. Please get in touch with the practice instead.</p>
         )}
-        {days.length === 0 && nextAvailableWeek !== undefined && (
-          <p>
-            No free times this week. <a href={link(nextAvailableWeek)}>Go to the next available time</a>.
-          </p>
-        )}
-        {days.map((day) => (
-          <section class="stack times-day" key={day.day} aria-labelledby={`day-${day.day}`}>
-            <h2 id={`day-${day.day}`}>{dayHeading(day.slots[0]?.start ?? 0, zone)}</h2>
-            <ul class="time-list">
-              {day.slots.map((slot) => (
-                <li key={slot.start}>
-                  <a class="time-choice" href={bookUrl("/book/details", { kind, zone, start: slot.start })}>
-                    {clockTime(slot.start, zone)}
-                    <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
+        {weeks.map((slots, index) => (
+          <WeekOfTimes
+            key={index}
+            index={index}
+            visible={index === week}
+            slots={slots}
+            zone={zone}
+            kind={kind}
+            link={link}
+            lastWeek={lastWeek}
+            nextAvailableWeek={nextAvailableWeek}
+          />
         ))}
-        <nav class="week-nav" aria-label="Weeks">
-          {week > 0 && <a href={link(week - 1)}>← Earlier times</a>}
-          {week < lastWeek && <a href={link(week + 1)}>Later times →</a>}
-        </nav>
       </div>
     </Layout>
+  );
+}
+
+/**
+ * One week of times. Every week is in the page; only the chosen one is shown. Without JavaScript the
+ * week links load that week's page; with it, enhance.ts shows the week in place.
+ */
+function WeekOfTimes(props: {
+  index: number;
+  visible: boolean;
+  slots: Slot[];
+  zone: string;
+  kind: Kind;
+  link: (week: number) => string;
+  lastWeek: number;
+  nextAvailableWeek: number | undefined;
+}) {
+  const { index, visible, slots, zone, kind, link, lastWeek, nextAvailableWeek } = props;
+  const days = groupByDay(slots, zone);
+  const headingId = `week-${index}`;
+  return (
+    <section class="stack" data-week={String(index)} hidden={!visible} aria-labelledby={headingId}>
+      <h2 id={headingId} tabindex={-1} class="visually-hidden">
+        {index === 0 ? "This week" : `Week ${index + 1}`}
+      </h2>
+      {days.length === 0 && nextAvailableWeek !== undefined && nextAvailableWeek !== index && (
+        <p>
+          No free times this week.{" "}
+          <a href={link(nextAvailableWeek)} data-week-link={String(nextAvailableWeek)}>
+            Go to the next available time
+          </a>
+          .
+        </p>
+      )}
+      {days.map((day) => (
+        <section class="stack times-day" key={day.day} aria-labelledby={`day-${day.day}`}>
+          <h3 id={`day-${day.day}`}>{dayHeading(day.slots[0]?.start ?? 0, zone)}</h3>
+          <ul class="time-list">
+            {day.slots.map((slot) => (
+              <li key={slot.start}>
+                <a class="time-choice" href={bookUrl("/book/details", { kind, zone, start: slot.start })}>
+                  {clockTime(slot.start, zone)}
+                  <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <nav class="week-nav" aria-label="Weeks">
+        {index > 0 && (
+          <a href={link(index - 1)} data-week-link={String(index - 1)}>
+            ← Earlier times
+          </a>
+        )}
+        {index < lastWeek && (
+          <a href={link(index + 1)} data-week-link={String(index + 1)}>
+            Later times →
+          </a>
+        )}
+      </nav>
+    </section>
   );
 }

@@ -34,5 +34,19 @@ function detectTimeZone(): void {
   window.location.replace(url.toString());
 }
 
+/** The booking page holds every week: its week links show the week in place, without a new page. */
+function enhanceWeekLinks(): void {
+  document.addEventListener("click", (event) => {
+    const link = (event.target as Element | null)?.closest<HTMLAnchorElement>("a[data-week-link]");
+    const target = link && document.querySelector<HTMLElement>(`[data-week="${link.dataset.weekLink}"]`);
+    if (!link || !target) return;
+    event.preventDefault();
+    for (const week of document.querySelectorAll<HTMLElement>("[data-week]")) week.hidden = week !== target;
+    window.history.replaceState(null, "", link.href);
+    target.querySelector<HTMLElement>("h2")?.focus();
+  });
+}
+
 enhanceBusyForms();
 detectTimeZone();
+enhanceWeekLinks();
