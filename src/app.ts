@@ -14,6 +14,7 @@ import type { ConsentDocument } from "./features/accounts/clients/consent-docume
 import { registerPasswordRoutes } from "./features/accounts/password-routes.tsx";
 import { registerSecondFactorRoutes } from "./features/accounts/second-factor/second-factor-routes.tsx";
 import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
+import { registerSelfCheckRoutes } from "./features/assessments/self-check/self-check-routes.tsx";
 import { manageToken } from "./features/booking/manage-link.ts";
 import { registerBookingSettingsRoutes } from "./features/booking/therapist/booking-settings-routes.tsx";
 import { registerConsultationsRoutes } from "./features/booking/therapist/consultations-routes.tsx";
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerPracticeRoutes(app, { db, site, keys });
   registerAuditLogRoutes(app, { db, site, keys });
+  registerSelfCheckRoutes(app, { site });
   registerClientRecordRoutes(app, { db, site, keys });
   const bookingMail = {
     practiceName: practice.name,

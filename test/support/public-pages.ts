@@ -12,6 +12,7 @@ export async function publicHtmlPaths(db: Database): Promise<string[]> {
     ...articles.map((a) => `/articles/${a.slug}`),
     "/book",
     "/book?kind=couple",
+    "/self-check",
     "/help-now",
     "/help-now?country=US",
     "/privacy",

@@ -67,6 +67,8 @@ export const practiceSettingsSchema = z
      * or insurer; 7 years is common for adults). Shown to a client who asks for erasure.
      */
     recordRetentionYears: z.number().int().min(0).max(30).default(7),
+    /** Where "Exit this page" goes: an ordinary, neutral site that looks unremarkable in a browser's history. */
+    quickExitUrl: z.url({ protocol: /^https$/ }).default("https://www.bbc.co.uk/weather"),
     /**
      * What each client reads and accepts before first use. The practice edits the files; a change to
      * a file is a new version, and Haven records which version each client accepted.

@@ -4,7 +4,7 @@ import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { CountryHelp, HelpLine } from "../practice-settings/practice-settings.types.ts";
 import { siteMessages as m } from "./messages.ts";
 
-function telHref(number: string): string {
+export function telHref(number: string): string {
   return `tel:${number.replace(/[^0-9+]/g, "")}`;
 }
 
@@ -22,7 +22,7 @@ function Line({ line }: { line: HelpLine }) {
   );
 }
 
-function Group({ title, lines }: { title: string; lines: HelpLine[] }) {
+export function HelpLineGroup({ title, lines }: { title: string; lines: HelpLine[] }) {
   if (lines.length === 0) return null;
   return (
     <>
@@ -82,11 +82,11 @@ export function HelpNowPage({ site, country }: { site: SiteContext; country: Cou
         <section class="help-country" aria-labelledby="country-heading">
           <h2 id="country-heading">{country.name}</h2>
           <dl>
-            <Group title={m.emergency} lines={[country.emergency]} />
-            <Group title={m.crisis} lines={country.crisis} />
-            <Group title={m.domesticAbuse} lines={country.domesticAbuse} />
-            <Group title={m.forPeopleWhoUseAbuse} lines={country.forPeopleWhoUseAbuse} />
-            <Group title={m.youth} lines={country.youth} />
+            <HelpLineGroup title={m.emergency} lines={[country.emergency]} />
+            <HelpLineGroup title={m.crisis} lines={country.crisis} />
+            <HelpLineGroup title={m.domesticAbuse} lines={country.domesticAbuse} />
+            <HelpLineGroup title={m.forPeopleWhoUseAbuse} lines={country.forPeopleWhoUseAbuse} />
+            <HelpLineGroup title={m.youth} lines={country.youth} />
           </dl>
         </section>
         <p class="muted">{m.helpNowPrivateBrowsing}</p>

@@ -40,6 +40,10 @@ export function HomePage({ site, latest }: { site: SiteContext; latest: ArticleS
       <section class="container section stack" aria-labelledby="ways-in-heading">
         <h2 id="ways-in-heading">{m.waysInHeading}</h2>
         <p class="muted">{m.waysInIntro}</p>
+        <p>
+          Not sure where you fit? <a href="/self-check">Take a private self-check</a> — a few minutes of
+          reflection, saved nowhere.
+        </p>
         <ul class="grid plain-list">
           {m.waysIn.map((way) => (
             <li key={way.tag} class="card card--way-in">

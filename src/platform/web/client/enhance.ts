@@ -47,6 +47,70 @@ function enhanceWeekLinks(): void {
   });
 }
 
+/**
+ * Quick exit: the button and Shift pressed three times replace this page with a neutral one, so Back
+ * does not bring it back (GOV.UK's pattern; Esc is left for closing dialogs).
+ */
+function enhanceQuickExit(): void {
+  const exit = document.querySelector<HTMLElement>("[data-quick-exit]");
+  const url = exit?.dataset.quickExit;
+  if (!exit || !url) return;
+  const leave = () => window.location.replace(url);
+  exit.querySelector("a")?.addEventListener("click", (event) => {
+    event.preventDefault();
+    leave();
+  });
+  let presses: number[] = [];
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Shift") return;
+    const now = Date.now();
+    presses = [...presses.filter((t) => now - t < 1500), now];
+    if (presses.length >= 3) leave();
+  });
+}
+
+/**
+ * Free text that mentions being in danger shows help at once, in the page: nothing is blocked and
+ * nothing is sent. The words are the server's own list, carried on the form.
+ */
+function enhanceCrisisCheck(): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>("form[data-crisis-phrases]")) {
+    const phrases = JSON.parse(form.dataset.crisisPhrases ?? "[]") as string[];
+    const panel = document.getElementById(form.dataset.crisisPanel ?? "");
+    if (!panel) continue;
+    form.addEventListener("input", (event) => {
+      const field = event.target as HTMLTextAreaElement | HTMLInputElement;
+      if (!("value" in field)) return;
+      const text = ` ${field.value
+        .toLowerCase()
+        .replace(/[’‘]/g, "'")
+        .replace(/[^a-z'-]+/g, " ")
+        .trim()} `;
+      if (phrases.some((p) => text.includes(` ${p}`))) panel.hidden = false;
+    });
+  }
+}
+
+/** Multi-step forms: with JavaScript, "Continue" shows the next step in place, adding nothing to history. */
+function enhanceSteps(): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>("form[data-steps]")) {
+    const steps = [...form.querySelectorAll<HTMLElement>("[data-step]")];
+    form.addEventListener("click", (event) => {
+      const button = (event.target as Element | null)?.closest<HTMLButtonElement>("button[name=go]");
+      if (!button || button.value === "result") return;
+      const next = steps.find((step) => step.dataset.step === button.value);
+      if (!next) return;
+      event.preventDefault();
+      for (const step of steps) step.hidden = step !== next;
+      next.querySelector<HTMLElement>("h2")?.focus();
+      window.scrollTo(0, 0);
+    });
+  }
+}
+
 enhanceBusyForms();
 detectTimeZone();
 enhanceWeekLinks();
+enhanceQuickExit();
+enhanceCrisisCheck();
+enhanceSteps();

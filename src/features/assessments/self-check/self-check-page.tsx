@@ -1,0 +1,186 @@
+import { Layout } from "../../../platform/web/layout.tsx";
+import { QuickExit } from "../../../platform/web/quick-exit.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { crisisPhrases } from "./crisis-words.ts";
+import type { SelfCheckAnswers } from "./self-check-answers.ts";
+import { type Question, reflectionSteps, safetyQuestions } from "./self-check-questions.ts";
+
+/** Step ids in order; the safety step comes last, after the reflection. */
+export const stepIds = [...reflectionSteps.map((s) => s.id), "safety"];
+
+function QuestionField({ question, answers }: { question: Question; answers: SelfCheckAnswers }) {
+  const value = answers.reflection[question.id];
+  if (question.kind === "text") {
+    return (
+      <div class="field">
+        <label for={`q-${question.id}`}>{question.legend}</label>
+        <textarea id={`q-${question.id}`} name={question.id} rows={3} maxLength={1000}>
+          {typeof value === "string" ? value : ""}
+        </textarea>
+      </div>
+    );
+  }
+  const type = question.kind === "one" ? "radio" : "checkbox";
+  const chosen = Array.isArray(value) ? value : value ? [value] : [];
+  return (
+    <fieldset>
+      <legend>{question.legend}</legend>
+      {question.choices.map((choice) => (
+        <div class="choice" key={choice.value}>
+          <input
+            type={type}
+            id={`q-${question.id}-${choice.value}`}
+            name={question.id}
+            value={choice.value}
+            checked={chosen.includes(choice.value)}
+          />
+          <label for={`q-${question.id}-${choice.value}`}>{choice.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function SafetyStep({ answers }: { answers: SelfCheckAnswers }) {
+  return (
+    <>
+      <fieldset>
+        <legend>Are you somewhere private right now, where nobody can see your screen?</legend>
+        {(
+          [
+            ["yes", "Yes"],
+            ["no", "No — I'll skip these questions"],
+          ] as const
+        ).map(([value, label]) => (
+          <div class="choice" key={value}>
+            <input
+              type="radio"
+              id={`private-${value}`}
+              name="private"
+              value={value}
+              checked={answers.private === value}
+            />
+            <label for={`private-${value}`}>{label}</label>
+          </div>
+        ))}
+      </fieldset>
+      <p>
+        These questions are only for you. Your answers are not stored, not emailed and never shown to a
+        partner; they only decide what this page shows you next. You can skip any of them.
+      </p>
+      {safetyQuestions.map((q) => (
+        <fieldset key={q.id}>
+          <legend>{q.label}</legend>
+          <div class="choice-row">
+            {(
+              [
+                ["yes", "Yes"],
+                ["no", "No"],
+                ["skip", "I'd rather not say"],
+              ] as const
+            ).map(([value, label]) => (
+              <div class="choice" key={value}>
+                <input
+                  type="radio"
+                  id={`safety-${q.id}-${value}`}
+                  name={`safety-${q.id}`}
+                  value={value}
+                  checked={answers.safety[q.id] === value}
+                />
+                <label for={`safety-${q.id}-${value}`}>{label}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The whole self-check as one form. Every step is in the page and only the current one is shown:
+ * without JavaScript each "Continue" posts the answers so far and the next step comes back; with it,
+ * the next step is shown in place. Answers only ever travel by POST.
+ */
+export function SelfCheckPage(props: {
+  site: SiteContext;
+  step: string;
+  answers: SelfCheckAnswers;
+  crisis: boolean;
+}) {
+  const { site, step, answers, crisis } = props;
+  const current = stepIds.includes(step) ? step : (stepIds[0] as string);
+  return (
+    <Layout
+      site={site}
+      meta={{
+        title: "A private self-check",
+        description: "A short, private reflection.",
+        canonicalPath: "/self-check",
+      }}
+    >
+      <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} />
+        <h1>A private self-check</h1>
+        <p>
+          A few minutes of reflection about a hurt between you and your partner. It is not a test and it won't
+          label you. Nothing is saved unless you choose to send it with a booking.
+        </p>
+        <div id="crisis-panel" class="crisis-panel" role="status" hidden={!crisis}>
+          <p>
+            <strong>If you are in danger or thinking of ending your life, please don't wait.</strong> Nobody
+            reads this page live. <a href="/help-now">Find help now</a>.
+          </p>
+        </div>
+        <form
+          class="form"
+          method="post"
+          action="/self-check"
+          novalidate
+          data-steps="true"
+          data-crisis-phrases={JSON.stringify(crisisPhrases)}
+          data-crisis-panel="crisis-panel"
+        >
+          {reflectionSteps.map((s, index) => (
+            <section
+              class="stack"
+              data-step={s.id}
+              hidden={s.id !== current}
+              key={s.id}
+              aria-labelledby={`step-${s.id}`}
+            >
+              <h2 id={`step-${s.id}`} tabindex={-1}>
+                {index + 1} of {stepIds.length}: {s.title}
+              </h2>
+              <p>{s.intro}</p>
+              {s.questions.map((q) => (
+                <QuestionField question={q} answers={answers} key={q.id} />
+              ))}
+              <p>
+                <button class="button" type="submit" name="go" value={stepIds[index + 1]}>
+                  Continue
+                </button>
+              </p>
+            </section>
+          ))}
+          <section
+            class="stack"
+            data-step="safety"
+            hidden={current !== "safety"}
+            aria-labelledby="step-safety"
+          >
+            <h2 id="step-safety" tabindex={-1}>
+              {stepIds.length} of {stepIds.length}: Your safety
+            </h2>
+            <SafetyStep answers={answers} />
+            <p>
+              <button class="button" type="submit" name="go" value="result">
+                See what this may mean
+              </button>
+            </p>
+          </section>
+        </form>
+      </div>
+    </Layout>
+  );
+}

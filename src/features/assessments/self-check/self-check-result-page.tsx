@@ -1,0 +1,151 @@
+import { Layout } from "../../../platform/web/layout.tsx";
+import { QuickExit } from "../../../platform/web/quick-exit.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { CountryHelp } from "../../practice-settings/practice-settings.types.ts";
+import { HelpLineGroup, telHref } from "../../site/help-now-page.tsx";
+import type { Recommendation } from "./recommend.ts";
+import type { SelfCheckAnswers } from "./self-check-answers.ts";
+
+const momentWords: Record<string, string> = {
+  betrayal: "trust being broken",
+  absence: "a partner not being there at a vulnerable time",
+  protection: "a partner not standing up for the other",
+  disappointment: "a promise or a shared dream being broken",
+};
+
+const patternWords: Record<string, string> = {
+  "pursue-withdraw": "one of you reaches and the other retreats",
+  "blame-defend": "hurt comes out as blame and is met with defence",
+  shutdown: "you have both gone quiet to keep the peace",
+};
+
+/** Help to show first: the practice's country, with a way to choose another on the help-now page. */
+function HelpFirst({ country, recommendation }: { country: CountryHelp; recommendation: Recommendation }) {
+  const { help } = recommendation;
+  return (
+    <section class="help-country stack" aria-labelledby="help-first">
+      <h2 id="help-first">Help you can reach now</h2>
+      <p class="emergency">
+        If you are in danger now, call{" "}
+        <a class="help-number" href={telHref(country.emergency.number)}>
+          {country.emergency.number}
+        </a>
+        .
+      </p>
+      <dl>
+        {help.crisis && (
+          <HelpLineGroup
+            title="If you are thinking of ending your life or hurting someone"
+            lines={country.crisis}
+          />
+        )}
+        {help.domesticAbuse && (
+          <HelpLineGroup title="If you are afraid of your partner" lines={country.domesticAbuse} />
+        )}
+        {help.forPeopleWhoUseAbuse && (
+          <HelpLineGroup
+            title="If you are worried about how you treat your partner"
+            lines={country.forPeopleWhoUseAbuse}
+          />
+        )}
+      </dl>
+      <p>
+        <a href="/help-now">Help lines for {country.name} and other countries</a>
+      </p>
+      <p class="muted">
+        Nobody reads this page live, and your answers have not been saved or sent to anyone.
+      </p>
+    </section>
+  );
+}
+
+export function SelfCheckResultPage(props: {
+  site: SiteContext;
+  country: CountryHelp;
+  answers: SelfCheckAnswers;
+  recommendation: Recommendation;
+}) {
+  const { site, country, answers, recommendation } = props;
+  const { kind, help } = recommendation;
+  const needsHelp = help.crisis || help.domesticAbuse || help.forPeopleWhoUseAbuse;
+  const moment = momentWords[String(answers.reflection.moment)];
+  const pattern = patternWords[String(answers.reflection.pattern)];
+  return (
+    <Layout
+      site={site}
+      meta={{ title: "What this may mean", description: "Your reflection.", noindex: true }}
+    >
+      <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} />
+        <h1>What this may mean</h1>
+        {needsHelp && <HelpFirst country={country} recommendation={recommendation} />}
+        {kind === "safety-first" && (
+          <section class="stack" aria-labelledby="safety-first">
+            <h2 id="safety-first">Your safety comes first</h2>
+            <p>
+              What you shared matters. When someone is afraid of their partner, or being hurt or controlled,
+              couples sessions are not the safe place to start. A private, individual conversation is — with
+              the practice, or with the services above.
+            </p>
+            <p>
+              <a class="button" href="/book?kind=individual">
+                Book a private individual consultation
+              </a>
+            </p>
+          </section>
+        )}
+        {kind !== "safety-first" && help.forPeopleWhoUseAbuse && (
+          <section class="stack" aria-labelledby="own-behaviour">
+            <h2 id="own-behaviour">Wanting to change is a strong place to start</h2>
+            <p>
+              Noticing that you have hurt or frightened your partner, and wanting that to stop, takes courage.
+              There are people whose work is helping with exactly this, listed above. An individual
+              consultation is a good next step.
+            </p>
+          </section>
+        )}
+        {kind !== "safety-first" && (
+          <section class="stack" aria-labelledby="reflection">
+            <h2 id="reflection">Your reflection</h2>
+            {moment ? (
+              <p>
+                You described a hurt around {moment}. Hurts like this often don't fade on their own: small
+                everyday moments can set the old alarm off again, and reactions can seem bigger than the
+                moment because they answer then as well as now.
+              </p>
+            ) : (
+              <p>You took a few minutes to think about a hurt between you. That is often the first step.</p>
+            )}
+            {pattern && (
+              <p>
+                You recognised a pattern where {pattern}. Seen this way, the pattern is the problem, not
+                either of you — and patterns can change.
+              </p>
+            )}
+            <p>
+              This is a reflection, not an assessment, and it doesn't tell you what is wrong with anyone. A
+              free 20-minute consultation is the place to talk it through, including privately about safety.
+            </p>
+            {kind === "couple" ? (
+              <p>
+                <a class="button" href="/book?kind=couple">
+                  Book a couples consultation
+                </a>{" "}
+                <a href="/book?kind=individual">or talk to someone on your own first</a>
+              </p>
+            ) : (
+              <p>
+                <a class="button" href="/book?kind=individual">
+                  Book an individual consultation
+                </a>
+              </p>
+            )}
+            <p>
+              <a href="/articles">Read more about attachment injuries and how couples repair them</a>
+            </p>
+          </section>
+        )}
+      </div>
+    </Layout>
+  );
+}

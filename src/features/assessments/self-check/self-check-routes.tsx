@@ -1,0 +1,57 @@
+import type { FastifyInstance } from "fastify";
+import { renderPage } from "../../../platform/web/render-page.ts";
+import { sendPrivate } from "../../../platform/web/send-private.ts";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { containsCrisisWords } from "./crisis-words.ts";
+import { recommend } from "./recommend.ts";
+import { readAnswers } from "./self-check-answers.ts";
+import { SelfCheckPage, stepIds } from "./self-check-page.tsx";
+import { SelfCheckResultPage } from "./self-check-result-page.tsx";
+
+const selfCheckRateLimit = { rateLimit: { max: 60, timeWindow: "1 minute" } };
+const empty = { reflection: {}, private: undefined, safety: {} };
+
+/**
+ * The public self-check. Nothing is stored: answers travel in the form (by POST, never in a URL), and
+ * each page is built from them and forgotten. Logs record only the route.
+ */
+export function registerSelfCheckRoutes(app: FastifyInstance, { site }: { site: SiteContext }): void {
+  app.get("/self-check", { config: { access: "public" } }, (_request, reply) =>
+    sendPrivate(
+      reply,
+      renderPage(<SelfCheckPage site={site} step={stepIds[0] as string} answers={empty} crisis={false} />),
+    ),
+  );
+
+  // No CSRF token here: this form changes nothing and stores nothing; it only shows the next step.
+  app.post("/self-check", { config: { ...selfCheckRateLimit, access: "public" } }, (request, reply) => {
+    const answers = readAnswers(request.body);
+    const go = (request.body as Record<string, unknown> | undefined)?.go;
+    const crisis = Object.values(answers.reflection).some(
+      (v) => typeof v === "string" && containsCrisisWords(v),
+    );
+    if (go === "result") {
+      const country =
+        site.practice.helpLines.find((c) => c.code === site.practice.country) ?? site.practice.helpLines[0];
+      if (!country) throw new Error("the practice settings name no help lines");
+      const recommendation = recommend(answers);
+      if (crisis) recommendation.help.crisis = true;
+      return sendPrivate(
+        reply,
+        renderPage(
+          <SelfCheckResultPage
+            site={site}
+            country={country}
+            answers={answers}
+            recommendation={recommendation}
+          />,
+        ),
+      );
+    }
+    const step = typeof go === "string" && stepIds.includes(go) ? go : (stepIds[0] as string);
+    return sendPrivate(
+      reply,
+      renderPage(<SelfCheckPage site={site} step={step} answers={answers} crisis={crisis} />),
+    );
+  });
+}

@@ -1,0 +1,88 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, tabTo } from "./support/browser.ts";
+import { startTestServer } from "./support/haven-server.ts";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+}
+
+describe("the self-check in a real browser", () => {
+  it("can be done with the keyboard alone, adds no history between steps, and ends in a pre-filled booking", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.baseUrl}/self-check`);
+      await expectNoAxeViolations(page);
+      const historyAtStart = await page.evaluate(() => history.length);
+      // A radio group takes one Tab; the arrow keys then choose within it, as for any keyboard user.
+      await tabTo(page, (el) => el.id === "q-moment-betrayal");
+      await page.keyboard.press("ArrowDown");
+      expect(await page.isChecked("#q-moment-absence")).toBe(true);
+      await tabTo(
+        page,
+        (el) => el.textContent === "Continue" && !(el.closest("[data-step]") as HTMLElement).hidden,
+      );
+      await page.keyboard.press("Enter");
+      expect(await page.locator('[data-step="now"]').isVisible()).toBe(true);
+      for (let i = 0; i < 3; i++) {
+        await page.locator("[data-step]:not([hidden]) button").click();
+      }
+      expect(await page.locator('[data-step="hope"]').isVisible()).toBe(true);
+      await page.fill("#q-hope", "some days I want to die");
+      expect(await page.locator("#crisis-panel").isVisible()).toBe(true); // help shows at once, nothing sent
+      await page.fill("#q-hope", "to feel close again");
+      await page.locator("[data-step]:not([hidden]) button").click();
+      expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
+      await expectNoAxeViolations(page);
+      await Promise.all([page.waitForURL("**/self-check"), page.click("text=See what this may mean")]);
+      expect(await page.textContent("h1")).toBe("What this may mean");
+      await expectNoAxeViolations(page);
+      await Promise.all([
+        page.waitForURL(/\/book\?kind=couple/),
+        page.click("text=Book a couples consultation"),
+      ]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("leaves for the neutral site with Shift pressed three times, replacing this page in the history", async () => {
+    const context = await browser.newContext();
+    // The neutral site is outside this machine: answer it locally so the test stays offline.
+    await context.route("https://www.bbc.co.uk/**", (route) =>
+      route.fulfill({ status: 200, body: "<title>Weather</title>" }),
+    );
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${server.baseUrl}/self-check`);
+      const before = await page.evaluate(() => history.length);
+      await Promise.all([
+        page.waitForURL("https://www.bbc.co.uk/weather"),
+        (async () => {
+          for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+        })(),
+      ]);
+      expect(await page.evaluate(() => history.length)).toBe(before); // replaced, not added
+      await page.goBack();
+      expect(page.url()).toBe(`${server.baseUrl}/`); // Back skips the self-check
+    } finally {
+      await context.close();
+    }
+  });
+});
