@@ -127,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerPracticeRoutes(app, { db, site, keys });
   registerAuditLogRoutes(app, { db, site, keys });
-  registerSelfCheckRoutes(app, { site });
+  registerSelfCheckRoutes(app, { db, site, keys, publicUrl: config.publicUrl, secure });
   registerClientRecordRoutes(app, { db, site, keys });
   const bookingMail = {
     practiceName: practice.name,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReflectionSummary } from "../assessments/self-check/reflection-summary.ts";
 import { isValidTimeZone } from "./compute-slots.ts";
 
 /** Words beside each field of the booking form. */
@@ -66,6 +67,8 @@ export type StoredVisitor = {
   contactBy: (typeof contactChannels)[number][];
   leaveMessage: boolean;
   note: string;
+  /** The self-check reflection the visitor chose to share with this booking, if any. */
+  reflection?: ReflectionSummary;
 };
 
 export const bookingChoiceSchema = z.object({

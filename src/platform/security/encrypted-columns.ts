@@ -10,6 +10,7 @@ export const encryptedColumns: { table: string; column: string }[] = [
   { table: "clients", column: "totp_secret_encrypted" },
   { table: "workspace_entries", column: "body_encrypted" },
   { table: "bookings", column: "visitor_encrypted" },
+  { table: "self_check_handoffs", column: "summary_encrypted" },
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { CheckboxField, FormToken } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
@@ -59,13 +60,37 @@ function HelpFirst({ country, recommendation }: { country: CountryHelp; recommen
   );
 }
 
+/**
+ * Sharing the reflection with a booking: its own, unticked consent. Left unticked, the button simply
+ * opens booking and nothing is kept.
+ */
+function ShareReflection({ share }: { share: { token: string; sealed: string } }) {
+  return (
+    <form class="form card" method="post" action="/self-check/keep" data-busy="One moment…">
+      <FormToken token={share.token} />
+      <input type="hidden" name="summary" value={share.sealed} />
+      <CheckboxField
+        name="consent"
+        label="Share this reflection with the therapist when I book. It is kept, encrypted, for up to two hours, and only your answers above — never the safety questions — go with it."
+        checked={false}
+      />
+      <p>
+        <button class="button button--quiet" type="submit">
+          Continue to booking
+        </button>
+      </p>
+    </form>
+  );
+}
+
 export function SelfCheckResultPage(props: {
   site: SiteContext;
   country: CountryHelp;
   answers: SelfCheckAnswers;
   recommendation: Recommendation;
+  share: { token: string; sealed: string };
 }) {
-  const { site, country, answers, recommendation } = props;
+  const { site, country, answers, recommendation, share } = props;
   const { kind, help } = recommendation;
   const needsHelp = help.crisis || help.domesticAbuse || help.forPeopleWhoUseAbuse;
   const moment = momentWords[String(answers.reflection.moment)];
@@ -92,6 +117,7 @@ export function SelfCheckResultPage(props: {
                 Book a private individual consultation
               </a>
             </p>
+            <ShareReflection share={share} />
           </section>
         )}
         {kind !== "safety-first" && help.forPeopleWhoUseAbuse && (
@@ -140,6 +166,7 @@ export function SelfCheckResultPage(props: {
                 </a>
               </p>
             )}
+            <ShareReflection share={share} />
             <p>
               <a href="/articles">Read more about attachment injuries and how couples repair them</a>
             </p>

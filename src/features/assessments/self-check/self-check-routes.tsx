@@ -1,10 +1,21 @@
 import type { FastifyInstance } from "fastify";
+import type { Database } from "../../../platform/db/database.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { containsCrisisWords } from "./crisis-words.ts";
 import { recommend } from "./recommend.ts";
+import { reflectionSummary } from "./reflection-summary.ts";
 import { readAnswers } from "./self-check-answers.ts";
+import {
+  handoffLifetimeMs,
+  keepReflection,
+  reflectionCookie,
+  sealSummary,
+  unsealSummary,
+} from "./self-check-handoff.ts";
 import { SelfCheckPage, stepIds } from "./self-check-page.tsx";
 import { SelfCheckResultPage } from "./self-check-result-page.tsx";
 
@@ -15,7 +26,12 @@ const empty = { reflection: {}, private: undefined, safety: {} };
  * The public self-check. Nothing is stored: answers travel in the form (by POST, never in a URL), and
  * each page is built from them and forgotten. Logs record only the route.
  */
-export function registerSelfCheckRoutes(app: FastifyInstance, { site }: { site: SiteContext }): void {
+type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; secure: boolean };
+
+export function registerSelfCheckRoutes(
+  app: FastifyInstance,
+  { db, site, keys, publicUrl, secure }: Deps,
+): void {
   app.get("/self-check", { config: { access: "public" } }, (_request, reply) =>
     sendPrivate(
       reply,
@@ -36,6 +52,10 @@ export function registerSelfCheckRoutes(app: FastifyInstance, { site }: { site: 
       if (!country) throw new Error("the practice settings name no help lines");
       const recommendation = recommend(answers);
       if (crisis) recommendation.help.crisis = true;
+      const share = {
+        token: formTokenFor(request, keys.current, "keep-reflection", "anonymous"),
+        sealed: sealSummary(keys, reflectionSummary(answers, recommendation)),
+      };
       return sendPrivate(
         reply,
         renderPage(
@@ -44,6 +64,7 @@ export function registerSelfCheckRoutes(app: FastifyInstance, { site }: { site: 
             country={country}
             answers={answers}
             recommendation={recommendation}
+            share={share}
           />,
         ),
       );
@@ -54,4 +75,30 @@ export function registerSelfCheckRoutes(app: FastifyInstance, { site }: { site: 
       renderPage(<SelfCheckPage site={site} step={step} answers={answers} crisis={crisis} />),
     );
   });
+
+  app.post(
+    "/self-check/keep",
+    { config: { ...selfCheckRateLimit, access: "public" } },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const summary = typeof body.summary === "string" ? unsealSummary(keys, body.summary) : undefined;
+      const kind = summary?.recommended === "couple" ? "couple" : "individual";
+      // Only with the box ticked (and a genuine form) is anything kept; otherwise this just opens booking.
+      if (
+        summary &&
+        body.consent === "yes" &&
+        formIsGenuine(request, keys.current, "keep-reflection", "anonymous", publicUrl)
+      ) {
+        const id = await keepReflection(db, keys, summary);
+        reply.setCookie(reflectionCookie, id, {
+          path: "/book",
+          httpOnly: true,
+          secure,
+          sameSite: "lax",
+          maxAge: handoffLifetimeMs / 1000,
+        });
+      }
+      return reply.redirect(`/book?kind=${kind}`, 303);
+    },
+  );
 }

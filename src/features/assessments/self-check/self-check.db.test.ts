@@ -1,9 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshAddress } from "../../../../test/support/forms.ts";
+import { cookieFrom, formTokenIn, freshAddress } from "../../../../test/support/forms.ts";
 import { capturingLogger } from "../../../../test/support/log-capture.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { resultRows } from "../../../platform/db/result-rows.ts";
+import { bookings } from "../../booking/booking.schema.ts";
+import { loadBooking } from "../../booking/booking-record.ts";
+import { selfCheckHandoffs } from "./self-check-handoff.schema.ts";
 
 let t: TestApp;
 const logs = capturingLogger();
@@ -123,5 +126,84 @@ describe("the self-check without JavaScript", () => {
     const response = await post({ moment: "<script>alert(1)</script>", go: "now" });
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toContain("<script>alert");
+  });
+});
+
+describe("sharing the reflection with a booking", () => {
+  const resultFor = (fields: Record<string, string>) => post({ ...fields, go: "result" });
+  const keep = async (resultHtml: string, consent: boolean) => {
+    const token = formTokenIn(resultHtml, "/self-check/keep");
+    const summary = /name="summary" value="([^"]+)"/.exec(resultHtml)?.[1] ?? "";
+    return t.app.inject({
+      method: "POST",
+      url: "/self-check/keep",
+      remoteAddress: freshAddress(),
+      headers: { "sec-fetch-site": "same-origin" },
+      payload: { _form: token, summary, ...(consent ? { consent: "yes" } : {}) },
+    });
+  };
+
+  it("keeps nothing unless the box is ticked; the button then simply opens booking", async () => {
+    const result = await resultFor({
+      moment: "betrayal",
+      part: "hurt",
+      together: "yes",
+      hope: "to trust again",
+    });
+    expect(result.body).toMatch(/name="consent" value="yes"(?! checked)/);
+    const response = await keep(result.body, false);
+    expect(response.headers.location).toBe("/book?kind=couple");
+    expect(response.cookies).toEqual([]);
+    expect(await t.handle.db.select().from(selfCheckHandoffs)).toEqual([]);
+  });
+
+  it("with consent, carries the reflection (never the safety answers) into the booking, then forgets the copy", async () => {
+    const result = await resultFor({ part: "hurt", hope: "to trust again", "safety-control": "yes" });
+    const kept = await keep(result.body, true);
+    expect(kept.headers.location).toBe("/book?kind=individual");
+    const cookie = cookieFrom(kept, "haven-reflection");
+    const [handoff] = await t.handle.db.select().from(selfCheckHandoffs);
+    expect(handoff?.summaryEncrypted).toMatch(/^v1\./);
+    expect(handoff?.summaryEncrypted).not.toContain("trust again");
+
+    const times = await t.app.inject({
+      url: "/book?kind=individual&zone=Europe%2FLondon",
+      headers: { cookie },
+    });
+    const details = /href="(\/book\/details\?[^"]+)"/.exec(times.body)?.[1]?.replace(/&amp;/g, "&") as string;
+    const form = await t.app.inject({ url: details, headers: { cookie } });
+    expect(form.body).toContain("Your self-check reflection will be shared with the therapist");
+    const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(form.body)?.[1] ?? "";
+    const booked = await t.app.inject({
+      method: "POST",
+      url: "/book",
+      remoteAddress: freshAddress(),
+      headers: { cookie, "sec-fetch-site": "same-origin" },
+      payload: {
+        _form: formTokenIn(form.body, "/book"),
+        kind: hidden("kind"),
+        zone: hidden("zone"),
+        start: hidden("start"),
+        submissionId: hidden("submissionId"),
+        website: "",
+        name: "Ana",
+        email: "ana@example.org",
+        contactBy: "email",
+        leaveMessage: "no",
+        meeting: "phone",
+        phone: "+44 7700 900000",
+        adult: "yes",
+        privacy: "yes",
+      },
+    });
+    expect(booked.statusCode).toBe(303);
+    const [row] = await t.handle.db.select().from(bookings);
+    const record = await loadBooking(t.handle.db, t.keys, row?.id as string);
+    expect(record?.visitor.reflection?.safetyFirst).toBe(true);
+    expect(JSON.stringify(record?.visitor.reflection)).toContain("to trust again");
+    expect(JSON.stringify(record?.visitor.reflection)).not.toMatch(
+      /safety-control|afraid|threaten|Does your partner/,
+    );
+    expect(await t.handle.db.select().from(selfCheckHandoffs)).toEqual([]);
   });
 });

@@ -134,7 +134,10 @@ describe("the therapist's booking settings", () => {
     const times = await t.app.inject({ url: "/book?kind=individual&zone=Europe/London&week=1" });
     expect(times.statusCode).toBe(200);
     // The page holds every week; the one asked for is the one not hidden.
-    const shown = /<section class="stack" data-week="1"(?! hidden)[\s\S]*?(?=<section class="stack" data-week="2")/.exec(times.body)?.[0] ?? "";
+    const shown =
+      /<section class="stack" data-week="1"(?! hidden)[\s\S]*?(?=<section class="stack" data-week="2")/.exec(
+        times.body,
+      )?.[0] ?? "";
     const starts = [...shown.matchAll(/start=(\d+)/g)].map((match) => Number(match[1]));
     expect(starts).toHaveLength(7 * 4);
     expect(new Set(starts.map(newYorkClock))).toEqual(new Set(["10:00", "10:30", "11:00", "11:30"]));

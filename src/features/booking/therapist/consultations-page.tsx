@@ -1,5 +1,6 @@
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { ReflectionSummary } from "../../assessments/self-check/reflection-summary.ts";
 import { fullMoment } from "../visitor/time-words.ts";
 import type { Kind } from "../visitor/times-page.tsx";
 import type { StoredVisitor } from "../visitor-details.ts";
@@ -84,7 +85,34 @@ function ConsultationCard({ consultation, zone }: { consultation: Consultation; 
           </div>
         )}
       </dl>
+      {visitor.reflection && <SharedReflection reflection={visitor.reflection} />}
     </li>
+  );
+}
+
+/**
+ * The self-check reflection a visitor chose to share. A safety-first result comes first, plainly: it
+ * means they answered yes to at least one safety question (which answers is never stored).
+ */
+function SharedReflection({ reflection }: { reflection: ReflectionSummary }) {
+  return (
+    <section class="stack" aria-label="Their self-check reflection">
+      {reflection.safetyFirst && (
+        <p class="contact-caution">
+          Their self-check ended with <strong>safety first</strong>: they answered yes to at least one
+          question about fear, harm, control or thoughts of suicide. Please speak with them alone first.
+        </p>
+      )}
+      <h3>Their self-check reflection</h3>
+      <dl>
+        {reflection.lines.map((line) => (
+          <div key={line.question}>
+            <dt>{line.question}</dt>
+            <dd class="entry-body">{line.answer}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 

@@ -9,6 +9,11 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { accountMessages } from "../../accounts/messages.ts";
+import {
+  forgetReflection,
+  readReflection,
+  reflectionCookie,
+} from "../../assessments/self-check/self-check-handoff.ts";
 import { bookConsultation } from "../book-consultation.ts";
 import type { BookingMailContext } from "../booking-emails.ts";
 import { computeSlots, isValidTimeZone, type Slot } from "../compute-slots.ts";
@@ -53,6 +58,12 @@ function weekStart(now: number, zone: string, weeks: number): number {
 export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, site, keys, publicUrl, mail } = deps;
   const key = keys.current;
+
+  /** The self-check reflection this visitor chose to bring to their booking, if one is waiting. */
+  const reflectionFor = (request: FastifyRequest) => {
+    const id = request.cookies[reflectionCookie];
+    return id ? readReflection(db, keys, id) : Promise.resolve(undefined);
+  };
 
   /** Offered times for the bookable therapist in a window (or the whole horizon). */
   const offered = async (window?: { from: number; to: number }) => {
@@ -130,25 +141,28 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     },
     status = 200,
   ) =>
-    sendPrivate(
-      reply,
-      renderPage(
-        <DetailsPage
-          site={site}
-          kind={state.kind}
-          zone={state.zone}
-          start={state.start}
-          alternatives={state.alternatives}
-          form={{
-            token: formTokenFor(request, key, "book", "anonymous"),
-            submissionId: state.submissionId ?? randomUUID(),
-            ...(state.values ? { values: state.values } : {}),
-            ...(state.errors ? { errors: state.errors } : {}),
-            problem: state.problem,
-          }}
-        />,
+    reflectionFor(request).then((reflection) =>
+      sendPrivate(
+        reply,
+        renderPage(
+          <DetailsPage
+            site={site}
+            kind={state.kind}
+            zone={state.zone}
+            start={state.start}
+            alternatives={state.alternatives}
+            reflectionWaiting={reflection !== undefined}
+            form={{
+              token: formTokenFor(request, key, "book", "anonymous"),
+              submissionId: state.submissionId ?? randomUUID(),
+              ...(state.values ? { values: state.values } : {}),
+              ...(state.errors ? { errors: state.errors } : {}),
+              problem: state.problem,
+            }}
+          />,
+        ),
+        status,
       ),
-      status,
     );
 
   app.get("/book/details", { config: { access: "public" } }, async (request, reply) => {
@@ -212,6 +226,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     const therapistId = await bookableTherapistId(db);
     if (!therapistId) return sendPrivate(reply, renderPage(<NoBookingPage site={site} />), 409);
     const details = parsed.data;
+    const reflection = await reflectionFor(request);
     const outcome = await bookConsultation(
       db,
       keys,
@@ -230,6 +245,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
           leaveMessage: details.leaveMessage === "yes",
           // A note is kept only with its own consent (the form explains this beside the box).
           note: details.noteConsent ? details.note : "",
+          ...(reflection ? { reflection } : {}),
         },
       },
       new Date(),
@@ -237,6 +253,12 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     );
     if (outcome.ok) {
       if (!outcome.repeated) app.jobs.wake();
+      // The reflection now lives (encrypted) with the booking only.
+      const handoff = request.cookies[reflectionCookie];
+      if (handoff) {
+        await forgetReflection(db, handoff);
+        reply.clearCookie(reflectionCookie, { path: "/book" });
+      }
       return reply.redirect(`/book/manage/${manageToken(keys, outcome.bookingId)}?notice=booked`, 303);
     }
     if (outcome.reason === "too-many") {

@@ -43,9 +43,11 @@ export function DetailsPage(props: {
   zone: string;
   start: number;
   alternatives?: Slot[] | undefined;
+  /** The visitor chose to share their self-check reflection with this booking. */
+  reflectionWaiting: boolean;
   form: DetailsForm;
 }) {
-  const { site, kind, zone, start, alternatives, form } = props;
+  const { site, kind, zone, start, alternatives, reflectionWaiting, form } = props;
   const v = form.values ?? {};
   const e = form.errors ?? {};
   const contactBy = v.contactBy ?? ["email"];
@@ -166,6 +168,12 @@ export function DetailsPage(props: {
             checked={v.noteConsent ?? false}
             error={e.noteConsent}
           />
+          {reflectionWaiting && (
+            <p class="card">
+              Your self-check reflection will be shared with the therapist with this booking, as you chose.
+              Nothing from the safety questions is in it.
+            </p>
+          )}
           <CheckboxField name="adult" label="I am 18 or over" checked={v.adult ?? false} error={e.adult} />
           <CheckboxField
             name="privacy"
