@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createTherapist } from "./features/accounts/create-therapist.ts";
+import { checkPackCommand } from "./features/assessments/instruments/check-pack-command.ts";
 import { reencryptAll } from "./platform/security/reencrypt-all.ts";
 import { loadOrCreateKeyFile, secretKeys } from "./platform/security/secret-key.ts";
 import { verifySecretKey } from "./platform/security/verify-secret-key.ts";
@@ -21,7 +22,9 @@ Commands:
   backup [--out FILE]
             copy the embedded database to a .tar.gz (the secret key is not in it); stop Haven first
   restore --from FILE [--replace]
-            put a backup in place of the embedded database (--replace keeps the old one aside); stop Haven first`;
+            put a backup in place of the embedded database (--replace keeps the old one aside); stop Haven first
+  check-pack FILE
+            check an instrument pack (the practice's licensed wording for published measures)`;
 
 // Everything Haven writes (database files, outbox, backups, keys) is for this user alone.
 process.umask(0o077);
@@ -113,6 +116,7 @@ async function main(command = "start"): Promise<void> {
   if (command === "create-therapist") return createTherapistCommand(process.argv.slice(3));
   if (command === "backup") return backupCommand(process.argv.slice(3));
   if (command === "restore") return restoreCommand(process.argv.slice(3));
+  if (command === "check-pack") return checkPackCommand(process.argv.slice(3));
   console.error(usage);
   process.exitCode = 2;
 }

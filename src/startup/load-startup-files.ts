@@ -6,6 +6,9 @@ import type { ConsentDocument } from "../features/accounts/clients/consent-docum
 import type { ArticleFile } from "../features/articles/article-file.types.ts";
 import { loadArticleFiles } from "../features/articles/load-article-files.ts";
 import { renderMarkdown } from "../features/articles/render-markdown.ts";
+import { loadInstrumentDefinitions } from "../features/assessments/instruments/definitions/index.ts";
+import type { InstrumentDefinition } from "../features/assessments/instruments/instrument-definition.ts";
+import { type InstrumentPack, loadPack } from "../features/assessments/instruments/instrument-pack.ts";
 import { loadPracticeSettings } from "../features/practice-settings/load-practice-settings.ts";
 import type { PracticeSettings } from "../features/practice-settings/practice-settings.types.ts";
 import type { PracticePagesHtml } from "../features/site/site-routes.tsx";
@@ -15,6 +18,8 @@ export type StartupFiles = {
   articleFiles: ArticleFile[];
   pages: PracticePagesHtml;
   consentDocuments: ConsentDocument[];
+  instruments: InstrumentDefinition[];
+  instrumentPack: InstrumentPack | undefined;
 };
 
 function readMarkdown(contentDir: string, relative: string, setting: string): string {
@@ -31,7 +36,12 @@ const readPage = (contentDir: string, relative: string, setting: string) =>
 /** Every file Haven reads at start, checked before the database is touched: bad files stop start-up. */
 export function loadStartupFiles(config: Config): StartupFiles {
   const practice = loadPracticeSettings(config.practiceFile);
+  // A wrong definition or a bad pack stops start-up, naming each problem.
+  const instruments = loadInstrumentDefinitions();
+  const packFile = practice.instrumentPack && path.join(config.contentDir, practice.instrumentPack);
   return {
+    instruments,
+    instrumentPack: packFile ? loadPack(packFile, instruments) : undefined,
     practice,
     articleFiles: loadArticleFiles(config.contentDir),
     pages: {

@@ -83,4 +83,6 @@ export const demoPractice: z.input<typeof practiceSettingsSchema> = {
     },
   ],
   pages: {},
+  // The demo uses the obviously placeholder pack, so the pack path runs end to end.
+  instrumentPack: "instrument-packs/placeholder.yaml",
 };

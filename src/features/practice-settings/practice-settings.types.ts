@@ -67,6 +67,12 @@ export const practiceSettingsSchema = z
      * or insurer; 7 years is common for adults). Shown to a client who asks for erasure.
      */
     recordRetentionYears: z.number().int().min(0).max(30).default(7),
+    /**
+     * The practice's instrument pack: the licensed item wording of published measures (see
+     * docs/instrument-packs.md), relative to the content directory. Without one, those measures are
+     * listed as needing their wording.
+     */
+    instrumentPack: z.string().min(1).optional(),
     /** Where "Exit this page" goes: an ordinary, neutral site that looks unremarkable in a browser's history. */
     quickExitUrl: z.url({ protocol: /^https$/ }).default("https://www.bbc.co.uk/weather"),
     /**
