@@ -21,6 +21,9 @@ describe("passwordProblem", () => {
   it("refuses common and breached passwords, however they are capitalised", () => {
     expect(passwordProblem("Password1234", "sam@example.org")).toMatch(/common passwords/);
     expect(passwordProblem("Therapist123", "sam@example.org")).toMatch(/common passwords/);
+    // From the bundled list of passwords seen in breaches, not our own short list.
+    expect(passwordProblem("123qweasdzxc", "sam@example.org")).toMatch(/common passwords/);
+    expect(passwordProblem("MailCreated5240", "sam@example.org")).toMatch(/common passwords/);
   });
 
   it("refuses a password containing the email's name", () => {
