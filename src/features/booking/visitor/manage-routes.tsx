@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
-import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
@@ -15,6 +14,7 @@ import { computeSlots } from "../compute-slots.ts";
 import { bookingIdFromManageToken } from "../manage-link.ts";
 import { loadAvailability } from "../therapist-availability.ts";
 import { ManagePage, ReschedulePage } from "./manage-page.tsx";
+import { UnusableLinkPage } from "./unusable-link-page.tsx";
 
 type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; mail: BookingMailContext };
 
@@ -40,7 +40,8 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
     const booking = id ? await loadBooking(db, keys, id) : undefined;
     return booking ? { booking, token } : undefined;
   };
-  const unusable = (reply: FastifyReply) => sendErrorPage(reply, site, 404);
+  const unusable = (reply: FastifyReply) =>
+    sendPrivate(reply, renderPage(<UnusableLinkPage site={site} />), 404);
   const formName = (booking: BookingRecord) => `manage:${booking.id}`;
 
   const managePage = (

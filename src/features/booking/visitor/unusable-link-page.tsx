@@ -1,0 +1,25 @@
+import { Layout } from "../../../platform/web/layout.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+
+/** A manage link that does not work: copied incompletely, or changed. Says what to do instead. */
+export function UnusableLinkPage({ site }: { site: SiteContext }) {
+  const { contact } = site.practice;
+  return (
+    <Layout
+      site={site}
+      meta={{ title: "This link doesn't work", description: "This link doesn't work.", noindex: true }}
+    >
+      <div class="prose-width section stack">
+        <h1>This link doesn't work</h1>
+        <p>
+          It may have been copied only in part, or changed. The full link is in your confirmation email. If
+          you can't find it, please contact the practice:{" "}
+          <a href={`mailto:${contact.email}`}>{contact.email}</a>.
+        </p>
+        <p>
+          <a href="/book">Book a consultation</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
