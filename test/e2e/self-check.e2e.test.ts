@@ -43,6 +43,9 @@ describe("the self-check in a real browser", () => {
         await page.locator("[data-step]:not([hidden]) button").click();
       }
       expect(await page.locator('[data-step="hope"]').isVisible()).toBe(true);
+      // Typing capitals uses Shift with other keys: that must never count towards the quick exit.
+      await page.locator("#q-hope").pressSequentially("I Am Not Okay At All");
+      expect(page.url()).toContain("/self-check");
       await page.fill("#q-hope", "some days I want to die");
       expect(await page.locator("#crisis-panel").isVisible()).toBe(true); // help shows at once, nothing sent
       await page.fill("#q-hope", "to feel close again");

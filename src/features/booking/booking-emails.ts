@@ -57,7 +57,8 @@ const visitorText = (change: BookingChange, booking: BookingRecord, context: Con
     change === "cancelled"
       ? "If you would like another time, you are welcome to book again."
       : `To see, change or cancel it, use your private link (please keep it to yourself):\n${context.manageUrlFor(booking.id)}`;
-  return `Hello ${booking.visitor.name},\n\n${lead} ${change === "cancelled" ? "" : how}\n\n${manage}\n`;
+  // The first line is what an inbox preview shows: the practice's name and nothing else.
+  return `${neutralSubjects.appointment(context.practiceName)}\n\nHello,\n\n${lead} ${change === "cancelled" ? "" : how}\n\n${manage}\n`;
 };
 
 /**

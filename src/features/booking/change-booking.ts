@@ -11,6 +11,10 @@ import { loadAvailability } from "./therapist-availability.ts";
 
 type MailContext = BookingMailContext;
 
+async function lockBookingRow(tx: Database, bookingId: string): Promise<void> {
+  await tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId)).for("update");
+}
+
 /** Whether the visitor may still change the booking themselves (before the therapist's cut-off). */
 export function changeableUntil(booking: Pick<BookingRecord, "startsAt" | "settings">): Date {
   return new Date(booking.startsAt.getTime() - booking.settings.cancellationCutoffHours * 3_600_000);
@@ -34,6 +38,7 @@ export async function cancelBooking(
   now = new Date(),
 ): Promise<ChangeOutcome> {
   return db.transaction(async (tx) => {
+    await lockBookingRow(tx, bookingId);
     const booking = await loadBooking(tx, ring, bookingId);
     if (!booking || !isActive(booking)) return { ok: false as const, reason: "not-active" as const };
     if (now > changeableUntil(booking)) return { ok: false as const, reason: "too-late" as const };
@@ -57,6 +62,8 @@ export async function rescheduleBooking(
 ): Promise<ChangeOutcome> {
   try {
     return await db.transaction(async (tx) => {
+      // A cancel and a move of the same booking at once take turns: the second sees the first's result.
+      await lockBookingRow(tx, input.bookingId);
       const booking = await loadBooking(tx, ring, input.bookingId);
       if (!booking || !isActive(booking)) return { ok: false as const, reason: "not-active" as const };
       if (now > changeableUntil(booking)) return { ok: false as const, reason: "too-late" as const };
@@ -95,7 +102,7 @@ export async function rescheduleBooking(
           sequence,
           updatedAt: now,
         })
-        .where(eq(bookings.id, booking.id));
+        .where(and(eq(bookings.id, booking.id), inArray(bookings.status, ["confirmed", "requested"])));
       const moved = { ...booking, startsAt: new Date(slot.start), endsAt: new Date(slot.end), sequence };
       await queueBookingEmails(tx, ring, "rescheduled", moved, mail);
       return { ok: true as const };

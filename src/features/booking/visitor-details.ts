@@ -73,7 +73,8 @@ export type StoredVisitor = {
 
 export const bookingChoiceSchema = z.object({
   kind: z.enum(["individual", "couple", "unsure"]),
-  start: z.coerce.number().int().positive(),
+  // Epoch milliseconds; the bound keeps a made-up number from becoming an invalid date.
+  start: z.coerce.number().int().positive().max(8_000_000_000_000),
   zone: z.string().refine(isValidTimeZone),
   submissionId: z.uuid(),
 });

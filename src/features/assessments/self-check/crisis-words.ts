@@ -5,6 +5,13 @@
  */
 const phrases = [
   "kill myself",
+  "killing myself",
+  "hang myself",
+  "end it all",
+  "ending it all",
+  "don't want to be here",
+  "dont want to be here",
+  "not want to live",
   "end my life",
   "ending my life",
   "take my life",

@@ -17,11 +17,15 @@ export type Recommendation = {
  * shame, with help for people who use abuse. "No" to everything never clears anyone for couples work:
  * the consultation itself includes a private conversation about safety.
  */
-export function recommend(answers: SelfCheckAnswers): Recommendation {
+export function recommend(
+  answers: SelfCheckAnswers,
+  typed: { crisisWords: boolean } = { crisisWords: false },
+): Recommendation {
   const yes = (id: keyof SelfCheckAnswers["safety"]) => answers.safety[id] === "yes";
   const abuse = yes("afraid") || yes("hurt") || yes("forced") || yes("control");
   const help = {
-    crisis: yes("suicide") || yes("harmOthers"),
+    // Crisis words typed in the free text count as a "yes": help first, never a couples booking.
+    crisis: yes("suicide") || yes("harmOthers") || typed.crisisWords,
     domesticAbuse: abuse,
     forPeopleWhoUseAbuse: yes("usedAbuse"),
   };

@@ -4,11 +4,13 @@ import { reflectionSteps } from "./self-check-questions.ts";
 
 /**
  * What a person may choose to share with the therapist from their self-check: the reflection in their
- * own choices' words, and whether the result was "safety first" (so the therapist reads that first).
- * The safety answers themselves are never part of it.
+ * own choices' words, whether the result was "safety first" (so the therapist reads that first), and
+ * whether they said they have hurt their partner. The individual safety answers are never part of it.
  */
 export type ReflectionSummary = {
   safetyFirst: boolean;
+  /** They said they have hurt or frightened their partner (DOMAIN.md §4: the therapist is flagged privately). */
+  hurtPartner: boolean;
   recommended: Recommendation["kind"];
   lines: { question: string; answer: string }[];
 };
@@ -33,5 +35,10 @@ export function reflectionSummary(
       if (answer) lines.push({ question: question.legend, answer });
     }
   }
-  return { safetyFirst: recommendation.kind === "safety-first", recommended: recommendation.kind, lines };
+  return {
+    safetyFirst: recommendation.kind === "safety-first",
+    hurtPartner: recommendation.help.forPeopleWhoUseAbuse,
+    recommended: recommendation.kind,
+    lines,
+  };
 }

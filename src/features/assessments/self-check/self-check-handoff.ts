@@ -55,6 +55,8 @@ export async function readReflection(
   now = new Date(),
 ): Promise<ReflectionSummary | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  // Expired reflections go whenever one is looked for, so none outlives its two hours for long.
+  await db.delete(selfCheckHandoffs).where(lt(selfCheckHandoffs.expiresAt, now));
   const [row] = await db
     .select()
     .from(selfCheckHandoffs)

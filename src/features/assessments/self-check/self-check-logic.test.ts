@@ -22,6 +22,12 @@ describe("the recommendation", () => {
     expect(recommend(answers({ "safety-suicide": "yes" })).kind).toBe("safety-first");
   });
 
+  it("treats crisis words typed in the free text as a yes: help first, never a couples booking", () => {
+    const result = recommend(answers({ part: "hurt", together: "yes" }), { crisisWords: true });
+    expect(result.kind).toBe("safety-first");
+    expect(result.help.crisis).toBe(true);
+  });
+
   it("meets someone who has hurt their partner with an individual consultation and the line for them", () => {
     expect(recommend(answers({ "safety-usedAbuse": "yes", together: "yes" }))).toEqual({
       kind: "individual",
@@ -71,6 +77,8 @@ describe("crisis words", () => {
       "I'm suicidal",
       "I just want to kill myself!",
       "I’m scared for my life",
+      "thinking about killing myself",
+      "I just want to end it all",
     ]) {
       expect(containsCrisisWords(text), text).toBe(true);
     }

@@ -71,7 +71,7 @@ function ShareReflection({ share }: { share: { token: string; sealed: string } }
       <input type="hidden" name="summary" value={share.sealed} />
       <CheckboxField
         name="consent"
-        label="Share this reflection with the therapist when I book. It is kept, encrypted, for up to two hours, and only your answers above — never the safety questions — go with it."
+        label="Share this reflection with the therapist when I book. It is kept, encrypted, for up to two hours. It includes your answers to the reflection and whether the result put safety first — not your answers to each safety question."
         checked={false}
       />
       <p>

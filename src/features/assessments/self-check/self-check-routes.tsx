@@ -50,8 +50,7 @@ export function registerSelfCheckRoutes(
       const country =
         site.practice.helpLines.find((c) => c.code === site.practice.country) ?? site.practice.helpLines[0];
       if (!country) throw new Error("the practice settings name no help lines");
-      const recommendation = recommend(answers);
-      if (crisis) recommendation.help.crisis = true;
+      const recommendation = recommend(answers, { crisisWords: crisis });
       const share = {
         token: formTokenFor(request, keys.current, "keep-reflection", "anonymous"),
         sealed: sealSummary(keys, reflectionSummary(answers, recommendation)),

@@ -103,6 +103,12 @@ function SharedReflection({ reflection }: { reflection: ReflectionSummary }) {
           question about fear, harm, control or thoughts of suicide. Please speak with them alone first.
         </p>
       )}
+      {reflection.hurtPartner && (
+        <p class="contact-caution">
+          In their self-check they said they have hurt or frightened their partner, or worry that they might.
+          They were shown help for people who use abuse.
+        </p>
+      )}
       <h3>Their self-check reflection</h3>
       <dl>
         {reflection.lines.map((line) => (

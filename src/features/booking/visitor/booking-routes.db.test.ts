@@ -135,6 +135,9 @@ describe("the visitor's booking flow", () => {
 
     const mail = (await delivered()).find((m) => m.includes("bea@example.org")) ?? "";
     expect(mail).toMatch(/Subject: Appointment with Haven demo practice/);
+    // The inbox preview (the first line of the text) names the practice only.
+    expect(mail).toMatch(/\r?\n\r?\nAppointment with Haven demo practice\r?\n\r?\nHello,/);
+    expect(mail).not.toMatch(/Hello Bea/);
     expect(mail).toContain("BEGIN:VCALENDAR");
     expect(mail).toContain("METHOD:REQUEST");
     expect(mail).not.toMatch(/SUMMARY:[^\r\n]*Bea/);
@@ -168,6 +171,19 @@ describe("the visitor's booking flow", () => {
     const response = await send();
     expect(response.statusCode).toBe(409);
     expect(response.body).toContain("isn't one we offer");
+  });
+
+  it("never fails on a made-up start time, however large", async () => {
+    const huge = await t.app.inject({
+      url: "/book/details?kind=couple&zone=Europe%2FLondon&start=9000000000000000",
+    });
+    expect(huge.statusCode).toBe(303);
+    const [first] = await offeredStarts();
+    const { send } = await submit(first?.href as string, goodDetails, {
+      start: "9000000000000000",
+      email: "zed@example.org",
+    });
+    expect((await send()).statusCode).toBeLessThan(500);
   });
 
   it("refuses a filled-in hidden field, and a form from another site", async () => {

@@ -9,6 +9,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { accountMessages } from "../../accounts/messages.ts";
+import { containsCrisisWords } from "../../assessments/self-check/crisis-words.ts";
 import {
   forgetReflection,
   readReflection,
@@ -152,6 +153,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
             start={state.start}
             alternatives={state.alternatives}
             reflectionWaiting={reflection !== undefined}
+            crisis={containsCrisisWords(state.values?.note ?? "")}
             form={{
               token: formTokenFor(request, key, "book", "anonymous"),
               submissionId: state.submissionId ?? randomUUID(),
@@ -170,7 +172,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
       .object({
         kind: kindSchema,
         zone: z.string().refine(isValidTimeZone),
-        start: z.coerce.number().int().positive(),
+        start: z.coerce.number().int().positive().max(8_000_000_000_000),
       })
       .safeParse(request.query);
     if (!query.success) return reply.redirect("/book", 303);
@@ -264,7 +266,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     if (outcome.reason === "too-many") {
       return again(409, {
         problem:
-          "This email address already has consultations booked. Please use your confirmation email to change one, or contact the practice.",
+          "We couldn't book this time for that email address. If you already have a consultation booked, the link in its confirmation lets you change it; or please contact the practice.",
       });
     }
     const alternatives = outcome.alternatives;

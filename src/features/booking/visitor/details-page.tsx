@@ -8,6 +8,7 @@ import {
 } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { crisisPhrases } from "../../assessments/self-check/crisis-words.ts";
 import type { Slot } from "../compute-slots.ts";
 import { fullMoment } from "./time-words.ts";
 import { bookUrl, type Kind, kindWords } from "./times-page.tsx";
@@ -45,9 +46,11 @@ export function DetailsPage(props: {
   alternatives?: Slot[] | undefined;
   /** The visitor chose to share their self-check reflection with this booking. */
   reflectionWaiting: boolean;
+  /** What they typed mentions being in danger: help shows at once (the browser does the same as they type). */
+  crisis?: boolean;
   form: DetailsForm;
 }) {
-  const { site, kind, zone, start, alternatives, reflectionWaiting, form } = props;
+  const { site, kind, zone, start, alternatives, reflectionWaiting, crisis = false, form } = props;
   const v = form.values ?? {};
   const e = form.errors ?? {};
   const contactBy = v.contactBy ?? ["email"];
@@ -62,7 +65,23 @@ export function DetailsPage(props: {
         </p>
         <h1>Your details</h1>
         <FormProblem message={form.problem} />
-        <form class="form" method="post" action="/book" data-busy="Booking…" novalidate>
+        <div id="crisis-panel" class="crisis-panel" role="status" hidden={!crisis}>
+          <p>
+            <strong>
+              If you are in danger or thinking of ending your life, please don't wait for a consultation.
+            </strong>{" "}
+            Nobody reads this form live. <a href="/help-now">Find help now</a>.
+          </p>
+        </div>
+        <form
+          class="form"
+          method="post"
+          action="/book"
+          data-busy="Booking…"
+          novalidate
+          data-crisis-phrases={JSON.stringify(crisisPhrases)}
+          data-crisis-panel="crisis-panel"
+        >
           <FormToken token={form.token} />
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="zone" value={zone} />

@@ -16,6 +16,8 @@ export type ManageView = {
   changeable: boolean;
   cutoffHours: number;
   calendarLinks: { google: string; outlook: string };
+  /** Their note mentioned being in danger: help is shown at the top, whatever else happens. */
+  crisis: boolean;
 };
 
 function ContactPractice({ site }: { site: SiteContext }) {
@@ -50,6 +52,17 @@ export function ManagePage(props: {
     >
       <div class="prose-width section stack">
         <h1>Your consultation</h1>
+        {view.crisis && (
+          <div class="crisis-panel" role="status">
+            <p>
+              <strong>
+                Something in your note made us want to say: if you are in danger or thinking of ending your
+                life, please don't wait for this consultation.
+              </strong>{" "}
+              Nobody reads notes live. <a href="/help-now">Find help now</a>.
+            </p>
+          </div>
+        )}
         {notice && (
           <p class="form-problem" role="status">
             {notice}

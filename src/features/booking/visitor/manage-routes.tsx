@@ -6,6 +6,7 @@ import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { containsCrisisWords } from "../../assessments/self-check/crisis-words.ts";
 import { type BookingMailContext, bookingEvent, meetingPlace } from "../booking-emails.ts";
 import { type BookingRecord, loadBooking } from "../booking-record.ts";
 import { addToCalendarLinks, calendarFile } from "../calendar-file.ts";
@@ -71,6 +72,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
             changeable: new Date() <= changeableUntil(booking),
             cutoffHours: booking.settings.cancellationCutoffHours,
             calendarLinks: addToCalendarLinks(event),
+            crisis: containsCrisisWords(booking.visitor.note),
           }}
         />,
       ),
@@ -179,6 +181,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
         .number()
         .int()
         .positive()
+        .max(8_000_000_000_000)
         .safeParse((request.body as Record<string, unknown> | undefined)?.start);
       if (!start.success) return reschedulePage(request, reply, found, "Please choose a time.", 400);
       const outcome = await rescheduleBooking(

@@ -60,11 +60,25 @@ function enhanceQuickExit(): void {
     event.preventDefault();
     leave();
   });
+  // As GOV.UK's component: count Shift released on its own; any other key, or Shift used with one (a
+  // capital letter), starts the count again, so typing never triggers it.
   let presses: number[] = [];
+  let shiftCombined = false;
   document.addEventListener("keydown", (event) => {
+    if (event.key !== "Shift") {
+      presses = [];
+      if (event.shiftKey) shiftCombined = true;
+    }
+  });
+  document.addEventListener("keyup", (event) => {
     if (event.key !== "Shift") return;
+    if (shiftCombined) {
+      shiftCombined = false;
+      presses = [];
+      return;
+    }
     const now = Date.now();
-    presses = [...presses.filter((t) => now - t < 1500), now];
+    presses = [...presses.filter((t) => now - t < 2000), now];
     if (presses.length >= 3) leave();
   });
 }
