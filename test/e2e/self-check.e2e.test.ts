@@ -1,6 +1,6 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchChromium, tabTo } from "./support/browser.ts";
 import { startTestServer } from "./support/haven-server.ts";
 
@@ -15,11 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
-}
 
 describe("the self-check in a real browser", () => {
   it("can be done with the keyboard alone, adds no history between steps, and ends in a pre-filled booking", async () => {

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../src/features/accounts/second-factor/totp.ts";
 import { readOutbox } from "../support/outbox.ts";
+import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchChromium } from "./support/browser.ts";
 import { startTestServer } from "./support/haven-server.ts";
 
@@ -45,11 +45,6 @@ async function mailedLink(to: string, prefix: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`no ${prefix} link reached ${to}`);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 }
 
 async function acceptInvitation(page: Page, email: string) {
