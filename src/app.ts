@@ -14,6 +14,9 @@ import type { ConsentDocument } from "./features/accounts/clients/consent-docume
 import { registerPasswordRoutes } from "./features/accounts/password-routes.tsx";
 import { registerSecondFactorRoutes } from "./features/accounts/second-factor/second-factor-routes.tsx";
 import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
+import { catalogue } from "./features/assessments/instruments/instrument-catalogue.ts";
+import type { InstrumentDefinition } from "./features/assessments/instruments/instrument-definition.ts";
+import type { InstrumentPack } from "./features/assessments/instruments/instrument-pack.ts";
 import { registerSelfCheckRoutes } from "./features/assessments/self-check/self-check-routes.tsx";
 import { manageToken } from "./features/booking/manage-link.ts";
 import { registerBookingSettingsRoutes } from "./features/booking/therapist/booking-settings-routes.tsx";
@@ -49,6 +52,9 @@ export type AppOptions = {
   practice: PracticeSettings;
   pages: PracticePagesHtml;
   consentDocuments: ConsentDocument[];
+  /** The measures and the practice's instrument pack, validated at start. */
+  instruments: InstrumentDefinition[];
+  instrumentPack: InstrumentPack | undefined;
   demo: boolean;
   logger: Logger;
 };
@@ -125,7 +131,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     secretsPolicy: consentDocuments.find((document) => document.id === "secrets-between-partners"),
   });
-  registerPracticeRoutes(app, { db, site, keys });
+  registerPracticeRoutes(app, {
+    db,
+    site,
+    keys,
+    measures: catalogue(options.instruments, options.instrumentPack),
+  });
   registerAuditLogRoutes(app, { db, site, keys });
   registerSelfCheckRoutes(app, { db, site, keys, publicUrl: config.publicUrl, secure });
   registerClientRecordRoutes(app, { db, site, keys });

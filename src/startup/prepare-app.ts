@@ -21,6 +21,8 @@ export async function prepareApp(
     practice: files.practice,
     pages: files.pages,
     consentDocuments: files.consentDocuments,
+    instruments: files.instruments,
+    instrumentPack: files.instrumentPack,
     ...prepared,
   });
 }

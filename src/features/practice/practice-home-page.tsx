@@ -65,6 +65,10 @@ export function PracticeHomePage(props: {
             <a href="/practice/booking">Your hours and booking settings</a>
           </li>
         </ul>
+        <h2>Measures</h2>
+        <p>
+          <a href="/practice/measures">The measures available, and which need their wording</a>
+        </p>
         <h2>Your account</h2>
         <ul>
           <li>
