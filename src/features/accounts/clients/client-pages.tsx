@@ -37,42 +37,29 @@ export function InvitePage(props: { site: SiteContext; form: Form<InvitationValu
               </div>
             ))}
           </fieldset>
-          <fieldset>
-            <legend>{m.personLegend(1)}</legend>
-            <TextField
-              name="firstName"
-              label={m.name}
-              value={v.firstName}
-              error={e.firstName}
-              autocomplete="off"
-            />
-            <TextField
-              name="firstEmail"
-              type="email"
-              label={m.email}
-              value={v.firstEmail}
-              error={e.firstEmail}
-              autocomplete="off"
-            />
-          </fieldset>
-          <fieldset>
-            <legend>{m.personLegend(2)} (couples only)</legend>
-            <TextField
-              name="secondName"
-              label={m.name}
-              value={v.secondName}
-              error={e.secondName}
-              autocomplete="off"
-            />
-            <TextField
-              name="secondEmail"
-              type="email"
-              label={m.email}
-              value={v.secondEmail}
-              error={e.secondEmail}
-              autocomplete="off"
-            />
-          </fieldset>
+          {(["first", "second"] as const).map((who, index) => (
+            <fieldset key={who}>
+              <legend>
+                {m.personLegend(index + 1)}
+                {who === "second" && " (couples only)"}
+              </legend>
+              <TextField
+                name={`${who}Name`}
+                label={m.name}
+                value={v[`${who}Name`]}
+                error={e[`${who}Name`]}
+                autocomplete="off"
+              />
+              <TextField
+                name={`${who}Email`}
+                type="email"
+                label={m.email}
+                value={v[`${who}Email`]}
+                error={e[`${who}Email`]}
+                autocomplete="off"
+              />
+            </fieldset>
+          ))}
           <p>
             <button class="button" type="submit">
               {m.inviteButton}
