@@ -17,6 +17,7 @@ import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
 import { catalogue } from "./features/assessments/instruments/instrument-catalogue.ts";
 import type { InstrumentDefinition } from "./features/assessments/instruments/instrument-definition.ts";
 import type { InstrumentPack } from "./features/assessments/instruments/instrument-pack.ts";
+import { registerMeasureRoutes } from "./features/assessments/measures/measure-routes.tsx";
 import { registerSelfCheckRoutes } from "./features/assessments/self-check/self-check-routes.tsx";
 import { manageToken } from "./features/booking/manage-link.ts";
 import { registerBookingSettingsRoutes } from "./features/booking/therapist/booking-settings-routes.tsx";
@@ -139,7 +140,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerAuditLogRoutes(app, { db, site, keys });
   registerSelfCheckRoutes(app, { db, site, keys, publicUrl: config.publicUrl, secure });
-  registerClientRecordRoutes(app, { db, site, keys });
+  registerClientRecordRoutes(app, {
+    db,
+    site,
+    keys,
+    publicUrl: config.publicUrl,
+    instruments: options.instruments,
+    pack: options.instrumentPack,
+  });
+  registerMeasureRoutes(app, {
+    db,
+    site,
+    keys,
+    publicUrl: config.publicUrl,
+    instruments: options.instruments,
+    pack: options.instrumentPack,
+  });
   const bookingMail = {
     practiceName: practice.name,
     practiceEmail: practice.contact.email,

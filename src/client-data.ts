@@ -1,7 +1,12 @@
 // Every table that holds a client's data, with its policy, export and erasure, gathered from the
 // features (as schema.ts gathers tables). A test fails when a table with a client_id is missing.
 import { accountClientData } from "./features/accounts/clients/client-data.ts";
+import { measuresClientData } from "./features/assessments/measures/measures-client-data.ts";
 import { workspaceClientData } from "./features/workspace/workspace-client-data.ts";
 import type { ClientDataTable } from "./platform/privacy/client-data.ts";
 
-export const clientDataTables: ClientDataTable[] = [...accountClientData, ...workspaceClientData];
+export const clientDataTables: ClientDataTable[] = [
+  ...accountClientData,
+  ...workspaceClientData,
+  ...measuresClientData,
+];

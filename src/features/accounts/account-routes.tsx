@@ -11,6 +11,7 @@ import {
   therapistSessionPolicy,
 } from "../../platform/security/sessions/session-store.ts";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
+import { leavePath } from "../../platform/web/quick-exit.tsx";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { finishSession, startSession } from "../../platform/web/session-cookie.ts";
@@ -103,6 +104,15 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
       await finishSession(db, request, reply, secure);
     }
     return reply.redirect("/", 303);
+  });
+
+  // Quick exit from the client area (DOMAIN.md §4). A GET, because it must work as a plain link and
+  // through location.replace; the worst a forged link can do is sign someone out. Nothing personal is
+  // in the way out: the neutral site comes from the settings, never from the request.
+  app.get(leavePath, { config: { access: "public" } }, async (request, reply) => {
+    if (request.account) await finishSession(db, request, reply, secure);
+    reply.header("cache-control", "no-store").header("clear-site-data", '"cookies", "storage"');
+    return reply.redirect(site.practice.quickExitUrl, 303);
   });
 
   app.get("/account/sign-ins", { config: { access: "signed-in" } }, async (request, reply) => {

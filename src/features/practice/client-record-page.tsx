@@ -1,5 +1,10 @@
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../../platform/web/site-context.ts";
+import {
+  type AssignForm,
+  type TherapistMeasure,
+  TherapistMeasuresSection,
+} from "../assessments/measures/therapist-measures-section.tsx";
 import type { Entry } from "../workspace/entries.ts";
 
 const day = (date: Date, timeZone: string) =>
@@ -8,13 +13,16 @@ const day = (date: Date, timeZone: string) =>
 /** A client as their therapist sees them: only what the client chose to share with the therapist. */
 export function ClientRecordPage(props: {
   site: SiteContext;
+  clientId: string;
   name: string;
   status: string;
   partner?: { id: string; name: string } | undefined;
   shared: Entry[];
+  measures: TherapistMeasure[];
+  assignForm: AssignForm;
   timeZone: string;
 }) {
-  const { site, name, status, partner, shared, timeZone } = props;
+  const { site, clientId, name, status, partner, shared, measures, assignForm, timeZone } = props;
   return (
     <Layout site={site} meta={{ title: name, description: "A client's record.", noindex: true }}>
       <div class="prose-width section stack">
@@ -44,6 +52,13 @@ export function ClientRecordPage(props: {
             ))}
           </ul>
         )}
+        <TherapistMeasuresSection
+          clientId={clientId}
+          clientName={name}
+          measures={measures}
+          form={assignForm}
+          timeZone={timeZone}
+        />
       </div>
     </Layout>
   );

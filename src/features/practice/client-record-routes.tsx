@@ -1,10 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
+import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import type { SiteContext } from "../../platform/web/site-context.ts";
@@ -12,25 +13,63 @@ import { clients } from "../accounts/clients/client.schema.ts";
 import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
+import { fieldText } from "../accounts/route-helpers.ts";
+import type { InstrumentDefinition } from "../assessments/instruments/instrument-definition.ts";
+import type { InstrumentPack } from "../assessments/instruments/instrument-pack.ts";
+import { scoreInstrument } from "../assessments/instruments/score-instrument.ts";
+import { assignMeasure, measuresOf } from "../assessments/measures/measure-assignments.ts";
+import { isSafetyScreen, measureWording } from "../assessments/measures/measure-wording.ts";
+import type { AssignForm, TherapistMeasure } from "../assessments/measures/therapist-measures-section.tsx";
 import { entriesSharedWithTherapist } from "../workspace/entries.ts";
 import { ClientRecordPage } from "./client-record-page.tsx";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing };
+type Deps = {
+  db: Database;
+  site: SiteContext;
+  keys: KeyRing;
+  publicUrl: URL;
+  instruments: InstrumentDefinition[];
+  pack: InstrumentPack | undefined;
+};
 
 const params = z.object({ id: z.uuid() });
+const assignFormName = "assign-measure";
 
 /** The therapist's view of one client. Every opening is a staff read of clinical data, and is audited. */
-export function registerClientRecordRoutes(app: FastifyInstance, { db, site, keys }: Deps): void {
-  app.get("/practice/clients/:id", { config: { access: "therapist" } }, async (request, reply) => {
-    const therapist = request.therapist;
+export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db, site, keys, publicUrl, instruments, pack } = deps;
+  // Only what can be answered now: a published measure needs its wording from the practice's pack.
+  const choices = instruments
+    .filter((definition) => measureWording(definition, pack) !== undefined)
+    .map((definition) => ({
+      id: definition.id,
+      title: definition.title,
+      therapistOnly: definition.visibility === "therapist-only",
+      screen: isSafetyScreen(definition),
+    }));
+
+  /** The client when this therapist may see them; someone else's client looks exactly like none. */
+  const clientFor = async (request: FastifyRequest) => {
     const parsed = params.safeParse(request.params);
-    if (!therapist || !parsed.success) return sendErrorPage(reply, site, 404);
+    if (!request.therapist || !parsed.success) return undefined;
     const [row] = await db.select().from(clients).where(eq(clients.id, parsed.data.id));
     const owned = row && { clientId: row.id, therapistId: row.therapistId, coupleId: row.coupleId };
-    // Someone else's client looks exactly like no client at all.
     if (!row || !owned || !allow(requestActor(request), "read", { type: "client-account", ...owned }))
-      return sendErrorPage(reply, site, 404);
+      return undefined;
+    return { row, owned };
+  };
 
+  const recordPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: NonNullable<Awaited<ReturnType<typeof clientFor>>>,
+    status = 200,
+    form: Omit<AssignForm, "token" | "choices"> = {},
+  ) => {
+    const therapist = request.therapist;
+    if (!therapist) return sendErrorPage(reply, site, 404);
+    const { row, owned } = found;
+    const actor = requestActor(request);
     const [partnerRow] = row.coupleId
       ? await db
           .select()
@@ -38,23 +77,37 @@ export function registerClientRecordRoutes(app: FastifyInstance, { db, site, key
           .where(and(eq(clients.coupleId, row.coupleId), ne(clients.id, row.id)))
       : [];
     const shared = (await entriesSharedWithTherapist(db, keys, row.id)).filter((entry) =>
-      allow(requestActor(request), "read", {
+      allow(actor, "read", {
         type: "entry",
         ...owned,
         sharedWith: { partner: false, therapist: entry.sharedWithTherapistAt !== null },
       }),
     );
+    const measures = (await measuresOf(db, keys, row.id)).flatMap((measure): TherapistMeasure[] => {
+      const definition = instruments.find((d) => d.id === measure.instrumentId);
+      const resource = {
+        type: "measure" as const,
+        ...owned,
+        resultsShownToClient: measure.resultsShownToClient,
+      };
+      if (!definition || !allow(actor, "read", resource)) return [];
+      return [
+        { measure, definition, score: measure.answers ? scoreInstrument(definition, measure.answers) : null },
+      ];
+    });
     await recordAudit(db, {
       actor: `therapist:${therapist.id}`,
       action: "client.record-read",
       subject: `client:${row.id}`,
     });
+    const name = openClientField(keys, row.id, "name_encrypted", row.nameEncrypted);
     return sendPrivate(
       reply,
       renderPage(
         <ClientRecordPage
           site={site}
-          name={openClientField(keys, row.id, "name_encrypted", row.nameEncrypted)}
+          clientId={row.id}
+          name={name}
           status={row.status}
           partner={
             partnerRow && partnerRow.therapistId === therapist.id
@@ -65,9 +118,66 @@ export function registerClientRecordRoutes(app: FastifyInstance, { db, site, key
               : undefined
           }
           shared={shared}
+          measures={measures}
+          assignForm={{
+            token: formTokenFor(request, keys.current, assignFormName, "session"),
+            choices,
+            ...form,
+          }}
           timeZone={therapist.timeZone}
         />,
       ),
+      status,
     );
+  };
+
+  app.get("/practice/clients/:id", { config: { access: "therapist" } }, async (request, reply) => {
+    const found = await clientFor(request);
+    if (!found) return sendErrorPage(reply, site, 404);
+    return recordPage(request, reply, found);
+  });
+
+  app.post("/practice/clients/:id/measures", { config: { access: "therapist" } }, async (request, reply) => {
+    const found = await clientFor(request);
+    const therapist = request.therapist;
+    if (
+      !found ||
+      !therapist ||
+      !allow(requestActor(request), "create", {
+        type: "measure",
+        ...found.owned,
+        resultsShownToClient: false,
+      })
+    )
+      return sendErrorPage(reply, site, 404);
+    const chosen = choices.find((choice) => choice.id === fieldText(request.body, "instrument"));
+    const showClient = fieldText(request.body, "showClient") === "yes";
+    const values = { ...(chosen ? { instrument: chosen.id } : {}), showClient };
+    if (!formIsGenuine(request, keys.current, assignFormName, "session", publicUrl)) {
+      return recordPage(request, reply, found, 400, {
+        values,
+        problem: "This page was open for a long time, so nothing was sent. Please choose again.",
+      });
+    }
+    if (!chosen) {
+      return recordPage(request, reply, found, 400, {
+        values,
+        errors: { instrument: "Choose the questionnaire to ask for." },
+      });
+    }
+    // A screen for harm never shows its result to the client: their screen may be seen by the partner.
+    const resultsShownToClient = !chosen.screen && (!chosen.therapistOnly || showClient);
+    await assignMeasure(db, {
+      clientId: found.row.id,
+      therapistId: therapist.id,
+      instrumentId: chosen.id,
+      resultsShownToClient,
+    });
+    await recordAudit(db, {
+      actor: `therapist:${therapist.id}`,
+      action: "measure.assigned",
+      subject: `client:${found.row.id}`,
+    });
+    return reply.redirect(`/practice/clients/${found.row.id}#measures`, 303);
   });
 }

@@ -6,6 +6,7 @@ import {
   TextAreaField,
 } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
+import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { Entry, Sharing } from "./entries.ts";
 
@@ -68,6 +69,7 @@ export function EntriesPage(props: {
   return (
     <Layout site={site} meta={{ title: "Your notes", description: "Your private notes.", noindex: true }}>
       <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
           <a href="/my">← Your space</a>
         </p>
@@ -157,6 +159,7 @@ export function EntryPage(props: {
   return (
     <Layout site={site} meta={{ title: "Your note", description: "Your note.", noindex: true }}>
       <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
           <a href="/my/entries">← Your notes</a>
         </p>

@@ -1,5 +1,6 @@
 import { CheckboxField, FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
+import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { SignOutForm } from "../sign-out-form.tsx";
 import { clientMessages as m } from "./client-messages.ts";
@@ -139,6 +140,7 @@ export function ClientSpacePage(props: { site: SiteContext; name: string; token:
   return (
     <Layout site={site} meta={{ title: m.spaceTitle, description: m.spaceTitle, noindex: true }}>
       <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} signOut />
         <h1>{m.spaceTitle}</h1>
         <p>{m.spaceGreeting(name)}</p>
         <p class="muted">
@@ -147,6 +149,9 @@ export function ClientSpacePage(props: { site: SiteContext; name: string; token:
         <ul>
           <li>
             <a href="/my/entries">Your notes</a>
+          </li>
+          <li>
+            <a href="/my/measures">Questionnaires from your therapist</a>
           </li>
           <li>
             <a href="/my/data">What Haven holds about you</a>

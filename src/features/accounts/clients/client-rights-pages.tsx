@@ -1,6 +1,7 @@
 import { CheckboxField, FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
 import { formatCalendarDate } from "../../../platform/web/format-date.ts";
 import { Layout } from "../../../platform/web/layout.tsx";
+import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { ClientExport } from "./export-client-data.ts";
 
@@ -16,6 +17,7 @@ export function MyDataPage({ site, data }: { site: SiteContext; data: ClientExpo
       meta={{ title: "What Haven holds about you", description: "Your data.", noindex: true }}
     >
       <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
           <a href="/my">← Your space</a>
         </p>
@@ -70,6 +72,7 @@ export function ErasePage(props: {
   return (
     <Layout site={site} meta={{ title: "Erase your data", description: "Erase your data.", noindex: true }}>
       <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
           <a href="/my/data">← What Haven holds about you</a>
         </p>

@@ -98,6 +98,32 @@ const table: [string, Resource, Record<keyof typeof actors, string>][] = [
     },
   ],
   [
+    "a measure with therapist-only results",
+    { type: "measure", resultsShownToClient: false, ...bea },
+    {
+      anonymous: "",
+      client: "u",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "rc",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "a measure whose results the client sees",
+    { type: "measure", resultsShownToClient: true, ...bea },
+    {
+      anonymous: "",
+      client: "ru",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "rc",
+      otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
     "the client's account",
     { type: "client-account", ...bea },
     {
@@ -176,6 +202,7 @@ describe("the policy table", () => {
         "client-export",
         "client-invitation",
         "entry",
+        "measure",
         "practice-admin",
         "safety-answers",
       ].sort(),

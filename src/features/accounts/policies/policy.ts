@@ -18,6 +18,11 @@ export type Resource =
   | ({ type: "entry"; sharedWith: { partner: boolean; therapist: boolean } } & Owned)
   /** Answers to the private safety questions: never shown back, never to the partner. */
   | ({ type: "safety-answers" } & Owned)
+  /**
+   * A measure the therapist asked the client to answer. "update" is answering it; "read" is seeing
+   * its results, which a therapist-only measure shows the client only when the therapist chose so.
+   */
+  | ({ type: "measure"; resultsShownToClient: boolean } & Owned)
   /** The client's account: name, email, consents, sign-ins. */
   | ({ type: "client-account" } & Owned)
   /** The client's own download of what Haven holds about them. */
@@ -50,6 +55,16 @@ export function allow(actor: Actor, action: Action, resource: Resource): boolean
       // The person answers; only their therapist reads. Nobody edits or deletes an answer in place.
       if (action === "create") return isSelf(actor, resource);
       return action === "read" && isTherapistOfRecord(actor, resource);
+    case "measure":
+      // The partner is never a party: not to the answers, the results, or that the measure exists.
+      if (action === "create") return isTherapistOfRecord(actor, resource);
+      if (action === "update") return isSelf(actor, resource);
+      if (action === "read")
+        return (
+          isTherapistOfRecord(actor, resource) || (resource.resultsShownToClient && isSelf(actor, resource))
+        );
+      // Answers go with the client's erasure, not by a plain delete.
+      return false;
     case "client-account":
       if (action === "read") return isSelf(actor, resource) || isTherapistOfRecord(actor, resource);
       if (action === "update") return isSelf(actor, resource) || isTherapistOfRecord(actor, resource);

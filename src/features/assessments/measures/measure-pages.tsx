@@ -1,0 +1,183 @@
+import { FormProblem, FormToken, RadioGroup } from "../../../platform/web/form-fields.tsx";
+import { Layout } from "../../../platform/web/layout.tsx";
+import { QuickExit } from "../../../platform/web/quick-exit.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
+import type { InstrumentScore } from "../instruments/score-instrument.ts";
+import { MeasureResults } from "./measure-results.tsx";
+import type { MeasureWording } from "./measure-wording.ts";
+import { itemField, skipValue } from "./read-measure-answers.ts";
+
+const day = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone }).format(date);
+
+export type MeasureListItem = {
+  id: string;
+  title: string;
+  assignedAt: Date;
+  answeredAt: Date | null;
+  resultsVisible: boolean;
+};
+
+function MeasurePageFrame(props: { site: SiteContext; title: string; children: preact.ComponentChildren }) {
+  const { site, title, children } = props;
+  return (
+    <Layout site={site} meta={{ title, description: title, noindex: true }}>
+      <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} signOut />
+        <p>
+          <a href="/my/measures">← Your questionnaires</a>
+        </p>
+        {children}
+      </div>
+    </Layout>
+  );
+}
+
+/** The questionnaires a client's therapist asked them to answer. */
+export function MeasureListPage(props: { site: SiteContext; measures: MeasureListItem[]; timeZone: string }) {
+  const { site, measures, timeZone } = props;
+  const waiting = measures.filter((m) => m.answeredAt === null);
+  const answered = measures.filter((m) => m.answeredAt !== null);
+  return (
+    <Layout site={site} meta={{ title: "Your questionnaires", description: "Questionnaires", noindex: true }}>
+      <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} signOut />
+        <p>
+          <a href="/my">← Your space</a>
+        </p>
+        <h1>Your questionnaires</h1>
+        <p>
+          Your therapist may ask you to answer a short questionnaire now and then. Answer on your own, when
+          you have a quiet moment. Your partner never sees your answers or that you were asked.
+        </p>
+        <h2>Waiting for you</h2>
+        {waiting.length === 0 ? (
+          <p>Nothing is waiting for you.</p>
+        ) : (
+          <ul class="client-list">
+            {waiting.map((m) => (
+              <li class="card" key={m.id}>
+                <a href={`/my/measures/${m.id}`}>{m.title}</a>
+                <p class="muted">Asked on {day(m.assignedAt, timeZone)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {answered.length > 0 && (
+          <>
+            <h2>Answered</h2>
+            <ul class="client-list">
+              {answered.map((m) => (
+                <li class="card" key={m.id}>
+                  {m.resultsVisible ? <a href={`/my/measures/${m.id}`}>{m.title}</a> : <span>{m.title}</span>}
+                  <p class="muted">
+                    Answered on {day(m.answeredAt ?? m.assignedAt, timeZone)}
+                    {m.resultsVisible ? "" : " — your therapist will go through it with you"}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+/** One questionnaire to answer: every question may be left with “I’d rather not say”. */
+export function AnswerMeasurePage(props: {
+  site: SiteContext;
+  id: string;
+  wording: MeasureWording;
+  safetyScreen: boolean;
+  token: string;
+  chosen?: Record<string, string>;
+  errors?: Record<string, string>;
+  problem?: string | undefined;
+}) {
+  const { site, id, wording, safetyScreen, token, chosen = {}, errors = {}, problem } = props;
+  return (
+    <MeasurePageFrame site={site} title={wording.title}>
+      <h1>{wording.title}</h1>
+      {safetyScreen && (
+        <p class="contact-caution">
+          Before you start: are you somewhere private, where nobody can see your screen? If not, leave this
+          for later — it will wait for you. Only your therapist sees your answers.
+        </p>
+      )}
+      {wording.notice && <p class="muted">{wording.notice}</p>}
+      {wording.instructions && <p>{wording.instructions}</p>}
+      {"placeholder" in wording.source && wording.source.placeholder && (
+        <p class="muted">This questionnaire uses placeholder wording for trying Haven out.</p>
+      )}
+      <form method="post" action={`/my/measures/${id}`} class="form stack" data-busy-form>
+        <FormToken token={token} />
+        <FormProblem message={problem} />
+        {wording.items.map((item, index) => (
+          <RadioGroup
+            key={item.id}
+            name={itemField(item.id)}
+            legend={`${index + 1}. ${item.text}`}
+            options={[
+              ...item.options.map((option) => ({ value: String(option.value), label: option.label })),
+              { value: skipValue, label: "I’d rather not say" },
+            ]}
+            value={chosen[item.id]}
+            error={errors[item.id]}
+          />
+        ))}
+        <p class="muted">Once you send your answers they cannot be changed, so take your time.</p>
+        <button class="button" type="submit">
+          Send my answers
+        </button>
+      </form>
+    </MeasurePageFrame>
+  );
+}
+
+/** After answering: the results where the client may see them, otherwise a calm word of what happens next. */
+export function AnsweredMeasurePage(props: {
+  site: SiteContext;
+  id: string;
+  title: string;
+  answeredAt: Date;
+  timeZone: string;
+  results?: { definition: InstrumentDefinition; score: InstrumentScore } | undefined;
+}) {
+  const { site, id, title, answeredAt, timeZone, results } = props;
+  return (
+    <MeasurePageFrame site={site} title={title}>
+      <h1>{title}</h1>
+      <p>Thank you. You answered this on {day(answeredAt, timeZone)}.</p>
+      {results ? (
+        <>
+          <h2>Your results</h2>
+          <MeasureResults
+            id={id}
+            definition={results.definition}
+            score={results.score}
+            forTherapist={false}
+          />
+          <p class="muted">
+            These are numbers to talk about with your therapist, not a verdict about you or your relationship.
+          </p>
+        </>
+      ) : (
+        <p>Your therapist will go through it with you.</p>
+      )}
+    </MeasurePageFrame>
+  );
+}
+
+/** When a published measure's wording has been taken out of the practice's pack since it was asked for. */
+export function UnavailableMeasurePage({ site }: { site: SiteContext }) {
+  return (
+    <MeasurePageFrame site={site} title="Not available just now">
+      <h1>Not available just now</h1>
+      <p>
+        This questionnaire cannot be opened at the moment. Nothing is lost; your therapist can sort it out.
+      </p>
+    </MeasurePageFrame>
+  );
+}

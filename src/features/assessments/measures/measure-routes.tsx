@@ -1,0 +1,159 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Database } from "../../../platform/db/database.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
+import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { renderPage } from "../../../platform/web/render-page.ts";
+import { sendPrivate } from "../../../platform/web/send-private.ts";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { allow } from "../../accounts/policies/policy.ts";
+import { requestActor } from "../../accounts/policies/request-actor.ts";
+import { authRateLimit } from "../../accounts/route-helpers.ts";
+import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
+import type { InstrumentPack } from "../instruments/instrument-pack.ts";
+import { scoreInstrument } from "../instruments/score-instrument.ts";
+import { type MeasureAssignment, measuresOf, measureWithOwner, saveAnswers } from "./measure-assignments.ts";
+import {
+  AnsweredMeasurePage,
+  AnswerMeasurePage,
+  MeasureListPage,
+  UnavailableMeasurePage,
+} from "./measure-pages.tsx";
+import { clientTitle, isSafetyScreen, measureWording } from "./measure-wording.ts";
+import { readMeasureAnswers } from "./read-measure-answers.ts";
+
+type Deps = {
+  db: Database;
+  site: SiteContext;
+  keys: KeyRing;
+  publicUrl: URL;
+  instruments: InstrumentDefinition[];
+  pack: InstrumentPack | undefined;
+};
+
+const params = z.object({ id: z.uuid() });
+
+/** The client's side of measures: the list, answering once, and results where they may see them. */
+export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db, site, keys, publicUrl, instruments, pack } = deps;
+  const timeZone = site.practice.timeZone;
+  const definitionOf = (measure: MeasureAssignment) => instruments.find((d) => d.id === measure.instrumentId);
+
+  /** The measure when this client may answer or read it; otherwise the same 404 as for none at all. */
+  const measureFor = async (request: FastifyRequest) => {
+    const parsed = params.safeParse(request.params);
+    if (!parsed.success) return undefined;
+    const found = await measureWithOwner(db, keys, parsed.data.id);
+    const definition = found && definitionOf(found.measure);
+    if (!found || !definition || !allow(requestActor(request), "update", found.resource)) return undefined;
+    return { ...found, definition, mayRead: allow(requestActor(request), "read", found.resource) };
+  };
+
+  const answerPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: NonNullable<Awaited<ReturnType<typeof measureFor>>>,
+    status = 200,
+    form: { chosen?: Record<string, string>; errors?: Record<string, string>; problem?: string } = {},
+  ) => {
+    const { measure, definition, mayRead } = found;
+    if (measure.answeredAt !== null) {
+      const results =
+        mayRead && measure.answers
+          ? { definition, score: scoreInstrument(definition, measure.answers) }
+          : undefined;
+      return sendPrivate(
+        reply,
+        renderPage(
+          <AnsweredMeasurePage
+            site={site}
+            id={measure.id}
+            title={clientTitle(definition)}
+            answeredAt={measure.answeredAt}
+            timeZone={timeZone}
+            results={results}
+          />,
+        ),
+      );
+    }
+    const wording = measureWording(definition, pack);
+    if (!wording) return sendPrivate(reply, renderPage(<UnavailableMeasurePage site={site} />), 409);
+    return sendPrivate(
+      reply,
+      renderPage(
+        <AnswerMeasurePage
+          site={site}
+          id={measure.id}
+          wording={wording}
+          safetyScreen={isSafetyScreen(definition)}
+          token={formTokenFor(request, keys.current, `measure-${measure.id}`, "session")}
+          {...form}
+        />,
+      ),
+      status,
+    );
+  };
+
+  app.get("/my/measures", { config: { access: "client" } }, async (request, reply) => {
+    const client = request.client;
+    if (!client) return reply.redirect("/sign-in", 303);
+    const actor = requestActor(request);
+    const list = (await measuresOf(db, keys, client.id)).flatMap((measure) => {
+      const definition = definitionOf(measure);
+      if (!definition) return [];
+      const resource = {
+        type: "measure" as const,
+        clientId: client.id,
+        therapistId: client.therapistId,
+        coupleId: client.coupleId,
+        resultsShownToClient: measure.resultsShownToClient,
+      };
+      return [
+        {
+          id: measure.id,
+          title: clientTitle(definition),
+          assignedAt: measure.assignedAt,
+          answeredAt: measure.answeredAt,
+          resultsVisible: allow(actor, "read", resource),
+        },
+      ];
+    });
+    return sendPrivate(
+      reply,
+      renderPage(<MeasureListPage site={site} measures={list} timeZone={timeZone} />),
+    );
+  });
+
+  app.get("/my/measures/:id", { config: { access: "client" } }, async (request, reply) => {
+    const found = await measureFor(request);
+    if (!found) return sendErrorPage(reply, site, 404);
+    return answerPage(request, reply, found);
+  });
+
+  app.post("/my/measures/:id", { config: { ...authRateLimit, access: "client" } }, async (request, reply) => {
+    const found = await measureFor(request);
+    const client = request.client;
+    if (!found || !client) return sendErrorPage(reply, site, 404);
+    const { measure, definition } = found;
+    if (measure.answeredAt !== null) return reply.redirect(`/my/measures/${measure.id}`, 303);
+    const read = readMeasureAnswers(definition, request.body);
+    if (!formIsGenuine(request, keys.current, `measure-${measure.id}`, "session", publicUrl)) {
+      return answerPage(request, reply, found, 400, {
+        chosen: read.chosen,
+        problem: "This page was open for a long time, so your answers were not sent. Please send them again.",
+      });
+    }
+    if (read.problem) return answerPage(request, reply, found, 400, read);
+    const wording = measureWording(definition, pack);
+    if (!wording) return sendPrivate(reply, renderPage(<UnavailableMeasurePage site={site} />), 409);
+    await saveAnswers(db, keys, {
+      id: measure.id,
+      clientId: client.id,
+      answers: read.answers,
+      wording: wording.source,
+    });
+    // Saved now or in another tab a moment ago: either way the answered page is the truth.
+    return reply.redirect(`/my/measures/${measure.id}`, 303);
+  });
+}

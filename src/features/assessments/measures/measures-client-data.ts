@@ -1,0 +1,42 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { ClientDataTable } from "../../../platform/privacy/client-data.ts";
+import { loadInstrumentDefinitions } from "../instruments/definitions/index.ts";
+import { measureAssignments } from "./measure-assignment.schema.ts";
+import { measuresOf } from "./measure-assignments.ts";
+import { isSafetyScreen } from "./measure-wording.ts";
+
+const definitions = loadInstrumentDefinitions();
+const safetyScreens = new Set(definitions.filter(isSafetyScreen).map((d) => d.id));
+
+/** Measures a client answered for their therapist. */
+export const measuresClientData: ClientDataTable[] = [
+  {
+    table: "measure_assignments",
+    policy: "measure",
+    title: "Questionnaires you answered",
+    async export(db, ring, clientId) {
+      // A screen for harm from a partner stays out of a file that may be opened on a shared device
+      // (DOMAIN.md §4: safety answers are never shown again); the therapist can go through it with them.
+      return (await measuresOf(db, ring, clientId))
+        .filter((measure) => !safetyScreens.has(measure.instrumentId))
+        .map((measure) => ({
+          questionnaire:
+            definitions.find((d) => d.id === measure.instrumentId)?.title ?? measure.instrumentId,
+          askedAt: measure.assignedAt.toISOString(),
+          answeredAt: measure.answeredAt?.toISOString() ?? null,
+          answers: measure.answers,
+        }));
+    },
+    erasure: {
+      goesNow: "Questionnaires you have not answered yet",
+      kept: "Your answers to questionnaires your therapist asked for",
+    },
+    async erase(tx, clientId) {
+      const deleted = await tx
+        .delete(measureAssignments)
+        .where(and(eq(measureAssignments.clientId, clientId), isNull(measureAssignments.answeredAt)))
+        .returning({ id: measureAssignments.id });
+      return deleted.length;
+    },
+  },
+];
