@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations } from "./support/axe.ts";
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts } from "./support/axe.ts";
 import { launchChromium, tabTo } from "./support/browser.ts";
 import { startTestServer } from "./support/haven-server.ts";
 
@@ -54,6 +54,63 @@ describe("the self-check in a real browser", () => {
         page.waitForURL(/\/book\?kind=couple/),
         page.click("text=Book a couples consultation"),
       ]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("can be done without JavaScript and with the keyboard alone: each step a page, nothing in any address", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+    });
+    const page = await context.newPage();
+    const addresses: string[] = [];
+    page.on("request", (request) => addresses.push(request.url()));
+    const pressAndLoad = async (key: string) => {
+      await Promise.all([page.waitForNavigation({ timeout: 10_000 }), page.keyboard.press(key)]);
+      await expectNoAxeViolationsWithoutScripts(page);
+    };
+    try {
+      await page.goto(`${server.baseUrl}/self-check`);
+      await expectNoAxeViolationsWithoutScripts(page);
+      await tabTo(page, (el) => el.id === "q-moment-betrayal");
+      await page.keyboard.press("ArrowDown");
+      await tabTo(page, (el) => el.tagName === "BUTTON" && el.textContent === "Continue");
+      await pressAndLoad("Enter");
+      expect(await page.isChecked("#q-moment-absence")).toBe(true); // kept in the page, not the address
+      // Three more reflection steps, each its own page: only the current step's button can be reached.
+      for (let step = 2; step <= 4; step++) {
+        expect(await page.locator("[data-step]:not([hidden]) h2").textContent()).toMatch(
+          new RegExp(`^${step} of`),
+        );
+        await tabTo(page, (el) => el.tagName === "BUTTON" && el.textContent === "Continue");
+        await pressAndLoad("Enter");
+      }
+      await tabTo(page, (el) => el.id === "q-hope");
+      await page.keyboard.type("to feel close again");
+      await tabTo(page, (el) => el.tagName === "BUTTON" && el.textContent === "Continue");
+      await pressAndLoad("Enter");
+      expect(await page.locator("[data-step]:not([hidden]) h2").textContent()).toContain("Your safety");
+      await tabTo(page, (el) => el.id === "private-yes");
+      await page.keyboard.press("Space");
+      await tabTo(
+        page,
+        (el) => el.tagName === "BUTTON" && (el.textContent ?? "").includes("See what this may mean"),
+      );
+      await pressAndLoad("Enter");
+      expect(await page.textContent("h1")).toBe("What this may mean");
+      await tabTo(page, (el) => el.textContent?.trim() === "Book a couples consultation");
+      await pressAndLoad("Enter");
+      expect(new URL(page.url()).pathname).toBe("/book");
+      // The booking opens at the times, for the kind the result recommended.
+      expect(await page.textContent("h1")).toBe("Choose a time");
+      expect(await page.inputValue('input[name="kind"]')).toBe("couple");
+      // Answers travelled only in POST bodies: no address ever carried one.
+      for (const address of addresses) {
+        expect(address).not.toMatch(/absence|feel%20close|feel\+close|private=|safety-/);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     } finally {
       await context.close();
     }

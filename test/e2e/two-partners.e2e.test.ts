@@ -164,4 +164,44 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     expect(record).not.toContain("talk about that night");
     await expectNoAxeViolations(therapist);
   });
+
+  it("lets the therapist ask Bea for a questionnaire that Bea answers alone and the therapist reads as a chart", async () => {
+    await therapist.check("#field-instrument-ecr-r");
+    await therapist.click("text=Ask Bea Birch");
+    await therapist.waitForURL(/\/practice\/clients\/[0-9a-f-]{36}#measures$/);
+    expect(await therapist.locator("#measures").textContent()).toContain("not answered yet");
+
+    await bea.goto(url("/my/measures"));
+    await expectNoAxeViolations(bea);
+    await bea.click("text=Experiences in Close Relationships");
+    await expectNoAxeViolations(bea);
+    for (let item = 1; item <= 36; item++) {
+      await bea.check(`#field-item-ecrr-${String(item).padStart(2, "0")}-4`);
+    }
+    await bea.click("text=Send my answers");
+    await bea.waitForSelector("text=Your therapist will go through it with you.");
+    await expectNoAxeViolations(bea);
+    await cal.goto(url("/my/measures"));
+    expect(await cal.locator("main").textContent()).toContain("Nothing is waiting for you.");
+
+    await therapist.reload();
+    expect(await therapist.locator("#measures svg[role=img] desc").textContent()).toBe(
+      "Anxiety 4.00 and avoidance 4.00, each on a scale from 1 to 7.",
+    );
+    await expectNoAxeViolations(therapist);
+  });
+
+  it("signs Bea out when she leaves with the quick exit", async () => {
+    await bea.goto(url("/my"));
+    // The way out is a redirect from /leave; a test route cannot answer a redirect's target (and this
+    // machine is offline), so the test waits for the browser to ask for the neutral site.
+    await Promise.all([
+      bea.waitForRequest("https://www.bbc.co.uk/weather"),
+      (async () => {
+        for (let i = 0; i < 3; i++) await bea.keyboard.press("Shift");
+      })(),
+    ]);
+    await bea.goto(url("/my"));
+    expect(new URL(bea.url()).pathname).toBe("/sign-in");
+  });
 });
