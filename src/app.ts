@@ -19,6 +19,10 @@ import type { InstrumentDefinition } from "./features/assessments/instruments/in
 import type { InstrumentPack } from "./features/assessments/instruments/instrument-pack.ts";
 import { registerMeasureRoutes } from "./features/assessments/measures/measure-routes.tsx";
 import { registerSelfCheckRoutes } from "./features/assessments/self-check/self-check-routes.tsx";
+import { startCalendarFeedRefresher } from "./features/booking/calendar-feeds/calendar-feed-refresher.ts";
+import { registerCalendarFeedRoutes } from "./features/booking/calendar-feeds/calendar-feed-routes.tsx";
+import type { FetchFeedOptions } from "./features/booking/calendar-feeds/fetch-feed.ts";
+import { bookingJobHandlers } from "./features/booking/expiry-job.ts";
 import { manageToken } from "./features/booking/manage-link.ts";
 import { registerBookingSettingsRoutes } from "./features/booking/therapist/booking-settings-routes.tsx";
 import { registerConsultationsRoutes } from "./features/booking/therapist/consultations-routes.tsx";
@@ -58,6 +62,8 @@ export type AppOptions = {
   instrumentPack: InstrumentPack | undefined;
   demo: boolean;
   logger: Logger;
+  /** How therapists' calendar feeds are fetched; tests point it at a local server. Unset in production. */
+  calendarFeedFetch?: FetchFeedOptions | undefined;
 };
 
 /** Form posts are small; a larger body is refused before it is read. */
@@ -103,10 +109,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     outboxDir: path.join(config.dataDir, "outbox"),
     from: `${practice.name} <${practice.contact.email}>`,
   });
-  const jobs = new JobRunner(db, keys, { [emailJobKind]: emailJobHandler(mailer) }, options.logger);
+  const bookingMail = {
+    practiceName: practice.name,
+    practiceEmail: practice.contact.email,
+    publicHost: config.publicUrl.host,
+    manageUrlFor: (bookingId: string) => site.absoluteUrl(`/book/manage/${manageToken(keys, bookingId)}`),
+  };
+  const jobs: JobRunner = new JobRunner(
+    db,
+    keys,
+    {
+      [emailJobKind]: emailJobHandler(mailer),
+      ...bookingJobHandlers(db, keys, bookingMail, () => jobs.wake()),
+    },
+    options.logger,
+  );
   app.decorate("jobs", jobs);
+  // Started with the server (start-server.ts), not in tests, which read feeds when they choose.
+  let feedRefresher: { stop(): Promise<void> } | undefined;
+  app.decorate("startBackgroundWork", () => {
+    jobs.start();
+    feedRefresher ??= startCalendarFeedRefresher(db, keys, options.logger);
+  });
   app.addHook("onClose", async () => {
     await jobs.stop();
+    await feedRefresher?.stop();
     mailer.close();
   });
 
@@ -156,16 +183,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     instruments: options.instruments,
     pack: options.instrumentPack,
   });
-  const bookingMail = {
-    practiceName: practice.name,
-    practiceEmail: practice.contact.email,
-    publicHost: config.publicUrl.host,
-    manageUrlFor: (bookingId: string) => site.absoluteUrl(`/book/manage/${manageToken(keys, bookingId)}`),
-  };
   registerBookingRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
   registerManageRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
   registerBookingSettingsRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
-  registerConsultationsRoutes(app, { db, site, keys });
+  registerCalendarFeedRoutes(app, {
+    db,
+    site,
+    keys,
+    publicUrl: config.publicUrl,
+    fetchOptions: options.calendarFeedFetch,
+  });
+  registerConsultationsRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
   registerPasswordRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
   registerTherapistsRoutes(app, {
     db,
@@ -182,5 +210,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 declare module "fastify" {
   interface FastifyInstance {
     jobs: JobRunner;
+    /** The job queue and the calendar-feed reader: what runs in the background of a serving instance. */
+    startBackgroundWork(): void;
   }
 }

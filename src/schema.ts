@@ -8,6 +8,7 @@ export * from "./features/assessments/measures/measure-assignment.schema.ts";
 export * from "./features/assessments/self-check/self-check-handoff.schema.ts";
 export * from "./features/booking/booking.schema.ts";
 export * from "./features/booking/booking-settings.schema.ts";
+export * from "./features/booking/calendar-feeds/calendar-feed.schema.ts";
 export * from "./features/booking/date-override.schema.ts";
 export * from "./features/booking/weekly-hours.schema.ts";
 export * from "./features/workspace/entry.schema.ts";

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
+import type { FetchFeedOptions } from "../features/booking/calendar-feeds/fetch-feed.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import type { StartupFiles } from "./load-startup-files.ts";
 import { prepareDatabase } from "./prepare-database.ts";
@@ -11,7 +12,7 @@ export async function prepareApp(
   handle: DatabaseHandle,
   config: Config,
   files: StartupFiles,
-  options: { freshEmbedded: boolean; logger: Logger },
+  options: { freshEmbedded: boolean; logger: Logger; calendarFeedFetch?: FetchFeedOptions },
 ): Promise<FastifyInstance> {
   const prepared = await prepareDatabase(handle, config, files, options);
   return buildApp({
@@ -23,6 +24,7 @@ export async function prepareApp(
     consentDocuments: files.consentDocuments,
     instruments: files.instruments,
     instrumentPack: files.instrumentPack,
+    calendarFeedFetch: options.calendarFeedFetch,
     ...prepared,
   });
 }

@@ -55,7 +55,7 @@ export async function startServer(config: Config): Promise<RunningHaven> {
   try {
     app = await prepareApp(handle, config, files, { freshEmbedded, logger });
     await app.listen({ port: config.port, host: config.host });
-    app.jobs.start();
+    app.startBackgroundWork();
     setupPath = await issueSetupLink(handle.db);
     if (setupPath) {
       // Printed, not logged: the link holds a token, and logs never carry one. Shown until an account exists.

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Logger, pino } from "pino";
 import { type Config, loadConfig } from "../../src/config.ts";
+import type { FetchFeedOptions } from "../../src/features/booking/calendar-feeds/fetch-feed.ts";
 import type { KeyRing } from "../../src/platform/security/field-encryption.ts";
 import { loadOrCreateKeyFile, secretKeys } from "../../src/platform/security/secret-key.ts";
 import { loadStartupFiles } from "../../src/startup/load-startup-files.ts";
@@ -21,7 +22,7 @@ export type TestApp = {
 
 /** The real app on this file's own database, with demo data on unless env says otherwise. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; logger?: Logger } = {},
+  options: { env?: Record<string, string>; logger?: Logger; calendarFeedFetch?: FetchFeedOptions } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haven-test-"));
   const config = loadConfig({ HAVEN_DATA_DIR: dataDir, HAVEN_DEMO: "1", ...options.env });
@@ -30,7 +31,11 @@ export async function createTestApp(
   const handle = await openTestDatabase();
   let app: FastifyInstance;
   try {
-    app = await prepareApp(handle, config, files, { freshEmbedded: false, logger });
+    app = await prepareApp(handle, config, files, {
+      freshEmbedded: false,
+      logger,
+      ...(options.calendarFeedFetch ? { calendarFeedFetch: options.calendarFeedFetch } : {}),
+    });
     await app.ready();
   } catch (error) {
     // Free what was opened, so the real failure is what the test run reports.

@@ -122,7 +122,12 @@ describe("booking a consultation", () => {
     const a = await bookConsultation(handle.db, ring, first, now);
     const b = await bookConsultation(handle.db, ring, first, now);
     expect(a).toMatchObject({ ok: true, repeated: false });
-    expect(b).toEqual({ ok: true, bookingId: (a as { bookingId: string }).bookingId, repeated: true });
+    expect(b).toEqual({
+      ok: true,
+      bookingId: (a as { bookingId: string }).bookingId,
+      repeated: true,
+      status: "confirmed",
+    });
   });
 
   it("caps the future bookings one email address may hold", async () => {

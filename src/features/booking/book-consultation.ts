@@ -8,7 +8,11 @@ import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { loadBooking } from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
+import { expireOverdueRequests } from "./expire-requests.ts";
+import { scheduleRequestExpiry } from "./expiry-job.ts";
+import { holdsItsTimeAt } from "./holds-its-time.ts";
 import { nearestSlots } from "./nearest-slots.ts";
+import { type BookingStatus, requestExpiresAt } from "./request-expiry.ts";
 import { loadAvailability } from "./therapist-availability.ts";
 import type { StoredVisitor } from "./visitor-details.ts";
 
@@ -26,7 +30,7 @@ export type BookingRequest = {
 };
 
 export type BookingOutcome =
-  | { ok: true; bookingId: string; repeated: boolean }
+  | { ok: true; bookingId: string; repeated: boolean; status: BookingStatus }
   | { ok: false; reason: "taken" | "not-offered"; alternatives: Slot[] }
   | { ok: false; reason: "too-many" };
 
@@ -40,7 +44,8 @@ class Refused extends Error {
  * Books a consultation exactly as decision record 010 says: lock the therapist's row, recompute the
  * times offered around the requested start and refuse any start not among them, check the cap per
  * email, then insert; the exclusion constraint (record 009) is the last line of defence. A repeated
- * submit (same submission id) gets the booking it already made.
+ * submit (same submission id) gets the booking it already made. When the therapist approves first, the
+ * booking is a request that holds its time until answered or expired (record 038).
  */
 export async function bookConsultation(
   db: Database,
@@ -51,7 +56,7 @@ export async function bookConsultation(
   mail?: BookingMailContext,
 ): Promise<BookingOutcome> {
   const existing = await bookingBySubmission(db, request.submissionId);
-  if (existing) return { ok: true, bookingId: existing, repeated: true };
+  if (existing) return { ok: true, ...existing, repeated: true };
   const window = { from: request.start - 2 * 86_400_000, to: request.start + 2 * 86_400_000 };
   try {
     return await db.transaction(async (tx) => {
@@ -60,13 +65,15 @@ export async function bookConsultation(
         .from(therapists)
         .where(eq(therapists.id, request.therapistId))
         .for("update");
-      const availability = await loadAvailability(tx, request.therapistId, window);
+      // A lapsed request the sweep has not reached yet must not stand in the way (nor trip the constraint).
+      await expireOverdueRequests(tx, ring, { therapistId: request.therapistId }, { now, mail });
+      const availability = await loadAvailability(tx, request.therapistId, window, undefined, now);
       if (!availability?.settings.acceptsBookings)
         throw new Refused({ ok: false, reason: "not-offered", alternatives: [] });
       const offered = computeSlots({
         rules: availability.rules,
         bookings: availability.bookings,
-        busy: [],
+        busy: availability.busy,
         now: now.getTime(),
         ...window,
       });
@@ -75,6 +82,7 @@ export async function bookConsultation(
         // Was it a real time that someone has just taken, or never a time we offered?
         const unbooked = computeSlots({
           rules: availability.rules,
+          // A time the therapist's own calendar has just filled reads as taken too: the nearest are offered.
           bookings: [],
           busy: [],
           now: now.getTime(),
@@ -83,24 +91,21 @@ export async function bookConsultation(
         const reason = unbooked.some((s) => s.start === request.start) ? "taken" : "not-offered";
         throw new Refused({ ok: false, reason, alternatives: nearestSlots(offered, request.start) });
       }
-      const [held] = await tx
-        .select({ count: sql<number>`count(*)::int` })
-        .from(bookings)
-        .where(
-          and(
-            inArray(bookings.visitorEmailLookup, lookupCandidates(ring, request.visitor.email)),
-            inArray(bookings.status, ["requested", "confirmed"]),
-            gt(bookings.startsAt, now),
-          ),
-        );
-      if ((held?.count ?? 0) >= bookingsPerEmail) throw new Refused({ ok: false, reason: "too-many" });
+      const held = await futureBookingsOf(tx, ring, request.visitor.email, now);
+      if (held >= bookingsPerEmail) throw new Refused({ ok: false, reason: "too-many" });
 
       const id = randomUUID();
       const blocked = blockedRange(slot, availability.rules);
+      const { approvalRequired, requestExpiryHours } = availability.settings;
+      const expiresAt = approvalRequired
+        ? new Date(requestExpiresAt(now.getTime(), slot.start, requestExpiryHours))
+        : null;
+      const status: BookingStatus = expiresAt ? "requested" : "confirmed";
       await tx.insert(bookings).values({
         id,
         therapistId: request.therapistId,
-        status: "confirmed",
+        status,
+        expiresAt,
         kind: request.kind,
         meeting: request.meeting,
         startsAt: new Date(slot.start),
@@ -118,11 +123,12 @@ export async function bookConsultation(
         createdAt: now,
         updatedAt: now,
       });
+      if (expiresAt) await scheduleRequestExpiry(tx, ring, expiresAt);
       if (mail) {
         const record = await loadBooking(tx, ring, id);
-        if (record) await queueBookingEmails(tx, ring, "booked", record, mail);
+        if (record) await queueBookingEmails(tx, ring, expiresAt ? "requested" : "booked", record, mail);
       }
-      return { ok: true as const, bookingId: id, repeated: false };
+      return { ok: true as const, bookingId: id, repeated: false, status };
     });
   } catch (error) {
     if (error instanceof Refused) return error.outcome;
@@ -130,16 +136,34 @@ export async function bookConsultation(
     if (sqlState(error) === "23P01") return { ok: false, reason: "taken", alternatives: [] };
     if (sqlState(error) === "23505") {
       const first = await bookingBySubmission(db, request.submissionId);
-      if (first) return { ok: true, bookingId: first, repeated: true };
+      if (first) return { ok: true, ...first, repeated: true };
     }
     throw error;
   }
 }
 
-async function bookingBySubmission(db: Database, submissionId: string): Promise<string | undefined> {
+async function bookingBySubmission(
+  db: Database,
+  submissionId: string,
+): Promise<{ bookingId: string; status: BookingStatus } | undefined> {
   const [row] = await db
-    .select({ id: bookings.id })
+    .select({ bookingId: bookings.id, status: bookings.status })
     .from(bookings)
     .where(eq(bookings.submissionId, submissionId));
-  return row?.id;
+  return row;
+}
+
+/** Future bookings that still hold a time for this email address (lapsed requests do not count). */
+async function futureBookingsOf(tx: Database, ring: KeyRing, email: string, now: Date): Promise<number> {
+  const [held] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(bookings)
+    .where(
+      and(
+        inArray(bookings.visitorEmailLookup, lookupCandidates(ring, email)),
+        holdsItsTimeAt(now),
+        gt(bookings.startsAt, now),
+      ),
+    );
+  return held?.count ?? 0;
 }

@@ -3,11 +3,11 @@ import { queueEmail } from "../../platform/mail/email-job.ts";
 import { neutralSubjects } from "../../platform/mail/neutral-subjects.ts";
 import { plainEmail } from "../../platform/mail/plain-email.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import { type BookingChange, therapistWords, visitorWords, withCalendarFile } from "./booking-email-words.ts";
 import type { BookingRecord } from "./booking-record.ts";
 import { calendarFile } from "./calendar-file.ts";
-import { fullMoment } from "./visitor/time-words.ts";
 
-export type BookingChange = "booked" | "rescheduled" | "cancelled";
+export type { BookingChange } from "./booking-email-words.ts";
 
 export type BookingMailContext = {
   practiceName: string;
@@ -45,26 +45,11 @@ export function bookingEvent(booking: BookingRecord, context: Context, now = new
   };
 }
 
-const visitorText = (change: BookingChange, booking: BookingRecord, context: Context) => {
-  const when = fullMoment(booking.startsAt.getTime(), booking.visitorTimeZone);
-  const lead = {
-    booked: `Your free consultation with ${context.practiceName} is booked for ${when}.`,
-    rescheduled: `Your free consultation with ${context.practiceName} has moved to ${when}.`,
-    cancelled: `Your free consultation with ${context.practiceName} on ${when} is cancelled.`,
-  }[change];
-  const how = booking.meeting === "video" ? "It is a video call." : "It is a phone call.";
-  const manage =
-    change === "cancelled"
-      ? "If you would like another time, you are welcome to book again."
-      : `To see, change or cancel it, use your private link (please keep it to yourself):\n${context.manageUrlFor(booking.id)}`;
-  // The first line is what an inbox preview shows: the practice's name and nothing else.
-  return `${neutralSubjects.appointment(context.practiceName)}\n\nHello,\n\n${lead} ${change === "cancelled" ? "" : how}\n\n${manage}\n`;
-};
-
 /**
- * Tells the visitor (only if they said email is a safe way to reach them) and the therapist, with the
- * same calendar event each time: same UID, a higher SEQUENCE, CANCEL when cancelled. Queued in the
- * caller's transaction, so a message goes out exactly when the change happened.
+ * Tells the visitor (only if they said email is a safe way to reach them) and the therapist. Messages about
+ * a confirmed consultation carry the same calendar event each time: same UID, a higher SEQUENCE, CANCEL
+ * when cancelled; messages about a request carry none. Queued in the caller's transaction, so a message
+ * goes out exactly when the change happened.
  */
 export async function queueBookingEmails(
   tx: Database,
@@ -74,29 +59,27 @@ export async function queueBookingEmails(
   context: Context,
 ): Promise<void> {
   const event = bookingEvent(booking, context);
-  const icalEvent = { method: event.method, filename: "consultation.ics", content: calendarFile(event) };
+  const calendar = (content: string) =>
+    withCalendarFile.has(change)
+      ? { icalEvent: { method: event.method, filename: "consultation.ics", content } }
+      : {};
   const subject = neutralSubjects.appointment(context.practiceName);
   if (booking.visitor.contactBy.includes("email")) {
+    const text = visitorWords(change, booking, {
+      practiceName: context.practiceName,
+      manageUrl: context.manageUrlFor(booking.id),
+    });
     await queueEmail(tx, ring, {
-      ...plainEmail(booking.visitor.email, subject, visitorText(change, booking, context)),
-      icalEvent,
+      ...plainEmail(booking.visitor.email, subject, text),
+      ...calendar(calendarFile(event)),
     });
   }
-  if (booking.therapist.email) {
-    const when = fullMoment(booking.startsAt.getTime(), booking.therapist.timeZone);
-    const words = {
-      booked: "A consultation has been booked",
-      rescheduled: "A consultation has moved",
-      cancelled: "A consultation was cancelled",
-    }[change];
+  const therapistText = therapistWords(change, booking);
+  if (booking.therapist.email && therapistText) {
     const therapistEvent = { ...event, attendee: undefined };
     await queueEmail(tx, ring, {
-      ...plainEmail(
-        booking.therapist.email,
-        subject,
-        `${words}: ${when}.\n\nSign in to Haven to see the details.\n`,
-      ),
-      icalEvent: { ...icalEvent, content: calendarFile(therapistEvent) },
+      ...plainEmail(booking.therapist.email, subject, therapistText),
+      ...calendar(calendarFile(therapistEvent)),
     });
   }
 }

@@ -9,6 +9,8 @@ import type { StoredVisitor } from "./visitor-details.ts";
 
 export type BookingRecord = typeof bookings.$inferSelect & {
   visitor: StoredVisitor;
+  /** The therapist's words when declining a request; "" when none. */
+  declineMessage: string;
   therapist: { id: string; name: string; email: string | null; timeZone: string };
   settings: typeof bookingSettings.$inferSelect;
 };
@@ -17,6 +19,17 @@ export function openVisitor(ring: KeyRing, row: typeof bookings.$inferSelect): S
   return JSON.parse(
     decryptField(ring, row.visitorEncrypted, { table: "bookings", column: "visitor_encrypted", id: row.id }),
   ) as StoredVisitor;
+}
+
+export const declineMessageLocation = (bookingId: string) => ({
+  table: "bookings",
+  column: "decline_message_encrypted",
+  id: bookingId,
+});
+
+function openDeclineMessage(ring: KeyRing, row: typeof bookings.$inferSelect): string {
+  if (row.declineMessageEncrypted === null) return "";
+  return decryptField(ring, row.declineMessageEncrypted, declineMessageLocation(row.id));
 }
 
 /** One booking with its visitor's details decrypted and its therapist's settings. */
@@ -35,6 +48,7 @@ export async function loadBooking(
   return {
     ...row.booking,
     visitor: openVisitor(ring, row.booking),
+    declineMessage: openDeclineMessage(ring, row.booking),
     therapist: {
       id: row.therapist.id,
       name: row.therapist.displayName,

@@ -26,6 +26,10 @@ export const bookingSettings = pgTable(
     videoLink: text("video_link"),
     /** Written into the calendar event for phone consultations, e.g. "Ann will call you". */
     phoneArrangement: text("phone_arrangement"),
+    /** Approve first: a booking is a request that holds its time until the therapist answers (record 038). */
+    approvalRequired: boolean("approval_required").notNull().default(false),
+    /** How long a request waits for an answer before it lapses and frees its time. */
+    requestExpiryHours: integer("request_expiry_hours").notNull().default(24),
     isDemo: boolean("is_demo").notNull().default(false),
   },
   (t) => [
@@ -37,5 +41,6 @@ export const bookingSettings = pgTable(
         and (${t.maxPerDay} is null or ${t.maxPerDay} between 1 and 50)
         and ${t.cancellationCutoffHours} between 0 and 336`,
     ),
+    check("booking_settings_request_expiry_check", sql`${t.requestExpiryHours} between 1 and 168`),
   ],
 );

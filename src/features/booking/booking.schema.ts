@@ -31,6 +31,13 @@ export const bookings = pgTable(
     visitorTimeZone: text("visitor_time_zone").notNull(),
     /** Made when the form was shown: a repeated submit finds the booking it already made. */
     submissionId: uuid("submission_id").notNull().unique(),
+    /**
+     * While a request waits for the therapist's answer (status `requested`): when it lapses and frees its
+     * time. Null in every other status (a check below keeps the two together). See decision record 038.
+     */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** The therapist's optional words to the visitor when declining, encrypted like the visitor's own. */
+    declineMessageEncrypted: text("decline_message_encrypted"),
     /** Raised on every change, so calendar apps replace the event. */
     sequence: integer("sequence").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -40,9 +47,18 @@ export const bookings = pgTable(
   (t) => [
     index("bookings_therapist_start_idx").on(t.therapistId, t.startsAt),
     index("bookings_email_lookup_idx").on(t.visitorEmailLookup),
+    // The expiry sweep looks for requests past their time.
+    index("bookings_expires_at_idx").on(t.expiresAt),
     check(
       "bookings_times_check",
       sql`${t.startsAt} < ${t.endsAt} and ${t.blockedFrom} <= ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`,
+    ),
+    // A request always has its expiry, before its start, and nothing else has one: no request can hold a
+    // time for ever, and none can still be waiting when the consultation would begin.
+    check(
+      "bookings_request_expiry_check",
+      sql`(${t.status} = 'requested') = (${t.expiresAt} is not null)
+        and (${t.expiresAt} is null or ${t.expiresAt} < ${t.startsAt})`,
     ),
   ],
 );

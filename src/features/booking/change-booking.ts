@@ -6,7 +6,10 @@ import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { type BookingRecord, loadBooking } from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
+import { expireOverdueRequests } from "./expire-requests.ts";
+import { scheduleRequestExpiry } from "./expiry-job.ts";
 import { nearestSlots } from "./nearest-slots.ts";
+import { holdsItsTime, movedRequestExpiresAt, statusAt } from "./request-expiry.ts";
 import { loadAvailability } from "./therapist-availability.ts";
 
 type MailContext = BookingMailContext;
@@ -20,8 +23,14 @@ export function changeableUntil(booking: Pick<BookingRecord, "startsAt" | "setti
   return new Date(booking.startsAt.getTime() - booking.settings.cancellationCutoffHours * 3_600_000);
 }
 
-export function isActive(booking: Pick<BookingRecord, "status">): boolean {
-  return booking.status === "confirmed" || booking.status === "requested";
+/** Whether it still holds its time: confirmed, or a request not yet past its expiry. */
+export function isActive(booking: Pick<BookingRecord, "status" | "expiresAt">, now = new Date()): boolean {
+  return holdsItsTime(statusAt(booking, now.getTime()));
+}
+
+/** A request may be withdrawn at any time (nothing was promised); a confirmed one only until the cut-off. */
+function tooLateToCancel(booking: BookingRecord, now: Date): boolean {
+  return booking.status === "confirmed" && now > changeableUntil(booking);
 }
 
 export type ChangeOutcome =
@@ -29,7 +38,7 @@ export type ChangeOutcome =
   | { ok: false; reason: "too-late" | "not-active" }
   | { ok: false; reason: "taken" | "not-offered"; alternatives: Slot[] };
 
-/** Cancels: the time is free again at once (the constraint ignores cancelled rows) and both sides are told. */
+/** Cancels (or withdraws a request): the time is free again at once and both sides are told. */
 export async function cancelBooking(
   db: Database,
   ring: KeyRing,
@@ -40,14 +49,15 @@ export async function cancelBooking(
   return db.transaction(async (tx) => {
     await lockBookingRow(tx, bookingId);
     const booking = await loadBooking(tx, ring, bookingId);
-    if (!booking || !isActive(booking)) return { ok: false as const, reason: "not-active" as const };
-    if (now > changeableUntil(booking)) return { ok: false as const, reason: "too-late" as const };
+    if (!booking || !isActive(booking, now)) return { ok: false as const, reason: "not-active" as const };
+    if (tooLateToCancel(booking, now)) return { ok: false as const, reason: "too-late" as const };
     const sequence = booking.sequence + 1;
     await tx
       .update(bookings)
-      .set({ status: "cancelled", sequence, updatedAt: now })
+      .set({ status: "cancelled", expiresAt: null, sequence, updatedAt: now })
       .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ["confirmed", "requested"])));
-    await queueBookingEmails(tx, ring, "cancelled", { ...booking, status: "cancelled", sequence }, mail);
+    const change = booking.status === "requested" ? "request-cancelled" : "cancelled";
+    await queueBookingEmails(tx, ring, change, { ...booking, status: "cancelled", sequence }, mail);
     return { ok: true as const };
   });
 }
@@ -62,23 +72,30 @@ export async function rescheduleBooking(
 ): Promise<ChangeOutcome> {
   try {
     return await db.transaction(async (tx) => {
-      // A cancel and a move of the same booking at once take turns: the second sees the first's result.
-      await lockBookingRow(tx, input.bookingId);
-      const booking = await loadBooking(tx, ring, input.bookingId);
-      if (!booking || !isActive(booking)) return { ok: false as const, reason: "not-active" as const };
-      if (now > changeableUntil(booking)) return { ok: false as const, reason: "too-late" as const };
+      // Locks in the booking transaction's order, therapist first, so the two can never deadlock; a cancel
+      // and a move of the same booking at once take turns: the second sees the first's result.
+      const [owner] = await tx
+        .select({ therapistId: bookings.therapistId })
+        .from(bookings)
+        .where(eq(bookings.id, input.bookingId));
+      if (!owner) return { ok: false as const, reason: "not-active" as const };
       await tx
         .select({ id: therapists.id })
         .from(therapists)
-        .where(eq(therapists.id, booking.therapistId))
+        .where(eq(therapists.id, owner.therapistId))
         .for("update");
+      await lockBookingRow(tx, input.bookingId);
+      const booking = await loadBooking(tx, ring, input.bookingId);
+      if (!booking || !isActive(booking, now)) return { ok: false as const, reason: "not-active" as const };
+      if (now > changeableUntil(booking)) return { ok: false as const, reason: "too-late" as const };
+      await expireOverdueRequests(tx, ring, { therapistId: booking.therapistId }, { now, mail });
       const window = { from: input.start - 2 * 86_400_000, to: input.start + 2 * 86_400_000 };
-      const availability = await loadAvailability(tx, booking.therapistId, window, booking.id);
+      const availability = await loadAvailability(tx, booking.therapistId, window, booking.id, now);
       if (!availability) return { ok: false as const, reason: "not-active" as const };
       const offered = computeSlots({
         rules: availability.rules,
         bookings: availability.bookings,
-        busy: [],
+        busy: availability.busy,
         now: now.getTime(),
         ...window,
       });
@@ -92,9 +109,14 @@ export async function rescheduleBooking(
       }
       const blocked = blockedRange(slot, availability.rules);
       const sequence = booking.sequence + 1;
+      // A request stays a request at its new time, and never waits longer for its answer.
+      const expiresAt = booking.expiresAt
+        ? new Date(movedRequestExpiresAt(booking.expiresAt.getTime(), slot.start))
+        : null;
       await tx
         .update(bookings)
         .set({
+          expiresAt,
           startsAt: new Date(slot.start),
           endsAt: new Date(slot.end),
           blockedFrom: new Date(blocked.start),
@@ -103,8 +125,17 @@ export async function rescheduleBooking(
           updatedAt: now,
         })
         .where(and(eq(bookings.id, booking.id), inArray(bookings.status, ["confirmed", "requested"])));
-      const moved = { ...booking, startsAt: new Date(slot.start), endsAt: new Date(slot.end), sequence };
-      await queueBookingEmails(tx, ring, "rescheduled", moved, mail);
+      if (expiresAt && expiresAt.getTime() !== booking.expiresAt?.getTime())
+        await scheduleRequestExpiry(tx, ring, expiresAt);
+      const moved = {
+        ...booking,
+        startsAt: new Date(slot.start),
+        endsAt: new Date(slot.end),
+        expiresAt,
+        sequence,
+      };
+      const change = booking.status === "requested" ? "request-moved" : "rescheduled";
+      await queueBookingEmails(tx, ring, change, moved, mail);
       return { ok: true as const };
     });
   } catch (error) {

@@ -1,10 +1,13 @@
-import { and, eq, gt, inArray, lt, ne } from "drizzle-orm";
+import { and, eq, gt, lt, ne } from "drizzle-orm";
 import type { Database } from "../../platform/db/database.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { bookings } from "./booking.schema.ts";
 import { bookingSettings } from "./booking-settings.schema.ts";
-import type { ExistingBooking, SlotRules } from "./compute-slots.ts";
+import { calendarBusyFor } from "./calendar-feeds/calendar-feeds.ts";
+import type { ExistingBooking, Interval, SlotRules } from "./compute-slots.ts";
 import { dateOverrides } from "./date-override.schema.ts";
+import { holdsItsTimeAt } from "./holds-its-time.ts";
+import { minimumNoticeFor } from "./request-expiry.ts";
 import { weeklyHours } from "./weekly-hours.schema.ts";
 
 export type Availability = {
@@ -12,6 +15,8 @@ export type Availability = {
   therapistName: string;
   rules: SlotRules;
   bookings: ExistingBooking[];
+  /** Times the therapist's own calendars say they are busy (record 039). */
+  busy: Interval[];
   settings: typeof bookingSettings.$inferSelect;
 };
 
@@ -30,6 +35,8 @@ export function defaultBookingSettings(therapistId: string): typeof bookingSetti
     cancellationCutoffHours: 24,
     videoLink: null,
     phoneArrangement: null,
+    approvalRequired: false,
+    requestExpiryHours: 24,
     isDemo: false,
   };
 }
@@ -44,6 +51,8 @@ export async function loadAvailability(
   window: { from: number; to: number },
   /** A booking being moved does not stand in its own way. */
   excludeBookingId?: string,
+  /** Requests past their expiry at this moment no longer hold their time. */
+  now = new Date(),
 ): Promise<Availability | undefined> {
   const [therapist] = await tx.select().from(therapists).where(eq(therapists.id, therapistId));
   if (!therapist) return undefined;
@@ -62,12 +71,16 @@ export async function loadAvailability(
     .where(
       and(
         eq(bookings.therapistId, therapistId),
-        inArray(bookings.status, ["requested", "confirmed"]),
+        holdsItsTimeAt(now),
         gt(bookings.blockedUntil, new Date(window.from - 86_400_000)),
         lt(bookings.blockedFrom, new Date(window.to + 86_400_000)),
         excludeBookingId ? ne(bookings.id, excludeBookingId) : undefined,
       ),
     );
+  const busy = await calendarBusyFor(tx, therapistId, {
+    from: window.from - 86_400_000,
+    to: window.to + 86_400_000,
+  });
   return {
     therapistId,
     therapistName: therapist.displayName,
@@ -79,7 +92,7 @@ export async function loadAvailability(
       durationMinutes: settings.durationMinutes,
       bufferBeforeMinutes: settings.bufferBeforeMinutes,
       bufferAfterMinutes: settings.bufferAfterMinutes,
-      minimumNoticeMinutes: settings.minimumNoticeMinutes,
+      minimumNoticeMinutes: minimumNoticeFor(settings),
       horizonDays: settings.horizonDays,
       intervalMinutes: settings.intervalMinutes,
       maxPerDay: settings.maxPerDay,
@@ -89,6 +102,7 @@ export async function loadAvailability(
       blockedFrom: b.blockedFrom.getTime(),
       blockedUntil: b.blockedUntil.getTime(),
     })),
+    busy,
   };
 }
 
@@ -104,4 +118,13 @@ export async function bookableTherapistId(db: Database): Promise<string | undefi
     .leftJoin(bookingSettings, eq(bookingSettings.therapistId, therapists.id))
     .orderBy(therapists.createdAt);
   return rows.find((row) => row.accepts !== false)?.id;
+}
+
+/** Whether a therapist approves each booking first (record 038). */
+export async function approvalRequiredBy(db: Database, therapistId: string): Promise<boolean> {
+  const [saved] = await db
+    .select({ approvalRequired: bookingSettings.approvalRequired })
+    .from(bookingSettings)
+    .where(eq(bookingSettings.therapistId, therapistId));
+  return saved?.approvalRequired ?? false;
 }

@@ -10,8 +10,10 @@ export const encryptedColumns: { table: string; column: string }[] = [
   { table: "clients", column: "totp_secret_encrypted" },
   { table: "workspace_entries", column: "body_encrypted" },
   { table: "bookings", column: "visitor_encrypted" },
+  { table: "bookings", column: "decline_message_encrypted" },
   { table: "self_check_handoffs", column: "summary_encrypted" },
   { table: "measure_assignments", column: "answers_encrypted" },
+  { table: "calendar_feeds", column: "url_encrypted" },
 ];
 
 /**

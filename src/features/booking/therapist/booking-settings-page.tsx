@@ -8,6 +8,7 @@ import {
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { isValidTimeZone } from "../compute-slots.ts";
+import { answerBeforeStartMinutes, minimumNoticeFor } from "../request-expiry.ts";
 import { hoursMessages } from "./parse-hours.ts";
 
 export const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -23,6 +24,7 @@ export const settingsTextFields = [
   "intervalMinutes",
   "maxPerDay",
   "cancellationCutoffHours",
+  "requestExpiryHours",
   "videoLink",
   "phoneArrangement",
   "hours1",
@@ -36,6 +38,7 @@ export const settingsTextFields = [
 
 export type SettingsValues = Record<(typeof settingsTextFields)[number], string> & {
   acceptsBookings: boolean;
+  approvalRequired: boolean;
 };
 export type OverrideValues = { overrideDate: string; overrideHours: string };
 type Errors = Record<string, string>;
@@ -50,6 +53,7 @@ export const settingsMessages = {
   intervalMinutes: "Please give a number of minutes between 5 and 240.",
   maxPerDay: "Please give a number between 1 and 50, or leave it empty for no limit.",
   cancellationCutoffHours: "Please give a number of hours between 0 and 336 (two weeks).",
+  requestExpiryHours: "Please give a number of hours between 1 and 168 (one week).",
   videoLink: "Please give a full link that starts with https://, or leave it empty.",
   phoneArrangement: "Please keep this under 300 characters.",
   hoursTooLong: "Please write these hours more briefly.",
@@ -133,6 +137,34 @@ function ZoneField(props: { zones: string[]; value: string; error: string | unde
   );
 }
 
+/** Approve first (record 038): whether each booking waits for the therapist, and for how long. */
+function ApprovalFields({ values, errors }: { values: SettingsValues; errors: Errors }) {
+  return (
+    <fieldset aria-describedby="approval-hint">
+      <legend>Approve each booking first</legend>
+      <p class="field-hint" id="approval-hint">
+        When this is on, a booking arrives as a request. It holds its time while you decide, and the visitor
+        sees that it is not confirmed yet. You approve or decline it on your consultations page. If you do
+        neither in time, the request lapses, the time is freed, and the visitor is told. A request always
+        lapses at least {answerBeforeStartMinutes / 60} hours before its start, so visitors can then book no
+        sooner than {minimumNoticeFor({ minimumNoticeMinutes: 0, approvalRequired: true }) / 60} hours ahead.
+      </p>
+      <CheckboxField
+        name="approvalRequired"
+        label="I approve each booking before it is confirmed"
+        checked={values.approvalRequired}
+      />
+      <NumberField
+        name="requestExpiryHours"
+        label="Hours you have to answer a request"
+        hint="Between 1 and 168 (one week). Requests already made keep the time they were given."
+        values={values}
+        errors={errors}
+      />
+    </fieldset>
+  );
+}
+
 export function BookingSettingsPage(props: {
   site: SiteContext;
   token: string;
@@ -161,6 +193,10 @@ export function BookingSettingsPage(props: {
         <p>
           How visitors book a free consultation with you.{" "}
           <a href="/practice/consultations">See the consultations booked with you</a>.
+        </p>
+        <p>
+          Times your own calendar shows as busy are never offered.{" "}
+          <a href="/practice/booking/calendars">Connect your calendars</a>.
         </p>
         {notice && (
           <p class="form-problem" role="status">
@@ -230,6 +266,7 @@ export function BookingSettingsPage(props: {
             "Visitors may change or cancel until this many hours before",
             "After that, they are asked to contact the practice. Between 0 and 336.",
           )}
+          <ApprovalFields values={values} errors={errors} />
           <TextField
             required={false}
             autocomplete="off"

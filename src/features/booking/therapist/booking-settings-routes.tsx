@@ -73,6 +73,7 @@ const settingsSchema = z.object({
     .trim()
     .pipe(z.union([z.literal("").transform(() => null), whole(1, 50, m.maxPerDay)], { error: m.maxPerDay })),
   cancellationCutoffHours: whole(0, 336, m.cancellationCutoffHours),
+  requestExpiryHours: whole(1, 168, m.requestExpiryHours),
   videoLink: z.string().trim().max(500, m.videoLink).refine(isHttpsLink, m.videoLink),
   phoneArrangement: z.string().trim().max(300, m.phoneArrangement),
   hours1: hoursField,
@@ -83,7 +84,10 @@ const settingsSchema = z.object({
   hours6: hoursField,
   hours7: hoursField,
 });
-type ValidSettings = z.output<typeof settingsSchema> & { acceptsBookings: boolean };
+type ValidSettings = z.output<typeof settingsSchema> & {
+  acceptsBookings: boolean;
+  approvalRequired: boolean;
+};
 
 const overrideSchema = z.object({
   overrideDate: z
@@ -125,6 +129,8 @@ async function savedValues(db: Database, therapist: SignedInTherapist): Promise<
     intervalMinutes: String(s.intervalMinutes),
     maxPerDay: s.maxPerDay === null ? "" : String(s.maxPerDay),
     cancellationCutoffHours: String(s.cancellationCutoffHours),
+    approvalRequired: s.approvalRequired,
+    requestExpiryHours: String(s.requestExpiryHours),
     videoLink: s.videoLink ?? "",
     phoneArrangement: s.phoneArrangement ?? "",
     hours1: day(1),
@@ -149,6 +155,8 @@ async function saveSettings(db: Database, therapistId: string, s: ValidSettings)
     intervalMinutes: s.intervalMinutes,
     maxPerDay: s.maxPerDay,
     cancellationCutoffHours: s.cancellationCutoffHours,
+    approvalRequired: s.approvalRequired,
+    requestExpiryHours: s.requestExpiryHours,
     videoLink: s.videoLink || null,
     phoneArrangement: s.phoneArrangement || null,
   };
@@ -238,6 +246,7 @@ export function registerBookingSettingsRoutes(app: FastifyInstance, deps: Deps):
       const values = {
         ...typed,
         acceptsBookings: fieldText(request.body, "acceptsBookings") === "yes",
+        approvalRequired: fieldText(request.body, "approvalRequired") === "yes",
       } as SettingsValues;
       if (!formIsGenuine(request, key, formName, "session", publicUrl))
         return page(request, reply, 403, { settings: { values, problem: accountMessages.formExpired } });
@@ -246,7 +255,11 @@ export function registerBookingSettingsRoutes(app: FastifyInstance, deps: Deps):
         return page(request, reply, 400, {
           settings: { values, errors: firstProblems(parsed.error), problem: m.notSaved },
         });
-      await saveSettings(db, therapist.id, { ...parsed.data, acceptsBookings: values.acceptsBookings });
+      await saveSettings(db, therapist.id, {
+        ...parsed.data,
+        acceptsBookings: values.acceptsBookings,
+        approvalRequired: values.approvalRequired,
+      });
       return reply.redirect("/practice/booking?notice=saved", 303);
     },
   );

@@ -54,6 +54,7 @@ const settingsForm = (changes: Record<string, string> = {}) => ({
   intervalMinutes: "30",
   maxPerDay: "",
   cancellationCutoffHours: "24",
+  requestExpiryHours: "24",
   videoLink: "https://video.example.org/tess",
   phoneArrangement: "I will call you on the number you gave.",
   ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((day) => [`hours${day}`, "10-12:20"])),

@@ -1,14 +1,18 @@
+import { FormProblem } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { ReflectionSummary } from "../../assessments/self-check/reflection-summary.ts";
 import { fullMoment } from "../visitor/time-words.ts";
 import type { Kind } from "../visitor/times-page.tsx";
 import type { StoredVisitor } from "../visitor-details.ts";
+import { type DeclineForm, RequestAnswerForms } from "./request-answer-forms.tsx";
 
 export type Consultation = {
   id: string;
   start: number;
   status: "requested" | "confirmed";
+  /** For a request: when it lapses without an answer. */
+  expiresAt: number | undefined;
   kind: Kind;
   meeting: "video" | "phone";
   visitorTimeZone: string;
@@ -30,12 +34,25 @@ export const consultationWords = {
 
 const w = consultationWords;
 
-function ConsultationCard({ consultation, zone }: { consultation: Consultation; zone: string }) {
+/** The page's form token and the decline form being shown again, for the pending requests' forms. */
+type Answering = { token: string; decline?: DeclineForm | undefined };
+
+function ConsultationCard(props: { consultation: Consultation; zone: string; answering: Answering }) {
+  const { consultation, zone, answering } = props;
   const { visitor } = consultation;
   return (
     <li class="card stack" key={consultation.id}>
-      <h2>{fullMoment(consultation.start, zone)}</h2>
-      {consultation.status === "requested" && <p class="muted">Requested, not confirmed yet.</p>}
+      <h3>{fullMoment(consultation.start, zone)}</h3>
+      {consultation.status === "requested" && consultation.expiresAt !== undefined && (
+        <RequestAnswerForms
+          id={consultation.id}
+          start={consultation.start}
+          zone={zone}
+          expiresAt={consultation.expiresAt}
+          token={answering.token}
+          decline={answering.decline?.bookingId === consultation.id ? answering.decline : undefined}
+        />
+      )}
       {!visitor.leaveMessage && (
         <p class="contact-caution">
           <strong>{w.noMessages}</strong> {w.noMessagesWhy}
@@ -109,7 +126,7 @@ function SharedReflection({ reflection }: { reflection: ReflectionSummary }) {
           They were shown help for people who use abuse.
         </p>
       )}
-      <h3>Their self-check reflection</h3>
+      <h4>Their self-check reflection</h4>
       <dl>
         {reflection.lines.map((line) => (
           <div key={line.question}>
@@ -122,9 +139,48 @@ function SharedReflection({ reflection }: { reflection: ReflectionSummary }) {
   );
 }
 
-/** The therapist's own upcoming consultations, with what each visitor chose to share. */
-export function ConsultationsPage(props: { site: SiteContext; zone: string; consultations: Consultation[] }) {
-  const { site, zone, consultations } = props;
+/** Pending requests first (the soonest to lapse first), then confirmed consultations, soonest first. */
+export function pendingFirst(consultations: Consultation[]): {
+  pending: Consultation[];
+  confirmed: Consultation[];
+} {
+  const pending = consultations
+    .filter((c) => c.status === "requested")
+    .sort((a, b) => (a.expiresAt ?? a.start) - (b.expiresAt ?? b.start) || a.start - b.start);
+  const confirmed = consultations.filter((c) => c.status === "confirmed").sort((a, b) => a.start - b.start);
+  return { pending, confirmed };
+}
+
+function ConsultationList(props: { consultations: Consultation[]; zone: string; answering: Answering }) {
+  const { consultations, zone, answering } = props;
+  return (
+    <ul class="client-list">
+      {consultations.map((consultation) => (
+        <ConsultationCard
+          key={consultation.id}
+          consultation={consultation}
+          zone={zone}
+          answering={answering}
+        />
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The therapist's own upcoming consultations, with what each visitor chose to share: requests waiting
+ * for an answer first, each with Approve and Decline.
+ */
+export function ConsultationsPage(props: {
+  site: SiteContext;
+  zone: string;
+  consultations: Consultation[];
+  answering: Answering;
+  notice?: string | undefined;
+  problem?: string | undefined;
+}) {
+  const { site, zone, consultations, answering, notice, problem } = props;
+  const { pending, confirmed } = pendingFirst(consultations);
   return (
     <Layout
       site={site}
@@ -136,21 +192,32 @@ export function ConsultationsPage(props: { site: SiteContext; zone: string; cons
         </p>
         <h1>Consultations</h1>
         <p>
-          Free consultations booked with you, soonest first. Times are in your time zone,{" "}
-          {zone.replace(/_/g, " ")}. Please contact each person only in the ways they chose.
+          Free consultations booked with you. Times are in your time zone, {zone.replace(/_/g, " ")}. Please
+          contact each person only in the ways they chose.
         </p>
         <p>
           <a href="/practice/booking">Change your hours and booking settings</a>
         </p>
-        {consultations.length === 0 ? (
-          <p>No consultations are booked yet.</p>
-        ) : (
-          <ul class="client-list">
-            {consultations.map((consultation) => (
-              <ConsultationCard key={consultation.id} consultation={consultation} zone={zone} />
-            ))}
-          </ul>
+        {notice && (
+          <p class="form-problem" role="status">
+            {notice}
+          </p>
         )}
+        <FormProblem message={problem} />
+        {pending.length > 0 && (
+          <section class="stack" aria-labelledby="pending-heading">
+            <h2 id="pending-heading">Waiting for your answer</h2>
+            <ConsultationList consultations={pending} zone={zone} answering={answering} />
+          </section>
+        )}
+        <section class="stack" aria-labelledby="confirmed-heading">
+          <h2 id="confirmed-heading">Confirmed, soonest first</h2>
+          {confirmed.length === 0 ? (
+            <p>No consultations are booked yet.</p>
+          ) : (
+            <ConsultationList consultations={confirmed} zone={zone} answering={answering} />
+          )}
+        </section>
       </div>
     </Layout>
   );

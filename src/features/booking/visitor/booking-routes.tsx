@@ -19,7 +19,7 @@ import { bookConsultation } from "../book-consultation.ts";
 import type { BookingMailContext } from "../booking-emails.ts";
 import { computeSlots, isValidTimeZone, type Slot } from "../compute-slots.ts";
 import { manageToken } from "../manage-link.ts";
-import { bookableTherapistId, loadAvailability } from "../therapist-availability.ts";
+import { approvalRequiredBy, bookableTherapistId, loadAvailability } from "../therapist-availability.ts";
 import { bookingChoiceSchema, crossFieldProblems, visitorDetailsSchema } from "../visitor-details.ts";
 import { DetailsPage, type DetailsValues } from "./details-page.tsx";
 import { NoBookingPage } from "./no-booking-page.tsx";
@@ -66,6 +66,12 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     return id ? readReflection(db, keys, id) : Promise.resolve(undefined);
   };
 
+  /** Whether the bookable therapist approves each booking first, so the form says "request". */
+  const approvalFirst = async () => {
+    const therapistId = await bookableTherapistId(db);
+    return therapistId ? approvalRequiredBy(db, therapistId) : false;
+  };
+
   /** Offered times for the bookable therapist in a window (or the whole horizon). */
   const offered = async (window?: { from: number; to: number }) => {
     const therapistId = await bookableTherapistId(db);
@@ -77,7 +83,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     const slots = computeSlots({
       rules: availability.rules,
       bookings: availability.bookings,
-      busy: [],
+      busy: availability.busy,
       now,
       ...span,
     });
@@ -142,7 +148,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     },
     status = 200,
   ) =>
-    reflectionFor(request).then((reflection) =>
+    Promise.all([reflectionFor(request), approvalFirst()]).then(([reflection, approvalRequired]) =>
       sendPrivate(
         reply,
         renderPage(
@@ -153,6 +159,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
             start={state.start}
             alternatives={state.alternatives}
             reflectionWaiting={reflection !== undefined}
+            approvalRequired={approvalRequired}
             crisis={containsCrisisWords(state.values?.note ?? "")}
             form={{
               token: formTokenFor(request, key, "book", "anonymous"),
@@ -261,7 +268,14 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
         await forgetReflection(db, handoff);
         reply.clearCookie(reflectionCookie, { path: "/book" });
       }
-      return reply.redirect(`/book/manage/${manageToken(keys, outcome.bookingId)}?notice=booked`, 303);
+      // A repeated submit of a request that has since been answered shows its status without a notice.
+      const notice =
+        outcome.status === "requested"
+          ? "?notice=requested"
+          : outcome.status === "confirmed"
+            ? "?notice=booked"
+            : "";
+      return reply.redirect(`/book/manage/${manageToken(keys, outcome.bookingId)}${notice}`, 303);
     }
     if (outcome.reason === "too-many") {
       return again(409, {

@@ -48,9 +48,12 @@ export function DetailsPage(props: {
   reflectionWaiting: boolean;
   /** What they typed mentions being in danger: help shows at once (the browser does the same as they type). */
   crisis?: boolean;
+  /** The therapist approves each booking first: the visitor is asking, not yet booking (record 038). */
+  approvalRequired?: boolean;
   form: DetailsForm;
 }) {
   const { site, kind, zone, start, alternatives, reflectionWaiting, crisis = false, form } = props;
+  const approvalRequired = props.approvalRequired ?? false;
   const v = form.values ?? {};
   const e = form.errors ?? {};
   const contactBy = v.contactBy ?? ["email"];
@@ -208,9 +211,15 @@ export function DetailsPage(props: {
             <label for="field-website">Leave this empty</label>
             <input id="field-website" name="website" type="text" tabindex={-1} autocomplete="off" />
           </div>
+          {approvalRequired && (
+            <p>
+              The practice confirms each consultation personally. Your time is held for you while they decide,
+              and the next page, and an email if you chose email, tell you the answer.
+            </p>
+          )}
           <p>
             <button class="button" type="submit">
-              Book the consultation
+              {approvalRequired ? "Request this time" : "Book the consultation"}
             </button>
           </p>
         </form>

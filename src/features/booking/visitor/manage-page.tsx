@@ -2,6 +2,8 @@ import { FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
+import type { BookingStatus } from "../request-expiry.ts";
+import { RequestEnded, RequestWaiting, requestWords, StatusLine } from "./request-status.tsx";
 import { clockTime, dayHeading, fullMoment, groupByDay } from "./time-words.ts";
 import { type Kind, kindWords } from "./times-page.tsx";
 
@@ -12,7 +14,13 @@ export type ManageView = {
   kind: Kind;
   meeting: "video" | "phone";
   place: string | undefined;
-  status: "active" | "cancelled";
+  /** As at the moment the page is shown: a request past its expiry reads as expired. */
+  status: BookingStatus;
+  /** When a request lapses without an answer. */
+  expiresAt: number | undefined;
+  /** The therapist's words when declining; "" when none. */
+  declineMessage: string;
+  /** Before the therapist's cut-off: the visitor may move it (a request may be withdrawn at any time). */
   changeable: boolean;
   cutoffHours: number;
   calendarLinks: { google: string; outlook: string };
@@ -77,10 +85,32 @@ export function ManagePage(props: {
             Free consultation, 20 minutes · {kindWords[view.kind]} ·{" "}
             {view.meeting === "video" ? "Video call" : "Phone call"}
           </p>
-          {view.status === "active" && view.place && <p>{view.place}</p>}
-          {view.status === "cancelled" && <p>This consultation is cancelled.</p>}
+          <StatusLine status={view.status} />
+          {view.status === "confirmed" && view.place && <p>{view.place}</p>}
         </div>
-        {view.status === "active" && (
+        {view.status === "requested" && view.expiresAt !== undefined && (
+          <>
+            <RequestWaiting practice={site.practice.name} expiresAt={view.expiresAt} zone={view.zone} />
+            <h2>Change or withdraw</h2>
+            {view.changeable && (
+              <p>
+                <a class="button button--quiet" href={`${base}/reschedule`}>
+                  Choose another time
+                </a>
+              </p>
+            )}
+            <form method="post" action={`${base}/cancel`} data-busy="Withdrawing…">
+              <FormToken token={formToken} />
+              <button class="button button--quiet" type="submit">
+                Withdraw the request
+              </button>
+            </form>
+          </>
+        )}
+        {(view.status === "declined" || view.status === "expired") && (
+          <RequestEnded status={view.status} practice={site.practice.name} message={view.declineMessage} />
+        )}
+        {view.status === "confirmed" && (
           <>
             <h2>Add it to your calendar</h2>
             <p class="muted">The calendar entry is titled with the practice's name only.</p>
@@ -129,7 +159,7 @@ export function ManagePage(props: {
         )}
         {view.status === "cancelled" && (
           <p>
-            <a href="/book">Book another time</a>
+            <a href="/book">{requestWords.bookAnother}</a>
           </p>
         )}
         <p class="muted">Keep this page's address to yourself: anyone with it can change this booking.</p>

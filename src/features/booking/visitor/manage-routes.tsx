@@ -13,6 +13,7 @@ import { addToCalendarLinks, calendarFile } from "../calendar-file.ts";
 import { cancelBooking, changeableUntil, isActive, rescheduleBooking } from "../change-booking.ts";
 import { computeSlots } from "../compute-slots.ts";
 import { bookingIdFromManageToken } from "../manage-link.ts";
+import { statusAt } from "../request-expiry.ts";
 import { loadAvailability } from "../therapist-availability.ts";
 import { ManagePage, ReschedulePage } from "./manage-page.tsx";
 import { UnusableLinkPage } from "./unusable-link-page.tsx";
@@ -21,11 +22,19 @@ type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; ma
 
 const notices = {
   booked: "Your consultation is booked. A confirmation is on its way if you chose email.",
+  requested:
+    "Thank you — your request is sent. It is not confirmed yet: the answer will be on this page, and in an email if you chose email.",
   moved: "Your consultation has moved to the new time.",
+  "request-moved": "Your request has moved to the new time. It is still waiting for an answer.",
   cancelled: "Your consultation is cancelled.",
+  withdrawn: "Your request is withdrawn.",
 };
+type Notice = keyof typeof notices;
 const noticeQuery = z.object({
-  notice: z.enum(["booked", "moved", "cancelled"]).optional().catch(undefined),
+  notice: z
+    .enum(Object.keys(notices) as [Notice, ...Notice[]])
+    .optional()
+    .catch(undefined),
 });
 const rateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
@@ -53,6 +62,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
   ) => {
     const { booking, token } = found;
     const event = bookingEvent(booking, mail);
+    const now = new Date();
     return sendPrivate(
       reply,
       renderPage(
@@ -68,8 +78,10 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
             kind: booking.kind,
             meeting: booking.meeting,
             place: meetingPlace(booking),
-            status: isActive(booking) ? "active" : "cancelled",
-            changeable: new Date() <= changeableUntil(booking),
+            status: statusAt(booking, now.getTime()),
+            expiresAt: booking.expiresAt?.getTime(),
+            declineMessage: booking.declineMessage,
+            changeable: now <= changeableUntil(booking),
             cutoffHours: booking.settings.cancellationCutoffHours,
             calendarLinks: addToCalendarLinks(event),
             crisis: containsCrisisWords(booking.visitor.note),
@@ -93,6 +105,10 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const found = await bookingFor(request);
       if (!found) return unusable(reply);
+      // No calendar entry for a time that was never confirmed (record 038): the page says why.
+      const status = statusAt(found.booking, Date.now());
+      if (status !== "confirmed" && status !== "cancelled")
+        return reply.redirect(`/book/manage/${found.token}`, 303);
       return reply
         .header("cache-control", "no-store")
         .header("content-disposition", 'attachment; filename="consultation.ics"')
@@ -113,10 +129,12 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
           status: 403,
         });
       const outcome = await cancelBooking(db, keys, found.booking.id, mail);
-      if (!outcome.ok && outcome.reason === "too-late")
-        return managePage(request, reply, found, { status: 409 });
+      // Too late, or no longer active (declined or lapsed a moment ago): the page shows where it stands.
+      if (!outcome.ok)
+        return managePage(request, reply, (await bookingFor(request)) ?? found, { status: 409 });
       app.jobs.wake();
-      return reply.redirect(`/book/manage/${found.token}?notice=cancelled`, 303);
+      const notice = found.booking.status === "requested" ? "withdrawn" : "cancelled";
+      return reply.redirect(`/book/manage/${found.token}?notice=${notice}`, 303);
     },
   );
 
@@ -134,7 +152,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
       ? computeSlots({
           rules: availability.rules,
           bookings: availability.bookings,
-          busy: [],
+          busy: availability.busy,
           now,
           ...window,
         }).filter((s) => s.start !== found.booking.startsAt.getTime())
@@ -192,7 +210,8 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
       );
       if (outcome.ok) {
         app.jobs.wake();
-        return reply.redirect(`/book/manage/${found.token}?notice=moved`, 303);
+        const notice = found.booking.status === "requested" ? "request-moved" : "moved";
+        return reply.redirect(`/book/manage/${found.token}?notice=${notice}`, 303);
       }
       if (outcome.reason === "too-late" || outcome.reason === "not-active")
         return managePage(request, reply, found, { status: 409 });

@@ -1,0 +1,101 @@
+import { neutralSubjects } from "../../platform/mail/neutral-subjects.ts";
+import type { BookingRecord } from "./booking-record.ts";
+import { fullMoment } from "./visitor/time-words.ts";
+
+/**
+ * Every change a booking's people are told about. Requests have their own words: a request is never
+ * described as booked, and its messages carry no calendar file (record 038).
+ */
+export type BookingChange =
+  | "booked"
+  | "rescheduled"
+  | "cancelled"
+  | "requested"
+  | "request-moved"
+  | "request-cancelled"
+  | "approved"
+  | "declined"
+  | "expired";
+
+/** Changes whose messages carry the calendar event: only ones about a confirmed consultation. */
+export const withCalendarFile: ReadonlySet<BookingChange> = new Set([
+  "booked",
+  "rescheduled",
+  "cancelled",
+  "approved",
+]);
+
+type Words = { practiceName: string; manageUrl: string };
+
+const bookAgain = "If you would like another time, you are welcome to book again.";
+
+/** The visitor's message, always opening with the practice's name only (what an inbox preview shows). */
+export function visitorWords(change: BookingChange, booking: BookingRecord, words: Words): string {
+  const { practiceName: practice } = words;
+  const when = fullMoment(booking.startsAt.getTime(), booking.visitorTimeZone);
+  const deadline = booking.expiresAt ? fullMoment(booking.expiresAt.getTime(), booking.visitorTimeZone) : "";
+  const how = booking.meeting === "video" ? "It is a video call." : "It is a phone call.";
+  const link = (what: string) =>
+    `${what}, use your private link (please keep it to yourself):\n${words.manageUrl}`;
+  const notYet = `It is not confirmed yet. You will hear by ${deadline}; if it can't be confirmed by then, the time is let go and you are welcome to choose another.`;
+  const paragraphs: Record<BookingChange, string[]> = {
+    booked: [
+      `Your free consultation with ${practice} is booked for ${when}. ${how}`,
+      link("To see, change or cancel it"),
+    ],
+    rescheduled: [
+      `Your free consultation with ${practice} has moved to ${when}. ${how}`,
+      link("To see, change or cancel it"),
+    ],
+    cancelled: [`Your free consultation with ${practice} on ${when} is cancelled.`, bookAgain],
+    requested: [
+      `Thank you. We have your request for a free consultation with ${practice} on ${when}.`,
+      notYet,
+      link("To see where it stands, change or withdraw it"),
+    ],
+    "request-moved": [
+      `Your request for a free consultation with ${practice} has moved to ${when}.`,
+      notYet,
+      link("To see where it stands, change or withdraw it"),
+    ],
+    "request-cancelled": [
+      `Your request for a free consultation with ${practice} on ${when} is withdrawn.`,
+      bookAgain,
+    ],
+    approved: [
+      `Your free consultation with ${practice} on ${when} is confirmed. ${how}`,
+      link("To see, change or cancel it"),
+    ],
+    declined: [
+      `${practice} can't offer a consultation on ${when}, so that time is no longer held for you. We're sorry.`,
+      ...(booking.declineMessage ? [`Their message:\n${booking.declineMessage}`] : []),
+      bookAgain,
+    ],
+    expired: [
+      `Your request for a free consultation with ${practice} on ${when} could not be confirmed in time, so the time has been let go. We're sorry to have kept you waiting.`,
+      `${bookAgain} Or you can contact the practice directly.`,
+    ],
+  };
+  return `${[neutralSubjects.appointment(practice), "Hello,", ...paragraphs[change]].join("\n\n")}\n`;
+}
+
+/** The therapist's message, or undefined when they need none (they made the change themselves). */
+export function therapistWords(change: BookingChange, booking: BookingRecord): string | undefined {
+  const zone = booking.therapist.timeZone;
+  const when = fullMoment(booking.startsAt.getTime(), zone);
+  const deadline = booking.expiresAt ? fullMoment(booking.expiresAt.getTime(), zone) : "";
+  const answer = `Please approve or decline it by ${deadline}; after that it lapses and the time is freed.`;
+  const lines: Record<BookingChange, string | undefined> = {
+    booked: `A consultation has been booked: ${when}.`,
+    rescheduled: `A consultation has moved: ${when}.`,
+    cancelled: `A consultation was cancelled: ${when}.`,
+    requested: `A consultation has been requested: ${when}. ${answer}`,
+    "request-moved": `A consultation request has moved: ${when}. ${answer}`,
+    "request-cancelled": `A consultation request was withdrawn: ${when}.`,
+    approved: `You confirmed a consultation: ${when}.`,
+    declined: undefined,
+    expired: `A consultation request lapsed without an answer: ${when}. The time is free again.`,
+  };
+  const line = lines[change];
+  return line && `${line}\n\nSign in to Haven to see the details.\n`;
+}

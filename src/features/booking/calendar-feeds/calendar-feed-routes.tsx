@@ -1,0 +1,162 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record-audit.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
+import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { renderPage } from "../../../platform/web/render-page.ts";
+import { sendPrivate } from "../../../platform/web/send-private.ts";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { addFeed, feedsOf, removeFeed } from "./calendar-feeds.ts";
+import { type AddFeedForm, CalendarsPage } from "./calendars-page.tsx";
+import { checkFeedAddress } from "./feed-address-guard.ts";
+import type { FetchFeedOptions } from "./fetch-feed.ts";
+import { refreshDueFeeds } from "./refresh-calendar-feeds.ts";
+
+type Deps = {
+  db: Database;
+  site: SiteContext;
+  keys: KeyRing;
+  publicUrl: URL;
+  /** How feeds are fetched; tests point it at a local server. Production leaves it unset. */
+  fetchOptions?: FetchFeedOptions | undefined;
+};
+
+const formName = "calendars";
+const feedParams = z.object({ id: z.uuid() });
+const notices = {
+  added: "Added and read. Its busy times now block consultation times.",
+  "added-failed": "Added, but it could not be read yet: see below.",
+  checked: "Read again just now.",
+  "check-failed": "It could not be read: see below.",
+  removed: "Removed. Its busy times no longer block anything.",
+} as const;
+const noticeParam = z.enum(Object.keys(notices) as [keyof typeof notices, ...(keyof typeof notices)[]]);
+
+/** The therapist's own calendars (issue 5, item 2): add, check, remove, and each one's last read. */
+export function registerCalendarFeedRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db, site, keys, publicUrl, fetchOptions } = deps;
+
+  const page = async (request: FastifyRequest, reply: FastifyReply, status = 200, form?: AddFeedForm) => {
+    const therapist = request.therapist;
+    if (!therapist) return reply.redirect("/sign-in", 303);
+    const notice = noticeParam.safeParse((request.query as Record<string, unknown>).notice);
+    return sendPrivate(
+      reply,
+      renderPage(
+        <CalendarsPage
+          site={site}
+          feeds={await feedsOf(db, therapist.id)}
+          token={formTokenFor(request, keys.current, formName, "session")}
+          timeZone={therapist.timeZone}
+          now={new Date()}
+          notice={notice.success && status === 200 ? notices[notice.data] : undefined}
+          {...(form ? { form } : {})}
+        />,
+      ),
+      status,
+    );
+  };
+
+  const genuine = (request: FastifyRequest) =>
+    formIsGenuine(request, keys.current, formName, "session", publicUrl);
+
+  app.get("/practice/booking/calendars", { config: { access: "therapist" } }, (request, reply) =>
+    page(request, reply),
+  );
+
+  app.post(
+    "/practice/booking/calendars",
+    { config: { ...authRateLimit, access: "therapist" } },
+    async (request, reply) => {
+      const therapist = request.therapist;
+      if (!therapist) return reply.redirect("/sign-in", 303);
+      const values = {
+        label: fieldText(request.body, "label").trim(),
+        url: fieldText(request.body, "url").trim(),
+      };
+      if (!genuine(request)) {
+        return page(request, reply, 400, {
+          values,
+          problem: "This page was open for a long time, so nothing was saved. Please add it again.",
+        });
+      }
+      const errors: Record<string, string> = {};
+      if (values.label === "") errors.label = "Please give it a name, e.g. “Work calendar”.";
+      else if (values.label.length > 80) errors.label = "Please keep the name under 80 characters.";
+      if (values.url === "") errors.url = "Please paste the calendar's private address.";
+      else if (values.url.length > 2000) errors.url = "This address is too long to be a calendar's address.";
+      const checked = errors.url
+        ? undefined
+        : await checkFeedAddress(values.url, fetchOptions?.resolve, fetchOptions);
+      if (checked && !checked.ok) errors.url = checked.reason;
+      if (!checked?.ok || Object.keys(errors).length > 0)
+        return page(request, reply, 400, { values, errors });
+
+      const id = await addFeed(db, keys, {
+        therapistId: therapist.id,
+        label: values.label,
+        url: checked.url,
+      });
+      await recordAudit(db, {
+        actor: `therapist:${therapist.id}`,
+        action: "calendar-feed.added",
+        subject: `therapist:${therapist.id}`,
+      });
+      const result = await refreshDueFeeds(db, keys, {
+        feedId: id,
+        ...(fetchOptions ? { fetch: fetchOptions } : {}),
+      });
+      return reply.redirect(
+        `/practice/booking/calendars?notice=${result.read === 1 ? "added" : "added-failed"}`,
+        303,
+      );
+    },
+  );
+
+  app.post(
+    "/practice/booking/calendars/:id/check",
+    { config: { ...authRateLimit, access: "therapist" } },
+    async (request, reply) => {
+      const therapist = request.therapist;
+      const params = feedParams.safeParse(request.params);
+      if (!therapist || !params.success) return sendErrorPage(reply, site, 404);
+      const owned = (await feedsOf(db, therapist.id)).some((feed) => feed.id === params.data.id);
+      if (!owned) return sendErrorPage(reply, site, 404);
+      if (!genuine(request))
+        return page(request, reply, 400, {
+          problem: "This page was open for a long time. Please try again.",
+        });
+      const result = await refreshDueFeeds(db, keys, {
+        feedId: params.data.id,
+        ...(fetchOptions ? { fetch: fetchOptions } : {}),
+      });
+      // Being read by another instance this very moment counts as checked: its result shows on the page.
+      const failed = result.failed + result.broken > 0;
+      return reply.redirect(`/practice/booking/calendars?notice=${failed ? "check-failed" : "checked"}`, 303);
+    },
+  );
+
+  app.post(
+    "/practice/booking/calendars/:id/remove",
+    { config: { access: "therapist" } },
+    async (request, reply) => {
+      const therapist = request.therapist;
+      const params = feedParams.safeParse(request.params);
+      if (!therapist || !params.success) return sendErrorPage(reply, site, 404);
+      if (!genuine(request))
+        return page(request, reply, 400, {
+          problem: "This page was open for a long time. Please try again.",
+        });
+      if (!(await removeFeed(db, therapist.id, params.data.id))) return sendErrorPage(reply, site, 404);
+      await recordAudit(db, {
+        actor: `therapist:${therapist.id}`,
+        action: "calendar-feed.removed",
+        subject: `therapist:${therapist.id}`,
+      });
+      return reply.redirect("/practice/booking/calendars?notice=removed", 303);
+    },
+  );
+}

@@ -1,0 +1,31 @@
+// Words the calendar-import feature shows the therapist, in one place so they can be translated later.
+// They explain what went wrong with the address or the calendar in plain terms, never in protocol jargon.
+export const calendarFeedMessages = {
+  // Reading the calendar file
+  empty: "This address returned an empty page, not a calendar.",
+  webPage: "This address did not return a calendar (it looks like a web page).",
+  notACalendar: "This address did not return a calendar.",
+  unreadable: "Haven could not read this calendar: the file is damaged or not in the iCalendar format.",
+
+  // Checking the address before fetching it
+  notAnAddress: "This is not a web address Haven can read. Please copy the whole address again.",
+  unsupportedScheme:
+    "Haven can only fetch calendar addresses that start with https://, http:// or webcal://.",
+  credentialsInAddress:
+    "This address has a user name or password written into it, which Haven does not accept. Please use the calendar's secret sharing address instead.",
+  hostNotFound: "Haven could not find this address. Please check that it was copied in full.",
+  privateNetwork: "This address points inside a private network, so Haven will not fetch it.",
+
+  // Fetching
+  httpStatus: (status: number, reason: string) =>
+    `The calendar address answered ${status}${reason === "" ? "" : ` ${reason}`}.`,
+  tooSlow: "The calendar took too long to answer.",
+  tooLarge: (limit: string) => `The calendar is too large for Haven to import (more than ${limit}).`,
+  tooManyRedirects: "The calendar address sent Haven to other addresses too many times.",
+  redirectWithoutTarget: "The calendar address sent Haven elsewhere without saying where.",
+  badRedirect: "The calendar address sent Haven to another address that is not valid.",
+  unknownEncoding: "The calendar address answered in a compressed form Haven cannot read.",
+  couldNotConnect: "Haven could not connect to the calendar address. Please try again later.",
+  certificateProblem:
+    "The calendar address's security certificate could not be verified, so Haven did not trust it.",
+};
