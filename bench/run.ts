@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import { benchmarkSlots } from "../src/features/booking/compute-slots.bench.ts";
 import { childEnv } from "../test/support/child-env.ts";
 import { benchmarkBookingContention } from "./booking-contention.ts";
+import { benchmarkBookingThroughput, throughputTable } from "./booking-throughput.ts";
 
 const articlePath = "/articles/the-three-cycles";
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -131,7 +132,8 @@ try {
   );
 
   // Booking: slot computation for one therapist (60-day horizon, 300 bookings, 500 busy events), and
-  // the booking transaction under contention on PGlite and, with HAVEN_BENCH_PG_URL, PostgreSQL.
+  // the booking transaction under contention and under sustained load (50 clients booking free times in
+  // a loop) on PGlite and, with HAVEN_BENCH_PG_URL, PostgreSQL.
   const slots = benchmarkSlots();
   console.log(
     `Slot computation: median ${slots.medianMs.toFixed(2)} ms, p99 ${slots.p99Ms.toFixed(2)} ms over ${slots.runs} runs (${slots.slots} slots; goal median < 2 ms)`,
@@ -139,13 +141,14 @@ try {
   const pgUrl = process.env.HAVEN_BENCH_PG_URL;
   if (!pgUrl)
     console.log(
-      "Booking contention on PostgreSQL: skipped (set HAVEN_BENCH_PG_URL to a database the bench may use)",
+      "Booking contention and throughput on PostgreSQL: skipped (set HAVEN_BENCH_PG_URL to a database the bench may use)",
     );
   for (const r of await benchmarkBookingContention(pgUrl)) {
     console.log(
       `Booking contention, ${r.database}, ${r.scenario}: ${r.requests} at once → ${r.booked} booked, ${r.taken} told "just taken", ${r.other} other, ${r.errors} errors; median ${r.medianMs.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
     );
   }
+  console.log(throughputTable(await benchmarkBookingThroughput(pgUrl, { seconds })));
 } finally {
   for (const child of children) child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));

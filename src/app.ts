@@ -19,11 +19,12 @@ import type { InstrumentDefinition } from "./features/assessments/instruments/in
 import type { InstrumentPack } from "./features/assessments/instruments/instrument-pack.ts";
 import { registerMeasureRoutes } from "./features/assessments/measures/measure-routes.tsx";
 import { registerSelfCheckRoutes } from "./features/assessments/self-check/self-check-routes.tsx";
+import { bookingJobHandlers } from "./features/booking/booking-jobs.ts";
 import { startCalendarFeedRefresher } from "./features/booking/calendar-feeds/calendar-feed-refresher.ts";
 import { registerCalendarFeedRoutes } from "./features/booking/calendar-feeds/calendar-feed-routes.tsx";
 import type { FetchFeedOptions } from "./features/booking/calendar-feeds/fetch-feed.ts";
-import { bookingJobHandlers } from "./features/booking/expiry-job.ts";
 import { manageToken } from "./features/booking/manage-link.ts";
+import { registerSubscriptionRoutes } from "./features/booking/subscription/subscription-routes.ts";
 import { registerBookingSettingsRoutes } from "./features/booking/therapist/booking-settings-routes.tsx";
 import { registerConsultationsRoutes } from "./features/booking/therapist/consultations-routes.tsx";
 import { registerBookingRoutes } from "./features/booking/visitor/booking-routes.tsx";
@@ -193,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     fetchOptions: options.calendarFeedFetch,
   });
+  registerSubscriptionRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
   registerConsultationsRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
   registerPasswordRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
   registerTherapistsRoutes(app, {

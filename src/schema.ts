@@ -10,6 +10,7 @@ export * from "./features/booking/booking.schema.ts";
 export * from "./features/booking/booking-settings.schema.ts";
 export * from "./features/booking/calendar-feeds/calendar-feed.schema.ts";
 export * from "./features/booking/date-override.schema.ts";
+export * from "./features/booking/subscription/calendar-subscription.schema.ts";
 export * from "./features/booking/weekly-hours.schema.ts";
 export * from "./features/workspace/entry.schema.ts";
 export * from "./platform/audit/audit.schema.ts";

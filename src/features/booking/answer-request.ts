@@ -6,6 +6,7 @@ import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { declineMessageLocation, loadBooking } from "./booking-record.ts";
 import { expireOverdueRequests } from "./expire-requests.ts";
+import { planReminder } from "./reminders/send-reminders.ts";
 
 export type Answer = { bookingId: string; therapistId: string };
 
@@ -80,6 +81,19 @@ async function answerRequest(
       .returning({ id: bookings.id });
     if (answered) {
       const record = await loadBooking(tx, ring, answered.id);
+      if (record && change.status === "confirmed") {
+        const reminder = await planReminder(
+          tx,
+          ring,
+          {
+            start: record.startsAt.getTime(),
+            reminderHours: record.settings.reminderHours,
+            contactBy: record.visitor.contactBy,
+          },
+          now,
+        );
+        await tx.update(bookings).set(reminder).where(eq(bookings.id, answered.id));
+      }
       if (record)
         await queueBookingEmails(
           tx,

@@ -15,12 +15,12 @@ import { type AnswerOutcome, approveRequest, declineRequest } from "./answer-req
 import { bookConsultation } from "./book-consultation.ts";
 import { bookings } from "./booking.schema.ts";
 import type { BookingMailContext } from "./booking-emails.ts";
+import { expireRequestsJobKind } from "./booking-jobs.ts";
 import { loadBooking } from "./booking-record.ts";
 import { bookingSettings } from "./booking-settings.schema.ts";
 import { cancelBooking, rescheduleBooking } from "./change-booking.ts";
 import { computeSlots } from "./compute-slots.ts";
 import { sweepExpiredRequests } from "./expire-requests.ts";
-import { expireRequestsJobKind } from "./expiry-job.ts";
 import { loadAvailability } from "./therapist-availability.ts";
 import type { StoredVisitor } from "./visitor-details.ts";
 import { weeklyHours } from "./weekly-hours.schema.ts";

@@ -6,12 +6,13 @@ import { lookupCandidates, lookupHash } from "../../platform/security/lookup-has
 import { therapists } from "../accounts/therapist.schema.ts";
 import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
+import { scheduleRequestExpiry } from "./booking-jobs.ts";
 import { loadBooking } from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
 import { expireOverdueRequests } from "./expire-requests.ts";
-import { scheduleRequestExpiry } from "./expiry-job.ts";
 import { holdsItsTimeAt } from "./holds-its-time.ts";
 import { nearestSlots } from "./nearest-slots.ts";
+import { planReminder } from "./reminders/send-reminders.ts";
 import { type BookingStatus, requestExpiresAt } from "./request-expiry.ts";
 import { loadAvailability } from "./therapist-availability.ts";
 import type { StoredVisitor } from "./visitor-details.ts";
@@ -101,7 +102,22 @@ export async function bookConsultation(
         ? new Date(requestExpiresAt(now.getTime(), slot.start, requestExpiryHours))
         : null;
       const status: BookingStatus = expiresAt ? "requested" : "confirmed";
+      // A request is reminded of only once it is approved (answer-request.ts).
+      const reminder =
+        status === "confirmed"
+          ? await planReminder(
+              tx,
+              ring,
+              {
+                start: slot.start,
+                reminderHours: availability.settings.reminderHours,
+                contactBy: request.visitor.contactBy,
+              },
+              now,
+            )
+          : {};
       await tx.insert(bookings).values({
+        ...reminder,
         id,
         therapistId: request.therapistId,
         status,

@@ -15,7 +15,10 @@ export type BookingChange =
   | "request-cancelled"
   | "approved"
   | "declined"
-  | "expired";
+  | "expired"
+  | "reminder"
+  | "practice-cancelled"
+  | "practice-moved";
 
 /** Changes whose messages carry the calendar event: only ones about a confirmed consultation. */
 export const withCalendarFile: ReadonlySet<BookingChange> = new Set([
@@ -23,9 +26,16 @@ export const withCalendarFile: ReadonlySet<BookingChange> = new Set([
   "rescheduled",
   "cancelled",
   "approved",
+  "practice-cancelled",
+  "practice-moved",
 ]);
 
-type Words = { practiceName: string; manageUrl: string };
+type Words = {
+  practiceName: string;
+  manageUrl: string;
+  /** The therapist's own words with a change they made; "" for none. */
+  message?: string;
+};
 
 const bookAgain = "If you would like another time, you are welcome to book again.";
 
@@ -37,6 +47,7 @@ export function visitorWords(change: BookingChange, booking: BookingRecord, word
   const how = booking.meeting === "video" ? "It is a video call." : "It is a phone call.";
   const link = (what: string) =>
     `${what}, use your private link (please keep it to yourself):\n${words.manageUrl}`;
+  const theirMessage = words.message ? [`Their message:\n${words.message}`] : [];
   const notYet = `It is not confirmed yet. You will hear by ${deadline}; if it can't be confirmed by then, the time is let go and you are welcome to choose another.`;
   const paragraphs: Record<BookingChange, string[]> = {
     booked: [
@@ -75,6 +86,20 @@ export function visitorWords(change: BookingChange, booking: BookingRecord, word
       `Your request for a free consultation with ${practice} on ${when} could not be confirmed in time, so the time has been let go. We're sorry to have kept you waiting.`,
       `${bookAgain} Or you can contact the practice directly.`,
     ],
+    "practice-cancelled": [
+      `${practice} has had to cancel your free consultation on ${when}. We're sorry.`,
+      ...theirMessage,
+      bookAgain,
+    ],
+    "practice-moved": [
+      `${practice} has had to move your free consultation. It is now on ${when}. ${how}`,
+      ...theirMessage,
+      link("If the new time doesn't suit you, to change or cancel it"),
+    ],
+    reminder: [
+      `A reminder: your free consultation with ${practice} is on ${when}. ${how}`,
+      link("To see it, or to let us know you can't come"),
+    ],
   };
   return `${[neutralSubjects.appointment(practice), "Hello,", ...paragraphs[change]].join("\n\n")}\n`;
 }
@@ -95,6 +120,10 @@ export function therapistWords(change: BookingChange, booking: BookingRecord): s
     approved: `You confirmed a consultation: ${when}.`,
     declined: undefined,
     expired: `A consultation request lapsed without an answer: ${when}. The time is free again.`,
+    reminder: undefined,
+    // The therapist made these changes themselves.
+    "practice-cancelled": undefined,
+    "practice-moved": undefined,
   };
   const line = lines[change];
   return line && `${line}\n\nSign in to Haven to see the details.\n`;

@@ -19,7 +19,7 @@ export type BookingMailContext = {
 type Context = BookingMailContext;
 
 /** Where the consultation happens, for the calendar event: the link or the phone arrangement. */
-export function meetingPlace(booking: BookingRecord): string | undefined {
+export function meetingPlace(booking: Pick<BookingRecord, "meeting" | "settings">): string | undefined {
   if (booking.meeting === "video") return booking.settings.videoLink ?? undefined;
   return booking.settings.phoneArrangement ?? undefined;
 }
@@ -57,6 +57,8 @@ export async function queueBookingEmails(
   change: BookingChange,
   booking: BookingRecord,
   context: Context,
+  /** The therapist's words to the visitor with a change they made. */
+  message = "",
 ): Promise<void> {
   const event = bookingEvent(booking, context);
   const calendar = (content: string) =>
@@ -68,6 +70,7 @@ export async function queueBookingEmails(
     const text = visitorWords(change, booking, {
       practiceName: context.practiceName,
       manageUrl: context.manageUrlFor(booking.id),
+      message,
     });
     await queueEmail(tx, ring, {
       ...plainEmail(booking.visitor.email, subject, text),

@@ -30,6 +30,8 @@ export const bookingSettings = pgTable(
     approvalRequired: boolean("approval_required").notNull().default(false),
     /** How long a request waits for an answer before it lapses and frees its time. */
     requestExpiryHours: integer("request_expiry_hours").notNull().default(24),
+    /** Hours before a consultation that the visitor's reminder email goes out; 0 for none. */
+    reminderHours: integer("reminder_hours").notNull().default(24),
     isDemo: boolean("is_demo").notNull().default(false),
   },
   (t) => [
@@ -42,5 +44,6 @@ export const bookingSettings = pgTable(
         and ${t.cancellationCutoffHours} between 0 and 336`,
     ),
     check("booking_settings_request_expiry_check", sql`${t.requestExpiryHours} between 1 and 168`),
+    check("booking_settings_reminder_check", sql`${t.reminderHours} between 0 and 168`),
   ],
 );

@@ -38,6 +38,13 @@ export const bookings = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     /** The therapist's optional words to the visitor when declining, encrypted like the visitor's own. */
     declineMessageEncrypted: text("decline_message_encrypted"),
+    /**
+     * When the visitor's reminder is due, set when a consultation is confirmed or moved; null when there is
+     * none (no reminders, the visitor did not choose email, or it was confirmed after the moment had passed).
+     */
+    remindAt: timestamp("remind_at", { withTimezone: true }),
+    /** Set by the one sweep that sends the reminder, so it goes out once however many instances run. */
+    reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     /** Raised on every change, so calendar apps replace the event. */
     sequence: integer("sequence").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -47,8 +54,9 @@ export const bookings = pgTable(
   (t) => [
     index("bookings_therapist_start_idx").on(t.therapistId, t.startsAt),
     index("bookings_email_lookup_idx").on(t.visitorEmailLookup),
-    // The expiry sweep looks for requests past their time.
+    // The expiry sweep looks for requests past their time; the reminder sweep for reminders due.
     index("bookings_expires_at_idx").on(t.expiresAt),
+    index("bookings_remind_at_idx").on(t.remindAt),
     check(
       "bookings_times_check",
       sql`${t.startsAt} < ${t.endsAt} and ${t.blockedFrom} <= ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`,

@@ -64,6 +64,57 @@ export function calendarFile(event: CalendarEvent): string {
   return lines.map((line) => `${fold(line)}\r\n`).join("");
 }
 
+/** One event in a subscription feed: no attendee (nobody is invited), and tentative while unconfirmed. */
+export type FeedEvent = {
+  uid: string;
+  sequence: number;
+  start: number;
+  end: number;
+  stamp: number;
+  title: string;
+  status: "CONFIRMED" | "TENTATIVE";
+  location?: string;
+  description?: string;
+  url?: string;
+};
+
+/**
+ * A published calendar (METHOD:PUBLISH) of many events, for a calendar app to subscribe to and re-read:
+ * an event that is no longer in the feed simply disappears from the subscriber's calendar.
+ */
+export function calendarFeed(feed: { name: string; events: FeedEvent[] }): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${productId}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(feed.name)}`,
+    // How often subscribers should read it again (RFC 7986, and the older Microsoft property).
+    "REFRESH-INTERVAL;VALUE=DURATION:PT15M",
+    "X-PUBLISHED-TTL:PT15M",
+  ];
+  for (const event of feed.events) {
+    checkTimes(event.start, event.end);
+    checkInstant(event.stamp, "stamp");
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${escapeText(event.uid)}`,
+      `SEQUENCE:${event.sequence}`,
+      `DTSTAMP:${utcBasic(event.stamp)}`,
+      `DTSTART:${utcBasic(event.start)}`,
+      `DTEND:${utcBasic(event.end)}`,
+      `SUMMARY:${escapeText(event.title)}`,
+    );
+    if (event.location !== undefined) lines.push(`LOCATION:${escapeText(event.location)}`);
+    if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+    if (event.url !== undefined) lines.push(`URL:${checkedUri(event.url, "url")}`);
+    lines.push(`STATUS:${event.status}`, "TRANSP:OPAQUE", "END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map((line) => `${fold(line)}\r\n`).join("");
+}
+
 /**
  * "Add to Google Calendar" and "Add to Outlook" links the visitor may choose to click. Everything passed
  * here ends up in a URL on a third party's site: pass no secret (such as the private manage link).

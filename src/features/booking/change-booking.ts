@@ -4,11 +4,12 @@ import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
+import { scheduleRequestExpiry } from "./booking-jobs.ts";
 import { type BookingRecord, loadBooking } from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
 import { expireOverdueRequests } from "./expire-requests.ts";
-import { scheduleRequestExpiry } from "./expiry-job.ts";
 import { nearestSlots } from "./nearest-slots.ts";
+import { planReminder } from "./reminders/send-reminders.ts";
 import { holdsItsTime, movedRequestExpiresAt, statusAt } from "./request-expiry.ts";
 import { loadAvailability } from "./therapist-availability.ts";
 
@@ -33,6 +34,27 @@ function tooLateToCancel(booking: BookingRecord, now: Date): boolean {
   return booking.status === "confirmed" && now > changeableUntil(booking);
 }
 
+/**
+ * Who makes a change. The visitor is held to the therapist's cut-off; the therapist may change their own
+ * consultation until it starts, with words for the visitor that travel only in the email.
+ */
+export type ChangedBy = { by: "visitor" } | { by: "therapist"; therapistId: string; message: string };
+const byVisitor: ChangedBy = { by: "visitor" };
+
+/** Whether this person may change this booking now; the reason if not. */
+function refusal(
+  booking: BookingRecord,
+  who: ChangedBy,
+  now: Date,
+  visitorTooLate: boolean,
+): "not-active" | "too-late" | undefined {
+  if (!isActive(booking, now)) return "not-active";
+  if (who.by === "visitor") return visitorTooLate ? "too-late" : undefined;
+  // A therapist changes only their own, confirmed consultations (requests are approved or declined).
+  if (booking.therapistId !== who.therapistId || booking.status !== "confirmed") return "not-active";
+  return booking.startsAt <= now ? "too-late" : undefined;
+}
+
 export type ChangeOutcome =
   | { ok: true }
   | { ok: false; reason: "too-late" | "not-active" }
@@ -45,19 +67,27 @@ export async function cancelBooking(
   bookingId: string,
   mail: MailContext,
   now = new Date(),
+  who: ChangedBy = byVisitor,
 ): Promise<ChangeOutcome> {
   return db.transaction(async (tx) => {
     await lockBookingRow(tx, bookingId);
     const booking = await loadBooking(tx, ring, bookingId);
-    if (!booking || !isActive(booking, now)) return { ok: false as const, reason: "not-active" as const };
-    if (tooLateToCancel(booking, now)) return { ok: false as const, reason: "too-late" as const };
+    if (!booking) return { ok: false as const, reason: "not-active" as const };
+    const refused = refusal(booking, who, now, tooLateToCancel(booking, now));
+    if (refused) return { ok: false as const, reason: refused };
     const sequence = booking.sequence + 1;
     await tx
       .update(bookings)
       .set({ status: "cancelled", expiresAt: null, sequence, updatedAt: now })
       .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ["confirmed", "requested"])));
-    const change = booking.status === "requested" ? "request-cancelled" : "cancelled";
-    await queueBookingEmails(tx, ring, change, { ...booking, status: "cancelled", sequence }, mail);
+    const change =
+      who.by === "therapist"
+        ? "practice-cancelled"
+        : booking.status === "requested"
+          ? "request-cancelled"
+          : "cancelled";
+    const message = who.by === "therapist" ? who.message : "";
+    await queueBookingEmails(tx, ring, change, { ...booking, status: "cancelled", sequence }, mail, message);
     return { ok: true as const };
   });
 }
@@ -69,6 +99,7 @@ export async function rescheduleBooking(
   input: { bookingId: string; start: number },
   mail: MailContext,
   now = new Date(),
+  who: ChangedBy = byVisitor,
 ): Promise<ChangeOutcome> {
   try {
     return await db.transaction(async (tx) => {
@@ -86,8 +117,9 @@ export async function rescheduleBooking(
         .for("update");
       await lockBookingRow(tx, input.bookingId);
       const booking = await loadBooking(tx, ring, input.bookingId);
-      if (!booking || !isActive(booking, now)) return { ok: false as const, reason: "not-active" as const };
-      if (now > changeableUntil(booking)) return { ok: false as const, reason: "too-late" as const };
+      if (!booking) return { ok: false as const, reason: "not-active" as const };
+      const refused = refusal(booking, who, now, now > changeableUntil(booking));
+      if (refused) return { ok: false as const, reason: refused };
       await expireOverdueRequests(tx, ring, { therapistId: booking.therapistId }, { now, mail });
       const window = { from: input.start - 2 * 86_400_000, to: input.start + 2 * 86_400_000 };
       const availability = await loadAvailability(tx, booking.therapistId, window, booking.id, now);
@@ -113,9 +145,24 @@ export async function rescheduleBooking(
       const expiresAt = booking.expiresAt
         ? new Date(movedRequestExpiresAt(booking.expiresAt.getTime(), slot.start))
         : null;
+      // A moved consultation is reminded of afresh, at its new time.
+      const reminder =
+        booking.status === "confirmed"
+          ? await planReminder(
+              tx,
+              ring,
+              {
+                start: slot.start,
+                reminderHours: availability.settings.reminderHours,
+                contactBy: booking.visitor.contactBy,
+              },
+              now,
+            )
+          : {};
       await tx
         .update(bookings)
         .set({
+          ...reminder,
           expiresAt,
           startsAt: new Date(slot.start),
           endsAt: new Date(slot.end),
@@ -134,8 +181,13 @@ export async function rescheduleBooking(
         expiresAt,
         sequence,
       };
-      const change = booking.status === "requested" ? "request-moved" : "rescheduled";
-      await queueBookingEmails(tx, ring, change, moved, mail);
+      const change =
+        who.by === "therapist"
+          ? "practice-moved"
+          : booking.status === "requested"
+            ? "request-moved"
+            : "rescheduled";
+      await queueBookingEmails(tx, ring, change, moved, mail, who.by === "therapist" ? who.message : "");
       return { ok: true as const };
     });
   } catch (error) {

@@ -37,6 +37,7 @@ export function defaultBookingSettings(therapistId: string): typeof bookingSetti
     phoneArrangement: null,
     approvalRequired: false,
     requestExpiryHours: 24,
+    reminderHours: 24,
     isDemo: false,
   };
 }

@@ -14,6 +14,7 @@ export const encryptedColumns: { table: string; column: string }[] = [
   { table: "self_check_handoffs", column: "summary_encrypted" },
   { table: "measure_assignments", column: "answers_encrypted" },
   { table: "calendar_feeds", column: "url_encrypted" },
+  { table: "calendar_subscriptions", column: "secret_encrypted" },
 ];
 
 /**

@@ -9,6 +9,8 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { subscriptionOf } from "../subscription/calendar-subscription.ts";
+import { subscriptionAddresses } from "../subscription/subscription-section.tsx";
 import { addFeed, feedsOf, removeFeed } from "./calendar-feeds.ts";
 import { type AddFeedForm, CalendarsPage } from "./calendars-page.tsx";
 import { checkFeedAddress } from "./feed-address-guard.ts";
@@ -24,7 +26,9 @@ type Deps = {
   fetchOptions?: FetchFeedOptions | undefined;
 };
 
-const formName = "calendars";
+/** One form token serves every form on the calendars page, the subscription's too. */
+export const calendarsFormName = "calendars";
+const formName = calendarsFormName;
 const feedParams = z.object({ id: z.uuid() });
 const notices = {
   added: "Added and read. Its busy times now block consultation times.",
@@ -32,6 +36,9 @@ const notices = {
   checked: "Read again just now.",
   "check-failed": "It could not be read: see below.",
   removed: "Removed. Its busy times no longer block anything.",
+  "subscription-made": "Your private address is ready. Any older address has stopped working.",
+  "subscription-stopped": "Stopped. The address no longer works; calendars subscribed to it will empty.",
+  "expired-form": "This page was open for a long time, so nothing was changed. Please try again.",
 } as const;
 const noticeParam = z.enum(Object.keys(notices) as [keyof typeof notices, ...(keyof typeof notices)[]]);
 
@@ -43,6 +50,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, deps: Deps): vo
     const therapist = request.therapist;
     if (!therapist) return reply.redirect("/sign-in", 303);
     const notice = noticeParam.safeParse((request.query as Record<string, unknown>).notice);
+    const subscription = await subscriptionOf(db, keys, therapist.id);
     return sendPrivate(
       reply,
       renderPage(
@@ -52,6 +60,12 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, deps: Deps): vo
           token={formTokenFor(request, keys.current, formName, "session")}
           timeZone={therapist.timeZone}
           now={new Date()}
+          subscription={
+            subscription && {
+              ...subscriptionAddresses(publicUrl, subscription.secret),
+              lastReadAt: subscription.lastReadAt,
+            }
+          }
           notice={notice.success && status === 200 ? notices[notice.data] : undefined}
           {...(form ? { form } : {})}
         />,

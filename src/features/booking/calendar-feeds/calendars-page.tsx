@@ -1,6 +1,7 @@
 import { FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { SubscriptionSection } from "../subscription/subscription-section.tsx";
 import type { FeedStatus } from "./calendar-feeds.ts";
 import { isStale } from "./refresh-calendar-feeds.ts";
 
@@ -69,8 +70,9 @@ export function CalendarsPage(props: {
   now: Date;
   notice?: string | undefined;
   form?: AddFeedForm;
+  subscription?: { https: string; webcal: string; lastReadAt: Date | null } | undefined;
 }) {
-  const { site, feeds, token, timeZone, now, notice, form = {} } = props;
+  const { site, feeds, token, timeZone, now, notice, form = {}, subscription } = props;
   return (
     <Layout site={site} meta={{ title: "Your calendars", description: "Your calendars.", noindex: true }}>
       <div class="prose-width section stack">
@@ -132,6 +134,7 @@ export function CalendarsPage(props: {
             Add and read it now
           </button>
         </form>
+        <SubscriptionSection token={token} timeZone={timeZone} subscription={subscription} />
       </div>
     </Layout>
   );

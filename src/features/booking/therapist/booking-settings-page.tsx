@@ -25,6 +25,7 @@ export const settingsTextFields = [
   "maxPerDay",
   "cancellationCutoffHours",
   "requestExpiryHours",
+  "reminderHours",
   "videoLink",
   "phoneArrangement",
   "hours1",
@@ -54,6 +55,7 @@ export const settingsMessages = {
   maxPerDay: "Please give a number between 1 and 50, or leave it empty for no limit.",
   cancellationCutoffHours: "Please give a number of hours between 0 and 336 (two weeks).",
   requestExpiryHours: "Please give a number of hours between 1 and 168 (one week).",
+  reminderHours: "Please give a number of hours between 0 and 168 (one week).",
   videoLink: "Please give a full link that starts with https://, or leave it empty.",
   phoneArrangement: "Please keep this under 300 characters.",
   hoursTooLong: "Please write these hours more briefly.",
@@ -265,6 +267,11 @@ export function BookingSettingsPage(props: {
             "cancellationCutoffHours",
             "Visitors may change or cancel until this many hours before",
             "After that, they are asked to contact the practice. Between 0 and 336.",
+          )}
+          {number(
+            "reminderHours",
+            "Reminder email, in hours before",
+            "Sent once, only to visitors who chose email as a safe way to reach them. 0 sends none. Between 0 and 168.",
           )}
           <ApprovalFields values={values} errors={errors} />
           <TextField

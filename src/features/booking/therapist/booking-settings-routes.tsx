@@ -74,6 +74,7 @@ const settingsSchema = z.object({
     .pipe(z.union([z.literal("").transform(() => null), whole(1, 50, m.maxPerDay)], { error: m.maxPerDay })),
   cancellationCutoffHours: whole(0, 336, m.cancellationCutoffHours),
   requestExpiryHours: whole(1, 168, m.requestExpiryHours),
+  reminderHours: whole(0, 168, m.reminderHours),
   videoLink: z.string().trim().max(500, m.videoLink).refine(isHttpsLink, m.videoLink),
   phoneArrangement: z.string().trim().max(300, m.phoneArrangement),
   hours1: hoursField,
@@ -131,6 +132,7 @@ async function savedValues(db: Database, therapist: SignedInTherapist): Promise<
     cancellationCutoffHours: String(s.cancellationCutoffHours),
     approvalRequired: s.approvalRequired,
     requestExpiryHours: String(s.requestExpiryHours),
+    reminderHours: String(s.reminderHours),
     videoLink: s.videoLink ?? "",
     phoneArrangement: s.phoneArrangement ?? "",
     hours1: day(1),
@@ -157,6 +159,7 @@ async function saveSettings(db: Database, therapistId: string, s: ValidSettings)
     cancellationCutoffHours: s.cancellationCutoffHours,
     approvalRequired: s.approvalRequired,
     requestExpiryHours: s.requestExpiryHours,
+    reminderHours: s.reminderHours,
     videoLink: s.videoLink || null,
     phoneArrangement: s.phoneArrangement || null,
   };

@@ -103,6 +103,12 @@ function ConsultationCard(props: { consultation: Consultation; zone: string; ans
         )}
       </dl>
       {visitor.reflection && <SharedReflection reflection={visitor.reflection} />}
+      {consultation.status === "confirmed" && consultation.start > Date.now() && (
+        <p class="inline-form">
+          <a href={`/practice/consultations/${consultation.id}/move`}>Move it</a>{" "}
+          <a href={`/practice/consultations/${consultation.id}/cancel`}>Cancel it</a>
+        </p>
+      )}
     </li>
   );
 }

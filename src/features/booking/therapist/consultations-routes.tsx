@@ -15,6 +15,8 @@ import { bookings } from "../booking.schema.ts";
 import type { BookingMailContext } from "../booking-emails.ts";
 import { openVisitor } from "../booking-record.ts";
 import { holdsItsTimeAt } from "../holds-its-time.ts";
+import { changeWords } from "./change-consultation-pages.tsx";
+import { registerChangeConsultationRoutes } from "./change-consultation-routes.tsx";
 import { type Consultation, ConsultationsPage } from "./consultations-page.tsx";
 import {
   type AnswerNotice,
@@ -26,7 +28,8 @@ import {
 type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; mail: BookingMailContext };
 
 const formName = "consultations";
-const noticeParam = z.enum(Object.keys(answerWords.notices) as [AnswerNotice, ...AnswerNotice[]]);
+const notices: Record<string, string> = { ...answerWords.notices, ...changeWords.notices };
+const noticeParam = z.enum(Object.keys(notices) as [string, ...string[]]);
 const bookingIdParam = z.object({ id: z.uuid() });
 
 /** The therapist's own upcoming consultations, requests still waiting included; lapsed ones are not. */
@@ -84,7 +87,7 @@ export function registerConsultationsRoutes(app: FastifyInstance, deps: Deps): v
           zone={therapist.timeZone}
           consultations={consultations}
           answering={{ token: formTokenFor(request, key, formName, "session"), decline: state.decline }}
-          notice={status === 200 && notice.success ? answerWords.notices[notice.data] : undefined}
+          notice={status === 200 && notice.success ? notices[notice.data] : undefined}
           problem={state.problem}
         />,
       ),
@@ -128,6 +131,8 @@ export function registerConsultationsRoutes(app: FastifyInstance, deps: Deps): v
         return reply.redirect(`/practice/consultations?notice=${notice}`, 303);
       },
     );
+
+  registerChangeConsultationRoutes(app, deps);
 
   answerRoute("approve", (therapistId, bookingId) =>
     approveRequest(db, keys, { therapistId, bookingId }, mail),

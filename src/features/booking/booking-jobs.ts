@@ -4,6 +4,7 @@ import type { JobHandler } from "../../platform/jobs/job-runner.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import type { BookingMailContext } from "./booking-emails.ts";
 import { sweepExpiredRequests } from "./expire-requests.ts";
+import { sendDueReminders, sendRemindersJobKind } from "./reminders/send-reminders.ts";
 
 export const expireRequestsJobKind = "booking.expire-requests";
 
@@ -27,6 +28,9 @@ export function bookingJobHandlers(
   return {
     [expireRequestsJobKind]: async () => {
       if ((await sweepExpiredRequests(db, ring, { mail })) > 0) wake();
+    },
+    [sendRemindersJobKind]: async () => {
+      if ((await sendDueReminders(db, ring, mail)) > 0) wake();
     },
   };
 }

@@ -1,0 +1,145 @@
+import type { ComponentChildren } from "preact";
+import { FormProblem, FormToken, TextAreaField } from "../../../platform/web/form-fields.tsx";
+import { Layout } from "../../../platform/web/layout.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { Slot } from "../compute-slots.ts";
+import { TimeChoices } from "../time-choices.tsx";
+import { fullMoment } from "../visitor/time-words.ts";
+import type { StoredVisitor } from "../visitor-details.ts";
+import { consultationWords } from "./consultations-page.tsx";
+
+export const changeMessageMaxLength = 500;
+
+/** Words on the therapist's change pages, in one place so they can be translated later. */
+export const changeWords = {
+  messageLabel: "A message for them (optional)",
+  messageTooLong: `Please keep the message under ${changeMessageMaxLength} characters.`,
+  chooseTime: "Please choose the new time.",
+  notices: {
+    "practice-cancelled": "Cancelled. The time is free again.",
+    "practice-moved": "Moved. The new time is in the list below.",
+    "too-late": "That consultation has already started, so it can no longer be changed here.",
+    "not-active": "That consultation had already been cancelled, so nothing was changed.",
+  },
+};
+
+export type ChangeForm = { message: string; start?: number | undefined; errors?: Record<string, string> };
+export type ChangeTarget = { id: string; start: number; visitor: StoredVisitor };
+
+/** Whether Haven will tell the visitor, and if not, how the therapist should. */
+function WhoTellsThem({ visitor }: { visitor: StoredVisitor }) {
+  if (visitor.contactBy.includes("email"))
+    return <p>Haven emails them the change, with an updated calendar invitation and your message.</p>;
+  const ways = visitor.contactBy.map((channel) => consultationWords.channel[channel]).join(" or ");
+  return (
+    <div class="contact-caution">
+      <p>
+        <strong>They asked not to be emailed, so Haven will not tell them.</strong> Please tell them yourself
+        by {ways}
+        {visitor.phone !== "" ? ` on ${visitor.phone}` : ""}.
+      </p>
+      {!visitor.leaveMessage && (
+        <p>
+          {consultationWords.noMessages} {consultationWords.noMessagesWhy}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Frame(props: { site: SiteContext; title: string; children: ComponentChildren }) {
+  return (
+    <Layout site={props.site} meta={{ title: props.title, description: props.title, noindex: true }}>
+      <div class="prose-width section stack">
+        <p>
+          <a href="/practice/consultations">← Your consultations</a>
+        </p>
+        {props.children}
+      </div>
+    </Layout>
+  );
+}
+
+export function CancelConsultationPage(props: {
+  site: SiteContext;
+  zone: string;
+  target: ChangeTarget;
+  token: string;
+  form?: ChangeForm | undefined;
+  problem?: string | undefined;
+}) {
+  const { site, zone, target, token, form } = props;
+  return (
+    <Frame site={site} title="Cancel a consultation">
+      <h1>Cancel the consultation with {target.visitor.name}</h1>
+      <p>{fullMoment(target.start, zone)}</p>
+      <WhoTellsThem visitor={target.visitor} />
+      <form class="form stack" method="post" action={`/practice/consultations/${target.id}/cancel`}>
+        <FormToken token={token} />
+        <FormProblem message={props.problem} />
+        <TextAreaField
+          name="message"
+          label={changeWords.messageLabel}
+          hint="For example, why, and whether you can offer another time."
+          value={form?.message}
+          error={form?.errors?.message}
+          rows={4}
+          maxLength={changeMessageMaxLength}
+        />
+        <p>
+          <button class="button" type="submit">
+            Cancel the consultation
+          </button>
+        </p>
+      </form>
+    </Frame>
+  );
+}
+
+export function MoveConsultationPage(props: {
+  site: SiteContext;
+  zone: string;
+  target: ChangeTarget;
+  slots: Slot[];
+  token: string;
+  form?: ChangeForm | undefined;
+  problem?: string | undefined;
+}) {
+  const { site, zone, target, slots, token, form } = props;
+  const timeError = form?.errors?.start;
+  return (
+    <Frame site={site} title="Move a consultation">
+      <h1>Move the consultation with {target.visitor.name}</h1>
+      <p>Now: {fullMoment(target.start, zone)}</p>
+      <WhoTellsThem visitor={target.visitor} />
+      {slots.length === 0 ? (
+        <p>There are no other free times in your hours in the coming weeks.</p>
+      ) : (
+        <form class="form stack" method="post" action={`/practice/consultations/${target.id}/move`}>
+          <FormToken token={token} />
+          <FormProblem message={props.problem} />
+          <p class="muted">Times are shown in {zone.replace(/_/g, " ")} time.</p>
+          {timeError && (
+            <p class="field-error" id="field-start-error">
+              {timeError}
+            </p>
+          )}
+          <TimeChoices slots={slots} zone={zone} chosen={form?.start} />
+          <TextAreaField
+            name="message"
+            label={changeWords.messageLabel}
+            value={form?.message}
+            error={form?.errors?.message}
+            rows={4}
+            maxLength={changeMessageMaxLength}
+          />
+          <p>
+            <button class="button" type="submit">
+              Move the consultation
+            </button>
+          </p>
+        </form>
+      )}
+    </Frame>
+  );
+}

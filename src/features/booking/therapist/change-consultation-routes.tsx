@@ -1,0 +1,204 @@
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record-audit.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { renderPage } from "../../../platform/web/render-page.ts";
+import { sendPrivate } from "../../../platform/web/send-private.ts";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { accountMessages } from "../../accounts/messages.ts";
+import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { bookings } from "../booking.schema.ts";
+import type { BookingMailContext } from "../booking-emails.ts";
+import { openVisitor } from "../booking-record.ts";
+import { type ChangeOutcome, cancelBooking, rescheduleBooking } from "../change-booking.ts";
+import { computeSlots } from "../compute-slots.ts";
+import { loadAvailability } from "../therapist-availability.ts";
+import {
+  CancelConsultationPage,
+  type ChangeForm,
+  type ChangeTarget,
+  changeMessageMaxLength,
+  changeWords,
+  MoveConsultationPage,
+} from "./change-consultation-pages.tsx";
+
+type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; mail: BookingMailContext };
+
+const formName = "consultation-change";
+const idParam = z.object({ id: z.uuid() });
+const DAY = 86_400_000;
+
+/**
+ * The therapist cancels or moves one of their own confirmed consultations (issue 5, item 5), with an
+ * optional message that goes to the visitor in the email with the updated calendar event. Another
+ * therapist's consultation, a request, or one already cancelled is not found: ids reveal nothing.
+ */
+export function registerChangeConsultationRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db, site, keys, publicUrl, mail } = deps;
+
+  const targetFor = async (request: FastifyRequest): Promise<ChangeTarget | undefined> => {
+    const therapist = request.therapist;
+    const params = idParam.safeParse(request.params);
+    if (!therapist || !params.success) return undefined;
+    const [row] = await db
+      .select()
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.id, params.data.id),
+          eq(bookings.therapistId, therapist.id),
+          eq(bookings.status, "confirmed"),
+        ),
+      );
+    if (!row || row.startsAt.getTime() <= Date.now()) return undefined;
+    return { id: row.id, start: row.startsAt.getTime(), visitor: openVisitor(keys, row) };
+  };
+
+  const freeTimes = async (therapistId: string, target: ChangeTarget) => {
+    const now = Date.now();
+    const window = { from: now, to: now + 400 * DAY };
+    const availability = await loadAvailability(db, therapistId, window, target.id);
+    if (!availability) return [];
+    return computeSlots({ ...availability, now, ...window })
+      .filter((slot) => slot.start !== target.start)
+      .slice(0, 14 * 24);
+  };
+
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    action: "cancel" | "move",
+    target: ChangeTarget,
+    state: { form?: ChangeForm; problem?: string; status?: number } = {},
+  ) => {
+    const therapist = request.therapist;
+    if (!therapist) return reply.redirect("/sign-in", 303);
+    const token = formTokenFor(request, keys.current, formName, "session");
+    const common = {
+      site,
+      zone: therapist.timeZone,
+      target,
+      token,
+      form: state.form,
+      problem: state.problem,
+    };
+    const html =
+      action === "cancel"
+        ? renderPage(<CancelConsultationPage {...common} />)
+        : renderPage(<MoveConsultationPage {...common} slots={await freeTimes(therapist.id, target)} />);
+    return sendPrivate(reply, html, state.status ?? 200);
+  };
+
+  const finish = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    action: "cancel" | "move",
+    target: ChangeTarget,
+    form: ChangeForm,
+    outcome: ChangeOutcome,
+  ) => {
+    const therapist = request.therapist;
+    if (!therapist) return reply.redirect("/sign-in", 303);
+    if (!outcome.ok && (outcome.reason === "taken" || outcome.reason === "not-offered")) {
+      const problem = "That time was taken a moment ago. Please choose another.";
+      return show(request, reply, action, target, {
+        form: { ...form, start: undefined },
+        problem,
+        status: 409,
+      });
+    }
+    await recordAudit(db, {
+      actor: `therapist:${therapist.id}`,
+      action: action === "cancel" ? "consultation.cancelled-by-therapist" : "consultation.moved-by-therapist",
+      subject: `booking:${target.id}`,
+      detail: { outcome: outcome.ok ? "done" : outcome.reason, withMessage: form.message.trim() !== "" },
+    });
+    app.jobs.wake();
+    const notice = outcome.ok
+      ? action === "cancel"
+        ? "practice-cancelled"
+        : "practice-moved"
+      : outcome.reason;
+    return reply.redirect(`/practice/consultations?notice=${notice}`, 303);
+  };
+
+  /** Signed in → a consultation of theirs → a genuine form → a message that fits. */
+  const readForm = async (request: FastifyRequest, reply: FastifyReply, action: "cancel" | "move") => {
+    const target = await targetFor(request);
+    if (!target) {
+      reply.callNotFound();
+      return undefined;
+    }
+    const form: ChangeForm = { message: fieldText(request.body, "message") };
+    if (action === "move") {
+      const start = Number(fieldText(request.body, "start"));
+      form.start = Number.isSafeInteger(start) && start > 0 ? start : undefined;
+    }
+    if (!formIsGenuine(request, keys.current, formName, "session", publicUrl)) {
+      await show(request, reply, action, target, { form, problem: accountMessages.formExpired, status: 403 });
+      return undefined;
+    }
+    const errors: Record<string, string> = {};
+    if (form.message.trim().length > changeMessageMaxLength) errors.message = changeWords.messageTooLong;
+    if (action === "move" && form.start === undefined) errors.start = changeWords.chooseTime;
+    if (Object.keys(errors).length > 0) {
+      await show(request, reply, action, target, { form: { ...form, errors }, status: 400 });
+      return undefined;
+    }
+    return { target, form, therapistId: request.therapist?.id as string };
+  };
+
+  for (const action of ["cancel", "move"] as const) {
+    app.get(
+      `/practice/consultations/:id/${action}`,
+      { config: { access: "therapist" } },
+      async (request, reply) => {
+        const target = await targetFor(request);
+        if (!target) return reply.callNotFound();
+        return show(request, reply, action, target);
+      },
+    );
+  }
+
+  app.post(
+    "/practice/consultations/:id/cancel",
+    { config: { ...authRateLimit, access: "therapist" } },
+    async (request, reply) => {
+      const read = await readForm(request, reply, "cancel");
+      if (!read) return reply;
+      const who = {
+        by: "therapist" as const,
+        therapistId: read.therapistId,
+        message: read.form.message.trim(),
+      };
+      const outcome = await cancelBooking(db, keys, read.target.id, mail, new Date(), who);
+      return finish(request, reply, "cancel", read.target, read.form, outcome);
+    },
+  );
+
+  app.post(
+    "/practice/consultations/:id/move",
+    { config: { ...authRateLimit, access: "therapist" } },
+    async (request, reply) => {
+      const read = await readForm(request, reply, "move");
+      if (!read) return reply;
+      const who = {
+        by: "therapist" as const,
+        therapistId: read.therapistId,
+        message: read.form.message.trim(),
+      };
+      const outcome = await rescheduleBooking(
+        db,
+        keys,
+        { bookingId: read.target.id, start: read.form.start as number },
+        mail,
+        new Date(),
+        who,
+      );
+      return finish(request, reply, "move", read.target, read.form, outcome);
+    },
+  );
+}
