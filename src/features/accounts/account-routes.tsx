@@ -13,8 +13,9 @@ import {
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { leavePath } from "../../platform/web/quick-exit.tsx";
 import { renderPage } from "../../platform/web/render-page.ts";
+import { safeError } from "../../platform/web/safe-error.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import { finishSession, startSession } from "../../platform/web/session-cookie.ts";
+import { clearSessionCookie, finishSession, startSession } from "../../platform/web/session-cookie.ts";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import { MessagePage, SetupPage, SignInPage, SignInsPage } from "./account-pages.tsx";
 import { createTherapist } from "./create-therapist.ts";
@@ -107,10 +108,18 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
   });
 
   // Quick exit from the client area (DOMAIN.md §4). A GET, because it must work as a plain link and
-  // through location.replace; the worst a forged link can do is sign someone out. Nothing personal is
-  // in the way out: the neutral site comes from the settings, never from the request.
-  app.get(leavePath, { config: { access: "public" } }, async (request, reply) => {
-    if (request.account) await finishSession(db, request, reply, secure);
+  // through location.replace; the worst a forged link can do is sign someone out (decision 040).
+  // Nothing personal is in the way out: the neutral site comes from the settings, never from the
+  // request. No automatic HEAD route: a HEAD (a link checker, a prefetch) has no reason to sign out.
+  app.get(leavePath, { exposeHeadRoute: false, config: { access: "public" } }, async (request, reply) => {
+    try {
+      if (request.account) await finishSession(db, request, reply, secure);
+    } catch (error) {
+      // The way out must never fail or wait on the database: the cookie still goes (below, and with
+      // Clear-Site-Data), and the stored session ends at its idle time-out.
+      request.log.warn({ error: safeError(error) }, "quick exit could not end the session");
+    }
+    clearSessionCookie(reply, secure);
     reply.header("cache-control", "no-store").header("clear-site-data", '"cookies", "storage"');
     return reply.redirect(site.practice.quickExitUrl, 303);
   });

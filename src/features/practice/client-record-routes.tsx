@@ -13,12 +13,14 @@ import { clients } from "../accounts/clients/client.schema.ts";
 import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
-import { fieldText } from "../accounts/route-helpers.ts";
+import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
 import type { InstrumentDefinition } from "../assessments/instruments/instrument-definition.ts";
 import type { InstrumentPack } from "../assessments/instruments/instrument-pack.ts";
-import { scoreInstrument } from "../assessments/instruments/score-instrument.ts";
-import { assignMeasure, measuresOf } from "../assessments/measures/measure-assignments.ts";
+import { answerLines } from "../assessments/measures/answer-lines.ts";
+import { assignMeasure } from "../assessments/measures/assign-measure.ts";
+import { measuresOf } from "../assessments/measures/measure-assignments.ts";
 import { isSafetyScreen, measureWording } from "../assessments/measures/measure-wording.ts";
+import { scoreMeasure } from "../assessments/measures/score-measure.ts";
 import type { AssignForm, TherapistMeasure } from "../assessments/measures/therapist-measures-section.tsx";
 import { entriesSharedWithTherapist } from "../workspace/entries.ts";
 import { ClientRecordPage } from "./client-record-page.tsx";
@@ -34,6 +36,8 @@ type Deps = {
 
 const params = z.object({ id: z.uuid() });
 const assignFormName = "assign-measure";
+const closedMessage = (name: string) =>
+  `${name}'s account is closed, so they cannot be asked for a questionnaire.`;
 
 /** The therapist's view of one client. Every opening is a staff read of clinical data, and is audited. */
 export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): void {
@@ -91,9 +95,16 @@ export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): vo
         resultsShownToClient: measure.resultsShownToClient,
       };
       if (!definition || !allow(actor, "read", resource)) return [];
-      return [
-        { measure, definition, score: measure.answers ? scoreInstrument(definition, measure.answers) : null },
-      ];
+      const outcome = scoreMeasure(definition, measure);
+      // Only the instrument's id: the error itself may quote an answer.
+      if (outcome.kind === "unscorable")
+        request.log.warn({ instrumentId: definition.id }, "measure could not be scored");
+      // A screen's individual answers matter to the therapist's follow-up (which question was yes).
+      const lines =
+        isSafetyScreen(definition) && outcome.kind === "scored" && measure.answers
+          ? answerLines(definition, measureWording(definition, pack), measure.answers)
+          : undefined;
+      return [{ measure, definition, outcome, answerLines: lines }];
     });
     await recordAudit(db, {
       actor: `therapist:${therapist.id}`,
@@ -122,6 +133,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): vo
           assignForm={{
             token: formTokenFor(request, keys.current, assignFormName, "session"),
             choices,
+            ...(row.status === "closed" ? { closed: closedMessage(name) } : {}),
             ...form,
           }}
           timeZone={therapist.timeZone}
@@ -137,47 +149,58 @@ export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): vo
     return recordPage(request, reply, found);
   });
 
-  app.post("/practice/clients/:id/measures", { config: { access: "therapist" } }, async (request, reply) => {
-    const found = await clientFor(request);
-    const therapist = request.therapist;
-    if (
-      !found ||
-      !therapist ||
-      !allow(requestActor(request), "create", {
-        type: "measure",
-        ...found.owned,
-        resultsShownToClient: false,
-      })
-    )
-      return sendErrorPage(reply, site, 404);
-    const chosen = choices.find((choice) => choice.id === fieldText(request.body, "instrument"));
-    const showClient = fieldText(request.body, "showClient") === "yes";
-    const values = { ...(chosen ? { instrument: chosen.id } : {}), showClient };
-    if (!formIsGenuine(request, keys.current, assignFormName, "session", publicUrl)) {
-      return recordPage(request, reply, found, 400, {
-        values,
-        problem: "This page was open for a long time, so nothing was sent. Please choose again.",
+  app.post(
+    "/practice/clients/:id/measures",
+    { config: { ...authRateLimit, access: "therapist" } },
+    async (request, reply) => {
+      const found = await clientFor(request);
+      const therapist = request.therapist;
+      if (
+        !found ||
+        !therapist ||
+        !allow(requestActor(request), "create", {
+          type: "measure",
+          ...found.owned,
+          resultsShownToClient: false,
+        })
+      )
+        return sendErrorPage(reply, site, 404);
+      const chosen = choices.find((choice) => choice.id === fieldText(request.body, "instrument"));
+      const showClient = fieldText(request.body, "showClient") === "yes";
+      const values = { ...(chosen ? { instrument: chosen.id } : {}), showClient };
+      if (!formIsGenuine(request, keys.current, assignFormName, "session", publicUrl)) {
+        return recordPage(request, reply, found, 400, {
+          values,
+          problem: "This page was open for a long time, so nothing was sent. Please choose again.",
+        });
+      }
+      if (!chosen) {
+        return recordPage(request, reply, found, 400, {
+          values,
+          errors: { instrument: "Choose the questionnaire to ask for." },
+        });
+      }
+      // A screen for harm never shows its result to the client: their screen may be seen by the partner.
+      const resultsShownToClient = !chosen.screen && (!chosen.therapistOnly || showClient);
+      const outcome = await assignMeasure(db, {
+        clientId: found.row.id,
+        therapistId: therapist.id,
+        instrumentId: chosen.id,
+        resultsShownToClient,
       });
-    }
-    if (!chosen) {
-      return recordPage(request, reply, found, 400, {
-        values,
-        errors: { instrument: "Choose the questionnaire to ask for." },
-      });
-    }
-    // A screen for harm never shows its result to the client: their screen may be seen by the partner.
-    const resultsShownToClient = !chosen.screen && (!chosen.therapistOnly || showClient);
-    await assignMeasure(db, {
-      clientId: found.row.id,
-      therapistId: therapist.id,
-      instrumentId: chosen.id,
-      resultsShownToClient,
-    });
-    await recordAudit(db, {
-      actor: `therapist:${therapist.id}`,
-      action: "measure.assigned",
-      subject: `client:${found.row.id}`,
-    });
-    return reply.redirect(`/practice/clients/${found.row.id}#measures`, 303);
-  });
+      if (!outcome.ok && outcome.reason === "client-not-open") {
+        const name = openClientField(keys, found.row.id, "name_encrypted", found.row.nameEncrypted);
+        return recordPage(request, reply, found, 400, { values, closed: closedMessage(name) });
+      }
+      if (!outcome.ok) {
+        return recordPage(request, reply, found, 400, {
+          values,
+          errors: {
+            instrument: `${chosen.title} is already waiting to be answered. It can be asked for again once it is.`,
+          },
+        });
+      }
+      return reply.redirect(`/practice/clients/${found.row.id}#measures`, 303);
+    },
+  );
 }

@@ -14,10 +14,12 @@ export function PracticeHomePage(props: {
   therapistName: string;
   isOwner: boolean;
   groups: ClientListing[][];
+  /** Clients with a positive screen for harm: named here, the answers only in their record. */
+  screenFlags: ClientListing[];
   notice?: string | undefined;
   token: string;
 }) {
-  const { site, therapistName, isOwner, groups, notice, token } = props;
+  const { site, therapistName, isOwner, groups, screenFlags, notice, token } = props;
   return (
     <Layout
       site={site}
@@ -30,6 +32,19 @@ export function PracticeHomePage(props: {
           <p class="form-problem" role="status">
             {notice}
           </p>
+        )}
+        {screenFlags.length > 0 && (
+          <section class="contact-caution stack" aria-labelledby="screen-flags">
+            <h2 id="screen-flags">Needs your attention</h2>
+            <ul>
+              {screenFlags.map((client) => (
+                <li key={client.id}>
+                  A screen for harm needs your attention:{" "}
+                  <a href={`/practice/clients/${client.id}#measures`}>open {client.name}'s record</a>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
         <p>
           <a class="button" href="/practice/invite">

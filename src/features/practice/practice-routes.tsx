@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { recordAudit } from "../../platform/audit/record-audit.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { formTokenFor } from "../../platform/web/form-security.ts";
@@ -8,7 +9,11 @@ import { sendPrivate } from "../../platform/web/send-private.ts";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import { clientMessages } from "../accounts/clients/client-messages.ts";
 import { groupByCouple, listClientsOf } from "../accounts/clients/list-clients.ts";
+import { allow } from "../accounts/policies/policy.ts";
+import { requestActor } from "../accounts/policies/request-actor.ts";
+import { loadInstrumentDefinitions } from "../assessments/instruments/definitions/index.ts";
 import type { CatalogueEntry } from "../assessments/instruments/instrument-catalogue.ts";
+import { screensNeedingAttention } from "../assessments/measures/screens-needing-attention.ts";
 import { MeasuresPage } from "./measures-page.tsx";
 import { PracticeHomePage } from "./practice-home-page.tsx";
 
@@ -17,6 +22,9 @@ type Deps = { db: Database; site: SiteContext; keys: KeyRing; measures: Catalogu
 const notices = z.enum(["invited-1", "invited-2"]);
 
 export function registerPracticeRoutes(app: FastifyInstance, { db, site, keys, measures }: Deps): void {
+  // The same definitions the app loads at start (as the client-data register does), to tell a positive
+  // screen for harm from the others.
+  const definitions = loadInstrumentDefinitions();
   app.get("/practice/measures", { config: { access: "therapist" } }, (_request, reply) =>
     sendPrivate(reply, renderPage(<MeasuresPage site={site} entries={measures} />)),
   );
@@ -25,6 +33,21 @@ export function registerPracticeRoutes(app: FastifyInstance, { db, site, keys, m
     const therapist = request.therapist;
     if (!therapist) return reply.redirect("/sign-in", 303);
     const notice = notices.safeParse((request.query as Record<string, unknown>).notice);
+    const listing = await listClientsOf(db, keys, therapist.id);
+    const actor = requestActor(request);
+    const flagged = await screensNeedingAttention(db, keys, {
+      therapistId: therapist.id,
+      definitions,
+      mayRead: (resource) => allow(actor, "read", resource),
+    });
+    // Showing the flag is a staff read of clinical data: audited like opening the record.
+    for (const clientId of flagged) {
+      await recordAudit(db, {
+        actor: `therapist:${therapist.id}`,
+        action: "measure.screen-flag-shown",
+        subject: `client:${clientId}`,
+      });
+    }
     return sendPrivate(
       reply,
       renderPage(
@@ -32,7 +55,8 @@ export function registerPracticeRoutes(app: FastifyInstance, { db, site, keys, m
           site={site}
           therapistName={therapist.displayName}
           isOwner={therapist.isOwner}
-          groups={groupByCouple(await listClientsOf(db, keys, therapist.id))}
+          groups={groupByCouple(listing)}
+          screenFlags={listing.filter((client) => flagged.includes(client.id))}
           notice={notice.success ? clientMessages.invited(notice.data === "invited-2" ? 2 : 1) : undefined}
           token={formTokenFor(request, keys.current, "sign-out", "session")}
         />,

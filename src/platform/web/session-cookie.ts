@@ -72,5 +72,10 @@ export async function finishSession(
   secure: boolean,
 ) {
   if (request.sessionToken) await endSession(db, request.sessionToken);
+  clearSessionCookie(reply, secure);
+}
+
+/** Tells the browser to forget its session cookie (with the attributes it was set with, or it stays). */
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(sessionCookieName(secure), { path: "/", secure, httpOnly: true, sameSite: "lax" });
 }

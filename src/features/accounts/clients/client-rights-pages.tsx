@@ -6,8 +6,27 @@ import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { ClientExport } from "./export-client-data.ts";
 
 const label = (key: string) => key.replace(/([A-Z])/g, " $1").toLowerCase();
+const text = (value: unknown): string =>
+  value === null || value === undefined
+    ? "—"
+    : typeof value === "boolean"
+      ? value
+        ? "yes"
+        : "no"
+      : typeof value === "object"
+        ? JSON.stringify(value) // never "[object Object]"; features should export plain text
+        : String(value);
+/** A value as a person reads it: a list (such as answers, one per line) as a list. */
 const shown = (value: unknown) =>
-  value === null ? "—" : typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
+  Array.isArray(value) ? (
+    <ul>
+      {value.map((item, index) => (
+        <li key={index}>{text(item)}</li>
+      ))}
+    </ul>
+  ) : (
+    text(value)
+  );
 
 /** The export as a page a person can read: each part, each row as a list of labelled values. */
 export function MyDataPage({ site, data }: { site: SiteContext; data: ClientExport }) {

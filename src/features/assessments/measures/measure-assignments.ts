@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import { decryptField, encryptField, type KeyRing } from "../../../platform/security/field-encryption.ts";
@@ -18,16 +17,20 @@ export type MeasureAssignment = {
   answeredAt: Date | null;
   /** Decrypted answers, once given. */
   answers: Answers | null;
+  /** A screen for harm the client chose not to answer at all ("I'd rather not say" to every question). */
+  declined: boolean;
   /** Which wording the client read (pack name and version), once answered. */
   wording: MeasureWording["source"] | null;
 };
 
-type Row = typeof measureAssignments.$inferSelect;
-type Stored = { answers: Answers; wording: MeasureWording["source"] };
+/** A measure as stored: its answers still encrypted. */
+export type SealedMeasure = typeof measureAssignments.$inferSelect;
+type Stored = { answers: Answers; wording: MeasureWording["source"]; declined?: boolean };
 
 const location = (id: string) => ({ table: "measure_assignments", column: "answers_encrypted", id });
 
-function open(ring: KeyRing, row: Row): MeasureAssignment {
+/** Decrypts a measure's answers: only once the policy has allowed the reader. */
+export function openMeasure(ring: KeyRing, row: SealedMeasure): MeasureAssignment {
   const stored = row.answersEncrypted
     ? (JSON.parse(decryptField(ring, row.answersEncrypted, location(row.id))) as Stored)
     : null;
@@ -40,18 +43,9 @@ function open(ring: KeyRing, row: Row): MeasureAssignment {
     assignedAt: row.assignedAt,
     answeredAt: row.answeredAt,
     answers: stored?.answers ?? null,
+    declined: stored?.declined === true,
     wording: stored?.wording ?? null,
   };
-}
-
-export async function assignMeasure(
-  db: Database,
-  input: { clientId: string; therapistId: string; instrumentId: string; resultsShownToClient: boolean },
-  now = new Date(),
-): Promise<string> {
-  const id = randomUUID();
-  await db.insert(measureAssignments).values({ id, ...input, assignedAt: now });
-  return id;
 }
 
 /** One client's measures, newest first. */
@@ -65,15 +59,17 @@ export async function measuresOf(
     .from(measureAssignments)
     .where(eq(measureAssignments.clientId, clientId))
     .orderBy(desc(measureAssignments.assignedAt));
-  return rows.map((row) => open(ring, row));
+  return rows.map((row) => openMeasure(ring, row));
 }
 
-/** The measure with what the policy needs to know about whose it is. */
+/**
+ * The measure, still sealed, with what the policy needs to know about whose it is. The caller opens
+ * it (openMeasure) only after the policy allows: nobody else's answers are decrypted even briefly.
+ */
 export async function measureWithOwner(
   db: Database,
-  ring: KeyRing,
   id: string,
-): Promise<{ measure: MeasureAssignment; resource: Resource } | undefined> {
+): Promise<{ sealed: SealedMeasure; resource: Resource } | undefined> {
   const [row] = await db
     .select({ measure: measureAssignments, therapistId: clients.therapistId, coupleId: clients.coupleId })
     .from(measureAssignments)
@@ -81,7 +77,7 @@ export async function measureWithOwner(
     .where(eq(measureAssignments.id, id));
   if (!row) return undefined;
   return {
-    measure: open(ring, row.measure),
+    sealed: row.measure,
     resource: {
       type: "measure",
       clientId: row.measure.clientId,
@@ -94,15 +90,25 @@ export async function measureWithOwner(
 
 /**
  * Saves the answers once: a measure already answered (in another tab, say) is left as it was, and
- * false tells the caller so.
+ * false tells the caller so. A declined screen is saved too: declining is an answer the therapist sees.
  */
 export async function saveAnswers(
   db: Database,
   ring: KeyRing,
-  input: { id: string; clientId: string; answers: Answers; wording: MeasureWording["source"] },
+  input: {
+    id: string;
+    clientId: string;
+    answers: Answers;
+    wording: MeasureWording["source"];
+    declined?: boolean;
+  },
   now = new Date(),
 ): Promise<boolean> {
-  const stored: Stored = { answers: input.answers, wording: input.wording };
+  const stored: Stored = {
+    answers: input.answers,
+    wording: input.wording,
+    ...(input.declined ? { declined: true } : {}),
+  };
   const saved = await db
     .update(measureAssignments)
     .set({

@@ -19,7 +19,12 @@ export type MeasureListItem = {
   resultsVisible: boolean;
 };
 
-function MeasurePageFrame(props: { site: SiteContext; title: string; children: preact.ComponentChildren }) {
+/** Every page of a questionnaire: the quick exit (which signs out) and the way back to the list. */
+export function MeasurePageFrame(props: {
+  site: SiteContext;
+  title: string;
+  children: preact.ComponentChildren;
+}) {
   const { site, title, children } = props;
   return (
     <Layout site={site} meta={{ title, description: title, noindex: true }}>
@@ -103,7 +108,8 @@ export function AnswerMeasurePage(props: {
       {safetyScreen && (
         <p class="contact-caution">
           Before you start: are you somewhere private, where nobody can see your screen? If not, leave this
-          for later — it will wait for you. Only your therapist sees your answers.
+          for later — it will wait for you. Only your therapist sees your answers, and once you send them
+          these questions leave your list.
         </p>
       )}
       {wording.notice && <p class="muted">{wording.notice}</p>}

@@ -40,8 +40,10 @@ export function MeasureResults(props: {
   const { id, definition, score, forTherapist } = props;
   const anxiety = score.subscales.find((s) => s.id === "anxiety")?.score;
   const avoidance = score.subscales.find((s) => s.id === "avoidance")?.score;
-  const met = score.cutOffs.filter((cutOff) => cutOff.met === true);
-  const undecided = score.cutOffs.filter((cutOff) => cutOff.met === null);
+  // A cut-off still to be checked against its source is for the therapist's judgement only: a client
+  // would read it as settled.
+  const met = score.cutOffs.filter((cutOff) => cutOff.met === true && (forTherapist || !cutOff.verify));
+  const undecided = score.cutOffs.filter((cutOff) => cutOff.met === null && (forTherapist || !cutOff.verify));
   return (
     <div class="stack">
       <ul>

@@ -12,8 +12,7 @@ import { requestActor } from "../../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { InstrumentPack } from "../instruments/instrument-pack.ts";
-import { scoreInstrument } from "../instruments/score-instrument.ts";
-import { type MeasureAssignment, measuresOf, measureWithOwner, saveAnswers } from "./measure-assignments.ts";
+import { measuresOf, measureWithOwner, openMeasure, saveAnswers } from "./measure-assignments.ts";
 import {
   AnsweredMeasurePage,
   AnswerMeasurePage,
@@ -22,6 +21,8 @@ import {
 } from "./measure-pages.tsx";
 import { clientTitle, isSafetyScreen, measureWording } from "./measure-wording.ts";
 import { readMeasureAnswers } from "./read-measure-answers.ts";
+import { scoreMeasure } from "./score-measure.ts";
+import { practiceCountryHelp, ScreenThanksPage } from "./screen-thanks-page.tsx";
 
 type Deps = {
   db: Database;
@@ -38,16 +39,28 @@ const params = z.object({ id: z.uuid() });
 export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, site, keys, publicUrl, instruments, pack } = deps;
   const timeZone = site.practice.timeZone;
-  const definitionOf = (measure: MeasureAssignment) => instruments.find((d) => d.id === measure.instrumentId);
+  const definitionOf = (measure: { instrumentId: string }) =>
+    instruments.find((d) => d.id === measure.instrumentId);
+  /**
+   * An answered screen for harm is gone from the client's side: someone looking over their shoulder
+   * must not be able to tell that it was asked, let alone answered (DOMAIN.md §4).
+   */
+  const hiddenFromClient = (definition: InstrumentDefinition, measure: { answeredAt: Date | null }) =>
+    isSafetyScreen(definition) && measure.answeredAt !== null;
 
   /** The measure when this client may answer or read it; otherwise the same 404 as for none at all. */
   const measureFor = async (request: FastifyRequest) => {
     const parsed = params.safeParse(request.params);
     if (!parsed.success) return undefined;
-    const found = await measureWithOwner(db, keys, parsed.data.id);
-    const definition = found && definitionOf(found.measure);
+    const found = await measureWithOwner(db, parsed.data.id);
+    const definition = found && definitionOf(found.sealed);
     if (!found || !definition || !allow(requestActor(request), "update", found.resource)) return undefined;
-    return { ...found, definition, mayRead: allow(requestActor(request), "read", found.resource) };
+    if (hiddenFromClient(definition, found.sealed)) return undefined;
+    return {
+      measure: openMeasure(keys, found.sealed),
+      definition,
+      mayRead: allow(requestActor(request), "read", found.resource),
+    };
   };
 
   const answerPage = (
@@ -59,10 +72,9 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
   ) => {
     const { measure, definition, mayRead } = found;
     if (measure.answeredAt !== null) {
-      const results =
-        mayRead && measure.answers
-          ? { definition, score: scoreInstrument(definition, measure.answers) }
-          : undefined;
+      // Answers the definition cannot score are simply not shown: the therapist sees why.
+      const outcome = mayRead ? scoreMeasure(definition, measure) : undefined;
+      const results = outcome?.kind === "scored" ? { definition, score: outcome.score } : undefined;
       return sendPrivate(
         reply,
         renderPage(
@@ -101,7 +113,7 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
     const actor = requestActor(request);
     const list = (await measuresOf(db, keys, client.id)).flatMap((measure) => {
       const definition = definitionOf(measure);
-      if (!definition) return [];
+      if (!definition || hiddenFromClient(definition, measure)) return [];
       const resource = {
         type: "measure" as const,
         clientId: client.id,
@@ -147,12 +159,22 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
     if (read.problem) return answerPage(request, reply, found, 400, read);
     const wording = measureWording(definition, pack);
     if (!wording) return sendPrivate(reply, renderPage(<UnavailableMeasurePage site={site} />), 409);
-    await saveAnswers(db, keys, {
+    const saved = await saveAnswers(db, keys, {
       id: measure.id,
       clientId: client.id,
       answers: read.answers,
       wording: wording.source,
+      ...(read.declined ? { declined: true } : {}),
     });
+    if (isSafetyScreen(definition)) {
+      // The thank-you and the help exist only in this response; answered in another tab a moment
+      // ago, the screen is already gone, like any unknown measure.
+      if (!saved) return sendErrorPage(reply, site, 404);
+      return sendPrivate(
+        reply,
+        renderPage(<ScreenThanksPage site={site} country={practiceCountryHelp(site)} />),
+      );
+    }
     // Saved now or in another tab a moment ago: either way the answered page is the truth.
     return reply.redirect(`/my/measures/${measure.id}`, 303);
   });

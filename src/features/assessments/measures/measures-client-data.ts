@@ -1,12 +1,31 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { ClientDataTable } from "../../../platform/privacy/client-data.ts";
 import { loadInstrumentDefinitions } from "../instruments/definitions/index.ts";
+import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
+import type { Answers } from "../instruments/score-instrument.ts";
+import { answerLines } from "./answer-lines.ts";
 import { measureAssignments } from "./measure-assignment.schema.ts";
 import { measuresOf } from "./measure-assignments.ts";
-import { isSafetyScreen } from "./measure-wording.ts";
+import { isSafetyScreen, measureWording } from "./measure-wording.ts";
 
 const definitions = loadInstrumentDefinitions();
 const safetyScreens = new Set(definitions.filter(isSafetyScreen).map((d) => d.id));
+
+/**
+ * Each answer as one line of plain text ("1. question: answer"), readable on the page and in the file
+ * alike. Haven's own questionnaires carry their questions; a published one's wording lives in the
+ * practice's pack, which the register does not hold, so its questions are named by number.
+ */
+function readableAnswers(
+  definition: InstrumentDefinition | undefined,
+  answers: Answers | null,
+): string[] | null {
+  if (!answers) return null;
+  if (!definition) return Object.entries(answers).map(([item, value]) => `${item}: ${value ?? "—"}`);
+  return answerLines(definition, measureWording(definition, undefined), answers).map(
+    (line) => `${line.question}: ${line.answer}`,
+  );
+}
 
 /** Measures a client answered for their therapist. */
 export const measuresClientData: ClientDataTable[] = [
@@ -19,13 +38,15 @@ export const measuresClientData: ClientDataTable[] = [
       // (DOMAIN.md §4: safety answers are never shown again); the therapist can go through it with them.
       return (await measuresOf(db, ring, clientId))
         .filter((measure) => !safetyScreens.has(measure.instrumentId))
-        .map((measure) => ({
-          questionnaire:
-            definitions.find((d) => d.id === measure.instrumentId)?.title ?? measure.instrumentId,
-          askedAt: measure.assignedAt.toISOString(),
-          answeredAt: measure.answeredAt?.toISOString() ?? null,
-          answers: measure.answers,
-        }));
+        .map((measure) => {
+          const definition = definitions.find((d) => d.id === measure.instrumentId);
+          return {
+            questionnaire: definition?.title ?? measure.instrumentId,
+            askedAt: measure.assignedAt.toISOString(),
+            answeredAt: measure.answeredAt?.toISOString() ?? null,
+            answers: readableAnswers(definition, measure.answers),
+          };
+        });
     },
     erasure: {
       goesNow: "Questionnaires you have not answered yet",

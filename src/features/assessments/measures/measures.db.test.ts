@@ -9,6 +9,7 @@ import {
   type TestClient,
 } from "../../../../test/support/people.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { encryptField } from "../../../platform/security/field-encryption.ts";
 import { itemIds } from "../instruments/instrument-definition.ts";
 import { measureAssignments } from "./measure-assignment.schema.ts";
 import { itemField, skipValue } from "./read-measure-answers.ts";
@@ -161,8 +162,9 @@ describe("questionnaires a therapist asks for", () => {
   });
 
   it("scores with a skipped answer only where the rule allows, and says what is missing", async () => {
-    const id = await ask(bea, "csi-4");
-    await answer(bea, id, { ...allItems("csi4", 1, 4, "2"), [itemField("csi4-03")]: skipValue });
+    // (CSI-16: the CSI-4 asked above is still waiting, and the same measure is not asked twice.)
+    const id = await ask(bea, "csi-16");
+    await answer(bea, id, { ...allItems("csi16", 1, 16, "2"), [itemField("csi16-03")]: skipValue });
     const view = await get(record(bea), tessCookie);
     expect(view.body).toContain("not scored — 1 of the questions it needs was not answered.");
   });
@@ -181,6 +183,91 @@ describe("questionnaires a therapist asks for", () => {
     expect((await send("4")).statusCode).toBe(303);
     expect((await send("0")).statusCode).toBe(303);
     expect((await get(`/my/measures/${id}`, bea.cookie)).body).toContain("<strong>4.00</strong>");
+  });
+
+  it("scores answers away from the middle of the scale, reverse keys included", async () => {
+    // ECR-RS (partner): avoidance is items 1–6 with 1–4 reversed (8 − x). Items 1–6 at 2 give
+    // (4 × 6 + 2 × 2) / 6 = 4.67 (with the reverse keys dropped it would be 2.00); items 7–9 at 1, 2
+    // and 7 give anxiety (1 + 2 + 7) / 3 = 3.33.
+    const id = await ask(bea, "ecr-rs-partner");
+    await answer(bea, id, {
+      ...allItems("ecrrs", 1, 6, "2"),
+      [itemField("ecrrs-07")]: "1",
+      [itemField("ecrrs-08")]: "2",
+      [itemField("ecrrs-09")]: "7",
+    });
+    const view = (await get(record(bea), tessCookie)).body;
+    expect(view).toContain("Anxiety 3.33 and avoidance 4.67, each on a scale from 1 to 7.");
+  });
+
+  it("does not show a client a cut-off that is still to be checked against its source", async () => {
+    // CSI-16's cut-off (51.5) is marked "verify": all zeros are far below it.
+    const id = await ask(bea, "csi-16");
+    await answer(bea, id, allItems("csi16", 1, 16, "0"));
+    const clientView = (await get(`/my/measures/${id}`, bea.cookie)).body;
+    expect(clientView).toContain("Your results");
+    expect(clientView).not.toContain("In the range often seen in couples who seek help");
+    const therapistView = (await get(record(bea), tessCookie)).body;
+    expect(therapistView).toContain("In the range often seen in couples who seek help");
+    expect(therapistView).toContain("This cut-off is still to be checked against its source.");
+  });
+
+  it("lists answers as readable text on the client's data page", async () => {
+    const page = (await get("/my/data", bea.cookie)).body;
+    expect(page).not.toContain("[object Object]");
+    expect(page).toContain("1. This week, when I wanted my partner, I could reach them.: Mostly (3)");
+    const file = JSON.parse((await get("/my/data.json", bea.cookie)).body) as {
+      sections: { table: string; rows: { answers: unknown }[] }[];
+    };
+    const measures = file.sections.find((section) => section.table === "measure_assignments");
+    expect(
+      measures?.rows.some((row) => JSON.stringify(row.answers).includes("I could reach them.: Mostly (3)")),
+    ).toBe(true);
+  });
+
+  it("says a measure could not be scored, for that measure alone, when its answers no longer fit", async () => {
+    // Stored answers the definition refuses (a scale since shortened, say): scoring throws.
+    const id = await ask(bea, "connection-check-in");
+    const stored = JSON.stringify({ answers: { "cci-01": 9 }, wording: { name: "Haven", version: "own" } });
+    await t.handle.db
+      .update(measureAssignments)
+      .set({
+        answeredAt: new Date(),
+        answersEncrypted: encryptField(t.keys, stored, {
+          table: "measure_assignments",
+          column: "answers_encrypted",
+          id,
+        }),
+      })
+      .where(eq(measureAssignments.id, id));
+    const view = await get(record(bea), tessCookie);
+    expect(view.statusCode).toBe(200);
+    expect(view.body).toContain("These answers could not be scored");
+    expect(view.body).toContain("<strong>4.78</strong>"); // the other measures are still there
+    const clientView = await get(`/my/measures/${id}`, bea.cookie);
+    expect(clientView.statusCode).toBe(200);
+    expect(clientView.body).not.toContain("Your results");
+  });
+
+  it("shows nobody signed out a measure, and sends them to sign in", async () => {
+    const [row] = await t.handle.db
+      .select()
+      .from(measureAssignments)
+      .where(eq(measureAssignments.clientId, bea.id))
+      .limit(1);
+    const target = row?.id;
+    expect(target).toBeTruthy();
+    const anonymous = await get(`/my/measures/${target}`);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe("/sign-in");
+    const posted = await t.app.inject({
+      method: "POST",
+      url: `/my/measures/${target}`,
+      headers: { "sec-fetch-site": "same-origin" },
+      payload: allItems("csi4", 1, 4, "1"),
+    });
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe("/sign-in");
   });
 
   it("keeps answers encrypted at rest", async () => {
@@ -257,14 +344,20 @@ describe("a screen for harm from a partner", () => {
     expect(form.body).toContain("<h1>A few private questions</h1>");
 
     // One yes and one question skipped: still positive, as hiding it would be unsafe.
-    await answer(cal, id, {
+    const sent = await answer(cal, id, {
       ...allItems("hark", 1, 4, "0"),
       [itemField("hark-02")]: "1",
       [itemField("hark-04")]: skipValue,
     });
+    // The thank-you lives only in the answer to the POST; the screen is then gone from the client's side.
+    expect(sent.statusCode).toBe(200);
+    expect(sent.body).toContain("Thank you");
+    expect(sent.body).not.toContain("At least one answer was yes");
     const clientView = await get(`/my/measures/${id}`, cal.cookie);
-    expect(clientView.body).toContain("Your therapist will go through it with you.");
-    expect(clientView.body).not.toContain("At least one answer was yes");
+    expect(clientView.statusCode).toBe(404);
+    expect(stable(clientView.body)).toBe(
+      stable((await get(`/my/measures/${randomUUID()}`, cal.cookie)).body),
+    );
 
     const exported = await get("/my/data.json", cal.cookie);
     expect(exported.body).not.toContain("hark");

@@ -1,6 +1,7 @@
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import { itemRange } from "../instruments/instrument-definition.ts";
 import type { Answers } from "../instruments/score-instrument.ts";
+import { isSafetyScreen } from "./measure-wording.ts";
 
 /** The form field that carries one item's answer. */
 export const itemField = (itemId: string) => `item-${itemId}`;
@@ -15,11 +16,15 @@ export type ReadAnswers = {
   errors: Record<string, string>;
   /** Said at the top of the form when the form as a whole cannot be saved. */
   problem?: string;
+  /** Every question of a screen for harm left with "I'd rather not say": saved as declined. */
+  declined?: true;
 };
 
 /**
  * Answers from a submitted form. Each item may be answered or skipped on purpose; anything else (a
- * value outside the scale, an edited form) is named beside the question instead of being stored.
+ * value outside the scale, an edited form) is named beside the question instead of being stored. A
+ * screen for harm may be declined as a whole (DOMAIN.md §4: allow skipping); any other questionnaire
+ * needs at least one answer to mean anything.
  */
 export function readMeasureAnswers(definition: InstrumentDefinition, body: unknown): ReadAnswers {
   const fields = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
@@ -39,11 +44,19 @@ export function readMeasureAnswers(definition: InstrumentDefinition, body: unkno
     else answers[itemId] = number;
   }
   const answeredAny = Object.keys(answers).length > 0;
-  const problem =
-    Object.keys(errors).length > 0
-      ? "Some questions still need an answer. They are marked below."
-      : answeredAny
-        ? undefined
-        : "Every question is skipped. Answer at least one, or come back to this later.";
-  return { answers, chosen, errors, ...(problem ? { problem } : {}) };
+  if (Object.keys(errors).length > 0)
+    return {
+      answers,
+      chosen,
+      errors,
+      problem: "Some questions still need an answer. They are marked below.",
+    };
+  if (answeredAny) return { answers, chosen, errors };
+  if (isSafetyScreen(definition)) return { answers, chosen, errors, declined: true };
+  return {
+    answers,
+    chosen,
+    errors,
+    problem: "Every question is skipped. Answer at least one, or come back to this later.",
+  };
 }

@@ -1,8 +1,10 @@
 import { CheckboxField, FormProblem, FormToken, RadioGroup } from "../../../platform/web/form-fields.tsx";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
-import type { InstrumentScore } from "../instruments/score-instrument.ts";
+import type { AnswerLine } from "./answer-lines.ts";
 import type { MeasureAssignment } from "./measure-assignments.ts";
 import { MeasureResults } from "./measure-results.tsx";
+import type { MeasureOutcome } from "./score-measure.ts";
+import { orderForTherapist } from "./therapist-measure-order.ts";
 
 const day = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
@@ -10,7 +12,9 @@ const day = (date: Date, timeZone: string) =>
 export type TherapistMeasure = {
   measure: MeasureAssignment;
   definition: InstrumentDefinition;
-  score: InstrumentScore | null;
+  outcome: MeasureOutcome;
+  /** For a screen for harm: each question and its answer, which the therapist needs to follow up. */
+  answerLines?: AnswerLine[] | undefined;
 };
 
 export type AssignForm = {
@@ -20,11 +24,51 @@ export type AssignForm = {
   values?: { instrument?: string; showClient?: boolean };
   errors?: Record<string, string>;
   problem?: string;
+  /** Said instead of the form when the client cannot be asked (a closed account). */
+  closed?: string | undefined;
 };
+
+/** What a therapist reads about one answered measure. */
+function AnsweredBody({ item, clientName }: { item: TherapistMeasure; clientName: string }) {
+  const { measure, definition, outcome, answerLines } = item;
+  if (outcome.kind === "declined") {
+    return (
+      <p>
+        <strong>Declined.</strong> {clientName} chose “I’d rather not say” for every question. That is not a
+        negative screen: it may be worth asking again, in a private moment.
+      </p>
+    );
+  }
+  if (outcome.kind === "unscorable") {
+    return (
+      <p class="form-problem">
+        These answers could not be scored: the questionnaire's definition and the stored answers no longer fit
+        together. The answers are kept; whoever looks after Haven can check the definition.
+      </p>
+    );
+  }
+  return (
+    <>
+      {outcome.kind === "scored" && (
+        <MeasureResults id={measure.id} definition={definition} score={outcome.score} forTherapist />
+      )}
+      {answerLines && (
+        <dl class="data-row">
+          {answerLines.map((line) => (
+            <div key={line.question}>
+              <dt>{line.question}</dt>
+              <dd>{line.answer}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </>
+  );
+}
 
 /**
  * The questionnaires section of a client's record: ask for one, see what is waiting, read the
- * results. A positive screen for harm comes first, whatever its date.
+ * results. A positive screen for harm comes first, whatever its date, then a screen still waiting.
  */
 export function TherapistMeasuresSection(props: {
   clientId: string;
@@ -34,64 +78,73 @@ export function TherapistMeasuresSection(props: {
   timeZone: string;
 }) {
   const { clientId, clientName, measures, form, timeZone } = props;
-  const flagged = measures.filter(
-    (m) => m.score?.overall.kind === "screen" && m.score.overall.result === "positive",
-  );
-  const others = measures.filter((m) => !flagged.includes(m));
   return (
     <section class="stack" id="measures" aria-labelledby="measures-heading">
       <h2 id="measures-heading">Questionnaires</h2>
       <p class="muted">
         {clientName} answers alone. Their partner never sees the answers, the results, or that you asked.
       </p>
-      {[...flagged, ...others].map(({ measure, definition, score }) => (
-        <article class="card stack" key={measure.id} aria-labelledby={`measure-${measure.id}`}>
-          <h3 id={`measure-${measure.id}`}>{definition.title}</h3>
-          {measure.answeredAt === null ? (
-            <p class="muted">Asked on {day(measure.assignedAt, timeZone)}; not answered yet.</p>
+      {orderForTherapist(measures).map((item) => {
+        const { measure, definition } = item;
+        return (
+          <article class="card stack" key={measure.id} aria-labelledby={`measure-${measure.id}`}>
+            <h3 id={`measure-${measure.id}`}>{definition.title}</h3>
+            {measure.answeredAt === null ? (
+              <p class="muted">Asked on {day(measure.assignedAt, timeZone)}; not answered yet.</p>
+            ) : (
+              <>
+                <p class="muted">
+                  Answered on {day(measure.answeredAt, timeZone)}
+                  {measure.resultsShownToClient
+                    ? " · the client can see these results"
+                    : " · seen by you only"}
+                  {measure.wording && "placeholder" in measure.wording && measure.wording.placeholder
+                    ? " · placeholder wording, not for clinical use"
+                    : ""}
+                </p>
+                <AnsweredBody item={item} clientName={clientName} />
+              </>
+            )}
+          </article>
+        );
+      })}
+      {form.closed ? (
+        <div class="card stack">
+          <h3>Ask for a questionnaire</h3>
+          <FormProblem message={form.problem} />
+          <p>{form.closed}</p>
+        </div>
+      ) : (
+        <form method="post" action={`/practice/clients/${clientId}/measures`} class="form stack card">
+          <h3>Ask for a questionnaire</h3>
+          <FormToken token={form.token} />
+          <FormProblem message={form.problem} />
+          {form.choices.length === 0 ? (
+            <p>No questionnaire is ready: published ones need their wording from an instrument pack.</p>
           ) : (
             <>
-              <p class="muted">
-                Answered on {day(measure.answeredAt, timeZone)}
-                {measure.resultsShownToClient ? " · the client can see these results" : " · seen by you only"}
-                {measure.wording && "placeholder" in measure.wording && measure.wording.placeholder
-                  ? " · placeholder wording, not for clinical use"
-                  : ""}
-              </p>
-              {score && <MeasureResults id={measure.id} definition={definition} score={score} forTherapist />}
+              <RadioGroup
+                name="instrument"
+                legend="Which questionnaire?"
+                options={form.choices.map((c) => ({
+                  value: c.id,
+                  label: `${c.title}${c.therapistOnly ? " (results for you only, unless you tick below)" : ""}`,
+                }))}
+                value={form.values?.instrument}
+                error={form.errors?.instrument}
+              />
+              <CheckboxField
+                name="showClient"
+                label={`Let ${clientName} see the results of a questionnaire that is normally for you only (never for a screen for harm)`}
+                checked={form.values?.showClient === true}
+              />
+              <button class="button" type="submit">
+                Ask {clientName}
+              </button>
             </>
           )}
-        </article>
-      ))}
-      <form method="post" action={`/practice/clients/${clientId}/measures`} class="form stack card">
-        <h3>Ask for a questionnaire</h3>
-        <FormToken token={form.token} />
-        <FormProblem message={form.problem} />
-        {form.choices.length === 0 ? (
-          <p>No questionnaire is ready: published ones need their wording from an instrument pack.</p>
-        ) : (
-          <>
-            <RadioGroup
-              name="instrument"
-              legend="Which questionnaire?"
-              options={form.choices.map((c) => ({
-                value: c.id,
-                label: `${c.title}${c.therapistOnly ? " (results for you only, unless you tick below)" : ""}`,
-              }))}
-              value={form.values?.instrument}
-              error={form.errors?.instrument}
-            />
-            <CheckboxField
-              name="showClient"
-              label={`Let ${clientName} see the results of a questionnaire that is normally for you only (never for a screen for harm)`}
-              checked={form.values?.showClient === true}
-            />
-            <button class="button" type="submit">
-              Ask {clientName}
-            </button>
-          </>
-        )}
-      </form>
+        </form>
+      )}
     </section>
   );
 }
