@@ -23,6 +23,7 @@ import { bookingJobHandlers } from "./features/booking/booking-jobs.ts";
 import { startCalendarFeedRefresher } from "./features/booking/calendar-feeds/calendar-feed-refresher.ts";
 import { registerCalendarFeedRoutes } from "./features/booking/calendar-feeds/calendar-feed-routes.tsx";
 import type { FetchFeedOptions } from "./features/booking/calendar-feeds/fetch-feed.ts";
+import { registerEmbedRoutes } from "./features/booking/embed/embed-routes.ts";
 import { manageToken } from "./features/booking/manage-link.ts";
 import { registerSubscriptionRoutes } from "./features/booking/subscription/subscription-routes.ts";
 import { registerBookingSettingsRoutes } from "./features/booking/therapist/booking-settings-routes.tsx";
@@ -186,6 +187,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerBookingRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
   registerManageRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
+  await registerEmbedRoutes(app, {
+    db,
+    site,
+    keys,
+    publicUrl: config.publicUrl,
+    mail: bookingMail,
+    origins: config.embedOrigins,
+  });
   registerBookingSettingsRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
   registerCalendarFeedRoutes(app, {
     db,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { parseFrameOrigins } from "./platform/web/frame-origins.ts";
 
 /** The repository root, so defaults do not depend on the directory Haven was started from. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -66,6 +67,8 @@ export type Config = {
   smtpUrl: string | undefined;
   contentDir: string;
   practiceFile: string | undefined;
+  /** Origins whose pages may frame the embed pages (`HAVEN_EMBED_ORIGINS`, record 041); empty: none may. */
+  embedOrigins: string[];
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 };
 
@@ -106,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "HAVEN_SECRET_KEY: required when DATABASE_URL is set, so the key never lives beside the database",
     );
   }
+  const embed = parseFrameOrigins(e.HAVEN_EMBED_ORIGINS);
+  for (const problem of embed.problems) problems.push(`HAVEN_EMBED_ORIGINS: ${problem}`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -122,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     contentDir: path.resolve(e.HAVEN_CONTENT_DIR ?? path.join(projectRoot, "content")),
     practiceFile: e.HAVEN_PRACTICE_FILE ? path.resolve(e.HAVEN_PRACTICE_FILE) : undefined,
+    embedOrigins: embed.origins,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Layout } from "./layout.tsx";
 import { renderPage } from "./render-page.ts";
 import { safeError } from "./safe-error.ts";
@@ -32,8 +32,13 @@ const serverError: ErrorCopy = {
   body: "This is not your doing. Please try again in a little while. Nothing you typed has been shared with anyone.",
 };
 
+/** What an error page says for a status. */
+export function errorCopy(status: number): ErrorCopy {
+  return copyByStatus[status] ?? (status >= 500 ? serverError : fallbackClientError);
+}
+
 export function ErrorPage({ site, status }: { site: SiteContext; status: number }) {
-  const copy = copyByStatus[status] ?? (status >= 500 ? serverError : fallbackClientError);
+  const copy = errorCopy(status);
   return (
     <Layout site={site} meta={{ title: copy.title, description: copy.body, noindex: true }}>
       <div class="prose-width error-page stack">
@@ -71,12 +76,17 @@ export function frameworkErrorPage(site: SiteContext) {
 /** Friendly pages for 404 and every error; never a stack trace or an error code in the browser. */
 export function registerErrorPages(app: FastifyInstance, site: SiteContext): void {
   app.setNotFoundHandler((_request, reply) => sendErrorPage(reply, site, 404));
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status =
-      error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500)
-      request.log.error({ error: safeError(error), route: request.routeOptions.url }, "request failed");
-    else request.log.info({ code: error.code, status, route: request.routeOptions.url }, "request refused");
-    return sendErrorPage(reply, site, status);
-  });
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    sendErrorPage(reply, site, errorStatus(error, request)),
+  );
+}
+
+/** The status an error is answered with, logged by route pattern (never the URL or a stack in the page). */
+export function errorStatus(error: FastifyError, request: FastifyRequest): number {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  if (status >= 500)
+    request.log.error({ error: safeError(error), route: request.routeOptions.url }, "request failed");
+  else request.log.info({ code: error.code, status, route: request.routeOptions.url }, "request refused");
+  return status;
 }

@@ -14,7 +14,7 @@ export type PageMeta = {
 
 type LayoutProps = { site: SiteContext; meta: PageMeta; children: ComponentChildren };
 
-function Head({ site, meta }: Omit<LayoutProps, "children">) {
+export function Head({ site, meta }: Omit<LayoutProps, "children">) {
   const fullTitle = meta.title === site.practice.name ? meta.title : `${meta.title} · ${site.practice.name}`;
   const canonical = meta.canonicalPath ? site.absoluteUrl(meta.canonicalPath) : undefined;
   return (
@@ -56,11 +56,7 @@ function Head({ site, meta }: Omit<LayoutProps, "children">) {
 function SiteHeader({ site }: { site: SiteContext }) {
   return (
     <header class="site-header">
-      {site.demo && (
-        <p class="demo-banner">
-          This is a demonstration practice. The therapist, times and articles are examples.
-        </p>
-      )}
+      <DemoBanner site={site} />
       <div class="site-header__inner">
         <a class="site-name" href="/">
           <img src={site.assets.url("mark.svg")} alt="" width={28} height={28} />
@@ -87,16 +83,38 @@ function SiteHeader({ site }: { site: SiteContext }) {
   );
 }
 
-function SiteFooter({ site }: { site: SiteContext }) {
+/** While demo rows exist, every page says so. */
+export function DemoBanner({ site }: { site: SiteContext }) {
+  return site.demo ? (
+    <p class="demo-banner">
+      This is a demonstration practice. The therapist, times and articles are examples.
+    </p>
+  ) : null;
+}
+
+/** The same safety words on every page; `newTab` where the page is framed in another site (record 041). */
+export function CrisisNote({ site, newTab = false }: { site: SiteContext; newTab?: boolean }) {
   const home = site.practice.helpLines.find((c) => c.code === site.practice.country);
+  return (
+    <p class="crisis-note">
+      <strong>{site.practice.name} is not a crisis service and nobody watches it in real time.</strong>{" "}
+      {home && <>If you are in danger now, call {home.emergency.number}. </>}
+      {newTab ? (
+        <a href="/help-now" target="_blank" rel="noopener">
+          Find help now<span class="visually-hidden"> (opens in a new tab)</span>
+        </a>
+      ) : (
+        <a href="/help-now">Find help now</a>
+      )}
+    </p>
+  );
+}
+
+function SiteFooter({ site }: { site: SiteContext }) {
   return (
     <footer class="site-footer">
       <div class="site-footer__inner">
-        <p class="crisis-note">
-          <strong>{site.practice.name} is not a crisis service and nobody watches it in real time.</strong>{" "}
-          {home && <>If you are in danger now, call {home.emergency.number}. </>}
-          <a href="/help-now">Find help now</a>
-        </p>
+        <CrisisNote site={site} />
         <nav aria-label="Footer">
           <ul class="footer-nav">
             <li>

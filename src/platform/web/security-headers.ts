@@ -13,10 +13,32 @@ export const contentSecurityPolicy = {
   "base-uri": ["'none'"],
 };
 
+const headerValue = (policy: Record<string, string[]>) =>
+  Object.entries(policy)
+    .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
+    .join(";");
+
 /** The same policy as one header value, for the few answers sent before helmet's hook runs. */
-export const contentSecurityPolicyHeader = Object.entries(contentSecurityPolicy)
-  .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
-  .join(";");
+export const contentSecurityPolicyHeader = headerValue(contentSecurityPolicy);
+
+/** The policy of a page the given origins may frame: only `frame-ancestors` differs (record 041). */
+export function framedPolicy(origins: readonly string[]): Record<string, string[]> {
+  return { ...contentSecurityPolicy, "frame-ancestors": origins.length > 0 ? [...origins] : ["'none'"] };
+}
+
+/** That policy as one header value, for error answers that set it themselves. */
+export const framedPolicyHeader = (origins: readonly string[]) => headerValue(framedPolicy(origins));
+
+/**
+ * Helmet's options for a route the given origins may frame (the embed pages): the policy above, and no
+ * X-Frame-Options, whose SAMEORIGIN cannot name another site (browsers that read frame-ancestors ignore it).
+ */
+export function framedHelmetOptions(origins: readonly string[]) {
+  return {
+    contentSecurityPolicy: { useDefaults: false, directives: framedPolicy(origins) },
+    xFrameOptions: false,
+  } as const;
+}
 
 export async function registerSecurityHeaders(
   app: FastifyInstance,

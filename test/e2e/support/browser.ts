@@ -1,19 +1,21 @@
 import { type Browser, chromium, type Page } from "playwright-core";
 
-/** Debian's Chromium, started the way this machine needs (no downloads, no background traffic). */
+export const chromiumPath = process.env.HAVEN_CHROMIUM ?? "/usr/bin/chromium";
+
+/** How this machine needs Chromium started: no downloads, no background traffic. */
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Debian's Chromium, started the way this machine needs. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.HAVEN_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails if it never does. */

@@ -4,11 +4,13 @@ import path from "node:path";
 import { loadConfig } from "../../../src/config.ts";
 import { type RunningHaven, startServer } from "../../../src/startup/start-server.ts";
 
-/** A real Haven on a free port, with a fresh embedded data dir and the demo practice. */
-export async function startTestServer(): Promise<RunningHaven & { baseUrl: string; dataDir: string }> {
+/** A real Haven on a free port, with a fresh embedded data dir and the demo practice (and any extra `env`). */
+export async function startTestServer(
+  env: Record<string, string> = {},
+): Promise<RunningHaven & { baseUrl: string; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haven-e2e-"));
   const running = await startServer(
-    loadConfig({ PORT: "0", HAVEN_DATA_DIR: dataDir, LOG_LEVEL: "warn", HAVEN_DEMO: "1" }),
+    loadConfig({ PORT: "0", HAVEN_DATA_DIR: dataDir, LOG_LEVEL: "warn", HAVEN_DEMO: "1", ...env }),
   );
   return {
     ...running,

@@ -21,6 +21,7 @@ import { computeSlots, isValidTimeZone, type Slot } from "../compute-slots.ts";
 import { manageToken } from "../manage-link.ts";
 import { approvalRequiredBy, bookableTherapistId, loadAvailability } from "../therapist-availability.ts";
 import { bookingChoiceSchema, crossFieldProblems, visitorDetailsSchema } from "../visitor-details.ts";
+import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { DetailsPage, type DetailsValues } from "./details-page.tsx";
 import { NoBookingPage } from "./no-booking-page.tsx";
 import { type Kind, KindPage, TimesPage } from "./times-page.tsx";
@@ -55,14 +56,29 @@ function weekStart(now: number, zone: string, weeks: number): number {
     .toInstant().epochMilliseconds;
 }
 
-/** The visitor's flow: kind → a time in their own zone → details → the booking and its manage link. */
-export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
+/**
+ * The visitor's flow: kind → a time in their own zone → details → the booking and its manage link. The
+ * same flow serves the site (`/book`) and the embed framed in a practice's own site (`/embed/book`).
+ */
+export function registerBookingRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  frame: BookingFrame = siteFrame,
+): void {
   const { db, site, keys, publicUrl, mail } = deps;
   const key = keys.current;
+  const base = frame.base;
+
+  /**
+   * The self-check hand-off's id. Never inside an embed: that cookie is the site's own (Path=/book), and
+   * the embedded flow sets and needs no cookie, as browsers block them in another site's frame (record 041).
+   */
+  const handoffId = (request: FastifyRequest) =>
+    frame.embedded ? undefined : request.cookies[reflectionCookie];
 
   /** The self-check reflection this visitor chose to bring to their booking, if one is waiting. */
   const reflectionFor = (request: FastifyRequest) => {
-    const id = request.cookies[reflectionCookie];
+    const id = handoffId(request);
     return id ? readReflection(db, keys, id) : Promise.resolve(undefined);
   };
 
@@ -97,7 +113,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     problem?: string,
   ) => {
     const all = await offered();
-    if (!all) return sendPrivate(reply, renderPage(<NoBookingPage site={site} />));
+    if (!all) return sendPrivate(reply, renderPage(<NoBookingPage site={site} frame={frame} />));
     const now = Date.now();
     const first = weekStart(now, choice.zone, 0);
     const lastWeek = Math.ceil(all.horizonDays / 7);
@@ -112,6 +128,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
       renderPage(
         <TimesPage
           site={site}
+          frame={frame}
           {...choice}
           week={Math.min(choice.week, lastWeek)}
           lastWeek={lastWeek}
@@ -125,9 +142,9 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     );
   };
 
-  app.get("/book", { config: { access: "public" } }, async (request, reply) => {
+  app.get(base, { config: { access: "public" } }, async (request, reply) => {
     const query = listQuery.parse(request.query);
-    if (!query.kind) return sendPrivate(reply, renderPage(<KindPage site={site} />));
+    if (!query.kind) return sendPrivate(reply, renderPage(<KindPage site={site} frame={frame} />));
     const zoneChosen = query.zone !== undefined && isValidTimeZone(query.zone);
     const zone = zoneChosen ? (query.zone as string) : site.practice.timeZone;
     return timesPage(reply, { kind: query.kind, zone, zoneChosen, week: query.week ?? 0 });
@@ -154,6 +171,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
         renderPage(
           <DetailsPage
             site={site}
+            frame={frame}
             kind={state.kind}
             zone={state.zone}
             start={state.start}
@@ -174,7 +192,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
       ),
     );
 
-  app.get("/book/details", { config: { access: "public" } }, async (request, reply) => {
+  app.get(`${base}/details`, { config: { access: "public" } }, async (request, reply) => {
     const query = z
       .object({
         kind: kindSchema,
@@ -182,7 +200,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
         start: z.coerce.number().int().positive().max(8_000_000_000_000),
       })
       .safeParse(request.query);
-    if (!query.success) return reply.redirect("/book", 303);
+    if (!query.success) return reply.redirect(base, 303);
     const { kind, zone, start } = query.data;
     const around = await offered({ from: start - DAY, to: start + DAY });
     if (!around?.slots.some((s) => s.start === start)) {
@@ -196,14 +214,14 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     return detailsPage(request, reply, { kind, zone, start });
   });
 
-  app.post("/book", { config: { ...bookingRateLimit, access: "public" } }, async (request, reply) => {
+  app.post(base, { config: { ...bookingRateLimit, access: "public" } }, async (request, reply) => {
     const choice = bookingChoiceSchema.safeParse({
       kind: text(request, "kind"),
       start: text(request, "start"),
       zone: text(request, "zone"),
       submissionId: text(request, "submissionId"),
     });
-    if (!choice.success) return reply.redirect("/book", 303);
+    if (!choice.success) return reply.redirect(base, 303);
     const { kind, start, zone, submissionId } = choice.data;
     const values: DetailsValues = {
       name: text(request, "name"),
@@ -233,7 +251,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
       for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
     if (!parsed.success || Object.keys(errors).length > 0) return again(400, { errors });
     const therapistId = await bookableTherapistId(db);
-    if (!therapistId) return sendPrivate(reply, renderPage(<NoBookingPage site={site} />), 409);
+    if (!therapistId) return sendPrivate(reply, renderPage(<NoBookingPage site={site} frame={frame} />), 409);
     const details = parsed.data;
     const reflection = await reflectionFor(request);
     const outcome = await bookConsultation(
@@ -263,7 +281,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
     if (outcome.ok) {
       if (!outcome.repeated) app.jobs.wake();
       // The reflection now lives (encrypted) with the booking only.
-      const handoff = request.cookies[reflectionCookie];
+      const handoff = handoffId(request);
       if (handoff) {
         await forgetReflection(db, handoff);
         reply.clearCookie(reflectionCookie, { path: "/book" });
@@ -275,7 +293,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: Deps): void {
           : outcome.status === "confirmed"
             ? "?notice=booked"
             : "";
-      return reply.redirect(`/book/manage/${manageToken(keys, outcome.bookingId)}${notice}`, 303);
+      return reply.redirect(`${base}/manage/${manageToken(keys, outcome.bookingId)}${notice}`, 303);
     }
     if (outcome.reason === "too-many") {
       return again(409, {

@@ -6,10 +6,10 @@ import {
   TextAreaField,
   TextField,
 } from "../../../platform/web/form-fields.tsx";
-import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { crisisPhrases } from "../../assessments/self-check/crisis-words.ts";
 import type { Slot } from "../compute-slots.ts";
+import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
 import { fullMoment } from "./time-words.ts";
 import { bookUrl, type Kind, kindWords } from "./times-page.tsx";
 
@@ -40,6 +40,8 @@ export type DetailsForm = {
  */
 export function DetailsPage(props: {
   site: SiteContext;
+  /** On the site, or framed in the practice's own site (record 041). */
+  frame?: BookingFrame;
   kind: Kind;
   zone: string;
   start: number;
@@ -54,17 +56,20 @@ export function DetailsPage(props: {
 }) {
   const { site, kind, zone, start, alternatives, reflectionWaiting, crisis = false, form } = props;
   const approvalRequired = props.approvalRequired ?? false;
+  const frame = props.frame ?? siteFrame;
   const v = form.values ?? {};
   const e = form.errors ?? {};
   const contactBy = v.contactBy ?? ["email"];
   return (
-    <Layout
+    <BookingLayout
+      frame={frame}
       site={site}
+      fullSitePath={bookUrl("/book/details", { kind, zone, start })}
       meta={{ title: "Your details", description: "Book a free consultation.", noindex: true }}
     >
       <div class="prose-width section stack">
         <p>
-          <a href={bookUrl("/book", { kind, zone })}>← Choose another time</a>
+          <a href={bookUrl(frame.base, { kind, zone })}>← Choose another time</a>
         </p>
         <h1>Your details</h1>
         <FormProblem message={form.problem} />
@@ -73,13 +78,17 @@ export function DetailsPage(props: {
             <strong>
               If you are in danger or thinking of ending your life, please don't wait for a consultation.
             </strong>{" "}
-            Nobody reads this form live. <a href="/help-now">Find help now</a>.
+            Nobody reads this form live.{" "}
+            <LeaveLink frame={frame} href="/help-now">
+              Find help now
+            </LeaveLink>
+            .
           </p>
         </div>
         <form
           class="form"
           method="post"
-          action="/book"
+          action={frame.base}
           data-busy="Booking…"
           novalidate
           data-crisis-phrases={JSON.stringify(crisisPhrases)}
@@ -204,7 +213,9 @@ export function DetailsPage(props: {
             error={e.privacy}
           />
           <p class="muted">
-            <a href="/privacy">How the practice looks after your information</a>
+            <LeaveLink frame={frame} href="/privacy">
+              How the practice looks after your information
+            </LeaveLink>
           </p>
           {/* A field people never see or fill; automated form-fillers do. */}
           <div class="visually-hidden" aria-hidden="true">
@@ -224,6 +235,6 @@ export function DetailsPage(props: {
           </p>
         </form>
       </div>
-    </Layout>
+    </BookingLayout>
   );
 }

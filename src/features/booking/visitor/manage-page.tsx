@@ -2,7 +2,9 @@ import { FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
+import { embedWords } from "../embed/embed-words.ts";
 import type { BookingStatus } from "../request-expiry.ts";
+import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
 import { RequestEnded, RequestWaiting, requestWords, StatusLine } from "./request-status.tsx";
 import { clockTime, dayHeading, fullMoment, groupByDay } from "./time-words.ts";
 import { type Kind, kindWords } from "./times-page.tsx";
@@ -50,12 +52,18 @@ export function ManagePage(props: {
   formToken: string;
   notice?: string | undefined;
   problem?: string | undefined;
+  /** Framed in the practice's own site, the page shows the booking and opens its full page in a new tab. */
+  frame?: BookingFrame;
 }) {
   const { site, view, formToken, notice, problem } = props;
+  const frame = props.frame ?? siteFrame;
   const base = `/book/manage/${view.token}`;
+  const active = view.status === "requested" || view.status === "confirmed";
   return (
-    <Layout
+    <BookingLayout
+      frame={frame}
       site={site}
+      fullSitePath={base}
       meta={{ title: "Your consultation", description: "Your consultation.", noindex: true }}
     >
       <div class="prose-width section stack">
@@ -67,7 +75,11 @@ export function ManagePage(props: {
                 Something in your note made us want to say: if you are in danger or thinking of ending your
                 life, please don't wait for this consultation.
               </strong>{" "}
-              Nobody reads notes live. <a href="/help-now">Find help now</a>.
+              Nobody reads notes live.{" "}
+              <LeaveLink frame={frame} href="/help-now">
+                Find help now
+              </LeaveLink>
+              .
             </p>
           </div>
         )}
@@ -89,82 +101,110 @@ export function ManagePage(props: {
           {view.status === "confirmed" && view.place && <p>{view.place}</p>}
         </div>
         {view.status === "requested" && view.expiresAt !== undefined && (
+          <RequestWaiting practice={site.practice.name} expiresAt={view.expiresAt} zone={view.zone} />
+        )}
+        {active && frame.embedded && (
+          // Calendar files and changes happen on the full page, never inside another site's frame (record 041).
           <>
-            <RequestWaiting practice={site.practice.name} expiresAt={view.expiresAt} zone={view.zone} />
-            <h2>Change or withdraw</h2>
-            {view.changeable && (
-              <p>
-                <a class="button button--quiet" href={`${base}/reschedule`}>
-                  Choose another time
-                </a>
-              </p>
-            )}
-            <form method="post" action={`${base}/cancel`} data-busy="Withdrawing…">
-              <FormToken token={formToken} />
-              <button class="button button--quiet" type="submit">
-                Withdraw the request
-              </button>
-            </form>
+            <p>
+              <LeaveLink frame={frame} href={base} class="button">
+                {embedWords.openConsultation}
+              </LeaveLink>
+            </p>
+            <p class="muted">{embedWords.consultationPageHint}</p>
           </>
+        )}
+        {active && !frame.embedded && (
+          <ManageActions site={site} view={view} formToken={formToken} base={base} />
         )}
         {(view.status === "declined" || view.status === "expired") && (
-          <RequestEnded status={view.status} practice={site.practice.name} message={view.declineMessage} />
-        )}
-        {view.status === "confirmed" && (
-          <>
-            <h2>Add it to your calendar</h2>
-            <p class="muted">The calendar entry is titled with the practice's name only.</p>
-            <ul>
-              <li>
-                <a href={`${base}/consultation.ics`} download="consultation.ics">
-                  Calendar file (Apple Calendar, Outlook and others)
-                </a>
-              </li>
-              <li>
-                <a href={view.calendarLinks.google} rel="noreferrer noopener">
-                  Google Calendar
-                </a>
-              </li>
-              <li>
-                <a href={view.calendarLinks.outlook} rel="noreferrer noopener">
-                  Outlook.com
-                </a>
-              </li>
-            </ul>
-            <h2>Change or cancel</h2>
-            {view.changeable ? (
-              <>
-                <p>
-                  <a class="button button--quiet" href={`${base}/reschedule`}>
-                    Choose another time
-                  </a>
-                </p>
-                <form method="post" action={`${base}/cancel`} data-busy="Cancelling…">
-                  <FormToken token={formToken} />
-                  <button class="button button--quiet" type="submit">
-                    Cancel the consultation
-                  </button>
-                </form>
-              </>
-            ) : (
-              <>
-                <p>
-                  It is less than {view.cutoffHours} hours before the consultation, so it can't be changed
-                  here.
-                </p>
-                <ContactPractice site={site} />
-              </>
-            )}
-          </>
+          <RequestEnded
+            status={view.status}
+            practice={site.practice.name}
+            message={view.declineMessage}
+            bookPath={frame.base}
+          />
         )}
         {view.status === "cancelled" && (
           <p>
-            <a href="/book">{requestWords.bookAnother}</a>
+            <a href={frame.base}>{requestWords.bookAnother}</a>
           </p>
         )}
-        <p class="muted">Keep this page's address to yourself: anyone with it can change this booking.</p>
+        {!frame.embedded && (
+          <p class="muted">Keep this page's address to yourself: anyone with it can change this booking.</p>
+        )}
       </div>
-    </Layout>
+    </BookingLayout>
+  );
+}
+
+/** What the visitor can do with an active booking: withdraw or move a request; add, move or cancel one confirmed. */
+function ManageActions(props: { site: SiteContext; view: ManageView; formToken: string; base: string }) {
+  const { site, view, formToken, base } = props;
+  if (view.status === "requested")
+    return view.expiresAt === undefined ? null : (
+      <>
+        <h2>Change or withdraw</h2>
+        {view.changeable && (
+          <p>
+            <a class="button button--quiet" href={`${base}/reschedule`}>
+              Choose another time
+            </a>
+          </p>
+        )}
+        <form method="post" action={`${base}/cancel`} data-busy="Withdrawing…">
+          <FormToken token={formToken} />
+          <button class="button button--quiet" type="submit">
+            Withdraw the request
+          </button>
+        </form>
+      </>
+    );
+  return (
+    <>
+      <h2>Add it to your calendar</h2>
+      <p class="muted">The calendar entry is titled with the practice's name only.</p>
+      <ul>
+        <li>
+          <a href={`${base}/consultation.ics`} download="consultation.ics">
+            Calendar file (Apple Calendar, Outlook and others)
+          </a>
+        </li>
+        <li>
+          <a href={view.calendarLinks.google} rel="noreferrer noopener">
+            Google Calendar
+          </a>
+        </li>
+        <li>
+          <a href={view.calendarLinks.outlook} rel="noreferrer noopener">
+            Outlook.com
+          </a>
+        </li>
+      </ul>
+      <h2>Change or cancel</h2>
+      {view.changeable ? (
+        <>
+          <p>
+            <a class="button button--quiet" href={`${base}/reschedule`}>
+              Choose another time
+            </a>
+          </p>
+          <form method="post" action={`${base}/cancel`} data-busy="Cancelling…">
+            <FormToken token={formToken} />
+            <button class="button button--quiet" type="submit">
+              Cancel the consultation
+            </button>
+          </form>
+        </>
+      ) : (
+        <>
+          <p>
+            It is less than {view.cutoffHours} hours before the consultation, so it can't be changed here.
+          </p>
+          <ContactPractice site={site} />
+        </>
+      )}
+    </>
   );
 }
 

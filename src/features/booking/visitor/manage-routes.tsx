@@ -15,6 +15,7 @@ import { computeSlots } from "../compute-slots.ts";
 import { bookingIdFromManageToken } from "../manage-link.ts";
 import { statusAt } from "../request-expiry.ts";
 import { loadAvailability } from "../therapist-availability.ts";
+import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { ManagePage, ReschedulePage } from "./manage-page.tsx";
 import { UnusableLinkPage } from "./unusable-link-page.tsx";
 
@@ -38,8 +39,16 @@ const noticeQuery = z.object({
 });
 const rateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
-/** The visitor's private manage link: see, add to a calendar, reschedule or cancel. A GET changes nothing. */
-export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
+/**
+ * The visitor's private manage link: see, add to a calendar, reschedule or cancel. A GET changes nothing.
+ * Inside an embed (`/embed/book/manage/:token`) only the page is served: it is the embedded flow's
+ * confirmation, and opens the full page in a new tab for everything else (record 041).
+ */
+export function registerManageRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  frame: BookingFrame = siteFrame,
+): void {
   const { db, site, keys, publicUrl, mail } = deps;
   const key = keys.current;
 
@@ -51,7 +60,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
     return booking ? { booking, token } : undefined;
   };
   const unusable = (reply: FastifyReply) =>
-    sendPrivate(reply, renderPage(<UnusableLinkPage site={site} />), 404);
+    sendPrivate(reply, renderPage(<UnusableLinkPage site={site} frame={frame} />), 404);
   const formName = (booking: BookingRecord) => `manage:${booking.id}`;
 
   const managePage = (
@@ -68,6 +77,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
       renderPage(
         <ManagePage
           site={site}
+          frame={frame}
           formToken={formTokenFor(request, key, formName(booking), "anonymous")}
           notice={extra.notice}
           problem={extra.problem}
@@ -92,12 +102,14 @@ export function registerManageRoutes(app: FastifyInstance, deps: Deps): void {
     );
   };
 
-  app.get("/book/manage/:token", { config: { access: "anonymous" } }, async (request, reply) => {
+  app.get(`${frame.base}/manage/:token`, { config: { access: "anonymous" } }, async (request, reply) => {
     const found = await bookingFor(request);
     if (!found) return unusable(reply);
     const { notice } = noticeQuery.parse(request.query);
     return managePage(request, reply, found, notice ? { notice: notices[notice] } : {});
   });
+  // The calendar file, cancelling and moving are served on the site only, never inside a frame.
+  if (frame.embedded) return;
 
   app.get(
     "/book/manage/:token/consultation.ics",

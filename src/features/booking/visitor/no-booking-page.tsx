@@ -1,12 +1,14 @@
-import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { type BookingFrame, BookingLayout, siteFrame } from "./booking-frame.tsx";
 
 /** When no therapist is taking online bookings: how to reach the practice instead. */
-export function NoBookingPage({ site }: { site: SiteContext }) {
+export function NoBookingPage({ site, frame = siteFrame }: { site: SiteContext; frame?: BookingFrame }) {
   const { contact } = site.practice;
   return (
-    <Layout
+    <BookingLayout
+      frame={frame}
       site={site}
+      fullSitePath="/book"
       meta={{ title: "Book a free consultation", description: "Contact the practice.", noindex: true }}
     >
       <div class="prose-width section stack">
@@ -29,6 +31,6 @@ export function NoBookingPage({ site }: { site: SiteContext }) {
           to it.
         </p>
       </div>
-    </Layout>
+    </BookingLayout>
   );
 }

@@ -48,8 +48,14 @@ export function RequestWaiting(props: { practice: string; expiresAt: number; zon
 }
 
 /** A declined or lapsed request: what happened, the therapist's words if any, and the way to another time. */
-export function RequestEnded(props: { status: "declined" | "expired"; practice: string; message: string }) {
-  const { status, practice, message } = props;
+export function RequestEnded(props: {
+  status: "declined" | "expired";
+  practice: string;
+  message: string;
+  /** Where booking starts: "/book", or "/embed/book" inside an embed. */
+  bookPath?: string;
+}) {
+  const { status, practice, message, bookPath = "/book" } = props;
   return (
     <div class="stack">
       <p>{status === "declined" ? requestWords.declinedLead(practice) : requestWords.expiredLead}</p>
@@ -60,7 +66,7 @@ export function RequestEnded(props: { status: "declined" | "expired"; practice: 
         </div>
       )}
       <p>
-        <a href="/book">{requestWords.bookAnother}</a>
+        <a href={bookPath}>{requestWords.bookAnother}</a>
       </p>
     </div>
   );

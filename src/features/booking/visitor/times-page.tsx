@@ -1,6 +1,6 @@
-import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
+import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
 import { clockTime, dayHeading, fullMoment, groupByDay, zoneChoices } from "./time-words.ts";
 
 export type Kind = "individual" | "couple" | "unsure";
@@ -11,10 +11,12 @@ export const kindWords: Record<Kind, string> = {
   unsure: "Not sure yet",
 };
 
-export function KindPage({ site }: { site: SiteContext }) {
+export function KindPage({ site, frame = siteFrame }: { site: SiteContext; frame?: BookingFrame }) {
   return (
-    <Layout
+    <BookingLayout
+      frame={frame}
       site={site}
+      fullSitePath="/book"
       meta={{
         title: "Book a free consultation",
         description: "Book a free 20-minute consultation.",
@@ -27,7 +29,7 @@ export function KindPage({ site }: { site: SiteContext }) {
           A free 20-minute conversation, by phone or video, to talk about what is happening and whether
           working together would help. There is no commitment.
         </p>
-        <form class="form" method="get" action="/book">
+        <form class="form" method="get" action={frame.base}>
           <fieldset>
             <legend>Who is the consultation for?</legend>
             {(Object.keys(kindWords) as Kind[]).map((kind, index) => (
@@ -45,10 +47,13 @@ export function KindPage({ site }: { site: SiteContext }) {
         </form>
         <p class="muted">
           If you are in danger now, please don't wait for a consultation:{" "}
-          <a href="/help-now">find help now</a>.
+          <LeaveLink frame={frame} href="/help-now">
+            find help now
+          </LeaveLink>
+          .
         </p>
       </div>
-    </Layout>
+    </BookingLayout>
   );
 }
 
@@ -61,6 +66,7 @@ export function bookUrl(path: string, params: Record<string, string | number | u
 
 export function TimesPage(props: {
   site: SiteContext;
+  frame?: BookingFrame;
   kind: Kind;
   zone: string;
   zoneChosen: boolean;
@@ -75,15 +81,18 @@ export function TimesPage(props: {
 }) {
   const { site, kind, zone, zoneChosen, week, lastWeek, weeks, nextAvailable, nextAvailableWeek, problem } =
     props;
-  const link = (w: number) => bookUrl("/book", { kind, zone, week: w });
+  const frame = props.frame ?? siteFrame;
+  const link = (w: number) => bookUrl(frame.base, { kind, zone, week: w });
   return (
-    <Layout
+    <BookingLayout
+      frame={frame}
       site={site}
+      fullSitePath={bookUrl("/book", { kind, zone, week })}
       meta={{ title: "Choose a time", description: "Times for a free consultation.", noindex: true }}
     >
       <div class="prose-width section stack" data-detect-zone={zoneChosen ? undefined : "true"}>
         <p>
-          <a href="/book">← {kindWords[kind]}</a>
+          <a href={frame.base}>← {kindWords[kind]}</a>
         </p>
         <h1>Choose a time</h1>
         {problem && (
@@ -91,7 +100,7 @@ export function TimesPage(props: {
             <p>{problem}</p>
           </div>
         )}
-        <form class="inline-form" method="get" action="/book">
+        <form class="inline-form" method="get" action={frame.base}>
           <input type="hidden" name="kind" value={kind} />
           <div class="field">
             <label for="zone">Times are shown in this time zone</label>
@@ -122,13 +131,14 @@ export function TimesPage(props: {
             slots={slots}
             zone={zone}
             kind={kind}
+            base={frame.base}
             link={link}
             lastWeek={lastWeek}
             nextAvailableWeek={nextAvailableWeek}
           />
         ))}
       </div>
-    </Layout>
+    </BookingLayout>
   );
 }
 
@@ -142,11 +152,13 @@ function WeekOfTimes(props: {
   slots: Slot[];
   zone: string;
   kind: Kind;
+  /** Where the flow's pages sit: "/book", or "/embed/book" inside an embed. */
+  base: string;
   link: (week: number) => string;
   lastWeek: number;
   nextAvailableWeek: number | undefined;
 }) {
-  const { index, visible, slots, zone, kind, link, lastWeek, nextAvailableWeek } = props;
+  const { index, visible, slots, zone, kind, base, link, lastWeek, nextAvailableWeek } = props;
   const days = groupByDay(slots, zone);
   const headingId = `week-${index}`;
   return (
@@ -169,7 +181,7 @@ function WeekOfTimes(props: {
           <ul class="time-list">
             {day.slots.map((slot) => (
               <li key={slot.start}>
-                <a class="time-choice" href={bookUrl("/book/details", { kind, zone, start: slot.start })}>
+                <a class="time-choice" href={bookUrl(`${base}/details`, { kind, zone, start: slot.start })}>
                   {clockTime(slot.start, zone)}
                   <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
                 </a>

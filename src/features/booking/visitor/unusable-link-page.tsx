@@ -1,12 +1,14 @@
-import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { type BookingFrame, BookingLayout, siteFrame } from "./booking-frame.tsx";
 
 /** A manage link that does not work: copied incompletely, or changed. Says what to do instead. */
-export function UnusableLinkPage({ site }: { site: SiteContext }) {
+export function UnusableLinkPage({ site, frame = siteFrame }: { site: SiteContext; frame?: BookingFrame }) {
   const { contact } = site.practice;
   return (
-    <Layout
+    <BookingLayout
+      frame={frame}
       site={site}
+      fullSitePath="/book"
       meta={{ title: "This link doesn't work", description: "This link doesn't work.", noindex: true }}
     >
       <div class="prose-width section stack">
@@ -17,9 +19,9 @@ export function UnusableLinkPage({ site }: { site: SiteContext }) {
           <a href={`mailto:${contact.email}`}>{contact.email}</a>.
         </p>
         <p>
-          <a href="/book">Book a consultation</a>
+          <a href={frame.base}>Book a consultation</a>
         </p>
       </div>
-    </Layout>
+    </BookingLayout>
   );
 }

@@ -1,0 +1,62 @@
+import type { ComponentChildren } from "preact";
+import { Layout, type PageMeta } from "../../../platform/web/layout.tsx";
+import type { SiteContext } from "../../../platform/web/site-context.ts";
+import { EmbedLayout } from "../embed/embed-layout.tsx";
+import { embedWords } from "../embed/embed-words.ts";
+
+/**
+ * Where the visitor's booking flow is shown: on the site itself, or framed in a practice's own site
+ * (record 041). The same routes and pages serve both; only the paths, the layout and links out differ.
+ */
+export type BookingFrame = {
+  /** The path the flow's pages sit under. */
+  base: "/book" | "/embed/book";
+  embedded: boolean;
+};
+
+export const siteFrame: BookingFrame = { base: "/book", embedded: false };
+export const embedFrame: BookingFrame = { base: "/embed/book", embedded: true };
+
+/** The site's layout, or the embed's minimal one. */
+export function BookingLayout(props: {
+  frame: BookingFrame;
+  site: SiteContext;
+  meta: PageMeta;
+  /** This page on the full site ("/book…"), for the embed's "Open in a new tab". */
+  fullSitePath: string;
+  children: ComponentChildren;
+}) {
+  const { frame, site, meta, fullSitePath, children } = props;
+  return frame.embedded ? (
+    <EmbedLayout site={site} meta={meta} fullSitePath={fullSitePath}>
+      {children}
+    </EmbedLayout>
+  ) : (
+    <Layout site={site} meta={meta}>
+      {children}
+    </Layout>
+  );
+}
+
+/**
+ * A link out of the booking flow (help, privacy, the manage page). Inside an embed it opens a new tab,
+ * because every page outside the flow refuses to be framed.
+ */
+export function LeaveLink(props: {
+  frame: BookingFrame;
+  href: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
+  const { frame, href, children } = props;
+  return frame.embedded ? (
+    <a href={href} class={props.class} target="_blank" rel="noopener">
+      {children}
+      <span class="visually-hidden">{embedWords.newTab}</span>
+    </a>
+  ) : (
+    <a href={href} class={props.class}>
+      {children}
+    </a>
+  );
+}
