@@ -121,9 +121,9 @@ export function therapistWords(change: BookingChange, booking: BookingRecord): s
     declined: undefined,
     expired: `A consultation request lapsed without an answer: ${when}. The time is free again.`,
     reminder: undefined,
-    // The therapist made these changes themselves.
-    "practice-cancelled": undefined,
-    "practice-moved": undefined,
+    // The therapist made these changes; the message carries the updated event for their own calendar.
+    "practice-cancelled": `You cancelled a consultation: ${when}.`,
+    "practice-moved": `You moved a consultation to ${when}.`,
   };
   const line = lines[change];
   return line && `${line}\n\nSign in to Haven to see the details.\n`;

@@ -10,7 +10,7 @@ import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
 import { expireOverdueRequests } from "./expire-requests.ts";
 import { nearestSlots } from "./nearest-slots.ts";
 import { planReminder } from "./reminders/send-reminders.ts";
-import { holdsItsTime, movedRequestExpiresAt, statusAt } from "./request-expiry.ts";
+import { holdsItsTime, minimumNoticeFor, movedRequestExpiresAt, statusAt } from "./request-expiry.ts";
 import { loadAvailability } from "./therapist-availability.ts";
 
 type MailContext = BookingMailContext;
@@ -124,8 +124,17 @@ export async function rescheduleBooking(
       const window = { from: input.start - 2 * 86_400_000, to: input.start + 2 * 86_400_000 };
       const availability = await loadAvailability(tx, booking.therapistId, window, booking.id, now);
       if (!availability) return { ok: false as const, reason: "not-active" as const };
+      // A request keeps approve-first's notice even if the therapist has since turned approve first off,
+      // so a moved request always leaves time for an answer before it would lapse.
+      const rules =
+        booking.status === "requested"
+          ? {
+              ...availability.rules,
+              minimumNoticeMinutes: minimumNoticeFor({ ...availability.settings, approvalRequired: true }),
+            }
+          : availability.rules;
       const offered = computeSlots({
-        rules: availability.rules,
+        rules,
         bookings: availability.bookings,
         busy: availability.busy,
         now: now.getTime(),

@@ -13,10 +13,18 @@ export type SecretKeys = {
 
 export function secretKeys(secret: string): SecretKeys {
   const material = Buffer.from(secret, "utf8");
+  // Derived once per purpose: a booking derives keys several times, and HKDF showed up in its profile.
+  const derived = new Map<KeyPurpose, Buffer>();
   return {
     id: createHmac("sha256", material).update("haven:key-id").digest("hex").slice(0, 8),
     derive(purpose) {
-      return Buffer.from(hkdfSync("sha256", material, Buffer.alloc(0), `haven:${purpose}`, 32));
+      let key = derived.get(purpose);
+      if (!key) {
+        key = Buffer.from(hkdfSync("sha256", material, Buffer.alloc(0), `haven:${purpose}`, 32));
+        derived.set(purpose, key);
+      }
+      // A copy, so no caller can change the key another caller gets.
+      return Buffer.from(key);
     },
   };
 }

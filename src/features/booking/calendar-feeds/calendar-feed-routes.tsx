@@ -155,7 +155,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, deps: Deps): vo
 
   app.post(
     "/practice/booking/calendars/:id/remove",
-    { config: { access: "therapist" } },
+    { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
       const therapist = request.therapist;
       const params = feedParams.safeParse(request.params);

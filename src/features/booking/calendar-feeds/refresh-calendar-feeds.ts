@@ -28,7 +28,7 @@ export type RefreshOptions = {
   fetch?: FetchFeedOptions;
 };
 
-type Claimed = { id: string; urlEncrypted: string; therapistId: string };
+type Claimed = { id: string; urlEncrypted: string; therapistId: string; claimedUntil: Date | null };
 
 /**
  * Takes the feeds due for a read, each for one instance only: the conditional UPDATE is decided row
@@ -49,8 +49,18 @@ async function claimDueFeeds(db: Database, now: Date, feedId: string | undefined
       id: calendarFeeds.id,
       urlEncrypted: calendarFeeds.urlEncrypted,
       therapistId: calendarFeeds.therapistId,
+      claimedUntil: calendarFeeds.claimedUntil,
     });
 }
+
+/** Still ours: a read that outlived its lease (and so may have been taken again) writes nothing. */
+const stillClaimed = (feed: Claimed) =>
+  and(
+    eq(calendarFeeds.id, feed.id),
+    feed.claimedUntil
+      ? eq(calendarFeeds.claimedUntil, feed.claimedUntil)
+      : isNull(calendarFeeds.claimedUntil),
+  );
 
 /** What a read found: busy times, or a sentence for the therapist. */
 async function readFeed(
@@ -87,10 +97,23 @@ async function refreshOne(db: Database, ring: KeyRing, feed: Claimed, now: Date,
     await db
       .update(calendarFeeds)
       .set({ lastAttemptAt: now, lastError: result.error, claimedUntil: null })
-      .where(eq(calendarFeeds.id, feed.id));
+      .where(stillClaimed(feed));
     return false;
   }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // First the feed's own row, which also locks it: if the lease was lost, nothing is replaced.
+    const [ours] = await tx
+      .update(calendarFeeds)
+      .set({
+        lastAttemptAt: now,
+        lastSuccessAt: now,
+        lastError: null,
+        busyCount: result.busy.length,
+        claimedUntil: null,
+      })
+      .where(stillClaimed(feed))
+      .returning({ id: calendarFeeds.id });
+    if (!ours) return false;
     await tx.delete(calendarBusyTimes).where(eq(calendarBusyTimes.feedId, feed.id));
     const rows = result.busy.map((b) => ({
       feedId: feed.id,
@@ -102,18 +125,8 @@ async function refreshOne(db: Database, ring: KeyRing, feed: Claimed, now: Date,
     for (let i = 0; i < rows.length; i += 1000) {
       await tx.insert(calendarBusyTimes).values(rows.slice(i, i + 1000));
     }
-    await tx
-      .update(calendarFeeds)
-      .set({
-        lastAttemptAt: now,
-        lastSuccessAt: now,
-        lastError: null,
-        busyCount: rows.length,
-        claimedUntil: null,
-      })
-      .where(eq(calendarFeeds.id, feed.id));
+    return true;
   });
-  return true;
 }
 
 /**

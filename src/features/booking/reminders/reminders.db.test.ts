@@ -15,7 +15,7 @@ import { bookings } from "../booking.schema.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
 import { cancelBooking, rescheduleBooking } from "../change-booking.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
-import { sendDueReminders, sendRemindersJobKind } from "./send-reminders.ts";
+import { replanReminders, sendDueReminders, sendRemindersJobKind } from "./send-reminders.ts";
 
 const ring = { current: secretKeys("a-secret-for-the-reminders-test-0000000") };
 const HOUR = 3_600_000;
@@ -148,5 +148,24 @@ describe("reminders", () => {
     const soon = await book(new Date(now.getTime() + 5 * HOUR).toISOString(), "sue@example.org");
     const [soonRow] = await handle.db.select().from(bookings).where(eq(bookings.id, soon));
     expect(soonRow?.remindAt).toBeNull();
+  });
+
+  it("follow the therapist's setting when it changes: off means none goes out, whatever was planned", async () => {
+    const id = await book("2027-03-10T10:00:00Z", "off@example.org");
+    const start = "2027-03-10T10:00:00Z";
+    await handle.db
+      .update(bookings)
+      .set({ remindAt: new Date("2027-03-09T10:00:00Z") })
+      .where(eq(bookings.id, id));
+    await replanReminders(handle.db, ring, therapistId, 0, now);
+    expect((await handle.db.select().from(bookings).where(eq(bookings.id, id)))[0]?.remindAt).toBeNull();
+    await queuedMail();
+    expect(await sendDueReminders(handle.db, ring, mail, new Date("2027-03-09T12:00:00Z"))).toBe(0);
+    expect(reminders(await queuedMail(), "off@example.org")).toHaveLength(0);
+
+    // Back on, two hours before: planned again at the new distance.
+    await replanReminders(handle.db, ring, therapistId, 2, now);
+    const [row] = await handle.db.select().from(bookings).where(eq(bookings.id, id));
+    expect(row?.remindAt?.toISOString()).toBe(new Date(Date.parse(start) - 2 * HOUR).toISOString());
   });
 });

@@ -5,7 +5,7 @@ import { enqueueJob } from "../../../platform/jobs/job-queue.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { bookings } from "../booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "../booking-emails.ts";
-import { loadBooking } from "../booking-record.ts";
+import { loadBooking, openVisitor } from "../booking-record.ts";
 import { reminderAt } from "./reminder-time.ts";
 
 export const sendRemindersJobKind = "booking.send-reminders";
@@ -29,6 +29,39 @@ export async function planReminder(
   });
   if (remindAt) await enqueueJob(tx, ring, sendRemindersJobKind, {}, { runAt: remindAt });
   return { remindAt, reminderSentAt: null };
+}
+
+/**
+ * After the therapist changes how long before a consultation reminders go (or turns them off), every
+ * reminder not yet sent follows the new setting: off means none goes out, whatever was planned.
+ */
+export async function replanReminders(
+  tx: Database,
+  ring: KeyRing,
+  therapistId: string,
+  reminderHours: number,
+  now: Date,
+): Promise<void> {
+  const pending = await tx
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.therapistId, therapistId),
+        eq(bookings.status, "confirmed"),
+        isNull(bookings.reminderSentAt),
+        gt(bookings.startsAt, now),
+      ),
+    );
+  for (const row of pending) {
+    const { remindAt } = await planReminder(
+      tx,
+      ring,
+      { start: row.startsAt.getTime(), reminderHours, contactBy: openVisitor(ring, row).contactBy },
+      now,
+    );
+    await tx.update(bookings).set({ remindAt }).where(eq(bookings.id, row.id));
+  }
 }
 
 const due = (now: Date | SQL) =>

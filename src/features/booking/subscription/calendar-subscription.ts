@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
+import { neutralSubjects } from "../../../platform/mail/neutral-subjects.ts";
 import { decryptField, encryptField, type KeyRing } from "../../../platform/security/field-encryption.ts";
+import { therapists } from "../../accounts/therapist.schema.ts";
 import { bookings } from "../booking.schema.ts";
 import { meetingPlace } from "../booking-emails.ts";
 import { openVisitor } from "../booking-record.ts";
@@ -41,6 +43,12 @@ export async function replaceSubscription(db: Database, ring: KeyRing, therapist
   const id = crypto.randomUUID();
   const secret = randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
+    // Two presses at once take turns here, rather than both inserting and one failing on the unique key.
+    await tx
+      .select({ id: therapists.id })
+      .from(therapists)
+      .where(eq(therapists.id, therapistId))
+      .for("update");
     await tx.delete(calendarSubscriptions).where(eq(calendarSubscriptions.therapistId, therapistId));
     await tx.insert(calendarSubscriptions).values({
       id,
@@ -85,7 +93,13 @@ export async function therapistForSecret(
 export async function consultationsFeed(
   db: Database,
   ring: KeyRing,
-  input: { therapistId: string; now: Date; publicHost: string; consultationsUrl: string },
+  input: {
+    therapistId: string;
+    now: Date;
+    practiceName: string;
+    publicHost: string;
+    consultationsUrl: string;
+  },
 ): Promise<string> {
   const { therapistId, now } = input;
   const rows = await db
@@ -113,7 +127,9 @@ export async function consultationsFeed(
       start: row.startsAt.getTime(),
       end: row.endsAt.getTime(),
       stamp: now.getTime(),
-      title: confirmed ? `Consultation · ${who}` : `Request · ${who} (not confirmed yet)`,
+      // The title every calendar of Haven's carries (DESIGN, HAZ-006), with the initials the issue asks for
+      // so the therapist can tell consultations apart (record 042).
+      title: `${neutralSubjects.appointment(input.practiceName)} · ${who}${confirmed ? "" : " (not confirmed yet)"}`,
       status: confirmed ? "CONFIRMED" : "TENTATIVE",
       ...(place ? { location: place } : {}),
       description: `${row.meeting === "video" ? "Video" : "Phone"} consultation. The details are in Haven.`,

@@ -115,7 +115,10 @@ describe("the private subscription feed of consultations", () => {
 
     const calendar = new ICAL.Component(ICAL.parse(feed.body));
     const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
-    expect(events.map((e) => e.summary).sort()).toEqual(["Consultation · B. B.", "Consultation · C. C."]);
+    expect(events.map((e) => e.summary).sort()).toEqual([
+      "Appointment with Haven demo practice · B. B.",
+      "Appointment with Haven demo practice · C. C.",
+    ]);
     for (const event of events) expect(event.endDate.toJSDate() > event.startDate.toJSDate()).toBe(true);
     for (const leak of [
       "Bea",

@@ -37,6 +37,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Deps): vo
     const text = await consultationsFeed(db, keys, {
       therapistId,
       now,
+      practiceName: site.practice.name,
       publicHost: publicUrl.host,
       consultationsUrl: new URL("/practice/consultations", publicUrl).href,
     });
@@ -67,7 +68,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Deps): vo
 
   app.post(
     "/practice/booking/calendars/subscription/stop",
-    { config: { access: "therapist" } },
+    { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
       const therapist = request.therapist;
       if (!therapist) return reply.redirect("/sign-in", 303);

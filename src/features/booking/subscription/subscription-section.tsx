@@ -21,9 +21,9 @@ export function SubscriptionSection(props: {
       <h2 id="subscription-heading">Your consultations in your own calendar</h2>
       <p>
         A private address your phone or calendar app can subscribe to, so every consultation shows there. Each
-        one is titled with the visitor's initials only — never a name, email or note — because phones show
-        calendars on the lock screen. Anyone with the address can see those times and initials, so keep it as
-        private as a password.
+        one is titled “Appointment with” your practice and the visitor's initials only — never a name, email
+        or note — because phones show calendars on the lock screen. Anyone with the address can see those
+        times and initials, so keep it as private as a password.
       </p>
       {subscription ? (
         <>

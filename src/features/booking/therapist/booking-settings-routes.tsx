@@ -15,6 +15,7 @@ import type { SignedInTherapist } from "../../accounts/therapist-gate.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
 import { isValidTimeZone } from "../compute-slots.ts";
 import { dateOverrides } from "../date-override.schema.ts";
+import { replanReminders } from "../reminders/send-reminders.ts";
 import { defaultBookingSettings } from "../therapist-availability.ts";
 import { zoneChoices } from "../visitor/time-words.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
@@ -146,7 +147,12 @@ async function savedValues(db: Database, therapist: SignedInTherapist): Promise<
 }
 
 /** Settings, the usual week and the zone together: visitors never see half of a change. */
-async function saveSettings(db: Database, therapistId: string, s: ValidSettings): Promise<void> {
+async function saveSettings(
+  db: Database,
+  ring: KeyRing,
+  therapistId: string,
+  s: ValidSettings,
+): Promise<void> {
   const settings = {
     acceptsBookings: s.acceptsBookings,
     durationMinutes: s.durationMinutes,
@@ -173,6 +179,12 @@ async function saveSettings(db: Database, therapistId: string, s: ValidSettings)
       .from(therapists)
       .where(eq(therapists.id, therapistId))
       .for("update");
+    const [before] = await tx
+      .select({ reminderHours: bookingSettings.reminderHours })
+      .from(bookingSettings)
+      .where(eq(bookingSettings.therapistId, therapistId));
+    if ((before?.reminderHours ?? defaultBookingSettings(therapistId).reminderHours) !== s.reminderHours)
+      await replanReminders(tx, ring, therapistId, s.reminderHours, new Date());
     await tx
       .insert(bookingSettings)
       .values({ therapistId, ...settings })
@@ -258,7 +270,7 @@ export function registerBookingSettingsRoutes(app: FastifyInstance, deps: Deps):
         return page(request, reply, 400, {
           settings: { values, errors: firstProblems(parsed.error), problem: m.notSaved },
         });
-      await saveSettings(db, therapist.id, {
+      await saveSettings(db, keys, therapist.id, {
         ...parsed.data,
         acceptsBookings: values.acceptsBookings,
         approvalRequired: values.approvalRequired,

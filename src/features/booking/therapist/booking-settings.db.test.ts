@@ -55,6 +55,7 @@ const settingsForm = (changes: Record<string, string> = {}) => ({
   maxPerDay: "",
   cancellationCutoffHours: "24",
   requestExpiryHours: "24",
+  reminderHours: "24",
   videoLink: "https://video.example.org/tess",
   phoneArrangement: "I will call you on the number you gave.",
   ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((day) => [`hours${day}`, "10-12:20"])),
@@ -156,6 +157,7 @@ describe("the therapist's booking settings", () => {
         hours3: "25:00-26:00",
         videoLink: "javascript:alert(1)",
         maxPerDay: "51",
+        reminderHours: "200",
       }),
     );
     expect(response.statusCode).toBe(400);
@@ -166,6 +168,8 @@ describe("the therapist's booking settings", () => {
     expect(errorOf(html, "hours3")).toContain("“25:00” is not a time");
     expect(errorOf(html, "videoLink")).toBe(settingsMessages.videoLink);
     expect(errorOf(html, "maxPerDay")).toBe(settingsMessages.maxPerDay);
+    expect(errorOf(html, "reminderHours")).toBe(settingsMessages.reminderHours);
+    expect(typedIn(html, "reminderHours")).toBe("200");
     expect(errorOf(html, "durationMinutes")).toBeUndefined();
     expect(typedIn(html, "intervalMinutes")).toBe("0");
     expect(typedIn(html, "hours3")).toBe("25:00-26:00");

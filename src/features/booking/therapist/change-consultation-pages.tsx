@@ -26,6 +26,9 @@ export const changeWords = {
 export type ChangeForm = { message: string; start?: number | undefined; errors?: Record<string, string> };
 export type ChangeTarget = { id: string; start: number; visitor: StoredVisitor };
 
+/** A message box only where Haven will send it: otherwise the therapist's words would go nowhere. */
+const emailed = (target: ChangeTarget) => target.visitor.contactBy.includes("email");
+
 /** Whether Haven will tell the visitor, and if not, how the therapist should. */
 function WhoTellsThem({ visitor }: { visitor: StoredVisitor }) {
   if (visitor.contactBy.includes("email"))
@@ -77,15 +80,17 @@ export function CancelConsultationPage(props: {
       <form class="form stack" method="post" action={`/practice/consultations/${target.id}/cancel`}>
         <FormToken token={token} />
         <FormProblem message={props.problem} />
-        <TextAreaField
-          name="message"
-          label={changeWords.messageLabel}
-          hint="For example, why, and whether you can offer another time."
-          value={form?.message}
-          error={form?.errors?.message}
-          rows={4}
-          maxLength={changeMessageMaxLength}
-        />
+        {emailed(target) && (
+          <TextAreaField
+            name="message"
+            label={changeWords.messageLabel}
+            hint="For example, why, and whether you can offer another time."
+            value={form?.message}
+            error={form?.errors?.message}
+            rows={4}
+            maxLength={changeMessageMaxLength}
+          />
+        )}
         <p>
           <button class="button" type="submit">
             Cancel the consultation
@@ -125,14 +130,16 @@ export function MoveConsultationPage(props: {
             </p>
           )}
           <TimeChoices slots={slots} zone={zone} chosen={form?.start} />
-          <TextAreaField
-            name="message"
-            label={changeWords.messageLabel}
-            value={form?.message}
-            error={form?.errors?.message}
-            rows={4}
-            maxLength={changeMessageMaxLength}
-          />
+          {emailed(target) && (
+            <TextAreaField
+              name="message"
+              label={changeWords.messageLabel}
+              value={form?.message}
+              error={form?.errors?.message}
+              rows={4}
+              maxLength={changeMessageMaxLength}
+            />
+          )}
           <p>
             <button class="button" type="submit">
               Move the consultation

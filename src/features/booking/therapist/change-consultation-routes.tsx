@@ -135,7 +135,8 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, deps: Dep
     const form: ChangeForm = { message: fieldText(request.body, "message") };
     if (action === "move") {
       const start = Number(fieldText(request.body, "start"));
-      form.start = Number.isSafeInteger(start) && start > 0 ? start : undefined;
+      // Within the years a Date can hold, as on the visitor's own page: a made-up number is "choose a time".
+      form.start = Number.isSafeInteger(start) && start > 0 && start < 8_000_000_000_000 ? start : undefined;
     }
     if (!formIsGenuine(request, keys.current, formName, "session", publicUrl)) {
       await show(request, reply, action, target, { form, problem: accountMessages.formExpired, status: 403 });

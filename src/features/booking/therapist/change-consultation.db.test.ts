@@ -123,8 +123,13 @@ describe("the therapist changes a consultation", () => {
     expect(movedMail).toContain("SEQUENCE:1");
     expect(movedMail).toContain("METHOD:REQUEST");
     expect(movedMail).toContain(`UID:${id}@`);
-    // The therapist did it: no email tells them what they just did.
-    expect(outbox().some((m) => m.includes("tess@example.org") && m.includes("has moved"))).toBe(false);
+    // The therapist's own calendar gets the same event at its new time.
+    const toTess = outbox().find(
+      (m) => m.includes("tess@example.org") && m.includes("You moved a consultation"),
+    );
+    expect(toTess).toContain("SEQUENCE:1");
+    expect(toTess).toContain(`UID:${id}@`);
+    expect(toTess).not.toContain("a training day came up");
   });
 
   it("cancels it with a message, and the visitor's calendar removes the same event", async () => {
@@ -169,6 +174,18 @@ describe("the therapist changes a consultation", () => {
     });
     expect((await rowOf(id))?.status).toBe("cancelled");
     expect((await delivered()).slice(before).some((m) => m.includes("ivy@example.org"))).toBe(false);
+  });
+
+  it("refuses a made-up time without failing", async () => {
+    const id = await book("lee@example.org");
+    const response = await submitForm(t.app, {
+      page: `/practice/consultations/${id}/move`,
+      cookie: tessCookie,
+      fields: { start: "9000000000000000", message: "" },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain("Please choose the new time.");
+    expect((await rowOf(id))?.sequence).toBe(0);
   });
 
   it("explains a problem beside its field, keeps the message, and changes nothing", async () => {

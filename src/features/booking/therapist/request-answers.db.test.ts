@@ -371,6 +371,7 @@ describe("the approve-first settings", () => {
     intervalMinutes: "30",
     maxPerDay: "",
     cancellationCutoffHours: "24",
+    reminderHours: "24",
     videoLink: "",
     phoneArrangement: "",
     ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((day) => [`hours${day}`, "8-20"])),
