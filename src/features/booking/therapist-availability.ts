@@ -107,20 +107,6 @@ export async function loadAvailability(
   };
 }
 
-/**
- * The therapist visitors book with. A group practice chooses (issue 5); until then, the first
- * therapist who accepts bookings and has hours set, oldest first.
- */
-export async function bookableTherapistId(db: Database): Promise<string | undefined> {
-  const rows = await db
-    .select({ id: therapists.id, accepts: bookingSettings.acceptsBookings })
-    .from(therapists)
-    .innerJoin(weeklyHours, eq(weeklyHours.therapistId, therapists.id))
-    .leftJoin(bookingSettings, eq(bookingSettings.therapistId, therapists.id))
-    .orderBy(therapists.createdAt);
-  return rows.find((row) => row.accepts !== false)?.id;
-}
-
 /** Whether a therapist approves each booking first (record 038). */
 export async function approvalRequiredBy(db: Database, therapistId: string): Promise<boolean> {
   const [saved] = await db

@@ -17,9 +17,10 @@ import {
 } from "../../assessments/self-check/self-check-handoff.ts";
 import { bookConsultation } from "../book-consultation.ts";
 import type { BookingMailContext } from "../booking-emails.ts";
-import { computeSlots, isValidTimeZone, type Slot } from "../compute-slots.ts";
+import { isValidTimeZone, type Slot } from "../compute-slots.ts";
+import { bookableTherapists, bookFirstAvailable, offeredBy } from "../group/group-practice.ts";
 import { manageToken } from "../manage-link.ts";
-import { approvalRequiredBy, bookableTherapistId, loadAvailability } from "../therapist-availability.ts";
+import { approvalRequiredBy } from "../therapist-availability.ts";
 import { bookingChoiceSchema, crossFieldProblems, visitorDetailsSchema } from "../visitor-details.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { DetailsPage, type DetailsValues } from "./details-page.tsx";
@@ -34,6 +35,7 @@ const kindSchema = z.enum(["individual", "couple", "unsure"]);
 const listQuery = z.object({
   kind: kindSchema.optional().catch(undefined),
   zone: z.string().optional().catch(undefined),
+  with: z.string().optional().catch(undefined),
   week: z.coerce.number().int().min(0).max(60).optional().catch(undefined),
 });
 
@@ -82,38 +84,46 @@ export function registerBookingRoutes(
     return id ? readReflection(db, keys, id) : Promise.resolve(undefined);
   };
 
-  /** Whether the bookable therapist approves each booking first, so the form says "request". */
-  const approvalFirst = async () => {
-    const therapistId = await bookableTherapistId(db);
-    return therapistId ? approvalRequiredBy(db, therapistId) : false;
+  /**
+   * Whom the visitor books with. One therapist: them, and no choice is shown. A group practice: the one
+   * chosen, or "any" (first available, the default); an unknown choice reads as "any".
+   */
+  const whoFor = async (raw: string | undefined) => {
+    const therapists = await bookableTherapists(db);
+    if (therapists.length === 0) return undefined;
+    const single = therapists.length === 1;
+    const chosen = single
+      ? (therapists[0]?.id as string)
+      : therapists.some((t) => t.id === raw)
+        ? (raw as string)
+        : "any";
+    const ids = chosen === "any" ? therapists.map((t) => t.id) : [chosen];
+    return { ids, choice: single ? undefined : { therapists, chosen } };
   };
+  type Who = NonNullable<Awaited<ReturnType<typeof whoFor>>>;
 
-  /** Offered times for the bookable therapist in a window (or the whole horizon). */
-  const offered = async (window?: { from: number; to: number }) => {
-    const therapistId = await bookableTherapistId(db);
-    if (!therapistId) return undefined;
+  /** Whether the form says "request": every therapist who might take it approves each booking first. */
+  const approvalFirst = async (who: Who) =>
+    (await Promise.all(who.ids.map((id) => approvalRequiredBy(db, id)))).every(Boolean);
+
+  /** Offered times for whom the visitor chose, in a window (or the whole horizon). */
+  const offered = async (who: Who, window?: { from: number; to: number }) => {
     const now = Date.now();
     const span = window ?? { from: now, to: now + 400 * DAY };
-    const availability = await loadAvailability(db, therapistId, span);
-    if (!availability?.settings.acceptsBookings) return undefined;
-    const slots = computeSlots({
-      rules: availability.rules,
-      bookings: availability.bookings,
-      busy: availability.busy,
-      now,
-      ...span,
-    });
-    return { therapistId, slots, horizonDays: availability.rules.horizonDays };
+    const { slots, horizonDays } = await offeredBy(db, who.ids, span, now);
+    if (horizonDays === 0) return undefined;
+    return { slots, horizonDays };
   };
 
   const timesPage = async (
     reply: FastifyReply,
-    choice: { kind: Kind; zone: string; zoneChosen: boolean; week: number },
+    choice: { kind: Kind; zone: string; zoneChosen: boolean; week: number; with?: string | undefined },
     status = 200,
     problem?: string,
   ) => {
-    const all = await offered();
-    if (!all) return sendPrivate(reply, renderPage(<NoBookingPage site={site} frame={frame} />));
+    const who = await whoFor(choice.with);
+    const all = who && (await offered(who));
+    if (!who || !all) return sendPrivate(reply, renderPage(<NoBookingPage site={site} frame={frame} />));
     const now = Date.now();
     const first = weekStart(now, choice.zone, 0);
     const lastWeek = Math.ceil(all.horizonDays / 7);
@@ -129,6 +139,7 @@ export function registerBookingRoutes(
         <TimesPage
           site={site}
           frame={frame}
+          who={who.choice}
           {...choice}
           week={Math.min(choice.week, lastWeek)}
           lastWeek={lastWeek}
@@ -147,7 +158,7 @@ export function registerBookingRoutes(
     if (!query.kind) return sendPrivate(reply, renderPage(<KindPage site={site} frame={frame} />));
     const zoneChosen = query.zone !== undefined && isValidTimeZone(query.zone);
     const zone = zoneChosen ? (query.zone as string) : site.practice.timeZone;
-    return timesPage(reply, { kind: query.kind, zone, zoneChosen, week: query.week ?? 0 });
+    return timesPage(reply, { kind: query.kind, zone, zoneChosen, week: query.week ?? 0, with: query.with });
   });
 
   const detailsPage = (
@@ -157,6 +168,7 @@ export function registerBookingRoutes(
       kind: Kind;
       zone: string;
       start: number;
+      who: Who;
       submissionId?: string;
       alternatives?: Slot[];
       values?: DetailsValues;
@@ -165,7 +177,7 @@ export function registerBookingRoutes(
     },
     status = 200,
   ) =>
-    Promise.all([reflectionFor(request), approvalFirst()]).then(([reflection, approvalRequired]) =>
+    Promise.all([reflectionFor(request), approvalFirst(state.who)]).then(([reflection, approvalRequired]) =>
       sendPrivate(
         reply,
         renderPage(
@@ -175,6 +187,7 @@ export function registerBookingRoutes(
             kind={state.kind}
             zone={state.zone}
             start={state.start}
+            withWhom={state.who.choice?.chosen}
             alternatives={state.alternatives}
             reflectionWaiting={reflection !== undefined}
             approvalRequired={approvalRequired}
@@ -198,20 +211,22 @@ export function registerBookingRoutes(
         kind: kindSchema,
         zone: z.string().refine(isValidTimeZone),
         start: z.coerce.number().int().positive().max(8_000_000_000_000),
+        with: z.string().optional(),
       })
       .safeParse(request.query);
     if (!query.success) return reply.redirect(base, 303);
     const { kind, zone, start } = query.data;
-    const around = await offered({ from: start - DAY, to: start + DAY });
-    if (!around?.slots.some((s) => s.start === start)) {
+    const who = await whoFor(query.data.with);
+    const around = who && (await offered(who, { from: start - DAY, to: start + DAY }));
+    if (!who || !around?.slots.some((s) => s.start === start)) {
       return timesPage(
         reply,
-        { kind, zone, zoneChosen: true, week: 0 },
+        { kind, zone, zoneChosen: true, week: 0, with: query.data.with },
         409,
         "That time is no longer free. Please choose another.",
       );
     }
-    return detailsPage(request, reply, { kind, zone, start });
+    return detailsPage(request, reply, { kind, zone, start, who });
   });
 
   app.post(base, { config: { ...bookingRateLimit, access: "public" } }, async (request, reply) => {
@@ -235,10 +250,12 @@ export function registerBookingRoutes(
       adult: text(request, "adult") === "yes",
       privacy: text(request, "privacy") === "yes",
     };
+    const who = await whoFor(text(request, "with") || undefined);
+    if (!who) return sendPrivate(reply, renderPage(<NoBookingPage site={site} frame={frame} />), 409);
     const again = (
       status: number,
       extra: { errors?: Record<string, string>; problem?: string; alternatives?: Slot[] },
-    ) => detailsPage(request, reply, { kind, zone, start, submissionId, values, ...extra }, status);
+    ) => detailsPage(request, reply, { kind, zone, start, who, submissionId, values, ...extra }, status);
     if (!formIsGenuine(request, key, "book", "anonymous", publicUrl))
       return again(403, { problem: accountMessages.formExpired });
     if (text(request, "website") !== "")
@@ -250,34 +267,36 @@ export function registerBookingRoutes(
     if (!parsed.success)
       for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
     if (!parsed.success || Object.keys(errors).length > 0) return again(400, { errors });
-    const therapistId = await bookableTherapistId(db);
-    if (!therapistId) return sendPrivate(reply, renderPage(<NoBookingPage site={site} frame={frame} />), 409);
     const details = parsed.data;
     const reflection = await reflectionFor(request);
-    const outcome = await bookConsultation(
-      db,
-      keys,
-      {
-        therapistId,
-        start,
-        kind,
-        meeting: details.meeting,
-        visitorTimeZone: zone,
-        submissionId,
-        visitor: {
-          name: details.name,
-          email: details.email,
-          phone: details.phone,
-          contactBy: details.contactBy,
-          leaveMessage: details.leaveMessage === "yes",
-          // A note is kept only with its own consent (the form explains this beside the box).
-          note: details.noteConsent ? details.note : "",
-          ...(reflection ? { reflection } : {}),
-        },
+    const booking = {
+      start,
+      kind,
+      meeting: details.meeting,
+      visitorTimeZone: zone,
+      submissionId,
+      visitor: {
+        name: details.name,
+        email: details.email,
+        phone: details.phone,
+        contactBy: details.contactBy,
+        leaveMessage: details.leaveMessage === "yes",
+        // A note is kept only with its own consent (the form explains this beside the box).
+        note: details.noteConsent ? details.note : "",
+        ...(reflection ? { reflection } : {}),
       },
-      new Date(),
-      mail,
-    );
+    };
+    // First available goes to whoever of those free then was booked least recently (issue 5, item 6).
+    const outcome =
+      who.ids.length === 1
+        ? await bookConsultation(
+            db,
+            keys,
+            { ...booking, therapistId: who.ids[0] as string },
+            new Date(),
+            mail,
+          )
+        : await bookFirstAvailable(db, keys, booking, who.ids, new Date(), mail);
     if (outcome.ok) {
       if (!outcome.repeated) app.jobs.wake();
       // The reflection now lives (encrypted) with the booking only.

@@ -45,6 +45,8 @@ export function DetailsPage(props: {
   kind: Kind;
   zone: string;
   start: number;
+  /** In a group practice: the therapist chosen, or "any" for first available. */
+  withWhom?: string | undefined;
   alternatives?: Slot[] | undefined;
   /** The visitor chose to share their self-check reflection with this booking. */
   reflectionWaiting: boolean;
@@ -54,7 +56,7 @@ export function DetailsPage(props: {
   approvalRequired?: boolean;
   form: DetailsForm;
 }) {
-  const { site, kind, zone, start, alternatives, reflectionWaiting, crisis = false, form } = props;
+  const { site, kind, zone, start, withWhom, alternatives, reflectionWaiting, crisis = false, form } = props;
   const approvalRequired = props.approvalRequired ?? false;
   const frame = props.frame ?? siteFrame;
   const v = form.values ?? {};
@@ -64,12 +66,12 @@ export function DetailsPage(props: {
     <BookingLayout
       frame={frame}
       site={site}
-      fullSitePath={bookUrl("/book/details", { kind, zone, start })}
+      fullSitePath={bookUrl("/book/details", { kind, zone, with: withWhom, start })}
       meta={{ title: "Your details", description: "Book a free consultation.", noindex: true }}
     >
       <div class="prose-width section stack">
         <p>
-          <a href={bookUrl(frame.base, { kind, zone })}>← Choose another time</a>
+          <a href={bookUrl(frame.base, { kind, zone, with: withWhom })}>← Choose another time</a>
         </p>
         <h1>Your details</h1>
         <FormProblem message={form.problem} />
@@ -97,6 +99,7 @@ export function DetailsPage(props: {
           <FormToken token={form.token} />
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="zone" value={zone} />
+          {withWhom && <input type="hidden" name="with" value={withWhom} />}
           <input type="hidden" name="submissionId" value={form.submissionId} />
           {alternatives && alternatives.length > 0 ? (
             <RadioGroup

@@ -64,9 +64,43 @@ export function bookUrl(path: string, params: Record<string, string | number | u
   return `${path}?${query.toString()}`;
 }
 
+/**
+ * In a group practice: the therapists a visitor may choose, and who is chosen ("any" is first available).
+ * Absent when the practice has one therapist, so nothing changes for them.
+ */
+export type WhoChoice = { therapists: { id: string; name: string }[]; chosen: string };
+
+/** Who would you like to see? Links, so the choice works without JavaScript and keeps kind and zone. */
+function ChooseWho(props: { who: WhoChoice; link: (withWhom: string) => string }) {
+  const { who, link } = props;
+  const options = [{ id: "any", name: "First available" }, ...who.therapists];
+  return (
+    <nav aria-labelledby="who-heading" class="stack">
+      <h2 id="who-heading">Who would you like to see?</h2>
+      <ul class="inline-form">
+        {options.map((option) => (
+          <li key={option.id}>
+            {option.id === who.chosen ? (
+              <strong aria-current="true">{option.name}</strong>
+            ) : (
+              <a href={link(option.id)}>{option.name}</a>
+            )}
+          </li>
+        ))}
+      </ul>
+      {who.chosen === "any" && (
+        <p class="muted">
+          The times of every therapist together; yours is whoever is free then, shared out in turn.
+        </p>
+      )}
+    </nav>
+  );
+}
+
 export function TimesPage(props: {
   site: SiteContext;
   frame?: BookingFrame;
+  who?: WhoChoice | undefined;
   kind: Kind;
   zone: string;
   zoneChosen: boolean;
@@ -82,12 +116,13 @@ export function TimesPage(props: {
   const { site, kind, zone, zoneChosen, week, lastWeek, weeks, nextAvailable, nextAvailableWeek, problem } =
     props;
   const frame = props.frame ?? siteFrame;
-  const link = (w: number) => bookUrl(frame.base, { kind, zone, week: w });
+  const withWhom = props.who?.chosen;
+  const link = (w: number) => bookUrl(frame.base, { kind, zone, with: withWhom, week: w });
   return (
     <BookingLayout
       frame={frame}
       site={site}
-      fullSitePath={bookUrl("/book", { kind, zone, week })}
+      fullSitePath={bookUrl("/book", { kind, zone, with: withWhom, week })}
       meta={{ title: "Choose a time", description: "Times for a free consultation.", noindex: true }}
     >
       <div class="prose-width section stack" data-detect-zone={zoneChosen ? undefined : "true"}>
@@ -100,8 +135,12 @@ export function TimesPage(props: {
             <p>{problem}</p>
           </div>
         )}
+        {props.who && (
+          <ChooseWho who={props.who} link={(id) => bookUrl(frame.base, { kind, zone, with: id })} />
+        )}
         <form class="inline-form" method="get" action={frame.base}>
           <input type="hidden" name="kind" value={kind} />
+          {withWhom && <input type="hidden" name="with" value={withWhom} />}
           <div class="field">
             <label for="zone">Times are shown in this time zone</label>
             <select id="zone" name="zone">
@@ -131,6 +170,7 @@ export function TimesPage(props: {
             slots={slots}
             zone={zone}
             kind={kind}
+            withWhom={withWhom}
             base={frame.base}
             link={link}
             lastWeek={lastWeek}
@@ -152,13 +192,14 @@ function WeekOfTimes(props: {
   slots: Slot[];
   zone: string;
   kind: Kind;
+  withWhom: string | undefined;
   /** Where the flow's pages sit: "/book", or "/embed/book" inside an embed. */
   base: string;
   link: (week: number) => string;
   lastWeek: number;
   nextAvailableWeek: number | undefined;
 }) {
-  const { index, visible, slots, zone, kind, base, link, lastWeek, nextAvailableWeek } = props;
+  const { index, visible, slots, zone, kind, withWhom, base, link, lastWeek, nextAvailableWeek } = props;
   const days = groupByDay(slots, zone);
   const headingId = `week-${index}`;
   return (
@@ -181,7 +222,10 @@ function WeekOfTimes(props: {
           <ul class="time-list">
             {day.slots.map((slot) => (
               <li key={slot.start}>
-                <a class="time-choice" href={bookUrl(`${base}/details`, { kind, zone, start: slot.start })}>
+                <a
+                  class="time-choice"
+                  href={bookUrl(`${base}/details`, { kind, zone, with: withWhom, start: slot.start })}
+                >
                   {clockTime(slot.start, zone)}
                   <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
                 </a>
