@@ -3,7 +3,6 @@
 // latency of each request; the correctness itself is asserted by the test suite, not here.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { therapists } from "../src/features/accounts/therapist.schema.ts";
 import { bookConsultation } from "../src/features/booking/book-consultation.ts";
 import { bookingSettings } from "../src/features/booking/booking-settings.schema.ts";
@@ -11,9 +10,8 @@ import { computeSlots } from "../src/features/booking/compute-slots.ts";
 import { loadAvailability } from "../src/features/booking/therapist-availability.ts";
 import { weeklyHours } from "../src/features/booking/weekly-hours.schema.ts";
 import type { DatabaseHandle } from "../src/platform/db/database.ts";
-import { openPglite } from "../src/platform/db/open-pglite.ts";
-import { openPostgres } from "../src/platform/db/open-postgres.ts";
 import { secretKeys } from "../src/platform/security/secret-key.ts";
+import { onBenchDatabases } from "./bench-databases.ts";
 
 const ring = { current: secretKeys("bench-secret-bench-secret-bench-secret") };
 
@@ -128,35 +126,5 @@ async function scenarios(database: string, handles: DatabaseHandle[]): Promise<C
 export async function benchmarkBookingContention(
   postgresUrl: string | undefined,
 ): Promise<ContentionReport[]> {
-  const reports: ContentionReport[] = [];
-  const lite = await openPglite({ memory: true });
-  try {
-    await lite.migrate();
-    reports.push(...(await scenarios("PGlite", [lite])));
-  } finally {
-    await lite.close();
-  }
-  if (postgresUrl) {
-    const name = `haven_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(postgresUrl);
-    url.pathname = `/${name}`;
-    const first = await openPostgres(url.toString(), 10);
-    const second = await openPostgres(url.toString(), 10);
-    try {
-      await first.migrate();
-      reports.push(...(await scenarios("PostgreSQL, two instances", [first, second])));
-    } finally {
-      await first.close();
-      await second.close();
-      const dropper = new pg.Client({ connectionString: postgresUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    }
-  }
-  return reports;
+  return onBenchDatabases(postgresUrl, scenarios);
 }

@@ -4,7 +4,6 @@
 // means the transaction turned down a time it offered. Figures to read, never a time limit in a test.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { therapists } from "../src/features/accounts/therapist.schema.ts";
 import { bookConsultation } from "../src/features/booking/book-consultation.ts";
 import { bookingSettings } from "../src/features/booking/booking-settings.schema.ts";
@@ -12,9 +11,8 @@ import { blockedRange, computeSlots } from "../src/features/booking/compute-slot
 import { loadAvailability } from "../src/features/booking/therapist-availability.ts";
 import { weeklyHours } from "../src/features/booking/weekly-hours.schema.ts";
 import type { DatabaseHandle } from "../src/platform/db/database.ts";
-import { openPglite } from "../src/platform/db/open-pglite.ts";
-import { openPostgres } from "../src/platform/db/open-postgres.ts";
 import { secretKeys } from "../src/platform/security/secret-key.ts";
+import { onBenchDatabases } from "./bench-databases.ts";
 
 const ring = { current: secretKeys("bench-secret-bench-secret-bench-secret") };
 const DAY = 86_400_000;
@@ -177,56 +175,7 @@ export async function benchmarkBookingThroughput(
     therapists: 5,
     ...options,
   };
-  const reports: ThroughputReport[] = [];
-  const lite = await openPglite({ memory: true });
-  try {
-    await lite.migrate();
-    reports.push(await run("PGlite", [lite], settings));
-  } finally {
-    await lite.close();
-  }
-  if (postgresUrl) {
-    const name = `haven_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(postgresUrl);
-    url.pathname = `/${name}`;
-    const first = await openPostgres(url.toString(), 10);
-    const second = await openPostgres(url.toString(), 10);
-    try {
-      await first.migrate();
-      reports.push(await run("PostgreSQL, two instances", [first, second], settings));
-    } finally {
-      await first.close();
-      await second.close();
-      await dropDatabase(postgresUrl, name);
-    }
-  }
-  return reports;
-}
-
-/**
- * A closed pool may still be saying goodbye: wait for its connections to go, so the forced drop does not
- * cut them off mid-way (each would be reported as a lost connection).
- */
-async function dropDatabase(postgresUrl: string, name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  try {
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await admin.query(
-        "select count(*)::int as n from pg_stat_activity where datname = $1",
-        [name],
-      );
-      if (rows[0]?.n === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await admin.query(`drop database if exists ${name} with (force)`);
-  } finally {
-    await admin.end();
-  }
+  return onBenchDatabases(postgresUrl, async (database, handles) => [await run(database, handles, settings)]);
 }
 
 /** The table `npm run bench` prints, with the goal stated (not asserted). */

@@ -40,16 +40,8 @@ export function calendarFile(event: CalendarEvent): string {
     "CALSCALE:GREGORIAN",
     `METHOD:${method}`,
     "BEGIN:VEVENT",
-    `UID:${escapeText(event.uid)}`,
-    `SEQUENCE:${event.sequence}`,
-    `DTSTAMP:${utcBasic(event.stamp)}`,
-    `DTSTART:${utcBasic(event.start)}`,
-    `DTEND:${utcBasic(event.end)}`,
-    `SUMMARY:${escapeText(event.title)}`,
+    ...eventLines(event),
   ];
-  if (event.location !== undefined) lines.push(`LOCATION:${escapeText(event.location)}`);
-  if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-  if (event.url !== undefined) lines.push(`URL:${checkedUri(event.url, "url")}`);
   lines.push(`ORGANIZER;CN=${paramValue(organizer.name)}:${mailto(organizer.email, "organizer email")}`);
   if (attendee) {
     const partstat = method === "REQUEST" ? ";PARTSTAT=ACCEPTED" : "";
@@ -97,22 +89,26 @@ export function calendarFeed(feed: { name: string; events: FeedEvent[] }): strin
   for (const event of feed.events) {
     checkTimes(event.start, event.end);
     checkInstant(event.stamp, "stamp");
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:${escapeText(event.uid)}`,
-      `SEQUENCE:${event.sequence}`,
-      `DTSTAMP:${utcBasic(event.stamp)}`,
-      `DTSTART:${utcBasic(event.start)}`,
-      `DTEND:${utcBasic(event.end)}`,
-      `SUMMARY:${escapeText(event.title)}`,
-    );
-    if (event.location !== undefined) lines.push(`LOCATION:${escapeText(event.location)}`);
-    if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-    if (event.url !== undefined) lines.push(`URL:${checkedUri(event.url, "url")}`);
-    lines.push(`STATUS:${event.status}`, "TRANSP:OPAQUE", "END:VEVENT");
+    lines.push("BEGIN:VEVENT", ...eventLines(event), `STATUS:${event.status}`, "TRANSP:OPAQUE", "END:VEVENT");
   }
   lines.push("END:VCALENDAR");
   return lines.map((line) => `${fold(line)}\r\n`).join("");
+}
+
+/** The lines every VEVENT of Haven's has: identity, times in UTC, and the neutral title and details. */
+function eventLines(event: Omit<FeedEvent, "status">): string[] {
+  const lines = [
+    `UID:${escapeText(event.uid)}`,
+    `SEQUENCE:${event.sequence}`,
+    `DTSTAMP:${utcBasic(event.stamp)}`,
+    `DTSTART:${utcBasic(event.start)}`,
+    `DTEND:${utcBasic(event.end)}`,
+    `SUMMARY:${escapeText(event.title)}`,
+  ];
+  if (event.location !== undefined) lines.push(`LOCATION:${escapeText(event.location)}`);
+  if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+  if (event.url !== undefined) lines.push(`URL:${checkedUri(event.url, "url")}`);
+  return lines;
 }
 
 /**

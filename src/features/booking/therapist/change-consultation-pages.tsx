@@ -29,6 +29,22 @@ export type ChangeTarget = { id: string; start: number; visitor: StoredVisitor }
 /** A message box only where Haven will send it: otherwise the therapist's words would go nowhere. */
 const emailed = (target: ChangeTarget) => target.visitor.contactBy.includes("email");
 
+/** The therapist's words for the visitor, offered only where Haven will send them. */
+function MessageField({ target, form }: { target: ChangeTarget; form?: ChangeForm | undefined }) {
+  if (!emailed(target)) return null;
+  return (
+    <TextAreaField
+      name="message"
+      label={changeWords.messageLabel}
+      hint="For example, why, and whether another time would suit you."
+      value={form?.message}
+      error={form?.errors?.message}
+      rows={4}
+      maxLength={changeMessageMaxLength}
+    />
+  );
+}
+
 /** Whether Haven will tell the visitor, and if not, how the therapist should. */
 function WhoTellsThem({ visitor }: { visitor: StoredVisitor }) {
   if (visitor.contactBy.includes("email"))
@@ -80,17 +96,7 @@ export function CancelConsultationPage(props: {
       <form class="form stack" method="post" action={`/practice/consultations/${target.id}/cancel`}>
         <FormToken token={token} />
         <FormProblem message={props.problem} />
-        {emailed(target) && (
-          <TextAreaField
-            name="message"
-            label={changeWords.messageLabel}
-            hint="For example, why, and whether you can offer another time."
-            value={form?.message}
-            error={form?.errors?.message}
-            rows={4}
-            maxLength={changeMessageMaxLength}
-          />
-        )}
+        <MessageField target={target} form={form} />
         <p>
           <button class="button" type="submit">
             Cancel the consultation
@@ -130,16 +136,7 @@ export function MoveConsultationPage(props: {
             </p>
           )}
           <TimeChoices slots={slots} zone={zone} chosen={form?.start} />
-          {emailed(target) && (
-            <TextAreaField
-              name="message"
-              label={changeWords.messageLabel}
-              value={form?.message}
-              error={form?.errors?.message}
-              rows={4}
-              maxLength={changeMessageMaxLength}
-            />
-          )}
+          <MessageField target={target} form={form} />
           <p>
             <button class="button" type="submit">
               Move the consultation

@@ -4,9 +4,10 @@ import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { embedWords } from "../embed/embed-words.ts";
 import type { BookingStatus } from "../request-expiry.ts";
+import { TimeChoices } from "../time-choices.tsx";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
 import { RequestEnded, RequestWaiting, requestWords, StatusLine } from "./request-status.tsx";
-import { clockTime, dayHeading, fullMoment, groupByDay } from "./time-words.ts";
+import { fullMoment } from "./time-words.ts";
 import { type Kind, kindWords } from "./times-page.tsx";
 
 export type ManageView = {
@@ -217,7 +218,6 @@ export function ReschedulePage(props: {
   problem?: string | undefined;
 }) {
   const { site, token, zone, slots, formToken, problem } = props;
-  const days = groupByDay(slots, zone);
   return (
     <Layout
       site={site}
@@ -230,29 +230,12 @@ export function ReschedulePage(props: {
         <h1>Choose another time</h1>
         <FormProblem message={problem} />
         <p class="muted">Times are shown in {zone.replace(/_/g, " ")} time.</p>
-        {days.length === 0 ? (
+        {slots.length === 0 ? (
           <p>There are no other free times in the coming weeks.</p>
         ) : (
           <form class="form" method="post" action={`/book/manage/${token}/reschedule`} data-busy="Moving…">
             <FormToken token={formToken} />
-            {days.map((day) => (
-              <fieldset key={day.day}>
-                <legend>{dayHeading(day.slots[0]?.start ?? 0, zone)}</legend>
-                <div class="time-grid">
-                  {day.slots.map((slot) => (
-                    <div class="choice" key={slot.start}>
-                      <input
-                        type="radio"
-                        id={`start-${slot.start}`}
-                        name="start"
-                        value={String(slot.start)}
-                      />
-                      <label for={`start-${slot.start}`}>{clockTime(slot.start, zone)}</label>
-                    </div>
-                  ))}
-                </div>
-              </fieldset>
-            ))}
+            <TimeChoices slots={slots} zone={zone} />
             <p>
               <button class="button" type="submit">
                 Move the consultation
