@@ -11,6 +11,8 @@ export type BookingRecord = typeof bookings.$inferSelect & {
   visitor: StoredVisitor;
   /** The therapist's words when declining a request; "" when none. */
   declineMessage: string;
+  /** The therapist's words with the last change they made; "" when none. */
+  practiceMessage: string;
   therapist: { id: string; name: string; email: string | null; timeZone: string };
   settings: typeof bookingSettings.$inferSelect;
 };
@@ -32,6 +34,17 @@ function openDeclineMessage(ring: KeyRing, row: typeof bookings.$inferSelect): s
   return decryptField(ring, row.declineMessageEncrypted, declineMessageLocation(row.id));
 }
 
+export const practiceMessageLocation = (bookingId: string) => ({
+  table: "bookings",
+  column: "practice_message_encrypted",
+  id: bookingId,
+});
+
+function openPracticeMessage(ring: KeyRing, row: typeof bookings.$inferSelect): string {
+  if (row.practiceMessageEncrypted === null) return "";
+  return decryptField(ring, row.practiceMessageEncrypted, practiceMessageLocation(row.id));
+}
+
 /** One booking with its visitor's details decrypted and its therapist's settings. */
 export async function loadBooking(
   db: Database,
@@ -49,6 +62,7 @@ export async function loadBooking(
     ...row.booking,
     visitor: openVisitor(ring, row.booking),
     declineMessage: openDeclineMessage(ring, row.booking),
+    practiceMessage: openPracticeMessage(ring, row.booking),
     therapist: {
       id: row.therapist.id,
       name: row.therapist.displayName,

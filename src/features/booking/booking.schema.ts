@@ -38,6 +38,8 @@ export const bookings = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     /** The therapist's optional words to the visitor when declining, encrypted like the visitor's own. */
     declineMessageEncrypted: text("decline_message_encrypted"),
+    /** The therapist's words with the last change they made (a move or a cancellation), encrypted. */
+    practiceMessageEncrypted: text("practice_message_encrypted"),
     /**
      * When the visitor's reminder is due, set when a consultation is confirmed or moved; null when there is
      * none (no reminders, the visitor did not choose email, or it was confirmed after the moment had passed).

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { type Database, sqlState } from "../../platform/db/database.ts";
-import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import { encryptField, type KeyRing } from "../../platform/security/field-encryption.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { scheduleRequestExpiry } from "./booking-jobs.ts";
-import { type BookingRecord, loadBooking } from "./booking-record.ts";
+import { type BookingRecord, loadBooking, practiceMessageLocation } from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
 import { expireOverdueRequests } from "./expire-requests.ts";
 import { nearestSlots } from "./nearest-slots.ts";
@@ -55,6 +55,19 @@ function refusal(
   return booking.startsAt <= now ? "too-late" : undefined;
 }
 
+/**
+ * The therapist's words with their change, kept (encrypted) for the visitor's booking page, which is the
+ * only place a visitor who did not choose email can read them. A later change clears them: they were
+ * about the change before it.
+ */
+function practiceMessage(ring: KeyRing, bookingId: string, who: ChangedBy) {
+  const words = who.by === "therapist" ? who.message.trim() : "";
+  return {
+    practiceMessageEncrypted:
+      words === "" ? null : encryptField(ring, words, practiceMessageLocation(bookingId)),
+  };
+}
+
 export type ChangeOutcome =
   | { ok: true }
   | { ok: false; reason: "too-late" | "not-active" }
@@ -78,7 +91,13 @@ export async function cancelBooking(
     const sequence = booking.sequence + 1;
     await tx
       .update(bookings)
-      .set({ status: "cancelled", expiresAt: null, sequence, updatedAt: now })
+      .set({
+        status: "cancelled",
+        expiresAt: null,
+        sequence,
+        updatedAt: now,
+        ...practiceMessage(ring, bookingId, who),
+      })
       .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ["confirmed", "requested"])));
     const change =
       who.by === "therapist"
@@ -179,6 +198,7 @@ export async function rescheduleBooking(
           blockedUntil: new Date(blocked.end),
           sequence,
           updatedAt: now,
+          ...practiceMessage(ring, booking.id, who),
         })
         .where(and(eq(bookings.id, booking.id), inArray(bookings.status, ["confirmed", "requested"])));
       if (expiresAt && expiresAt.getTime() !== booking.expiresAt?.getTime())

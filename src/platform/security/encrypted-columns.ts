@@ -11,6 +11,7 @@ export const encryptedColumns: { table: string; column: string }[] = [
   { table: "workspace_entries", column: "body_encrypted" },
   { table: "bookings", column: "visitor_encrypted" },
   { table: "bookings", column: "decline_message_encrypted" },
+  { table: "bookings", column: "practice_message_encrypted" },
   { table: "self_check_handoffs", column: "summary_encrypted" },
   { table: "measure_assignments", column: "answers_encrypted" },
   { table: "calendar_feeds", column: "url_encrypted" },

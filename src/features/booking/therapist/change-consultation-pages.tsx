@@ -26,17 +26,15 @@ export const changeWords = {
 export type ChangeForm = { message: string; start?: number | undefined; errors?: Record<string, string> };
 export type ChangeTarget = { id: string; start: number; visitor: StoredVisitor };
 
-/** A message box only where Haven will send it: otherwise the therapist's words would go nowhere. */
 const emailed = (target: ChangeTarget) => target.visitor.contactBy.includes("email");
 
-/** The therapist's words for the visitor, offered only where Haven will send them. */
+/** The therapist's words for the visitor: on their booking page always, in the email if they chose email. */
 function MessageField({ target, form }: { target: ChangeTarget; form?: ChangeForm | undefined }) {
-  if (!emailed(target)) return null;
   return (
     <TextAreaField
       name="message"
       label={changeWords.messageLabel}
-      hint="For example, why, and whether another time would suit you."
+      hint={`Shown on their booking page${emailed(target) ? " and in the email" : ""}. For example, why, and whether another time would suit you.`}
       value={form?.message}
       error={form?.errors?.message}
       rows={4}
@@ -53,8 +51,8 @@ function WhoTellsThem({ visitor }: { visitor: StoredVisitor }) {
   return (
     <div class="contact-caution">
       <p>
-        <strong>They asked not to be emailed, so Haven will not tell them.</strong> Please tell them yourself
-        by {ways}
+        <strong>They asked not to be emailed, so Haven will not tell them.</strong> Your message will be on
+        their booking page, but they may not look there: please tell them yourself by {ways}
         {visitor.phone !== "" ? ` on ${visitor.phone}` : ""}.
       </p>
       {!visitor.leaveMessage && (

@@ -10,6 +10,7 @@ import { bookConsultation } from "../book-consultation.ts";
 import { bookings } from "../booking.schema.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
 import { computeSlots } from "../compute-slots.ts";
+import { manageToken } from "../manage-link.ts";
 import { loadAvailability } from "../therapist-availability.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
 
@@ -157,7 +158,7 @@ describe("the therapist changes a consultation", () => {
     expect(again.statusCode).toBe(404);
   });
 
-  it("tells the therapist to reach a visitor who asked not to be emailed themselves, and emails nothing", async () => {
+  it("tells the therapist to reach a visitor who asked not to be emailed themselves, emails nothing, and leaves the message on their page", async () => {
     const before = outbox().length;
     const id = await book("ivy@example.org", ["phone"]);
     const page = await t.app.inject({
@@ -170,10 +171,16 @@ describe("the therapist changes a consultation", () => {
     await submitForm(t.app, {
       page: `/practice/consultations/${id}/cancel`,
       cookie: tessCookie,
-      fields: { message: "" },
+      fields: { message: "I'm so sorry, I have to cancel; please call us to find another time." },
     });
-    expect((await rowOf(id))?.status).toBe("cancelled");
+    const row = await rowOf(id);
+    expect(row?.status).toBe("cancelled");
+    expect(row?.practiceMessageEncrypted).not.toContain("sorry");
     expect((await delivered()).slice(before).some((m) => m.includes("ivy@example.org"))).toBe(false);
+    // Their own booking page is where the words wait for them.
+    const manage = await t.app.inject({ url: `/book/manage/${manageToken(t.keys, id)}` });
+    expect(manage.body).toContain("A message from Tess Teak:");
+    expect(manage.body).toContain("please call us to find another time.");
   });
 
   it("refuses a made-up time without failing", async () => {

@@ -23,6 +23,10 @@ export type ManageView = {
   expiresAt: number | undefined;
   /** The therapist's words when declining; "" when none. */
   declineMessage: string;
+  /** The therapist's words with a move or cancellation they made; "" when none. */
+  practiceMessage: string;
+  /** Whom the consultation is with. */
+  therapistName: string;
   /** Before the therapist's cut-off: the visitor may move it (a request may be withdrawn at any time). */
   changeable: boolean;
   cutoffHours: number;
@@ -98,6 +102,15 @@ export function ManagePage(props: {
             Free consultation, 20 minutes · {kindWords[view.kind]} ·{" "}
             {view.meeting === "video" ? "Video call" : "Phone call"}
           </p>
+          <p>With {view.therapistName}</p>
+          {view.practiceMessage !== "" && (
+            <div class="stack">
+              <p>
+                <strong>A message from {view.therapistName}:</strong>
+              </p>
+              <p class="entry-body">{view.practiceMessage}</p>
+            </div>
+          )}
           <StatusLine status={view.status} />
           {view.status === "confirmed" && view.place && <p>{view.place}</p>}
         </div>

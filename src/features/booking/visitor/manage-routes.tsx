@@ -91,6 +91,8 @@ export function registerManageRoutes(
             status: statusAt(booking, now.getTime()),
             expiresAt: booking.expiresAt?.getTime(),
             declineMessage: booking.declineMessage,
+            practiceMessage: booking.practiceMessage,
+            therapistName: booking.therapist.name,
             changeable: now <= changeableUntil(booking),
             cutoffHours: booking.settings.cancellationCutoffHours,
             calendarLinks: addToCalendarLinks(event),
