@@ -6,12 +6,12 @@ import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { scheduleRequestExpiry } from "./booking-jobs.ts";
 import { type BookingRecord, loadBooking, practiceMessageLocation } from "./booking-record.ts";
-import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
+import { blockedRange, computeSlots, type Slot, type SlotRules } from "./compute-slots.ts";
 import { expireOverdueRequests } from "./expire-requests.ts";
 import { nearestSlots } from "./nearest-slots.ts";
 import { planReminder } from "./reminders/send-reminders.ts";
 import { holdsItsTime, minimumNoticeFor, movedRequestExpiresAt, statusAt } from "./request-expiry.ts";
-import { loadAvailability } from "./therapist-availability.ts";
+import { type Availability, loadAvailability } from "./therapist-availability.ts";
 
 type MailContext = BookingMailContext;
 
@@ -65,6 +65,22 @@ function practiceMessage(ring: KeyRing, bookingId: string, who: ChangedBy) {
   return {
     practiceMessageEncrypted:
       words === "" ? null : encryptField(ring, words, practiceMessageLocation(bookingId)),
+  };
+}
+
+/**
+ * The rules for the times a booking may move to. A request keeps approve-first's notice even if the
+ * therapist has since turned approve first off, so a moved request always leaves time for an answer
+ * before it would lapse.
+ */
+export function rulesForMoving(
+  booking: Pick<BookingRecord, "status">,
+  availability: Pick<Availability, "rules" | "settings">,
+): SlotRules {
+  if (booking.status !== "requested") return availability.rules;
+  return {
+    ...availability.rules,
+    minimumNoticeMinutes: minimumNoticeFor({ ...availability.settings, approvalRequired: true }),
   };
 }
 
@@ -143,17 +159,8 @@ export async function rescheduleBooking(
       const window = { from: input.start - 2 * 86_400_000, to: input.start + 2 * 86_400_000 };
       const availability = await loadAvailability(tx, booking.therapistId, window, booking.id, now);
       if (!availability) return { ok: false as const, reason: "not-active" as const };
-      // A request keeps approve-first's notice even if the therapist has since turned approve first off,
-      // so a moved request always leaves time for an answer before it would lapse.
-      const rules =
-        booking.status === "requested"
-          ? {
-              ...availability.rules,
-              minimumNoticeMinutes: minimumNoticeFor({ ...availability.settings, approvalRequired: true }),
-            }
-          : availability.rules;
       const offered = computeSlots({
-        rules,
+        rules: rulesForMoving(booking, availability),
         bookings: availability.bookings,
         busy: availability.busy,
         now: now.getTime(),

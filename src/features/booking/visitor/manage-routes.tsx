@@ -10,7 +10,13 @@ import { containsCrisisWords } from "../../assessments/self-check/crisis-words.t
 import { type BookingMailContext, bookingEvent, meetingPlace } from "../booking-emails.ts";
 import { type BookingRecord, loadBooking } from "../booking-record.ts";
 import { addToCalendarLinks, calendarFile } from "../calendar-file.ts";
-import { cancelBooking, changeableUntil, isActive, rescheduleBooking } from "../change-booking.ts";
+import {
+  cancelBooking,
+  changeableUntil,
+  isActive,
+  rescheduleBooking,
+  rulesForMoving,
+} from "../change-booking.ts";
 import { computeSlots } from "../compute-slots.ts";
 import { bookingIdFromManageToken } from "../manage-link.ts";
 import { statusAt } from "../request-expiry.ts";
@@ -164,7 +170,7 @@ export function registerManageRoutes(
     const availability = await loadAvailability(db, found.booking.therapistId, window, found.booking.id);
     const slots = availability
       ? computeSlots({
-          rules: availability.rules,
+          rules: rulesForMoving(found.booking, availability),
           bookings: availability.bookings,
           busy: availability.busy,
           now,
