@@ -2,6 +2,7 @@ import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { ClientListing } from "../accounts/clients/list-clients.ts";
 import { SignOutForm } from "../accounts/sign-out-form.tsx";
+import type { BookingAttention } from "../booking/therapist/booking-attention.ts";
 
 const statusWords: Record<ClientListing["status"], string> = {
   invited: "invited, not yet accepted",
@@ -16,10 +17,11 @@ export function PracticeHomePage(props: {
   groups: ClientListing[][];
   /** Clients with a positive screen for harm: named here, the answers only in their record. */
   screenFlags: ClientListing[];
+  booking: BookingAttention;
   notice?: string | undefined;
   token: string;
 }) {
-  const { site, therapistName, isOwner, groups, screenFlags, notice, token } = props;
+  const { site, therapistName, isOwner, groups, screenFlags, booking, notice, token } = props;
   return (
     <Layout
       site={site}
@@ -43,6 +45,32 @@ export function PracticeHomePage(props: {
                   <a href={`/practice/clients/${client.id}#measures`}>open {client.name}'s record</a>
                 </li>
               ))}
+            </ul>
+          </section>
+        )}
+        {(booking.waitingRequests > 0 || booking.failingCalendars > 0) && (
+          <section class="card stack" aria-labelledby="booking-attention">
+            <h2 id="booking-attention">Consultations</h2>
+            <ul>
+              {booking.waitingRequests > 0 && (
+                <li>
+                  <a href="/practice/consultations">
+                    {booking.waitingRequests === 1
+                      ? "1 request is waiting for your answer"
+                      : `${booking.waitingRequests} requests are waiting for your answer`}
+                  </a>
+                </li>
+              )}
+              {booking.failingCalendars > 0 && (
+                <li>
+                  <a href="/practice/booking/calendars">
+                    {booking.failingCalendars === 1
+                      ? "One of your calendars could not be read"
+                      : `${booking.failingCalendars} of your calendars could not be read`}
+                  </a>{" "}
+                  — times it shows as busy may be out of date.
+                </li>
+              )}
             </ul>
           </section>
         )}

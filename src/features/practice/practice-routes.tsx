@@ -14,6 +14,7 @@ import { requestActor } from "../accounts/policies/request-actor.ts";
 import { loadInstrumentDefinitions } from "../assessments/instruments/definitions/index.ts";
 import type { CatalogueEntry } from "../assessments/instruments/instrument-catalogue.ts";
 import { screensNeedingAttention } from "../assessments/measures/screens-needing-attention.ts";
+import { bookingAttention } from "../booking/therapist/booking-attention.ts";
 import { MeasuresPage } from "./measures-page.tsx";
 import { PracticeHomePage } from "./practice-home-page.tsx";
 
@@ -57,6 +58,7 @@ export function registerPracticeRoutes(app: FastifyInstance, { db, site, keys, m
           isOwner={therapist.isOwner}
           groups={groupByCouple(listing)}
           screenFlags={listing.filter((client) => flagged.includes(client.id))}
+          booking={await bookingAttention(db, therapist.id)}
           notice={notice.success ? clientMessages.invited(notice.data === "invited-2" ? 2 : 1) : undefined}
           token={formTokenFor(request, keys.current, "sign-out", "session")}
         />,

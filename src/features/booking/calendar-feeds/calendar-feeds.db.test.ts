@@ -137,6 +137,10 @@ describe("the therapist's own calendars", () => {
     const never = await add("Never", `${base}/missing.ics`);
     expect(never.headers.location).toBe(`${page}?notice=added-failed`);
     expect(await view()).toContain("It has never been read successfully");
+    // Nor is it left for the calendars page alone: the practice home says so too.
+    const home = await t.app.inject({ url: "/practice", headers: { cookie: tessCookie } });
+    expect(home.body).toContain("2 of your calendars could not be read");
+    expect(home.body).toContain('href="/practice/booking/calendars"');
   });
 
   it("reads each due feed once even when two instances look at the same moment", async () => {

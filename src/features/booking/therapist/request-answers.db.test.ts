@@ -214,6 +214,9 @@ describe("the therapist's list", () => {
     expect(html).toContain(`action="/practice/consultations/${waiting.id}/approve"`);
     expect(html).toContain(`action="/practice/consultations/${waiting.id}/decline"`);
     expect(html).not.toContain(`action="/practice/consultations/${confirmed.id}/approve"`);
+    // The practice home points to it, so a request does not lapse unseen.
+    const home = await t.app.inject({ url: "/practice", headers: { cookie: tessCookie } });
+    expect(home.body).toMatch(/\d+ requests? (is|are) waiting for your answer/);
   });
 });
 
