@@ -139,9 +139,47 @@ describe("booking in a group practice", () => {
     expect(new Set(atThatTime.map((b) => b.therapistId))).toEqual(new Set([ann.id, ben.id]));
   });
 
-  it("treats a made-up therapist as first available", async () => {
-    const times = await page("/book?kind=individual&zone=Europe%2FLondon&with=not-a-therapist");
-    expect(times.statusCode).toBe(200);
-    expect(times.body).toContain('<strong aria-current="true">First available</strong>');
+  it("never books someone else when the therapist chosen stops taking bookings: it says so and books nothing", async () => {
+    const benTimes = await page(`/book?kind=individual&zone=Europe%2FLondon&with=${ben.id}&week=1`);
+    const benDetails = hrefs(benTimes.body, /href="(\/book\/details\?[^"]+)"/g)[0] as string;
+    const send = await openDetails(benDetails);
+    await t.handle.db
+      .update(bookingSettings)
+      .set({ acceptsBookings: false })
+      .where(eq(bookingSettings.therapistId, ben.id));
+    const before = (await t.handle.db.select().from(bookings)).length;
+    const refused = await send("gil@example.org");
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain("The therapist you chose isn't taking bookings online just now.");
+    expect((await t.handle.db.select().from(bookings)).length).toBe(before);
+    // Their old links say the same, on the times and details pages.
+    expect((await page(benDetails)).body).toContain("isn't taking bookings online just now");
+    const times = await page(`/book?kind=individual&zone=Europe%2FLondon&with=${ben.id}`);
+    expect(times.body).toContain("isn't taking bookings online just now");
+    expect((await page("/book?kind=individual&zone=Europe%2FLondon&with=any")).body).not.toContain(
+      "isn't taking bookings online",
+    );
+  });
+
+  it("words the form as a request when a therapist who might take the time approves each booking first", async () => {
+    await t.handle.db
+      .update(bookingSettings)
+      .set({ acceptsBookings: true })
+      .where(eq(bookingSettings.therapistId, ben.id));
+    await t.handle.db
+      .update(bookingSettings)
+      .set({ approvalRequired: true, minimumNoticeMinutes: 0 })
+      .where(eq(bookingSettings.therapistId, ann.id));
+    const any = await page("/book?kind=individual&zone=Europe%2FLondon&week=1");
+    const details = (hour: number) =>
+      hrefs(any.body, /href="(\/book\/details\?[^"]+)"/g).find(
+        (href) => londonHour(Number(new URLSearchParams(href.split("?")[1]).get("start"))) === hour,
+      ) as string;
+    // 09:00 is Ann's alone, 13:00 both of theirs, 18:00 Ben's alone.
+    const wordsAt = async (hour: number) => (await page(details(hour))).body;
+    const request = /Request this time/;
+    expect(await wordsAt(9)).toMatch(request);
+    expect(await wordsAt(13)).toMatch(request);
+    expect(await wordsAt(18)).not.toMatch(request);
   });
 });

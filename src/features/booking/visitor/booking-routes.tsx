@@ -86,25 +86,33 @@ export function registerBookingRoutes(
 
   /**
    * Whom the visitor books with. One therapist: them, and no choice is shown. A group practice: the one
-   * chosen, or "any" (first available, the default); an unknown choice reads as "any".
+   * chosen, or "any" (first available, the default). A therapist chosen earlier who no longer takes
+   * bookings is `gone`: whom someone sees can be a deliberate, even a safety, choice, so they are never
+   * quietly booked with someone else.
    */
   const whoFor = async (raw: string | undefined) => {
     const therapists = await bookableTherapists(db);
     if (therapists.length === 0) return undefined;
     const single = therapists.length === 1;
-    const chosen = single
-      ? (therapists[0]?.id as string)
-      : therapists.some((t) => t.id === raw)
-        ? (raw as string)
-        : "any";
+    const known = therapists.some((t) => t.id === raw);
+    const gone = raw !== undefined && raw !== "" && raw !== "any" && !known;
+    const chosen = single ? (therapists[0]?.id as string) : known ? (raw as string) : "any";
     const ids = chosen === "any" ? therapists.map((t) => t.id) : [chosen];
-    return { ids, choice: single ? undefined : { therapists, chosen } };
+    return { ids, gone, choice: single ? undefined : { therapists, chosen } };
   };
   type Who = NonNullable<Awaited<ReturnType<typeof whoFor>>>;
+  const goneProblem =
+    "The therapist you chose isn't taking bookings online just now. You can choose someone else, or contact the practice.";
 
-  /** Whether the form says "request": every therapist who might take it approves each booking first. */
-  const approvalFirst = async (who: Who) =>
-    (await Promise.all(who.ids.map((id) => approvalRequiredBy(db, id)))).every(Boolean);
+  /**
+   * Whether the form says "request": when any therapist who might take this time approves first, the
+   * visitor is told it may need confirming, rather than promised a booking that turns out a request.
+   */
+  const approvalFirst = async (who: Who, start: number) => {
+    const around = await offeredBy(db, who.ids, { from: start - DAY, to: start + DAY }, Date.now());
+    const candidates = around.slots.find((slot) => slot.start === start)?.therapistIds ?? who.ids;
+    return (await Promise.all(candidates.map((id) => approvalRequiredBy(db, id)))).some(Boolean);
+  };
 
   /** Offered times for whom the visitor chose, in a window (or the whole horizon). */
   const offered = async (who: Who, window?: { from: number; to: number }) => {
@@ -146,7 +154,7 @@ export function registerBookingRoutes(
           weeks={weeks}
           nextAvailable={next}
           nextAvailableWeek={next ? Math.floor((next.start - first) / (7 * DAY)) : undefined}
-          problem={problem}
+          problem={problem ?? (who.gone ? goneProblem : undefined)}
         />,
       ),
       status,
@@ -177,32 +185,33 @@ export function registerBookingRoutes(
     },
     status = 200,
   ) =>
-    Promise.all([reflectionFor(request), approvalFirst(state.who)]).then(([reflection, approvalRequired]) =>
-      sendPrivate(
-        reply,
-        renderPage(
-          <DetailsPage
-            site={site}
-            frame={frame}
-            kind={state.kind}
-            zone={state.zone}
-            start={state.start}
-            withWhom={state.who.choice?.chosen}
-            alternatives={state.alternatives}
-            reflectionWaiting={reflection !== undefined}
-            approvalRequired={approvalRequired}
-            crisis={containsCrisisWords(state.values?.note ?? "")}
-            form={{
-              token: formTokenFor(request, key, "book", "anonymous"),
-              submissionId: state.submissionId ?? randomUUID(),
-              ...(state.values ? { values: state.values } : {}),
-              ...(state.errors ? { errors: state.errors } : {}),
-              problem: state.problem,
-            }}
-          />,
+    Promise.all([reflectionFor(request), approvalFirst(state.who, state.start)]).then(
+      ([reflection, approvalRequired]) =>
+        sendPrivate(
+          reply,
+          renderPage(
+            <DetailsPage
+              site={site}
+              frame={frame}
+              kind={state.kind}
+              zone={state.zone}
+              start={state.start}
+              withWhom={state.who.choice?.chosen}
+              alternatives={state.alternatives}
+              reflectionWaiting={reflection !== undefined}
+              approvalRequired={approvalRequired}
+              crisis={containsCrisisWords(state.values?.note ?? "")}
+              form={{
+                token: formTokenFor(request, key, "book", "anonymous"),
+                submissionId: state.submissionId ?? randomUUID(),
+                ...(state.values ? { values: state.values } : {}),
+                ...(state.errors ? { errors: state.errors } : {}),
+                problem: state.problem,
+              }}
+            />,
+          ),
+          status,
         ),
-        status,
-      ),
     );
 
   app.get(`${base}/details`, { config: { access: "public" } }, async (request, reply) => {
@@ -217,6 +226,7 @@ export function registerBookingRoutes(
     if (!query.success) return reply.redirect(base, 303);
     const { kind, zone, start } = query.data;
     const who = await whoFor(query.data.with);
+    if (who?.gone) return timesPage(reply, { kind, zone, zoneChosen: true, week: 0 }, 409, goneProblem);
     const around = who && (await offered(who, { from: start - DAY, to: start + DAY }));
     if (!who || !around?.slots.some((s) => s.start === start)) {
       return timesPage(
@@ -252,6 +262,7 @@ export function registerBookingRoutes(
     };
     const who = await whoFor(text(request, "with") || undefined);
     if (!who) return sendPrivate(reply, renderPage(<NoBookingPage site={site} frame={frame} />), 409);
+    if (who.gone) return timesPage(reply, { kind, zone, zoneChosen: true, week: 0 }, 409, goneProblem);
     const again = (
       status: number,
       extra: { errors?: Record<string, string>; problem?: string; alternatives?: Slot[] },
