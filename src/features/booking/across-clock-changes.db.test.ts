@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabaseHandle } from "../../../test/support/test-database.ts";
+import { addTherapistWithHours } from "../../../test/support/weekday-therapist.ts";
 import { claimDueJobs } from "../../platform/jobs/job-queue.ts";
 import type { OutgoingMail } from "../../platform/mail/mailer.ts";
 import { secretKeys } from "../../platform/security/secret-key.ts";
-import { therapists } from "../accounts/therapist.schema.ts";
 import { bookConsultation } from "./book-consultation.ts";
 import { bookingEvent } from "./booking-emails.ts";
 import { loadBooking } from "./booking-record.ts";
@@ -12,7 +12,6 @@ import { calendarFile } from "./calendar-file.ts";
 import { computeSlots } from "./compute-slots.ts";
 import { loadAvailability } from "./therapist-availability.ts";
 import { fullMoment } from "./visitor/time-words.ts";
-import { weeklyHours } from "./weekly-hours.schema.ts";
 
 // The "done when": a visitor in Sydney books a therapist in London for a time across a
 // clock change, and the page, the email and the calendar file all show the same instant.
@@ -30,16 +29,7 @@ let therapistId: string;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const [therapist] = await handle.db
-    .insert(therapists)
-    .values({ displayName: "Tess Teak", email: "tess@harbour.example", timeZone: "Europe/London" })
-    .returning();
-  therapistId = therapist?.id as string;
-  await handle.db
-    .insert(weeklyHours)
-    .values(
-      [1, 2, 3, 4, 5].map((weekday) => ({ therapistId, weekday, startMinute: 9 * 60, endMinute: 17 * 60 })),
-    );
+  therapistId = await addTherapistWithHours(handle.db);
 });
 afterAll(() => handle.close());
 

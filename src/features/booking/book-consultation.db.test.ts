@@ -3,15 +3,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabaseHandle } from "../../../test/support/test-database.ts";
 import { testDatabaseLane } from "../../../test/support/test-database-lane.ts";
+import { addTherapistWithHours } from "../../../test/support/weekday-therapist.ts";
 import { openPostgres } from "../../platform/db/open-postgres.ts";
 import { secretKeys } from "../../platform/security/secret-key.ts";
-import { therapists } from "../accounts/therapist.schema.ts";
 import { type BookingRequest, bookConsultation } from "./book-consultation.ts";
 import { bookings } from "./booking.schema.ts";
-import { bookingSettings } from "./booking-settings.schema.ts";
 import { computeSlots } from "./compute-slots.ts";
 import { loadAvailability } from "./therapist-availability.ts";
-import { weeklyHours } from "./weekly-hours.schema.ts";
 
 const ring = { current: secretKeys("f".repeat(64)) };
 const now = new Date("2026-11-23T08:00:00Z"); // a Monday morning in London
@@ -20,20 +18,11 @@ let therapistId: string;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const [therapist] = await handle.db
-    .insert(therapists)
-    .values({ displayName: "Tess Teak", email: "tess@example.org", timeZone: "Europe/London" })
-    .returning();
-  therapistId = therapist?.id as string;
-  await handle.db
-    .insert(weeklyHours)
-    .values(
-      [1, 2, 3, 4, 5].map((weekday) => ({ therapistId, weekday, startMinute: 9 * 60, endMinute: 17 * 60 })),
-    );
   // Starts every 15 minutes with 20 + 10 minutes blocked: neighbouring starts overlap.
-  await handle.db
-    .insert(bookingSettings)
-    .values({ therapistId, intervalMinutes: 15, bufferAfterMinutes: 10 });
+  therapistId = await addTherapistWithHours(handle.db, {
+    email: "tess@example.org",
+    settings: { intervalMinutes: 15, bufferAfterMinutes: 10 },
+  });
 });
 afterAll(() => handle.close());
 

@@ -34,6 +34,19 @@ export function HelpLineGroup({ title, lines }: { title: string; lines: HelpLine
   );
 }
 
+/** "If you are in danger now, call 999": the first line of every page that offers help. */
+export function EmergencyCall({ country }: { country: CountryHelp }) {
+  return (
+    <p class="emergency">
+      If you are in danger now, call{" "}
+      <a class="help-number" href={telHref(country.emergency.number)}>
+        {country.emergency.number}
+      </a>
+      {country.emergency.note && <> ({country.emergency.note})</>}.
+    </p>
+  );
+}
+
 /** Countries in the order the picker offers them: the practice's own first, then by name. */
 export function orderedCountries(helpLines: CountryHelp[], practiceCountry: string): CountryHelp[] {
   const own = helpLines.filter((c) => c.code === practiceCountry);
@@ -56,13 +69,7 @@ export function HelpNowPage({ site, country }: { site: SiteContext; country: Cou
     >
       <div class="prose-width section stack">
         <h1>{m.helpNowTitle}</h1>
-        <p class="emergency">
-          If you are in danger now, call{" "}
-          <a class="help-number" href={telHref(country.emergency.number)}>
-            {country.emergency.number}
-          </a>
-          {country.emergency.note && <> ({country.emergency.note})</>}.
-        </p>
+        <EmergencyCall country={country} />
         <p>{m.helpNowIntro(site.practice.name)}</p>
         <form class="inline-form" method="get" action="/help-now">
           <div class="field">

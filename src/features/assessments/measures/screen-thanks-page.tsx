@@ -1,6 +1,6 @@
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { CountryHelp } from "../../practice-settings/practice-settings.types.ts";
-import { HelpLineGroup, telHref } from "../../site/help-now-page.tsx";
+import { EmergencyCall, HelpLineGroup } from "../../site/help-now-page.tsx";
 import { MeasurePageFrame } from "./measure-pages.tsx";
 
 /** The help lines of the practice's own country (the help-now page offers the others). */
@@ -29,13 +29,7 @@ export function ScreenThanksPage({ site, country }: { site: SiteContext; country
       {country && (
         <section class="help-country stack" aria-labelledby="screen-help">
           <h2 id="screen-help">Help you can reach now</h2>
-          <p class="emergency">
-            If you are in danger now, call{" "}
-            <a class="help-number" href={telHref(country.emergency.number)}>
-              {country.emergency.number}
-            </a>
-            .
-          </p>
+          <EmergencyCall country={country} />
           <dl>
             <HelpLineGroup title="If you are afraid of your partner" lines={country.domesticAbuse} />
             <HelpLineGroup

@@ -3,7 +3,7 @@ import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { CountryHelp } from "../../practice-settings/practice-settings.types.ts";
-import { HelpLineGroup, telHref } from "../../site/help-now-page.tsx";
+import { EmergencyCall, HelpLineGroup } from "../../site/help-now-page.tsx";
 import type { Recommendation } from "./recommend.ts";
 import type { SelfCheckAnswers } from "./self-check-answers.ts";
 
@@ -26,13 +26,7 @@ function HelpFirst({ country, recommendation }: { country: CountryHelp; recommen
   return (
     <section class="help-country stack" aria-labelledby="help-first">
       <h2 id="help-first">Help you can reach now</h2>
-      <p class="emergency">
-        If you are in danger now, call{" "}
-        <a class="help-number" href={telHref(country.emergency.number)}>
-          {country.emergency.number}
-        </a>
-        .
-      </p>
+      <EmergencyCall country={country} />
       <dl>
         {help.crisis && (
           <HelpLineGroup

@@ -3,12 +3,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabaseHandle } from "../../../../test/support/test-database.ts";
+import { addTherapistWithHours } from "../../../../test/support/weekday-therapist.ts";
 import { secretKeys } from "../../../platform/security/secret-key.ts";
-import { therapists } from "../../accounts/therapist.schema.ts";
 import { bookConsultation } from "../book-consultation.ts";
 import { computeSlots } from "../compute-slots.ts";
 import { loadAvailability } from "../therapist-availability.ts";
-import { weeklyHours } from "../weekly-hours.schema.ts";
 import { addFeed } from "./calendar-feeds.ts";
 import { refreshDueFeeds } from "./refresh-calendar-feeds.ts";
 
@@ -92,16 +91,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   handle = await openTestDatabase();
-  const [therapist] = await handle.db
-    .insert(therapists)
-    .values({ displayName: "Tess Teak", email: "tess@harbour.example", timeZone: "Europe/London" })
-    .returning();
-  therapistId = therapist?.id as string;
-  await handle.db
-    .insert(weeklyHours)
-    .values(
-      [1, 2, 3, 4, 5].map((weekday) => ({ therapistId, weekday, startMinute: 9 * 60, endMinute: 17 * 60 })),
-    );
+  therapistId = await addTherapistWithHours(handle.db);
 });
 afterAll(async () => {
   await handle.close();

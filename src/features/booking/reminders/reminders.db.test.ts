@@ -3,18 +3,16 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabaseHandle } from "../../../../test/support/test-database.ts";
 import { testDatabaseLane } from "../../../../test/support/test-database-lane.ts";
+import { addTherapistWithHours } from "../../../../test/support/weekday-therapist.ts";
 import type { DatabaseHandle } from "../../../platform/db/database.ts";
 import { openPostgres } from "../../../platform/db/open-postgres.ts";
 import { jobs } from "../../../platform/jobs/job.schema.ts";
 import { claimDueJobs } from "../../../platform/jobs/job-queue.ts";
 import type { OutgoingMail } from "../../../platform/mail/mailer.ts";
 import { secretKeys } from "../../../platform/security/secret-key.ts";
-import { therapists } from "../../accounts/therapist.schema.ts";
 import { bookConsultation } from "../book-consultation.ts";
 import { bookings } from "../booking.schema.ts";
-import { bookingSettings } from "../booking-settings.schema.ts";
 import { cancelBooking, rescheduleBooking } from "../change-booking.ts";
-import { weeklyHours } from "../weekly-hours.schema.ts";
 import { replanReminders, sendDueReminders, sendRemindersJobKind } from "./send-reminders.ts";
 
 const ring = { current: secretKeys("a-secret-for-the-reminders-test-0000000") };
@@ -35,17 +33,7 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   other =
     testDatabaseLane() === "postgres" ? await openPostgres(handle.connectionString as string, 5) : handle;
-  const [therapist] = await handle.db
-    .insert(therapists)
-    .values({ displayName: "Tess Teak", email: "tess@harbour.example", timeZone: "Europe/London" })
-    .returning();
-  therapistId = therapist?.id as string;
-  await handle.db
-    .insert(weeklyHours)
-    .values(
-      [1, 2, 3, 4, 5].map((weekday) => ({ therapistId, weekday, startMinute: 9 * 60, endMinute: 17 * 60 })),
-    );
-  await handle.db.insert(bookingSettings).values({ therapistId, minimumNoticeMinutes: 0 });
+  therapistId = await addTherapistWithHours(handle.db, { settings: { minimumNoticeMinutes: 0 } });
 });
 afterAll(async () => {
   if (other !== handle) await other.close();
