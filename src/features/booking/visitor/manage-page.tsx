@@ -152,6 +152,34 @@ export function ManagePage(props: {
   );
 }
 
+/** "Choose another time" (when it may still move) and the one button that ends it: cancel, or withdraw. */
+function MoveOrEnd(props: {
+  base: string;
+  formToken: string;
+  canMove: boolean;
+  busy: string;
+  label: string;
+}) {
+  const { base, formToken, canMove, busy, label } = props;
+  return (
+    <>
+      {canMove && (
+        <p>
+          <a class="button button--quiet" href={`${base}/reschedule`}>
+            Choose another time
+          </a>
+        </p>
+      )}
+      <form method="post" action={`${base}/cancel`} data-busy={busy}>
+        <FormToken token={formToken} />
+        <button class="button button--quiet" type="submit">
+          {label}
+        </button>
+      </form>
+    </>
+  );
+}
+
 /** What the visitor can do with an active booking: withdraw or move a request; add, move or cancel one confirmed. */
 function ManageActions(props: { site: SiteContext; view: ManageView; formToken: string; base: string }) {
   const { site, view, formToken, base } = props;
@@ -159,19 +187,13 @@ function ManageActions(props: { site: SiteContext; view: ManageView; formToken: 
     return view.expiresAt === undefined ? null : (
       <>
         <h2>Change or withdraw</h2>
-        {view.changeable && (
-          <p>
-            <a class="button button--quiet" href={`${base}/reschedule`}>
-              Choose another time
-            </a>
-          </p>
-        )}
-        <form method="post" action={`${base}/cancel`} data-busy="Withdrawing…">
-          <FormToken token={formToken} />
-          <button class="button button--quiet" type="submit">
-            Withdraw the request
-          </button>
-        </form>
+        <MoveOrEnd
+          base={base}
+          formToken={formToken}
+          canMove={view.changeable}
+          busy="Withdrawing…"
+          label="Withdraw the request"
+        />
       </>
     );
   return (
@@ -197,19 +219,13 @@ function ManageActions(props: { site: SiteContext; view: ManageView; formToken: 
       </ul>
       <h2>Change or cancel</h2>
       {view.changeable ? (
-        <>
-          <p>
-            <a class="button button--quiet" href={`${base}/reschedule`}>
-              Choose another time
-            </a>
-          </p>
-          <form method="post" action={`${base}/cancel`} data-busy="Cancelling…">
-            <FormToken token={formToken} />
-            <button class="button button--quiet" type="submit">
-              Cancel the consultation
-            </button>
-          </form>
-        </>
+        <MoveOrEnd
+          base={base}
+          formToken={formToken}
+          canMove
+          busy="Cancelling…"
+          label="Cancel the consultation"
+        />
       ) : (
         <>
           <p>
