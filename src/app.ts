@@ -30,11 +30,15 @@ import { registerBookingSettingsRoutes } from "./features/booking/therapist/book
 import { registerConsultationsRoutes } from "./features/booking/therapist/consultations-routes.tsx";
 import { registerBookingRoutes } from "./features/booking/visitor/booking-routes.tsx";
 import { registerManageRoutes } from "./features/booking/visitor/manage-routes.tsx";
+import { registerNotificationRoutes } from "./features/notifications/notification-routes.tsx";
+import { createNotifier } from "./features/notifications/notify-therapist.ts";
 import { registerAuditLogRoutes } from "./features/practice/audit-log-routes.tsx";
 import { registerClientRecordRoutes } from "./features/practice/client-record-routes.tsx";
 import { registerPracticeRoutes } from "./features/practice/practice-routes.tsx";
 import { registerTherapistsRoutes } from "./features/practice/therapists-routes.tsx";
 import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
+import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
+import { registerJointWorkRoutes } from "./features/safety/joint-work-routes.tsx";
 import { type PracticePagesHtml, registerSiteRoutes, sitePaths } from "./features/site/site-routes.tsx";
 import { registerEntryRoutes } from "./features/workspace/entry-routes.tsx";
 import type { Database } from "./platform/db/database.ts";
@@ -100,6 +104,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   registerSessionCookie(app, db, config.secureCookies);
   registerAccessGates(app, db, site);
+  // Therapists are told that something needs them (no content); emails go through the job queue.
+  const notifier = createNotifier({
+    keys,
+    practiceName: practice.name,
+    practiceUrl: site.absoluteUrl("/practice"),
+    wake: () => jobs.wake(),
+  });
+  // After the access gates, so the signed-in client is known when crisis words are found.
+  registerCrisisWordsCheck(app, { db, notifier });
   // Never global: cached public GETs are not limited; each POST route opts in with its own limits.
   await app.register(rateLimit, { global: false });
   registerErrorPages(app, site);
@@ -160,7 +173,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keys,
     publicUrl: config.publicUrl,
     secretsPolicy: consentDocuments.find((document) => document.id === "secrets-between-partners"),
+    notifier,
   });
+  registerJointWorkRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
+  registerNotificationRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
   registerPracticeRoutes(app, {
     db,
     site,
@@ -184,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     instruments: options.instruments,
     pack: options.instrumentPack,
+    notifier,
   });
   registerBookingRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
   registerManageRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });

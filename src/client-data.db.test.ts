@@ -5,7 +5,14 @@ import { clientDataTables } from "./client-data.ts";
 import { resultRows } from "./platform/db/result-rows.ts";
 
 // The resource types the policy knows (policies/policy.ts); a registration naming another is a typo.
-const policyResources = ["entry", "safety-answers", "client-account", "client-export", "measure"];
+const policyResources = [
+  "entry",
+  "safety-answers",
+  "client-account",
+  "client-export",
+  "measure",
+  "notification",
+];
 
 let handle: TestDatabaseHandle;
 beforeAll(async () => {

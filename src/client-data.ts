@@ -2,6 +2,7 @@
 // features (as schema.ts gathers tables). A test fails when a table with a client_id is missing.
 import { accountClientData } from "./features/accounts/clients/client-data.ts";
 import { measuresClientData } from "./features/assessments/measures/measures-client-data.ts";
+import { notificationsClientData } from "./features/notifications/notifications-client-data.ts";
 import { workspaceClientData } from "./features/workspace/workspace-client-data.ts";
 import type { ClientDataTable } from "./platform/privacy/client-data.ts";
 
@@ -9,4 +10,5 @@ export const clientDataTables: ClientDataTable[] = [
   ...accountClientData,
   ...workspaceClientData,
   ...measuresClientData,
+  ...notificationsClientData,
 ];

@@ -117,3 +117,33 @@ export async function addClients(
   }
   return made;
 }
+
+/**
+ * The therapist records a private screen for each partner and opens the couple's joint work, through
+ * the record's own forms (as in the practice: sharing with the partner waits for this).
+ */
+export async function openJointWork(
+  t: TestApp,
+  therapistCookie: string,
+  couple: TestClient[],
+): Promise<void> {
+  const [first] = couple;
+  if (!first) throw new Error("no couple");
+  const page = `/practice/clients/${first.id}`;
+  for (const partner of couple) {
+    const done = await submitForm(t.app, {
+      page,
+      action: `${page}/screened`,
+      cookie: therapistCookie,
+      fields: { partner: partner.id },
+    });
+    if (done.statusCode !== 303) throw new Error(`recording a screen answered ${done.statusCode}`);
+  }
+  const opened = await submitForm(t.app, {
+    page,
+    action: `${page}/joint-work`,
+    cookie: therapistCookie,
+    fields: { open: "yes" },
+  });
+  if (opened.statusCode !== 303) throw new Error(`opening joint work answered ${opened.statusCode}`);
+}

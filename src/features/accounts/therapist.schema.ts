@@ -21,5 +21,8 @@ export const therapists = pgTable("therapists", {
   /** The last 30-second step whose code was used, so no code works twice. */
   totpLastStep: bigint("totp_last_step", { mode: "number" }),
   isDemo: boolean("is_demo").notNull().default(false),
+  /** One neutral email, at most an hour apart, when something in Haven needs them (off by default). */
+  notifyByEmail: boolean("notify_by_email").notNull().default(false),
+  notificationEmailSentAt: timestamp("notification_email_sent_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

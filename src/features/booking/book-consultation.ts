@@ -4,6 +4,7 @@ import { type Database, sqlState } from "../../platform/db/database.ts";
 import { encryptField, type KeyRing } from "../../platform/security/field-encryption.ts";
 import { lookupCandidates, lookupHash } from "../../platform/security/lookup-hash.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
+import { addNotification } from "../notifications/notify-therapist.ts";
 import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { scheduleRequestExpiry } from "./booking-jobs.ts";
@@ -139,7 +140,19 @@ export async function bookConsultation(
         createdAt: now,
         updatedAt: now,
       });
-      if (expiresAt) await scheduleRequestExpiry(tx, ring, expiresAt);
+      if (expiresAt) {
+        await scheduleRequestExpiry(tx, ring, expiresAt);
+        await addNotification(
+          tx,
+          {
+            therapistId: request.therapistId,
+            kind: "request-waiting",
+            subjectId: id,
+            dedupeKey: `request:${id}`,
+          },
+          now,
+        );
+      }
       if (mail) {
         const record = await loadBooking(tx, ring, id);
         if (record) await queueBookingEmails(tx, ring, expiresAt ? "requested" : "booked", record, mail);

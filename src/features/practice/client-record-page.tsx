@@ -5,6 +5,7 @@ import {
   type TherapistMeasure,
   TherapistMeasuresSection,
 } from "../assessments/measures/therapist-measures-section.tsx";
+import { JointWorkSection, type JointWorkView } from "../safety/joint-work-section.tsx";
 import type { Entry } from "../workspace/entries.ts";
 
 const day = (date: Date, timeZone: string) =>
@@ -21,6 +22,8 @@ export function ClientRecordPage(props: {
   measures: TherapistMeasure[];
   assignForm: AssignForm;
   timeZone: string;
+  /** For a client in a couple: each partner's private screen and the joint-work gate. */
+  jointWork?: JointWorkView | undefined;
 }) {
   const { site, clientId, name, status, partner, shared, measures, assignForm, timeZone } = props;
   return (
@@ -36,7 +39,8 @@ export function ClientRecordPage(props: {
             Seen as a couple with <a href={`/practice/clients/${partner.id}`}>{partner.name}</a>.
           </p>
         )}
-        <h2>Shared with you</h2>
+        {props.jointWork && <JointWorkSection view={props.jointWork} />}
+        <h2 id="shared">Shared with you</h2>
         <p class="muted">
           Only what {name} chose to share with you appears here. Private notes are never shown.
         </p>

@@ -22,6 +22,7 @@ import { measuresOf } from "../assessments/measures/measure-assignments.ts";
 import { isSafetyScreen, measureWording } from "../assessments/measures/measure-wording.ts";
 import { scoreMeasure } from "../assessments/measures/score-measure.ts";
 import type { AssignForm, TherapistMeasure } from "../assessments/measures/therapist-measures-section.tsx";
+import { jointWorkView } from "../safety/joint-work-view.ts";
 import { entriesSharedWithTherapist } from "../workspace/entries.ts";
 import { ClientRecordPage } from "./client-record-page.tsx";
 
@@ -137,6 +138,17 @@ export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): vo
             ...form,
           }}
           timeZone={therapist.timeZone}
+          jointWork={
+            row.coupleId
+              ? await jointWorkView(
+                  db,
+                  keys,
+                  request,
+                  { clientId: row.id, coupleId: row.coupleId },
+                  therapist.timeZone,
+                )
+              : undefined
+          }
         />,
       ),
       status,

@@ -3,6 +3,8 @@ import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { ClientListing } from "../accounts/clients/list-clients.ts";
 import { SignOutForm } from "../accounts/sign-out-form.tsx";
 import type { BookingAttention } from "../booking/therapist/booking-attention.ts";
+import type { NeedsYouItem } from "../notifications/needs-you.ts";
+import { NeedsYouSection } from "../notifications/needs-you-section.tsx";
 
 const statusWords: Record<ClientListing["status"], string> = {
   invited: "invited, not yet accepted",
@@ -18,6 +20,10 @@ export function PracticeHomePage(props: {
   /** Clients with a positive screen for harm: named here, the answers only in their record. */
   screenFlags: ClientListing[];
   booking: BookingAttention;
+  /** Notifications nobody has marked seen, newest first (who and what kind, never the content). */
+  needsYou: NeedsYouItem[];
+  notifyByEmail: boolean;
+  timeZone: string;
   notice?: string | undefined;
   token: string;
 }) {
@@ -35,6 +41,12 @@ export function PracticeHomePage(props: {
             {notice}
           </p>
         )}
+        <NeedsYouSection
+          items={props.needsYou}
+          timeZone={props.timeZone}
+          token={token}
+          notifyByEmail={props.notifyByEmail}
+        />
         {screenFlags.length > 0 && (
           <section class="contact-caution stack" aria-labelledby="screen-flags">
             <h2 id="screen-flags">Needs your attention</h2>

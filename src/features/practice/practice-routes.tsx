@@ -15,6 +15,7 @@ import { loadInstrumentDefinitions } from "../assessments/instruments/definition
 import type { CatalogueEntry } from "../assessments/instruments/instrument-catalogue.ts";
 import { screensNeedingAttention } from "../assessments/measures/screens-needing-attention.ts";
 import { bookingAttention } from "../booking/therapist/booking-attention.ts";
+import { needsYou, notifyByEmailOf } from "../notifications/needs-you.ts";
 import { MeasuresPage } from "./measures-page.tsx";
 import { PracticeHomePage } from "./practice-home-page.tsx";
 
@@ -59,6 +60,9 @@ export function registerPracticeRoutes(app: FastifyInstance, { db, site, keys, m
           groups={groupByCouple(listing)}
           screenFlags={listing.filter((client) => flagged.includes(client.id))}
           booking={await bookingAttention(db, therapist.id)}
+          needsYou={await needsYou(db, keys, therapist.id)}
+          notifyByEmail={await notifyByEmailOf(db, therapist.id)}
+          timeZone={therapist.timeZone}
           notice={notice.success ? clientMessages.invited(notice.data === "invited-2" ? 2 : 1) : undefined}
           token={formTokenFor(request, keys.current, "sign-out", "session")}
         />,

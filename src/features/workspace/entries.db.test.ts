@@ -3,7 +3,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dumpDatabase } from "../../../test/support/database-dump.ts";
 import { formTokenIn, freshAddress, submitForm } from "../../../test/support/forms.ts";
-import { addClients, addTherapist, signInTherapist, type TestClient } from "../../../test/support/people.ts";
+import {
+  addClients,
+  addTherapist,
+  openJointWork,
+  signInTherapist,
+  type TestClient,
+} from "../../../test/support/people.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
 import { workspaceEntries } from "./entry.schema.ts";
@@ -28,6 +34,8 @@ beforeAll(async () => {
   tessCookie = await signInTherapist(t, tess);
   umaCookie = await signInTherapist(t, uma);
   ownerCookie = await signInTherapist(t, owner);
+  // Sharing with the partner is joint work: it waits for the therapist (DOMAIN.md §4).
+  await openJointWork(t, tessCookie, [bea, cal]);
 });
 afterAll(() => t.close());
 let ownerCookie: string;

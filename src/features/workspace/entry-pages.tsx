@@ -8,19 +8,38 @@ import {
 import { Layout } from "../../platform/web/layout.tsx";
 import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../platform/web/site-context.ts";
+import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
+import { safetyMessages } from "../safety/messages.ts";
 import type { Entry, Sharing } from "./entries.ts";
 
 export const maxEntryLength = 5000;
 
-/** The sharing choices a client has: a partner only when they are seen as a couple. */
-export function sharingOptions(inCouple: boolean): { value: Sharing; label: string }[] {
+/** Where a client stands for sharing: in a couple or not, and whether their therapist has opened joint work. */
+export type SharingScope = { inCouple: boolean; jointWorkOpen: boolean };
+
+export const includesPartner = (sharing: Sharing) => sharing === "partner" || sharing === "both";
+
+/**
+ * The sharing choices a client has: a partner only in a couple whose therapist has opened joint work
+ * (DOMAIN.md §4). A note already shared with the partner keeps its choice, so saving never withdraws it
+ * behind the client's back.
+ */
+export function sharingOptions(scope: SharingScope, current?: Sharing): { value: Sharing; label: string }[] {
   const all: { value: Sharing; label: string }[] = [
     { value: "nobody", label: "Only me" },
     { value: "partner", label: "Me and my partner" },
     { value: "therapist", label: "Me and my therapist" },
     { value: "both", label: "My partner and my therapist too" },
   ];
-  return inCouple ? all : all.filter((o) => o.value === "nobody" || o.value === "therapist");
+  const partnerOpen = scope.inCouple && scope.jointWorkOpen;
+  return all.filter((o) => !includesPartner(o.value) || partnerOpen || o.value === current);
+}
+
+/** The same sentence for both partners whenever sharing with the partner is closed, whatever the reason. */
+function PartnerSharingNote({ scope }: { scope: SharingScope }) {
+  return scope.inCouple && !scope.jointWorkOpen ? (
+    <p class="muted">{safetyMessages.jointWorkClosed}</p>
+  ) : null;
 }
 
 const day = (date: Date, timeZone: string) =>
@@ -60,12 +79,15 @@ export function EntriesPage(props: {
   site: SiteContext;
   own: Entry[];
   fromPartner: Entry[];
-  inCouple: boolean;
+  scope: SharingScope;
   timeZone: string;
   form: NoteForm;
   reminder?: SecretsReminder | undefined;
+  /** The note just saved held words that may mean the person is in danger: help first. */
+  crisis?: boolean;
 }) {
-  const { site, own, fromPartner, inCouple, timeZone, form, reminder } = props;
+  const { site, own, fromPartner, scope, timeZone, form, reminder, crisis = false } = props;
+  const { inCouple } = scope;
   return (
     <Layout site={site} meta={{ title: "Your notes", description: "Your private notes.", noindex: true }}>
       <div class="prose-width section stack">
@@ -78,8 +100,16 @@ export function EntriesPage(props: {
           What you write here is private unless you choose to share it. You can change who sees a note, or
           take a share back, at any time.
         </p>
+        <CrisisPanel shown={crisis} />
         <FormProblem message={form.problem} />
-        <form class="form" method="post" action="/my/entries" data-busy="Saving…" novalidate>
+        <form
+          class="form"
+          method="post"
+          action="/my/entries"
+          data-busy="Saving…"
+          novalidate
+          {...crisisCheck()}
+        >
           <FormToken token={form.token} />
           <TextAreaField
             name="body"
@@ -91,10 +121,11 @@ export function EntriesPage(props: {
           <RadioGroup
             name="sharing"
             legend="Who can read it?"
-            options={sharingOptions(inCouple)}
+            options={sharingOptions(scope)}
             value={form.values?.sharing ?? "nobody"}
             error={form.errors?.sharing}
           />
+          <PartnerSharingNote scope={scope} />
           {reminder && <SecretsReminderSection reminder={reminder} />}
           <p>
             <button class="button" type="submit">
@@ -149,13 +180,14 @@ export function EntriesPage(props: {
 export function EntryPage(props: {
   site: SiteContext;
   entry: Entry;
-  inCouple: boolean;
+  scope: SharingScope;
   timeZone: string;
   token: string;
   notice?: string | undefined;
+  error?: string | undefined;
   reminder?: SecretsReminder | undefined;
 }) {
-  const { site, entry, inCouple, timeZone, token, notice, reminder } = props;
+  const { site, entry, scope, timeZone, token, notice, error, reminder } = props;
   return (
     <Layout site={site} meta={{ title: "Your note", description: "Your note.", noindex: true }}>
       <div class="prose-width section stack">
@@ -176,9 +208,11 @@ export function EntryPage(props: {
           <RadioGroup
             name="sharing"
             legend="Who can read it?"
-            options={sharingOptions(inCouple)}
+            options={sharingOptions(scope, entry.sharing)}
             value={reminder ? "therapist" : entry.sharing}
+            error={error}
           />
+          <PartnerSharingNote scope={scope} />
           {reminder && <SecretsReminderSection reminder={reminder} />}
           <p>
             <button class="button" type="submit">

@@ -12,6 +12,9 @@ import { accountMessages } from "../accounts/messages.ts";
 import { type Action, allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import { hourly, type Notifier } from "../notifications/notify-therapist.ts";
+import { jointWorkIsOpen } from "../safety/joint-work.ts";
+import { safetyMessages } from "../safety/messages.ts";
 import {
   changeSharing,
   deleteEntry,
@@ -25,8 +28,10 @@ import {
 import {
   EntriesPage,
   EntryPage,
+  includesPartner,
   maxEntryLength,
   type SecretsReminder,
+  type SharingScope,
   sharingOptions,
 } from "./entry-pages.tsx";
 import { markSecretsPolicySeen, needsSecretsReminder } from "./secrets-reminder.ts";
@@ -38,6 +43,7 @@ type Deps = {
   publicUrl: URL;
   /** The practice's policy on secrets between partners, if it has one (shown at a first therapist-only share). */
   secretsPolicy: ConsentDocument | undefined;
+  notifier: Notifier;
 };
 
 const entryParams = z.object({ id: z.uuid() });
@@ -46,7 +52,7 @@ const notices = { shared: "Saved. The note’s sharing has changed." };
 /** A client's notes: write, choose who reads, take a share back, delete. */
 export function registerEntryRoutes(
   app: FastifyInstance,
-  { db, site, keys, publicUrl, secretsPolicy }: Deps,
+  { db, site, keys, publicUrl, secretsPolicy, notifier }: Deps,
 ): void {
   const key = keys.current;
   const timeZone = site.practice.timeZone;
@@ -71,10 +77,11 @@ export function registerEntryRoutes(
           site={site}
           own={await ownEntries(db, keys, client.id)}
           fromPartner={await entriesSharedByPartner(db, keys, client)}
-          inCouple={client.coupleId !== null}
+          scope={await scopeOf(request)}
           timeZone={timeZone}
           form={{ token: formTokenFor(request, key, "entries", "session"), ...form }}
           reminder={reminder}
+          crisis={request.crisisWords}
         />,
       ),
       status,
@@ -89,10 +96,48 @@ export function registerEntryRoutes(
     return found && allow(requestActor(request), action, found.resource) ? found.entry : undefined;
   };
 
+  const scopeOf = async (request: FastifyRequest): Promise<SharingScope> => {
+    const coupleId = request.client?.coupleId ?? null;
+    return { inCouple: coupleId !== null, jointWorkOpen: await jointWorkIsOpen(db, coupleId) };
+  };
+
+  /** The choice posted, if it is one this client could have: a partner only for someone in a couple. */
   const chosenSharing = (request: FastifyRequest): Sharing | undefined => {
-    const inCouple = request.client?.coupleId != null;
     const value = fieldText(request.body, "sharing");
-    return sharingOptions(inCouple).find((o) => o.value === value)?.value;
+    const scope = { inCouple: request.client?.coupleId != null, jointWorkOpen: true };
+    return sharingOptions(scope).find((option) => option.value === value)?.value;
+  };
+
+  /** A new share with the partner is the couple's joint work: only once their therapist has opened it. */
+  const partnerShareAllowed = async (request: FastifyRequest, from: Sharing, to: Sharing) => {
+    const client = request.client;
+    if (!client || !includesPartner(to) || includesPartner(from)) return true;
+    if (!client.coupleId) return false;
+    return allow(requestActor(request), "create", {
+      type: "partner-share",
+      clientId: client.id,
+      therapistId: client.therapistId,
+      coupleId: client.coupleId,
+      jointWorkOpen: await jointWorkIsOpen(db, client.coupleId),
+    });
+  };
+
+  /** The therapist learns that something was shared with them (not what), at most once an hour per client. */
+  const tellTherapistOfShare = async (request: FastifyRequest, from: Sharing, to: Sharing) => {
+    const client = request.client;
+    const toTherapist = (s: Sharing) => s === "therapist" || s === "both";
+    if (!client || !toTherapist(to) || toTherapist(from)) return;
+    const now = new Date();
+    await notifier.notify(
+      db,
+      {
+        therapistId: client.therapistId,
+        clientId: client.id,
+        kind: "shared-with-therapist",
+        dedupeKey: hourly(["shared-with-therapist", client.id], now),
+      },
+      now,
+    );
   };
 
   /**
@@ -132,6 +177,8 @@ export function registerEntryRoutes(
       errors.body = `Please keep a note under ${maxEntryLength} characters, or split it in two.`;
     const sharing = chosenSharing(request);
     if (!sharing) errors.sharing = "Please choose who can read it.";
+    else if (!(await partnerShareAllowed(request, "nobody", sharing)))
+      errors.sharing = safetyMessages.partnerShareRefused;
     if (!sharing || Object.keys(errors).length > 0) return listPage(request, reply, 400, { values, errors });
     if (
       !allow(requestActor(request), "create", {
@@ -146,15 +193,18 @@ export function registerEntryRoutes(
     const reminder = await reminderBefore(request, sharing);
     if (reminder) return listPage(request, reply, reminder.error ? 400 : 200, { values }, reminder);
     await writeEntry(db, keys, { clientId: client.id, body, sharing });
+    await tellTherapistOfShare(request, "nobody", sharing);
+    // Help first, on this very page: the note is saved; a redirect would lose the moment to show it.
+    if (request.crisisWords) return listPage(request, reply, 200);
     return reply.redirect("/my/entries", 303);
   });
 
-  const entryPage = (
+  const entryPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
     entry: Entry,
     status: number,
-    extra: { notice?: string; reminder?: SecretsReminder } = {},
+    extra: { notice?: string; error?: string; reminder?: SecretsReminder } = {},
   ) =>
     sendPrivate(
       reply,
@@ -162,10 +212,11 @@ export function registerEntryRoutes(
         <EntryPage
           site={site}
           entry={entry}
-          inCouple={request.client?.coupleId != null}
+          scope={await scopeOf(request)}
           timeZone={timeZone}
           token={formTokenFor(request, key, "entry", "session")}
           notice={extra.notice}
+          error={extra.error}
           reminder={extra.reminder}
         />,
       ),
@@ -189,9 +240,12 @@ export function registerEntryRoutes(
       const sharing = chosenSharing(request);
       if (!formIsGenuine(request, key, "entry", "session", publicUrl) || !sharing)
         return reply.redirect(`/my/entries/${entry.id}`, 303);
+      if (!(await partnerShareAllowed(request, entry.sharing, sharing)))
+        return entryPage(request, reply, entry, 400, { error: safetyMessages.partnerShareRefused });
       const reminder = entry.sharing === "therapist" ? undefined : await reminderBefore(request, sharing);
       if (reminder) return entryPage(request, reply, entry, reminder.error ? 400 : 200, { reminder });
       await changeSharing(db, entry, sharing);
+      await tellTherapistOfShare(request, entry.sharing, sharing);
       return reply.redirect(`/my/entries/${entry.id}?notice=shared`, 303);
     },
   );

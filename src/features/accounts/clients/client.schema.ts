@@ -9,6 +9,12 @@ export const couples = pgTable("couples", {
     .references(() => therapists.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   isDemo: boolean("is_demo").notNull().default(false),
+  /**
+   * Joint work (sharing with the partner, and later the repair space) opens only when the therapist
+   * has seen and screened each partner privately and chosen to open it (DOMAIN.md §4). Null: closed,
+   * the state of every couple until then. Closing clears it again.
+   */
+  jointWorkOpenedAt: timestamp("joint_work_opened_at", { withTimezone: true }),
 });
 
 /**
@@ -43,6 +49,8 @@ export const clients = pgTable(
      * at their first share with the therapist only (DOMAIN.md §4, consent before use).
      */
     secretsPolicySeenAt: timestamp("secrets_policy_seen_at", { withTimezone: true }),
+    /** When the therapist recorded that they saw this partner alone and screened them privately. */
+    screenedPrivatelyAt: timestamp("screened_privately_at", { withTimezone: true }),
     /** When the client asked for erasure; what the practice must keep is kept until `retained_until`. */
     erasureRequestedAt: timestamp("erasure_requested_at", { withTimezone: true }),
     retainedUntil: timestamp("retained_until", { withTimezone: true }),

@@ -29,6 +29,15 @@ export type Resource =
   | ({ type: "client-export" } & Owned)
   /** Inviting clients into a therapist's caseload. */
   | { type: "client-invitation"; therapistId: string }
+  /**
+   * Sharing something with the partner: only once the couple's therapist has opened joint work
+   * (DOMAIN.md §4). "create" is making such a share.
+   */
+  | ({ type: "partner-share"; jointWorkOpen: boolean } & Owned)
+  /** A couple's joint-work gate and each partner's private screen: their therapist's alone. */
+  | ({ type: "joint-work" } & Owned)
+  /** A notice to a therapist that something needs them: theirs alone to read and mark seen. */
+  | { type: "notification"; therapistId: string }
   /** The practice as a whole: the audit log, therapists, demo data. */
   | { type: "practice-admin" };
 
@@ -74,6 +83,14 @@ export function allow(actor: Actor, action: Action, resource: Resource): boolean
       return action === "read" && isSelf(actor, resource);
     case "client-invitation":
       return (action === "create" || action === "delete") && isTherapistOfRecord(actor, resource);
+    case "partner-share":
+      return (
+        action === "create" && resource.jointWorkOpen && resource.coupleId !== null && isSelf(actor, resource)
+      );
+    case "joint-work":
+      return (action === "read" || action === "update") && isTherapistOfRecord(actor, resource);
+    case "notification":
+      return (action === "read" || action === "update") && isTherapistOfRecord(actor, resource);
     case "practice-admin":
       return actor.kind === "therapist" && actor.isOwner;
   }

@@ -10,6 +10,7 @@ import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { allow } from "../../accounts/policies/policy.ts";
 import { requestActor } from "../../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
+import type { Notifier } from "../../notifications/notify-therapist.ts";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { InstrumentPack } from "../instruments/instrument-pack.ts";
 import { measuresOf, measureWithOwner, openMeasure, saveAnswers } from "./measure-assignments.ts";
@@ -23,6 +24,7 @@ import { clientTitle, isSafetyScreen, measureWording } from "./measure-wording.t
 import { readMeasureAnswers } from "./read-measure-answers.ts";
 import { scoreMeasure } from "./score-measure.ts";
 import { practiceCountryHelp, ScreenThanksPage } from "./screen-thanks-page.tsx";
+import { tellTherapistAnswered } from "./tell-therapist-answered.ts";
 
 type Deps = {
   db: Database;
@@ -31,13 +33,14 @@ type Deps = {
   publicUrl: URL;
   instruments: InstrumentDefinition[];
   pack: InstrumentPack | undefined;
+  notifier: Notifier;
 };
 
 const params = z.object({ id: z.uuid() });
 
 /** The client's side of measures: the list, answering once, and results where they may see them. */
 export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl, instruments, pack } = deps;
+  const { db, site, keys, publicUrl, instruments, pack, notifier } = deps;
   const timeZone = site.practice.timeZone;
   const definitionOf = (measure: { instrumentId: string }) =>
     instruments.find((d) => d.id === measure.instrumentId);
@@ -166,6 +169,15 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
       wording: wording.source,
       ...(read.declined ? { declined: true } : {}),
     });
+    if (saved) {
+      await tellTherapistAnswered(db, notifier, {
+        definition,
+        measureId: measure.id,
+        client,
+        answers: read.answers,
+        declined: read.declined === true,
+      });
+    }
     if (isSafetyScreen(definition)) {
       // The thank-you and the help exist only in this response; answered in another tab a moment
       // ago, the screen is already gone, like any unknown measure.

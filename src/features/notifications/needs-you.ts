@@ -1,0 +1,91 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { recordAudit } from "../../platform/audit/record-audit.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import { clients } from "../accounts/clients/client.schema.ts";
+import { openClientField } from "../accounts/clients/client-crypto.ts";
+import { therapists } from "../accounts/therapist.schema.ts";
+import { type NotificationKind, therapistNotifications } from "./notification.schema.ts";
+
+export type NeedsYouItem = {
+  id: string;
+  kind: NotificationKind;
+  /** The client's name; null for a visitor or a client who has since been erased. */
+  clientName: string | null;
+  clientId: string | null;
+  subjectId: string | null;
+  createdAt: Date;
+};
+
+/** What needs this therapist, newest first: every notification nobody has marked seen. */
+export async function needsYou(db: Database, ring: KeyRing, therapistId: string): Promise<NeedsYouItem[]> {
+  const rows = await db
+    .select({
+      id: therapistNotifications.id,
+      kind: therapistNotifications.kind,
+      clientId: therapistNotifications.clientId,
+      subjectId: therapistNotifications.subjectId,
+      createdAt: therapistNotifications.createdAt,
+      nameEncrypted: clients.nameEncrypted,
+      erasureRequestedAt: clients.erasureRequestedAt,
+    })
+    .from(therapistNotifications)
+    .leftJoin(clients, eq(clients.id, therapistNotifications.clientId))
+    .where(and(eq(therapistNotifications.therapistId, therapistId), isNull(therapistNotifications.seenAt)))
+    .orderBy(desc(therapistNotifications.createdAt), desc(therapistNotifications.id));
+  return rows.map((row) => {
+    const known = row.clientId !== null && row.nameEncrypted !== null && row.erasureRequestedAt === null;
+    return {
+      id: row.id,
+      kind: row.kind,
+      clientId: known ? row.clientId : null,
+      clientName:
+        known && row.clientId && row.nameEncrypted
+          ? openClientField(ring, row.clientId, "name_encrypted", row.nameEncrypted)
+          : null,
+      subjectId: row.subjectId,
+      createdAt: row.createdAt,
+    };
+  });
+}
+
+/** Marks one of this therapist's notifications seen, recording who; false when there is no such unseen one. */
+export async function markSeen(
+  db: Database,
+  input: { therapistId: string; notificationId: string },
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(therapistNotifications)
+      .set({ seenAt: now, seenBy: input.therapistId })
+      .where(
+        and(
+          eq(therapistNotifications.id, input.notificationId),
+          eq(therapistNotifications.therapistId, input.therapistId),
+          isNull(therapistNotifications.seenAt),
+        ),
+      )
+      .returning({ kind: therapistNotifications.kind, clientId: therapistNotifications.clientId });
+    if (!row) return false;
+    await recordAudit(tx, {
+      actor: `therapist:${input.therapistId}`,
+      action: "notification.seen",
+      subject: row.clientId ? `client:${row.clientId}` : `notification:${input.notificationId}`,
+      detail: { kind: row.kind },
+    });
+    return true;
+  });
+}
+
+export async function setNotificationEmail(db: Database, therapistId: string, on: boolean): Promise<void> {
+  await db.update(therapists).set({ notifyByEmail: on }).where(eq(therapists.id, therapistId));
+}
+
+export async function notifyByEmailOf(db: Database, therapistId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ on: therapists.notifyByEmail })
+    .from(therapists)
+    .where(eq(therapists.id, therapistId));
+  return row?.on ?? false;
+}

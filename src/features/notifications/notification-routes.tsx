@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { Database } from "../../platform/db/database.ts";
+import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import { formIsGenuine } from "../../platform/web/form-security.ts";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import { markSeen, setNotificationEmail } from "./needs-you.ts";
+
+type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
+
+/** The practice home's forms share its token (one page, one session). */
+export const needsYouFormName = "sign-out";
+const params = z.object({ id: z.uuid() });
+
+/** Marking a notification seen (who and when, audited), and the therapist's email choice. */
+export function registerNotificationRoutes(app: FastifyInstance, { db, keys, publicUrl }: Deps): void {
+  const genuine = (request: Parameters<typeof formIsGenuine>[0]) =>
+    formIsGenuine(request, keys.current, needsYouFormName, "session", publicUrl);
+
+  app.post(
+    "/practice/notifications/:id/seen",
+    // A therapist may clear a long list at once: more than sign-in's limit, still bounded.
+    { config: { rateLimit: { max: 60, timeWindow: "1 minute" }, access: "therapist" } },
+    async (request, reply) => {
+      const parsed = params.safeParse(request.params);
+      const therapist = request.therapist;
+      // Another therapist's notification is answered exactly as one that does not exist: nothing happens.
+      if (therapist && parsed.success && genuine(request))
+        await markSeen(db, { therapistId: therapist.id, notificationId: parsed.data.id });
+      return reply.redirect("/practice#needs-you", 303);
+    },
+  );
+
+  app.post(
+    "/practice/notifications/email",
+    { config: { ...authRateLimit, access: "therapist" } },
+    async (request, reply) => {
+      const therapist = request.therapist;
+      const choice = fieldText(request.body, "email");
+      if (therapist && genuine(request) && (choice === "on" || choice === "off"))
+        await setNotificationEmail(db, therapist.id, choice === "on");
+      return reply.redirect("/practice#needs-you", 303);
+    },
+  );
+}

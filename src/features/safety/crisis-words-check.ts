@@ -1,0 +1,54 @@
+import type { FastifyInstance } from "fastify";
+import type { Database } from "../../platform/db/database.ts";
+import { containsCrisisWords } from "../assessments/self-check/crisis-words.ts";
+import { hourly, type Notifier } from "../notifications/notify-therapist.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The form just posted holds words that may mean someone is in danger (see crisis-words.ts). */
+    crisisWords: boolean;
+  }
+}
+
+/** Every string a form posted, however deep: new fields are covered without anyone listing them. */
+function postedText(body: unknown): string[] {
+  if (typeof body === "string") return [body];
+  if (Array.isArray(body)) return body.flatMap(postedText);
+  if (body && typeof body === "object") return Object.values(body).flatMap(postedText);
+  return [];
+}
+
+export function bodyHasCrisisWords(body: unknown): boolean {
+  return postedText(body).some(containsCrisisWords);
+}
+
+/**
+ * One check for every form a client or visitor posts (DOMAIN.md §4): crisis words anywhere in the body
+ * mark the request, so the page can show help at once, and tell the client's therapist — without the
+ * words, at most once an hour per client. It never blocks the post and never changes what is saved.
+ * Runs after the access gates (registered after them), so a signed-in client is known; a therapist's
+ * own writing is not a client's.
+ */
+export function registerCrisisWordsCheck(
+  app: FastifyInstance,
+  deps: { db: Database; notifier: Notifier },
+): void {
+  app.decorateRequest("crisisWords", false);
+  app.addHook("preHandler", async (request) => {
+    if (request.method !== "POST" || request.therapist || !bodyHasCrisisWords(request.body)) return;
+    request.crisisWords = true;
+    const client = request.client;
+    if (!client) return;
+    const now = new Date();
+    await deps.notifier.notify(
+      deps.db,
+      {
+        therapistId: client.therapistId,
+        clientId: client.id,
+        kind: "crisis-words",
+        dedupeKey: hourly(["crisis-words", client.id], now),
+      },
+      now,
+    );
+  });
+}

@@ -1,0 +1,62 @@
+import { FormToken } from "../../platform/web/form-fields.tsx";
+import { jointWorkMessages as m } from "./messages.ts";
+
+export type JointWorkView = {
+  clientId: string;
+  open: boolean;
+  ready: boolean;
+  sharedBeforeOpening: boolean;
+  partners: { clientId: string; name: string; screenedOn: string | null }[];
+  token: string;
+};
+
+/** On a couple's client record: each partner's private screen, and opening or closing joint work. */
+export function JointWorkSection({ view }: { view: JointWorkView }) {
+  const base = `/practice/clients/${view.clientId}`;
+  return (
+    <section class="card stack" id="joint-work" aria-labelledby="joint-work-heading">
+      <h2 id="joint-work-heading">{m.heading}</h2>
+      <p>{view.open ? m.isOpen : m.isClosed}</p>
+      <ul>
+        {view.partners.map((partner) => (
+          <li key={partner.clientId}>
+            {partner.screenedOn ? (
+              m.screenedOn(partner.name, partner.screenedOn)
+            ) : (
+              <form method="post" action={`${base}/screened`} data-busy={m.busy}>
+                <FormToken token={view.token} />
+                <input type="hidden" name="partner" value={partner.clientId} />
+                {m.notScreened(partner.name)}{" "}
+                <button class="button button--quiet" type="submit">
+                  {m.recordScreen(partner.name)}
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {view.sharedBeforeOpening && <p class="muted">{m.sharedBefore}</p>}
+      {view.open ? (
+        <form method="post" action={`${base}/joint-work`} data-busy={m.busy}>
+          <FormToken token={view.token} />
+          <input type="hidden" name="open" value="no" />
+          <p class="muted">{m.closeHint}</p>
+          <button class="button button--quiet" type="submit">
+            {m.close}
+          </button>
+        </form>
+      ) : view.ready ? (
+        <form method="post" action={`${base}/joint-work`} data-busy={m.busy}>
+          <FormToken token={view.token} />
+          <input type="hidden" name="open" value="yes" />
+          <p class="muted">{m.openHint}</p>
+          <button class="button" type="submit">
+            {m.open}
+          </button>
+        </form>
+      ) : (
+        <p class="muted">{m.notReady}</p>
+      )}
+    </section>
+  );
+}
