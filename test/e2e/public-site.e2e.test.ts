@@ -33,7 +33,9 @@ async function withPage<T>(
   options: Parameters<Browser["newContext"]>[0],
   use: (page: Page, context: BrowserContext) => Promise<T>,
 ) {
-  const context = await browser.newContext(options);
+  // A fixed zone: with JavaScript, help-now follows the browser's zone (tested in help-now.e2e.test.ts),
+  // and these tests expect the practice's own country there.
+  const context = await browser.newContext({ timezoneId: "Europe/London", ...options });
   try {
     return await use(await context.newPage(), context);
   } finally {

@@ -39,6 +39,19 @@ export const siteMessages = {
   helpNowIntro: (practice: string) =>
     `${practice} is not a crisis service and nobody reads or watches it in real time. If you are in danger or thinking about ending your life, please contact one of these services now.`,
   helpNowPicker: "Show numbers for",
+  helpNowListedGroup: "Countries with the practice's help lines",
+  helpNowOtherGroup: "Other countries (emergency number only)",
+  dangerNowCall: "If you are in danger now, call",
+  dangerNowLocal: "If you are in danger now, call your local emergency number.",
+  emergencyServices: "Emergency services",
+  notListed: (practice: string, country: string) => `${practice} has not listed help lines for ${country}.`,
+  notListedEmergency:
+    "The emergency number below is the quickest way to reach help there. A doctor or local health service can point you to crisis and support lines near you.",
+  notListedNoEmergency: (country: string) =>
+    `We don't have the emergency number for ${country}, so please call your local emergency number if you are in danger. A doctor or local health service can point you to crisis and support lines near you.`,
+  emergencyNotChecked:
+    "The country's general emergency number, from Haven's own list; the practice has not checked it.",
+  helpNowOtherCountries: "You can choose another country above to see the lines the practice lists there.",
   helpNowPickerButton: "Show these numbers",
   emergency: "In an emergency",
   crisis: "To talk to someone now",

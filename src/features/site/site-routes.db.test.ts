@@ -1,9 +1,18 @@
 import { brotliDecompressSync } from "node:zlib";
+import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicHtmlPaths } from "../../../test/support/public-pages.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import { PageCache } from "../../platform/web/page-cache.ts";
+import type { SiteContext } from "../../platform/web/site-context.ts";
+import { demoPractice } from "../practice-settings/demo-practice.ts";
+import { practiceSettingsSchema } from "../practice-settings/practice-settings.types.ts";
+import { registerSiteRoutes } from "./site-routes.tsx";
 
 let t: TestApp;
+
+/** The page's footer, where the crisis note is. */
+const footerOf = (html: string) => html.slice(html.indexOf('<footer class="site-footer">'));
 beforeAll(async () => {
   t = await createTestApp();
 });
@@ -70,8 +79,22 @@ describe("public site routes", () => {
     for (const url of await publicHtmlPaths(t.handle.db)) {
       const body = (await t.app.inject({ url })).body;
       expect(body, url).toContain("is not a crisis service and nobody watches it in real time");
-      expect(body, url).toContain("If you are in danger now, call 999");
       expect(body, url).toContain('href="/help-now"');
+    }
+  });
+
+  it("names the country of the footer's emergency number: the practice's own, except on help-now for another country", async () => {
+    for (const url of await publicHtmlPaths(t.handle.db)) {
+      const footer = footerOf((await t.app.inject({ url })).body);
+      if (url.startsWith("/help-now?country=US")) {
+        expect(footer, url).toContain(
+          "If you are in danger now, call 911 (United States) — elsewhere, your local emergency number.",
+        );
+      } else {
+        expect(footer, url).toContain(
+          "If you are in danger now, call 999 (United Kingdom) — elsewhere, your local emergency number.",
+        );
+      }
     }
   });
 
@@ -108,6 +131,60 @@ describe("public site routes", () => {
   it("falls back to the practice's country for an unknown country code", async () => {
     const body = (await t.app.inject({ url: "/help-now?country=ZZ" })).body;
     expect(body).toContain("116 123");
+  });
+
+  it.each([
+    ["zz", "?country=zz"],
+    ["a script", `?country=${encodeURIComponent("<script>alert(1)</script>")}`],
+    ["500 characters", `?country=${"A".repeat(500)}`],
+    ["an array", "?country=AU&country=US"],
+    ["an empty value", "?country="],
+    ["a nested value", "?country[x]=AU"],
+    ["a code that is not a country", "?country=EU"],
+  ])("shows the practice's country and the picker for %s, never an error", async (_name, query) => {
+    const response = await t.app.inject({ url: `/help-now${query}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<h2 id="country-heading">United Kingdom</h2>');
+    expect(response.body).toContain('<option value="GB" selected>United Kingdom</option>');
+    expect(response.body).toContain('<select id="country" name="country">');
+    expect(response.body).not.toContain("<script>alert");
+    expect(footerOf(response.body)).toContain("call 999 (United Kingdom)");
+  });
+
+  it("follows the chosen country in the footer of help-now, and reads a lower-case code", async () => {
+    const au = (await t.app.inject({ url: "/help-now?country=au" })).body;
+    expect(au).toContain('<h2 id="country-heading">Australia</h2>');
+    expect(au).toContain("13 11 14");
+    expect(au).toContain('data-help-now="AU"');
+    expect(footerOf(au)).toContain(
+      "If you are in danger now, call 000 (Australia) — elsewhere, your local emergency number.",
+    );
+    expect(footerOf(au)).not.toContain("999");
+  });
+
+  it("gives the emergency number of a country the practice lists no lines for, and says so plainly", async () => {
+    const response = await t.app.inject({ url: "/help-now?country=ES" });
+    expect(response.statusCode).toBe(200);
+    const body = response.body;
+    expect(body).toContain('<h2 id="country-heading">Spain</h2>');
+    expect(body).toContain("Haven demo practice has not listed help lines for Spain.");
+    expect(body).toContain('href="tel:112"');
+    expect(body).toContain('<option value="ES" selected>Spain</option>');
+    expect(body).not.toContain("116 123"); // no other country's lines passed off as Spain's
+    expect(footerOf(body)).toContain("call 112 (Spain)");
+    const nz = (await t.app.inject({ url: "/help-now?country=NZ" })).body;
+    expect(nz).toContain('href="tel:111"');
+    expect(footerOf(nz)).toContain("call 111 (New Zealand)");
+  });
+
+  it("says plainly when it does not know a country's emergency number", async () => {
+    const response = await t.app.inject({ url: "/help-now?country=BR" });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<h2 id="country-heading">Brazil</h2>');
+    expect(response.body).toContain("has not listed help lines for Brazil");
+    expect(response.body).toContain("We don't have the emergency number for Brazil");
+    expect(response.body).toContain('<option value="BR" selected>Brazil</option>');
+    expect(footerOf(response.body)).toContain("If you are in danger now, call your local emergency number.");
   });
 
   it("tailors the booking page to a kind given in the URL and ignores a made-up one", async () => {
@@ -155,5 +232,40 @@ describe("public site routes", () => {
     const long = await t.app.inject({ url: `/articles/${"a".repeat(300)}` });
     expect(long.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect([400, 404]).toContain(long.statusCode);
+  });
+});
+
+describe("the help-now page cache", () => {
+  it("caches only the pages of known countries, whatever the address holds", async () => {
+    const cache = new PageCache();
+    const app = Fastify();
+    const practice = practiceSettingsSchema.parse(demoPractice);
+    const site: SiteContext = {
+      practice,
+      assets: { url: (name) => `/assets/${name}`, byFileName: () => undefined },
+      demo: false,
+      absoluteUrl: (pathname) => `https://haven.test${pathname}`,
+    };
+    registerSiteRoutes(app, { db: t.handle.db, site, cache, pages: { privacy: "", accessibility: "" } });
+    try {
+      for (let i = 0; i < 30; i++) {
+        const response = await app.inject({ url: `/help-now?country=${"Q".repeat(i)}&n=${i}` });
+        expect(response.statusCode).toBe(200);
+      }
+      expect(cache.size).toBe(1); // all of them were the practice's own page
+      expect(cache.has("/help-now?country=GB")).toBe(true);
+      // Countries with no known emergency number are answered, but not kept.
+      for (const code of ["BR", "JP", "ZA", "AR", "KE"]) {
+        expect((await app.inject({ url: `/help-now?country=${code}` })).statusCode).toBe(200);
+      }
+      expect(cache.size).toBe(1);
+      await app.inject({ url: "/help-now?country=AU" });
+      await app.inject({ url: "/help-now?country=FR" });
+      expect(cache.has("/help-now?country=AU")).toBe(true);
+      expect(cache.has("/help-now?country=FR")).toBe(true);
+      expect(cache.size).toBe(3);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { Database } from "../../platform/db/database.ts";
 import type { PageCache } from "../../platform/web/page-cache.ts";
 import { helpLinesCacheControl, sendPublicPage } from "../../platform/web/public-page.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import { listArticles } from "../articles/article-queries.ts";
+import { requestedCountry, shownCountry } from "./help-country.ts";
 import { HelpNowPage } from "./help-now-page.tsx";
 import { HomePage } from "./home-page.tsx";
 import { MarkdownPage } from "./text-pages.tsx";
@@ -17,15 +17,6 @@ type Deps = { db: Database; site: SiteContext; cache: PageCache; pages: Practice
 /** Public pages every search engine may list. */
 export const sitePaths = ["/", "/articles", "/book", "/help-now", "/privacy", "/accessibility"];
 
-const helpQuery = z
-  .object({
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .optional(),
-  })
-  .catch({ country: undefined });
-
 export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, pages }: Deps): void {
   app.get("/", { config: { access: "public" } }, (request, reply) =>
     sendPublicPage(request, reply, cache, {
@@ -34,15 +25,14 @@ export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, page
     }),
   );
 
+  // The country comes from ?country= (the picker, or the browser's guess from its time zone), else
+  // the practice's own. Whatever the address holds, the answer is a page, never an error.
   app.get("/help-now", { config: { access: "public" } }, (request, reply) => {
-    const requested = helpQuery.parse(request.query).country;
-    const country =
-      site.practice.helpLines.find((c) => c.code === requested) ??
-      site.practice.helpLines.find((c) => c.code === site.practice.country);
-    if (!country) return reply.callNotFound(); // settings validation guarantees the practice's country
+    const { country, cacheable } = shownCountry(site.practice, requestedCountry(request.query));
     return sendPublicPage(request, reply, cache, {
       key: `/help-now?country=${country.code}`,
       cacheControl: helpLinesCacheControl,
+      cacheable,
       render: () => renderPage(<HelpNowPage site={site} country={country} />),
     });
   });

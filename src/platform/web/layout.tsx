@@ -12,9 +12,18 @@ export type PageMeta = {
   jsonLd?: unknown;
 };
 
-type LayoutProps = { site: SiteContext; meta: PageMeta; children: ComponentChildren };
+/** An emergency number and the country it is for; `number` is undefined where it is not known. */
+export type FooterEmergency = { number: string | undefined; country: string };
 
-export function Head({ site, meta }: Omit<LayoutProps, "children">) {
+type LayoutProps = {
+  site: SiteContext;
+  meta: PageMeta;
+  children: ComponentChildren;
+  /** The country the footer's emergency number is for; the practice's own unless the page shows another. */
+  emergency?: FooterEmergency;
+};
+
+export function Head({ site, meta }: Omit<LayoutProps, "children" | "emergency">) {
   const fullTitle = meta.title === site.practice.name ? meta.title : `${meta.title} · ${site.practice.name}`;
   const canonical = meta.canonicalPath ? site.absoluteUrl(meta.canonicalPath) : undefined;
   return (
@@ -92,13 +101,33 @@ export function DemoBanner({ site }: { site: SiteContext }) {
   ) : null;
 }
 
-/** The same safety words on every page; `newTab` where the page is framed in another site (record 041). */
-export function CrisisNote({ site, newTab = false }: { site: SiteContext; newTab?: boolean }) {
+/**
+ * The same safety words on every page; `newTab` where the page is framed in another site (record 041).
+ * A number is always named with the country it is for: cached pages are the same for everyone,
+ * wherever they are, so they give the practice's country and point elsewhere to the local number.
+ */
+export function CrisisNote({
+  site,
+  newTab = false,
+  emergency,
+}: {
+  site: SiteContext;
+  newTab?: boolean;
+  emergency?: FooterEmergency;
+}) {
   const home = site.practice.helpLines.find((c) => c.code === site.practice.country);
+  const shown = emergency ?? (home && { number: home.emergency.number, country: home.name });
   return (
     <p class="crisis-note">
       <strong>{site.practice.name} is not a crisis service and nobody watches it in real time.</strong>{" "}
-      {home && <>If you are in danger now, call {home.emergency.number}. </>}
+      {shown?.number ? (
+        <>
+          If you are in danger now, call {shown.number} ({shown.country}) — elsewhere, your local emergency
+          number.{" "}
+        </>
+      ) : (
+        <>If you are in danger now, call your local emergency number. </>
+      )}
       {newTab ? (
         <a href="/help-now" target="_blank" rel="noopener">
           Find help now<span class="visually-hidden"> (opens in a new tab)</span>
@@ -110,11 +139,11 @@ export function CrisisNote({ site, newTab = false }: { site: SiteContext; newTab
   );
 }
 
-function SiteFooter({ site }: { site: SiteContext }) {
+function SiteFooter({ site, emergency }: { site: SiteContext; emergency: FooterEmergency | undefined }) {
   return (
     <footer class="site-footer">
       <div class="site-footer__inner">
-        <CrisisNote site={site} />
+        <CrisisNote site={site} emergency={emergency} />
         <nav aria-label="Footer">
           <ul class="footer-nav">
             <li>
@@ -138,7 +167,7 @@ function SiteFooter({ site }: { site: SiteContext }) {
 }
 
 /** The frame of every page: skip link, header, demo notice, main content, footer with the crisis note. */
-export function Layout({ site, meta, children }: LayoutProps) {
+export function Layout({ site, meta, children, emergency }: LayoutProps) {
   return (
     <html lang={site.practice.locale}>
       <Head site={site} meta={meta} />
@@ -150,7 +179,7 @@ export function Layout({ site, meta, children }: LayoutProps) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter site={site} />
+        <SiteFooter site={site} emergency={emergency} />
       </body>
     </html>
   );

@@ -24,6 +24,15 @@ export class PageCache {
     return body;
   }
 
+  /** How many pages are held (for tests and health checks). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { compressBody } from "./compressed-body.ts";
 import type { PageCache } from "./page-cache.ts";
 import { sendCompressed } from "./send-compressed.ts";
 
@@ -11,6 +12,8 @@ export const helpLinesCacheControl = "public, max-age=300";
 /**
  * Serves a public page from the cache (rendering it on first use) with ETag and compression.
  * A cached page costs no database query. render() returns undefined when the page does not exist.
+ * `cacheable: false` renders afresh each time, for a page whose key comes from an open-ended set
+ * (so arbitrary addresses cannot fill the cache).
  */
 export async function sendPublicPage(
   request: FastifyRequest,
@@ -20,10 +23,14 @@ export async function sendPublicPage(
     key: string;
     contentType?: string;
     cacheControl?: string;
+    cacheable?: boolean;
     render: () => Promise<string | undefined> | string | undefined;
   },
 ): Promise<FastifyReply> {
-  const body = await cache.get(options.key, async () => options.render());
+  const body =
+    options.cacheable === false
+      ? await uncached(options.render)
+      : await cache.get(options.key, async () => options.render());
   if (!body) {
     reply.callNotFound();
     return reply;
@@ -31,4 +38,9 @@ export async function sendPublicPage(
   reply.type(options.contentType ?? "text/html; charset=utf-8");
   reply.header("cache-control", options.cacheControl ?? publicCacheControl);
   return sendCompressed(request, reply, body);
+}
+
+async function uncached(render: () => Promise<string | undefined> | string | undefined) {
+  const text = await render();
+  return text === undefined ? undefined : compressBody(text);
 }

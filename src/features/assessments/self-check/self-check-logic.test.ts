@@ -12,6 +12,7 @@ describe("the recommendation", () => {
       expect(result).toEqual({
         kind: "safety-first",
         help: { crisis: false, domesticAbuse: true, forPeopleWhoUseAbuse: false },
+        sections: ["afraid"],
       });
     }
   });
@@ -32,6 +33,7 @@ describe("the recommendation", () => {
     expect(recommend(answers({ "safety-usedAbuse": "yes", together: "yes" }))).toEqual({
       kind: "individual",
       help: { crisis: false, domesticAbuse: false, forPeopleWhoUseAbuse: true },
+      sections: ["own-behaviour", "reflection"],
     });
   });
 

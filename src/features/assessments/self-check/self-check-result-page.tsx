@@ -1,10 +1,11 @@
+import { Fragment, type VNode } from "preact";
 import { CheckboxField, FormToken } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { CountryHelp } from "../../practice-settings/practice-settings.types.ts";
 import { EmergencyCall, HelpLineGroup } from "../../site/help-now-page.tsx";
-import type { Recommendation } from "./recommend.ts";
+import type { Recommendation, ResultSection } from "./recommend.ts";
 import type { SelfCheckAnswers } from "./self-check-answers.ts";
 
 const momentWords: Record<string, string> = {
@@ -30,7 +31,7 @@ function HelpFirst({ country, recommendation }: { country: CountryHelp; recommen
       <dl>
         {help.crisis && (
           <HelpLineGroup
-            title="If you are thinking of ending your life or hurting someone"
+            title="If you are thinking of ending your life, or of hurting yourself or someone else"
             lines={country.crisis}
           />
         )}
@@ -77,6 +78,129 @@ function ShareReflection({ share }: { share: { token: string; sealed: string } }
   );
 }
 
+function CrisisSection() {
+  return (
+    <section class="stack" aria-labelledby="crisis">
+      <h2 id="crisis">Please talk to someone today</h2>
+      <p>
+        Thoughts of ending your life, of hurting yourself or of hurting someone else can feel overwhelming.
+        You do not have to carry them alone, and you do not have to wait for an appointment to talk about
+        them.
+      </p>
+      <p>
+        The services above are there for exactly this, at any hour. If you feel you might act on these
+        thoughts soon, call the emergency number above now.
+      </p>
+      <p>
+        When you feel ready, a private conversation with the practice can help too — as well as those
+        services, not instead of them.
+      </p>
+    </section>
+  );
+}
+
+function AfraidSection() {
+  return (
+    <section class="stack" aria-labelledby="safety-first">
+      <h2 id="safety-first">Your safety comes first</h2>
+      <p>
+        What you shared matters. When someone is afraid of their partner, or being hurt or controlled, couples
+        sessions are not the safe place to start. A private, individual conversation is — with the practice,
+        or with the services above.
+      </p>
+    </section>
+  );
+}
+
+/** For someone who has hurt or frightened their partner: no shame, and the choice to stop stays theirs. */
+function OwnBehaviourSection() {
+  return (
+    <section class="stack" aria-labelledby="own-behaviour">
+      <h2 id="own-behaviour">Wanting to change is a strong place to start</h2>
+      <p>
+        Noticing that you have hurt or frightened your partner, and wanting that to stop, takes courage. What
+        you do is yours to change, and you can change it. It takes time, and it is easier with help.
+      </p>
+      <p>
+        There are people whose work is helping with exactly this, listed above. If you feel things building up
+        before then, stepping away before you say or do something keeps everyone safer.
+      </p>
+      <p>
+        An individual consultation is a good next step: a private place to talk about what happens and what
+        you can do differently.
+      </p>
+    </section>
+  );
+}
+
+function ReflectionSection({ answers, ownBehaviour }: { answers: SelfCheckAnswers; ownBehaviour: boolean }) {
+  const moment = momentWords[String(answers.reflection.moment)];
+  const pattern = patternWords[String(answers.reflection.pattern)];
+  return (
+    <section class="stack" aria-labelledby="reflection">
+      <h2 id="reflection">Your reflection</h2>
+      {moment ? (
+        <p>
+          You described a hurt around {moment}. Hurts like this often don't fade on their own: small everyday
+          moments can set the old alarm off again, and reactions can seem bigger than the moment because they
+          answer then as well as now.
+        </p>
+      ) : (
+        <p>You took a few minutes to think about a hurt between you. That is often the first step.</p>
+      )}
+      {/* Where someone has hurt or frightened their partner, "the pattern is the problem" would blur
+          whose the harm is: that sentence is left out. */}
+      {pattern && !ownBehaviour && (
+        <p>
+          You recognised a pattern where {pattern}. Seen this way, the pattern is the problem, not either of
+          you — and patterns can change.
+        </p>
+      )}
+      <p>
+        This is a reflection, not an assessment, and it doesn't tell you what is wrong with anyone. A free
+        20-minute consultation is the place to talk it through, including privately about safety.
+      </p>
+    </section>
+  );
+}
+
+function NextStep({
+  recommendation,
+  share,
+}: {
+  recommendation: Recommendation;
+  share: { token: string; sealed: string };
+}) {
+  const { kind, sections } = recommendation;
+  return (
+    <section class="stack" aria-labelledby="next-step">
+      <h2 id="next-step">A next step</h2>
+      {kind === "couple" ? (
+        <p>
+          <a class="button" href="/book?kind=couple">
+            Book a couples consultation
+          </a>{" "}
+          <a href="/book?kind=individual">or talk to someone on your own first</a>
+        </p>
+      ) : (
+        <p>
+          <a class="button" href="/book?kind=individual">
+            {kind === "safety-first"
+              ? "Book a private individual consultation"
+              : "Book an individual consultation"}
+          </a>
+        </p>
+      )}
+      <ShareReflection share={share} />
+      {sections.includes("reflection") && (
+        <p>
+          <a href="/articles">Read more about attachment injuries and how couples repair them</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function SelfCheckResultPage(props: {
   site: SiteContext;
   country: CountryHelp;
@@ -85,10 +209,15 @@ export function SelfCheckResultPage(props: {
   share: { token: string; sealed: string };
 }) {
   const { site, country, answers, recommendation, share } = props;
-  const { kind, help } = recommendation;
+  const { help, sections } = recommendation;
   const needsHelp = help.crisis || help.domesticAbuse || help.forPeopleWhoUseAbuse;
-  const moment = momentWords[String(answers.reflection.moment)];
-  const pattern = patternWords[String(answers.reflection.pattern)];
+  const ownBehaviour = sections.includes("own-behaviour");
+  const section: Record<ResultSection, () => VNode> = {
+    crisis: () => <CrisisSection />,
+    afraid: () => <AfraidSection />,
+    "own-behaviour": () => <OwnBehaviourSection />,
+    reflection: () => <ReflectionSection answers={answers} ownBehaviour={ownBehaviour} />,
+  };
   return (
     <Layout
       site={site}
@@ -98,74 +227,10 @@ export function SelfCheckResultPage(props: {
         <QuickExit url={site.practice.quickExitUrl} />
         <h1>What this may mean</h1>
         {needsHelp && <HelpFirst country={country} recommendation={recommendation} />}
-        {kind === "safety-first" && (
-          <section class="stack" aria-labelledby="safety-first">
-            <h2 id="safety-first">Your safety comes first</h2>
-            <p>
-              What you shared matters. When someone is afraid of their partner, or being hurt or controlled,
-              couples sessions are not the safe place to start. A private, individual conversation is — with
-              the practice, or with the services above.
-            </p>
-            <p>
-              <a class="button" href="/book?kind=individual">
-                Book a private individual consultation
-              </a>
-            </p>
-            <ShareReflection share={share} />
-          </section>
-        )}
-        {kind !== "safety-first" && help.forPeopleWhoUseAbuse && (
-          <section class="stack" aria-labelledby="own-behaviour">
-            <h2 id="own-behaviour">Wanting to change is a strong place to start</h2>
-            <p>
-              Noticing that you have hurt or frightened your partner, and wanting that to stop, takes courage.
-              There are people whose work is helping with exactly this, listed above. An individual
-              consultation is a good next step.
-            </p>
-          </section>
-        )}
-        {kind !== "safety-first" && (
-          <section class="stack" aria-labelledby="reflection">
-            <h2 id="reflection">Your reflection</h2>
-            {moment ? (
-              <p>
-                You described a hurt around {moment}. Hurts like this often don't fade on their own: small
-                everyday moments can set the old alarm off again, and reactions can seem bigger than the
-                moment because they answer then as well as now.
-              </p>
-            ) : (
-              <p>You took a few minutes to think about a hurt between you. That is often the first step.</p>
-            )}
-            {pattern && (
-              <p>
-                You recognised a pattern where {pattern}. Seen this way, the pattern is the problem, not
-                either of you — and patterns can change.
-              </p>
-            )}
-            <p>
-              This is a reflection, not an assessment, and it doesn't tell you what is wrong with anyone. A
-              free 20-minute consultation is the place to talk it through, including privately about safety.
-            </p>
-            {kind === "couple" ? (
-              <p>
-                <a class="button" href="/book?kind=couple">
-                  Book a couples consultation
-                </a>{" "}
-                <a href="/book?kind=individual">or talk to someone on your own first</a>
-              </p>
-            ) : (
-              <p>
-                <a class="button" href="/book?kind=individual">
-                  Book an individual consultation
-                </a>
-              </p>
-            )}
-            <ShareReflection share={share} />
-            <p>
-              <a href="/articles">Read more about attachment injuries and how couples repair them</a>
-            </p>
-          </section>
-        )}
+        {sections.map((name) => (
+          <Fragment key={name}>{section[name]()}</Fragment>
+        ))}
+        <NextStep recommendation={recommendation} share={share} />
       </div>
     </Layout>
   );

@@ -1,5 +1,7 @@
 // Progressive enhancement only: every page works without this file.
 
+import { countryForZone } from "./zone-countries.ts";
+
 /** Forms marked data-busy show that they are working and ignore a second press. */
 function enhanceBusyForms(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>("form[data-busy]")) {
@@ -31,6 +33,24 @@ function detectTimeZone(): void {
   const url = new URL(window.location.href);
   if (!zone || url.searchParams.has("zone")) return;
   url.searchParams.set("zone", zone);
+  window.location.replace(url.toString());
+}
+
+/**
+ * Help now shows the practice's country until it knows better. With JavaScript, and only when the
+ * address names no country, the browser's time zone suggests where the visitor is; if that is
+ * somewhere else, the page for that country replaces this one (no new history entry, and the
+ * address then names a country, so this never runs twice). The picker stays for a wrong guess.
+ */
+function detectHelpCountry(): void {
+  const page = document.querySelector<HTMLElement>("[data-help-now]");
+  if (!page) return;
+  const url = new URL(window.location.href);
+  if (url.searchParams.has("country")) return;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const country = zone ? countryForZone(zone) : undefined;
+  if (!country || country === page.dataset.helpNow) return;
+  url.searchParams.set("country", country);
   window.location.replace(url.toString());
 }
 
@@ -124,6 +144,7 @@ function enhanceSteps(): void {
 
 enhanceBusyForms();
 detectTimeZone();
+detectHelpCountry();
 enhanceWeekLinks();
 enhanceQuickExit();
 enhanceCrisisCheck();
