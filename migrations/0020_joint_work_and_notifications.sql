@@ -3,7 +3,7 @@ CREATE TABLE "therapist_notifications" (
 	"therapist_id" uuid NOT NULL,
 	"client_id" uuid,
 	"kind" text NOT NULL,
-	"subject_id" uuid,
+	"booking_id" uuid,
 	"dedupe_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"seen_at" timestamp with time zone,

@@ -132,7 +132,7 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     await expectNoAxeViolations(bea);
     await bea.fill("#field-body", "When the baby was ill you stayed at the office");
     await Promise.all([bea.waitForURL("**/my/entries"), bea.click("text=Save the note")]);
-    await bea.click("text=Open");
+    await bea.getByRole("link", { name: /^Open/ }).first().click();
     const notePath = new URL(bea.url()).pathname;
     expect(notePath).toMatch(/^\/my\/entries\/[0-9a-f-]{36}$/);
     await expectNoAxeViolations(bea);
@@ -147,6 +147,26 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     // Cal's own sign-ins page lists only Cal's devices: nothing says whether Bea has signed in.
     await cal.goto(url("/account/sign-ins"));
     expect(await cal.locator(".sign-in-list li").count()).toBe(1);
+  });
+
+  it("keeps sharing with the partner closed until the therapist has screened each privately and opens it", async () => {
+    await bea.goto(url("/my/entries"));
+    expect(await bea.locator("#field-sharing-partner").count()).toBe(0);
+    const closed = await bea.locator("main").textContent();
+    expect(closed).toContain("Sharing with your partner is not open at the moment.");
+    await therapist.goto(url("/practice"));
+    await therapist.click("text=Bea Birch");
+    await therapist.waitForSelector("#joint-work");
+    await expectNoAxeViolations(therapist);
+    for (const name of ["Bea Birch", "Cal Cedar"]) {
+      await Promise.all([
+        therapist.waitForURL(/#joint-work$/),
+        therapist.click(`text=Record that I saw ${name} alone`),
+      ]);
+    }
+    await Promise.all([therapist.waitForURL(/#joint-work$/), therapist.click("text=Open joint work")]);
+    expect(await therapist.locator("#joint-work").textContent()).toContain("Joint work is open");
+    await expectNoAxeViolations(therapist);
   });
 
   it("shows a shared note to the partner, and the therapist only what was shared with them", async () => {
@@ -189,6 +209,42 @@ describe("a couple and an individual, from set-up to their private spaces", () =
       "Anxiety 4.00 and avoidance 4.00, each on a scale from 1 to 7.",
     );
     await expectNoAxeViolations(therapist);
+  });
+
+  it("meets crisis words in a note with help at once, tells the therapist without the words, and changes nothing for Cal", async () => {
+    await cal.goto(url("/my"));
+    const calHome = await cal.content();
+    await cal.goto(url("/my/entries"));
+    const calNotes = await cal.content();
+
+    await bea.goto(url("/my/entries"));
+    expect(await bea.locator("#crisis-panel").isVisible()).toBe(false);
+    await bea.fill("#field-body", "Some nights I think everyone would be better off without me");
+    // With JavaScript, help appears as she types, before anything is sent.
+    await bea.locator("#crisis-panel").waitFor({ state: "visible" });
+    await bea.click("text=Save the note");
+    await bea.waitForLoadState();
+    expect(await bea.locator("#crisis-panel").isVisible()).toBe(true);
+    expect(await bea.locator("#crisis-panel").textContent()).toContain("not what you wrote");
+    expect(await bea.locator("main").textContent()).toContain("better off without me");
+    await expectNoAxeViolations(bea);
+
+    await therapist.goto(url("/practice"));
+    const needsYou = therapist.locator("section.needs-you");
+    expect(await needsYou.textContent()).toContain("Bea Birch wrote words that may mean they are in danger");
+    expect(await therapist.locator("main").textContent()).not.toContain("better off");
+    await expectNoAxeViolations(therapist);
+    await Promise.all([
+      therapist.waitForURL(/\/practice#needs-you$/),
+      needsYou.locator(".needs-you__item--crisis-words button").click(),
+    ]);
+    expect(await therapist.locator("section.needs-you").textContent()).not.toContain("Bea Birch wrote words");
+
+    const masked = (html: string) => html.replace(/name="_form" value="[^"]+"/g, "");
+    await cal.goto(url("/my"));
+    expect(masked(await cal.content())).toBe(masked(calHome));
+    await cal.goto(url("/my/entries"));
+    expect(masked(await cal.content())).toBe(masked(calNotes));
   });
 
   it("signs Bea out when she leaves with the quick exit", async () => {

@@ -4,6 +4,7 @@ import { type Database, sqlState } from "../../platform/db/database.ts";
 import { encryptField, type KeyRing } from "../../platform/security/field-encryption.ts";
 import { lookupCandidates, lookupHash } from "../../platform/security/lookup-hash.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
+import { containsCrisisWords } from "../assessments/self-check/crisis-words.ts";
 import { addNotification } from "../notifications/notify-therapist.ts";
 import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
@@ -147,8 +148,21 @@ export async function bookConsultation(
           {
             therapistId: request.therapistId,
             kind: "request-waiting",
-            subjectId: id,
+            bookingId: id,
             dedupeKey: `request:${id}`,
+          },
+          now,
+        );
+      }
+      // Words in the note that may mean the visitor is in danger: the therapist is told, never the words.
+      if (request.visitor.note && containsCrisisWords(request.visitor.note)) {
+        await addNotification(
+          tx,
+          {
+            therapistId: request.therapistId,
+            kind: "crisis-words",
+            bookingId: id,
+            dedupeKey: `crisis-words:${id}`,
           },
           now,
         );

@@ -17,9 +17,9 @@ const when = (date: Date, timeZone: string) =>
 /** Where the therapist acts on each kind: the record's part, or the list of consultations. */
 const anchors: Record<NotificationKind, string> = {
   "crisis-words": "",
-  "positive-screen": "#measures",
+  "positive-screen": "#measures-heading",
   "shared-with-therapist": "#shared",
-  "measure-answered": "#measures",
+  "measure-answered": "#measures-heading",
   "request-waiting": "",
 };
 

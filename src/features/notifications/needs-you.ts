@@ -13,7 +13,7 @@ export type NeedsYouItem = {
   /** The client's name; null for a visitor or a client who has since been erased. */
   clientName: string | null;
   clientId: string | null;
-  subjectId: string | null;
+  bookingId: string | null;
   createdAt: Date;
 };
 
@@ -24,7 +24,7 @@ export async function needsYou(db: Database, ring: KeyRing, therapistId: string)
       id: therapistNotifications.id,
       kind: therapistNotifications.kind,
       clientId: therapistNotifications.clientId,
-      subjectId: therapistNotifications.subjectId,
+      bookingId: therapistNotifications.bookingId,
       createdAt: therapistNotifications.createdAt,
       nameEncrypted: clients.nameEncrypted,
       erasureRequestedAt: clients.erasureRequestedAt,
@@ -43,7 +43,7 @@ export async function needsYou(db: Database, ring: KeyRing, therapistId: string)
         known && row.clientId && row.nameEncrypted
           ? openClientField(ring, row.clientId, "name_encrypted", row.nameEncrypted)
           : null,
-      subjectId: row.subjectId,
+      bookingId: row.bookingId,
       createdAt: row.createdAt,
     };
   });

@@ -27,8 +27,8 @@ export const therapistNotifications = pgTable(
       .references(() => therapists.id, { onDelete: "cascade" }),
     clientId: uuid("client_id").references(() => clients.id, { onDelete: "set null" }),
     kind: text("kind", { enum: notificationKinds }).notNull(),
-    /** Where the therapist acts on it, e.g. a consultation's id; never free text. */
-    subjectId: uuid("subject_id"),
+    /** For a visitor's consultation (a request, or crisis words in its note): where the therapist acts. */
+    bookingId: uuid("booking_id"),
     dedupeKey: text("dedupe_key").unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     seenAt: timestamp("seen_at", { withTimezone: true }),

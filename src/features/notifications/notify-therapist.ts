@@ -12,7 +12,7 @@ export type NotificationEvent = {
   therapistId: string;
   kind: NotificationKind;
   clientId?: string | null;
-  subjectId?: string | null;
+  bookingId?: string | null;
   /** Events with the same key make one notification (see `hourly`). */
   dedupeKey: string;
 };
@@ -39,7 +39,7 @@ export async function addNotification(
       therapistId: event.therapistId,
       clientId: event.clientId ?? null,
       kind: event.kind,
-      subjectId: event.subjectId ?? null,
+      bookingId: event.bookingId ?? null,
       dedupeKey: event.dedupeKey,
       createdAt: now,
     })

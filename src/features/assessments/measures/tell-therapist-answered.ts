@@ -34,7 +34,6 @@ export async function tellTherapistAnswered(
     therapistId: input.client.therapistId,
     clientId: input.client.id,
     kind,
-    subjectId: input.measureId,
     dedupeKey: `${kind}:${input.measureId}`,
   });
 }
