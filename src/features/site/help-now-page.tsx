@@ -1,5 +1,6 @@
 import { formatCalendarDate } from "../../platform/web/format-date.ts";
 import { Layout } from "../../platform/web/layout.tsx";
+import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { CountryHelp, HelpLine } from "../practice-settings/practice-settings.types.ts";
 import { siteMessages as m } from "./messages.ts";
@@ -68,6 +69,7 @@ export function HelpNowPage({ site, country }: { site: SiteContext; country: Cou
       }}
     >
       <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} />
         <h1>{m.helpNowTitle}</h1>
         <EmergencyCall country={country} />
         <p>{m.helpNowIntro(site.practice.name)}</p>
