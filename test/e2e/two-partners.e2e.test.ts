@@ -5,7 +5,7 @@ import { totpCodeAt } from "../../src/features/accounts/second-factor/totp.ts";
 import { readOutbox } from "../support/outbox.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchChromium } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import { startTestServer, withTestInstrumentPack } from "./support/haven-server.ts";
 
 // The "done when", walked in real browsers: a therapist sets up the practice, invites a couple
 // and an individual; each accepts and signs in from the emailed link, each partner in their own
@@ -17,7 +17,8 @@ const contexts: BrowserContext[] = [];
 const password = "a long quiet morning by the sea";
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The questionnaire below is followed to its chart: placeholder wording would have no score.
+  server = await startTestServer(withTestInstrumentPack());
   browser = await launchChromium();
 });
 afterAll(async () => {

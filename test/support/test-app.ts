@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { type Logger, pino } from "pino";
 import { type Config, loadConfig } from "../../src/config.ts";
+import { loadPack } from "../../src/features/assessments/instruments/instrument-pack.ts";
 import type { FetchFeedOptions } from "../../src/features/booking/calendar-feeds/fetch-feed.ts";
 import type { KeyRing } from "../../src/platform/security/field-encryption.ts";
 import { loadOrCreateKeyFile, secretKeys } from "../../src/platform/security/secret-key.ts";
@@ -20,14 +22,31 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+/**
+ * A pack like a practice's licensed one (not marked as placeholder), with test text: for tests of
+ * scoring and results, which placeholder wording never gets.
+ */
+export const testInstrumentPack = fileURLToPath(
+  new URL("./fixtures/test-instrument-pack.yaml", import.meta.url),
+);
+
 /** The real app on this file's own database, with demo data on unless env says otherwise. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; logger?: Logger; calendarFeedFetch?: FetchFeedOptions } = {},
+  options: {
+    env?: Record<string, string>;
+    logger?: Logger;
+    calendarFeedFetch?: FetchFeedOptions;
+    /** A pack file to load instead of the practice's (the demo's placeholder pack). */
+    instrumentPack?: string;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haven-test-"));
   const config = loadConfig({ HAVEN_DATA_DIR: dataDir, HAVEN_DEMO: "1", ...options.env });
   const logger = options.logger ?? pino({ level: "silent" });
-  const files = loadStartupFiles(config);
+  const loaded = loadStartupFiles(config);
+  const files = options.instrumentPack
+    ? { ...loaded, instrumentPack: loadPack(options.instrumentPack, loaded.instruments) }
+    : loaded;
   const handle = await openTestDatabase();
   let app: FastifyInstance;
   try {

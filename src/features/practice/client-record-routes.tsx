@@ -19,7 +19,7 @@ import type { InstrumentPack } from "../assessments/instruments/instrument-pack.
 import { answerLines } from "../assessments/measures/answer-lines.ts";
 import { assignMeasure } from "../assessments/measures/assign-measure.ts";
 import { measuresOf } from "../assessments/measures/measure-assignments.ts";
-import { isSafetyScreen, measureWording } from "../assessments/measures/measure-wording.ts";
+import { isSafetyScreen, measureReadiness, measureWording } from "../assessments/measures/measure-wording.ts";
 import { scoreMeasure } from "../assessments/measures/score-measure.ts";
 import type { AssignForm, TherapistMeasure } from "../assessments/measures/therapist-measures-section.tsx";
 import { jointWorkView } from "../safety/joint-work-view.ts";
@@ -39,19 +39,40 @@ const params = z.object({ id: z.uuid() });
 const assignFormName = "assign-measure";
 const closedMessage = (name: string) =>
   `${name}'s account is closed, so they cannot be asked for a questionnaire.`;
+const refusedMessage = (title: string, reason: "already-waiting" | "not-ready" | "example-wording") =>
+  ({
+    "already-waiting": `${title} is already waiting to be answered. It can be asked for again once it is.`,
+    "not-ready": `${title} needs its wording from the practice's instrument pack before a client can be asked.`,
+    "example-wording": `${title} has only placeholder wording, not the real questions, so it cannot be given to a client.`,
+  })[reason];
 
 /** The therapist's view of one client. Every opening is a staff read of clinical data, and is audited. */
 export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, site, keys, publicUrl, instruments, pack } = deps;
-  // Only what can be answered now: a published measure needs its wording from the practice's pack.
-  const choices = instruments
-    .filter((definition) => measureWording(definition, pack) !== undefined)
-    .map((definition) => ({
-      id: definition.id,
-      title: definition.title,
-      therapistOnly: definition.visibility === "therapist-only",
-      screen: isSafetyScreen(definition),
+  // Read on every request: removing the demo data ends demo mode while the app runs.
+  const rules = () => ({ instruments, pack, demo: site.demo });
+  /**
+   * Only what can be answered now: a published measure needs its wording from the practice's pack,
+   * and placeholder wording is offered in demo mode only. Those held back are named beside the field.
+   */
+  const assignChoices = (): Pick<AssignForm, "choices" | "withheld"> => {
+    const { demo } = rules();
+    const readiness = instruments.map((definition) => ({
+      definition,
+      kind: measureReadiness(definition, pack, demo).kind,
     }));
+    return {
+      choices: readiness
+        .filter((r) => r.kind === "ready")
+        .map(({ definition }) => ({
+          id: definition.id,
+          title: definition.title,
+          therapistOnly: definition.visibility === "therapist-only",
+          screen: isSafetyScreen(definition),
+        })),
+      withheld: readiness.filter((r) => r.kind === "example-wording").map((r) => r.definition.title),
+    };
+  };
 
   /** The client when this therapist may see them; someone else's client looks exactly like none. */
   const clientFor = async (request: FastifyRequest) => {
@@ -69,7 +90,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): vo
     reply: FastifyReply,
     found: NonNullable<Awaited<ReturnType<typeof clientFor>>>,
     status = 200,
-    form: Omit<AssignForm, "token" | "choices"> = {},
+    form: Omit<AssignForm, "token" | "choices" | "withheld"> = {},
   ) => {
     const therapist = request.therapist;
     if (!therapist) return sendErrorPage(reply, site, 404);
@@ -133,7 +154,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): vo
           measures={measures}
           assignForm={{
             token: formTokenFor(request, keys.current, assignFormName, "session"),
-            choices,
+            ...assignChoices(),
             ...(row.status === "closed" ? { closed: closedMessage(name) } : {}),
             ...form,
           }}
@@ -177,7 +198,11 @@ export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): vo
         })
       )
         return sendErrorPage(reply, site, 404);
-      const chosen = choices.find((choice) => choice.id === fieldText(request.body, "instrument"));
+      // Any measure Haven knows: whether it can be given now is the use case's decision, so a
+      // hand-made post for one the form held back gets the same answer beside the field.
+      const chosen = instruments.find(
+        (definition) => definition.id === fieldText(request.body, "instrument"),
+      );
       const showClient = fieldText(request.body, "showClient") === "yes";
       const values = { ...(chosen ? { instrument: chosen.id } : {}), showClient };
       if (!formIsGenuine(request, keys.current, assignFormName, "session", publicUrl)) {
@@ -193,8 +218,9 @@ export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): vo
         });
       }
       // A screen for harm never shows its result to the client: their screen may be seen by the partner.
-      const resultsShownToClient = !chosen.screen && (!chosen.therapistOnly || showClient);
-      const outcome = await assignMeasure(db, {
+      const therapistOnly = chosen.visibility === "therapist-only";
+      const resultsShownToClient = !isSafetyScreen(chosen) && (!therapistOnly || showClient);
+      const outcome = await assignMeasure(db, rules(), {
         clientId: found.row.id,
         therapistId: therapist.id,
         instrumentId: chosen.id,
@@ -207,9 +233,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): vo
       if (!outcome.ok) {
         return recordPage(request, reply, found, 400, {
           values,
-          errors: {
-            instrument: `${chosen.title} is already waiting to be answered. It can be asked for again once it is.`,
-          },
+          errors: { instrument: refusedMessage(chosen.title, outcome.reason) },
         });
       }
       return reply.redirect(`/practice/clients/${found.row.id}#measures`, 303);

@@ -23,6 +23,11 @@ export function MeasuresPage({ site, entries }: { site: SiteContext; entries: Ca
           (see docs/instrument-packs.md). Scores are shown as numbers with plain meanings, never as labels or
           types.
         </p>
+        <p>
+          Haven's placeholder pack holds stand-in text, not the real questions. In the demo a measure with
+          that wording can be tried out: it is marked as example wording and never scored. Outside the demo it
+          is not offered to clients until the practice's own licensed pack replaces the placeholder.
+        </p>
         <ul class="client-list">
           {entries.map((entry) => (
             <li class="card" key={entry.id}>
@@ -33,7 +38,9 @@ export function MeasuresPage({ site, entries }: { site: SiteContext; entries: Ca
                     ? "Needs its wording"
                     : entry.status === "ready"
                       ? "Ready"
-                      : "Ready — placeholder wording, not for real use"}
+                      : site.demo
+                        ? "Ready — placeholder wording, not for real use"
+                        : "Not offered to clients — placeholder wording only"}
                 </strong>
               </p>
               <p class="muted">

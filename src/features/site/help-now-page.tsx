@@ -1,5 +1,6 @@
 import { formatCalendarDate } from "../../platform/web/format-date.ts";
 import { Layout } from "../../platform/web/layout.tsx";
+import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { CountryHelp, HelpLine } from "../practice-settings/practice-settings.types.ts";
 import { countryName, emergencyNumbers } from "./countries.ts";
@@ -162,6 +163,7 @@ export function HelpNowPage({ site, country }: { site: SiteContext; country: Sho
       emergency={footerEmergency(country)}
     >
       <div class="prose-width section stack" data-help-now={country.code}>
+        <QuickExit url={site.practice.quickExitUrl} />
         <h1>{m.helpNowTitle}</h1>
         {country.listed ? (
           <EmergencyCall country={country.help} />

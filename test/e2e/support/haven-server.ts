@@ -1,8 +1,23 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../../src/config.ts";
+import { demoPractice } from "../../../src/features/practice-settings/demo-practice.ts";
 import { type RunningHaven, startServer } from "../../../src/startup/start-server.ts";
+import { testInstrumentPack } from "../../support/test-app.ts";
+
+/**
+ * Env for the demo practice with the test pack (like a licensed one) instead of the placeholder pack,
+ * for browser tests that follow a measure to its score: placeholder wording is never scored.
+ */
+export function withTestInstrumentPack(): Record<string, string> {
+  const contentDir = fileURLToPath(new URL("../../../content/", import.meta.url));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "haven-e2e-practice-")), "practice.json");
+  const instrumentPack = path.relative(contentDir, testInstrumentPack);
+  fs.writeFileSync(file, JSON.stringify({ ...demoPractice, instrumentPack }));
+  return { HAVEN_PRACTICE_FILE: file };
+}
 
 /** A real Haven on a free port, with a fresh embedded data dir and the demo practice (and any extra `env`). */
 export async function startTestServer(

@@ -8,9 +8,11 @@ import {
   type TestClient,
   type TestTherapist,
 } from "../../../../test/support/people.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { createTestApp, type TestApp, testInstrumentPack } from "../../../../test/support/test-app.ts";
 import { clients } from "../../accounts/clients/client.schema.ts";
+import { loadInstrumentDefinitions } from "../instruments/definitions/index.ts";
 import { itemIds } from "../instruments/instrument-definition.ts";
+import { loadPack } from "../instruments/instrument-pack.ts";
 import { assignMeasure } from "./assign-measure.ts";
 import { measureAssignments } from "./measure-assignment.schema.ts";
 import { itemField } from "./read-measure-answers.ts";
@@ -35,6 +37,8 @@ beforeAll(async () => {
   umaCookie = await signInTherapist(t, uma);
 });
 afterAll(() => t.close());
+
+const testPack = loadPack(testInstrumentPack);
 
 const record = (client: TestClient) => `/practice/clients/${client.id}`;
 const rowsOf = async (client: TestClient) =>
@@ -78,9 +82,10 @@ describe("asking for a questionnaire", () => {
       instrumentId: "csi-4",
       resultsShownToClient: true,
     };
+    const rules = { instruments: loadInstrumentDefinitions(), pack: testPack, demo: false };
     const outcomes = await Promise.all([
-      assignMeasure(t.handle.db, input),
-      assignMeasure(t.handle.db, input),
+      assignMeasure(t.handle.db, rules, input),
+      assignMeasure(t.handle.db, rules, input),
     ]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.ok && o.reason === "already-waiting")).toHaveLength(1);

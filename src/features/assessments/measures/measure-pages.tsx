@@ -5,7 +5,7 @@ import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { InstrumentScore } from "../instruments/score-instrument.ts";
 import { MeasureResults } from "./measure-results.tsx";
-import type { MeasureWording } from "./measure-wording.ts";
+import { isExampleWording, type MeasureWording } from "./measure-wording.ts";
 import { itemField, skipValue } from "./read-measure-answers.ts";
 
 const day = (date: Date, timeZone: string) =>
@@ -90,6 +90,24 @@ export function MeasureListPage(props: { site: SiteContext; measures: MeasureLis
   );
 }
 
+/**
+ * Placeholder wording, which only the demo offers: said plainly at the top, so nobody mistakes its
+ * stand-in questions for a real questionnaire or its answers for a result.
+ */
+function ExampleWordingBanner() {
+  return (
+    <div class="example-wording" role="note">
+      <p>
+        <strong>Example wording — not a real questionnaire.</strong>
+      </p>
+      <p>
+        These questions are stand-in text for trying Haven out. Answers to them are not scored, and no result
+        is shown.
+      </p>
+    </div>
+  );
+}
+
 /** One questionnaire to answer: every question may be left with “I’d rather not say”. */
 export function AnswerMeasurePage(props: {
   site: SiteContext;
@@ -114,9 +132,7 @@ export function AnswerMeasurePage(props: {
       )}
       {wording.notice && <p class="muted">{wording.notice}</p>}
       {wording.instructions && <p>{wording.instructions}</p>}
-      {"placeholder" in wording.source && wording.source.placeholder && (
-        <p class="muted">This questionnaire uses placeholder wording for trying Haven out.</p>
-      )}
+      {isExampleWording(wording.source) && <ExampleWordingBanner />}
       <form method="post" action={`/my/measures/${id}`} class="form stack" data-busy-form>
         <FormToken token={token} />
         <FormProblem message={problem} />
@@ -150,13 +166,16 @@ export function AnsweredMeasurePage(props: {
   answeredAt: Date;
   timeZone: string;
   results?: { definition: InstrumentDefinition; score: InstrumentScore } | undefined;
+  /** Answered with placeholder wording: there is no result to show, and the page says why. */
+  exampleWording?: boolean;
 }) {
-  const { site, id, title, answeredAt, timeZone, results } = props;
+  const { site, id, title, answeredAt, timeZone, results, exampleWording = false } = props;
   return (
     <MeasurePageFrame site={site} title={title}>
       <h1>{title}</h1>
+      {exampleWording && <ExampleWordingBanner />}
       <p>Thank you. You answered this on {day(answeredAt, timeZone)}.</p>
-      {results ? (
+      {exampleWording ? null : results ? (
         <>
           <h2>Your results</h2>
           <MeasureResults

@@ -20,7 +20,7 @@ import {
   MeasureListPage,
   UnavailableMeasurePage,
 } from "./measure-pages.tsx";
-import { clientTitle, isSafetyScreen, measureWording } from "./measure-wording.ts";
+import { clientTitle, isExampleWording, isSafetyScreen, measureReadiness } from "./measure-wording.ts";
 import { readMeasureAnswers } from "./read-measure-answers.ts";
 import { scoreMeasure } from "./score-measure.ts";
 import { practiceCountryHelp, ScreenThanksPage } from "./screen-thanks-page.tsx";
@@ -78,6 +78,7 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
       // Answers the definition cannot score are simply not shown: the therapist sees why.
       const outcome = mayRead ? scoreMeasure(definition, measure) : undefined;
       const results = outcome?.kind === "scored" ? { definition, score: outcome.score } : undefined;
+      const exampleWording = isExampleWording(measure.wording);
       return sendPrivate(
         reply,
         renderPage(
@@ -88,12 +89,15 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
             answeredAt={measure.answeredAt}
             timeZone={timeZone}
             results={results}
+            exampleWording={exampleWording}
           />,
         ),
       );
     }
-    const wording = measureWording(definition, pack);
-    if (!wording) return sendPrivate(reply, renderPage(<UnavailableMeasurePage site={site} />), 409);
+    const readiness = measureReadiness(definition, pack, site.demo);
+    if (readiness.kind !== "ready")
+      return sendPrivate(reply, renderPage(<UnavailableMeasurePage site={site} />), 409);
+    const wording = readiness.wording;
     return sendPrivate(
       reply,
       renderPage(
@@ -160,8 +164,11 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
       });
     }
     if (read.problem) return answerPage(request, reply, found, 400, read);
-    const wording = measureWording(definition, pack);
-    if (!wording) return sendPrivate(reply, renderPage(<UnavailableMeasurePage site={site} />), 409);
+    // Placeholder wording outside demo mode (asked for before that was refused) is never answered.
+    const readiness = measureReadiness(definition, pack, site.demo);
+    if (readiness.kind !== "ready")
+      return sendPrivate(reply, renderPage(<UnavailableMeasurePage site={site} />), 409);
+    const wording = readiness.wording;
     const saved = await saveAnswers(db, keys, {
       id: measure.id,
       clientId: client.id,

@@ -79,3 +79,31 @@ export function measureWording(
     source: { name: pack.pack.name, version: pack.pack.version, placeholder: pack.pack.placeholder },
   };
 }
+
+/**
+ * Wording from a pack marked as placeholder: stand-in text for trying Haven out, not the questions of
+ * any real instrument. Answers to it mean nothing, so they are never scored.
+ */
+export function isExampleWording(source: MeasureWording["source"] | null | undefined): boolean {
+  return !!source && "placeholder" in source && source.placeholder;
+}
+
+/** Whether a measure can be given to a client now. */
+export type MeasureReadiness =
+  | { kind: "ready"; wording: MeasureWording }
+  /** A published measure whose wording is not in the practice's pack. */
+  | { kind: "needs-wording" }
+  /** Placeholder wording outside demo mode: it must never reach a real client. */
+  | { kind: "example-wording" };
+
+/** Placeholder wording is for the demo only: outside it, such a measure is neither given nor opened. */
+export function measureReadiness(
+  definition: InstrumentDefinition,
+  pack: InstrumentPack | undefined,
+  demo: boolean,
+): MeasureReadiness {
+  const wording = measureWording(definition, pack);
+  if (!wording) return { kind: "needs-wording" };
+  if (isExampleWording(wording.source) && !demo) return { kind: "example-wording" };
+  return { kind: "ready", wording };
+}

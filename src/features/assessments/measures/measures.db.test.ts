@@ -8,7 +8,7 @@ import {
   signInTherapist,
   type TestClient,
 } from "../../../../test/support/people.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { createTestApp, type TestApp, testInstrumentPack } from "../../../../test/support/test-app.ts";
 import { encryptField } from "../../../platform/security/field-encryption.ts";
 import { itemIds } from "../instruments/instrument-definition.ts";
 import { measureAssignments } from "./measure-assignment.schema.ts";
@@ -21,7 +21,8 @@ let tessCookie: string;
 let umaCookie: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Results are the subject here: placeholder wording is never scored, so a pack like a licensed one.
+  t = await createTestApp({ instrumentPack: testInstrumentPack });
   await addTherapist(t, "Otto Oak", "otto@example.org"); // the first therapist owns the practice
   const tess = await addTherapist(t, "Tess Teak", "tess@example.org");
   const uma = await addTherapist(t, "Uma Umber", "uma@example.org");
@@ -98,7 +99,9 @@ describe("questionnaires a therapist asks for", () => {
   it("keeps ECR-R results for the therapist, drawn as a point with its text alternative", async () => {
     const id = await ask(bea, "ecr-r");
     const form = await get(`/my/measures/${id}`, bea.cookie);
-    expect(form.body).toContain("placeholder wording");
+    // The pack's wording (placeholder wording is tested in example-wording.db.test.ts).
+    expect(form.body).toContain("[Test wording for ECR-R item 1]");
+    expect(form.body).not.toContain("Example wording");
     // Anxiety: 16 plain items at 5 and items 9 and 11 reversed to 8 − 5 = 3: (80 + 6) / 18 = 4.78. Avoidance: 6 plain items at 3 and 12 reversed items at 8 − 3 = 5:
     // (18 + 60) / 18 = 4.33.
     const sent = await answer(bea, id, { ...allItems("ecrr", 1, 18, "5"), ...allItems("ecrr", 19, 36, "3") });
@@ -117,7 +120,7 @@ describe("questionnaires a therapist asks for", () => {
     expect(therapistView.body).toContain("<strong>4.33</strong>");
     expect(therapistView.body).toContain('role="img"');
     expect(therapistView.body).toContain("Anxiety 4.78 and avoidance 4.33, each on a scale from 1 to 7.");
-    expect(therapistView.body).toContain("placeholder wording, not for clinical use");
+    expect(therapistView.body).not.toContain("example wording");
     // Continuous scores only: never a type.
     expect(therapistView.body).not.toMatch(/\b(secure|preoccupied|dismissive|fearful)\b/i);
   });

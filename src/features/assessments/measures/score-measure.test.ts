@@ -42,4 +42,14 @@ describe("scoring a measure for a page", () => {
     const broken = { ...definition("csi-4"), subscales: undefined } as unknown as InstrumentDefinition;
     expect(scoreMeasure(broken, answered({ "csi4-01": 1 }))).toEqual({ kind: "unscorable" });
   });
+
+  it("never scores answers given to placeholder wording, even a screen's yes", () => {
+    const placeholder = { name: "Haven placeholder pack", version: "1.0.0", placeholder: true };
+    const licensed = { ...placeholder, placeholder: false };
+    const yes = { "hark-01": 1, "hark-02": 1, "hark-03": 0, "hark-04": 0 };
+    const example = scoreMeasure(definition("hark"), { ...answered(yes), wording: placeholder });
+    expect(example).toEqual({ kind: "example-wording" });
+    expect(isPositiveScreen(example)).toBe(false);
+    expect(scoreMeasure(definition("hark"), { ...answered(yes), wording: licensed }).kind).toBe("scored");
+  });
 });

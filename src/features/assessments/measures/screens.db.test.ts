@@ -8,7 +8,7 @@ import {
   signInTherapist,
   type TestClient,
 } from "../../../../test/support/people.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { createTestApp, type TestApp, testInstrumentPack } from "../../../../test/support/test-app.ts";
 import { auditLog } from "../../../platform/audit/audit.schema.ts";
 import { itemIds } from "../instruments/instrument-definition.ts";
 import { measureAssignments } from "./measure-assignment.schema.ts";
@@ -26,7 +26,8 @@ let tessCookie: string;
 let umaCookie: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Results are the subject here: placeholder wording is never scored, so a pack like a licensed one.
+  t = await createTestApp({ instrumentPack: testInstrumentPack });
   await addTherapist(t, "Otto Oak", "otto@example.org"); // the first therapist owns the practice
   const tess = await addTherapist(t, "Tess Teak", "tess@example.org");
   const uma = await addTherapist(t, "Uma Umber", "uma@example.org");
@@ -170,7 +171,7 @@ describe("what the therapist sees of screens", () => {
 
   it("shows each answer of a screen, and puts a screen still waiting before newer questionnaires", async () => {
     const view = (await get(record(cal), tessCookie)).body;
-    expect(view).toContain("[Placeholder wording for HARK item 2");
+    expect(view).toContain("[Test wording for HARK item 2");
     expect(view).toMatch(/HARK item 2[^<]*<\/dt>\s*<dd>Yes<\/dd>/);
     expect(view).toMatch(/HARK item 1[^<]*<\/dt>\s*<dd>No<\/dd>/);
     expect(view).toMatch(/HARK item 4[^<]*<\/dt>\s*<dd>I’d rather not say<\/dd>/);

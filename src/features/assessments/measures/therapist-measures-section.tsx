@@ -3,6 +3,7 @@ import type { InstrumentDefinition } from "../instruments/instrument-definition.
 import type { AnswerLine } from "./answer-lines.ts";
 import type { MeasureAssignment } from "./measure-assignments.ts";
 import { MeasureResults } from "./measure-results.tsx";
+import { isExampleWording } from "./measure-wording.ts";
 import type { MeasureOutcome } from "./score-measure.ts";
 import { orderForTherapist } from "./therapist-measure-order.ts";
 
@@ -21,6 +22,8 @@ export type AssignForm = {
   token: string;
   /** Instruments that can be given now: their wording is in place. */
   choices: { id: string; title: string; therapistOnly: boolean; screen: boolean }[];
+  /** Measures held back because their wording is only the placeholder pack's (outside demo mode). */
+  withheld?: string[];
   values?: { instrument?: string; showClient?: boolean };
   errors?: Record<string, string>;
   problem?: string;
@@ -36,6 +39,14 @@ function AnsweredBody({ item, clientName }: { item: TherapistMeasure; clientName
       <p>
         <strong>Declined.</strong> {clientName} chose “I’d rather not say” for every question. That is not a
         negative screen: it may be worth asking again, in a private moment.
+      </p>
+    );
+  }
+  if (outcome.kind === "example-wording") {
+    return (
+      <p>
+        <strong>Example wording — not a real questionnaire.</strong> {clientName} answered the placeholder
+        pack's stand-in questions, so there is no score.
       </p>
     );
   }
@@ -63,6 +74,18 @@ function AnsweredBody({ item, clientName }: { item: TherapistMeasure; clientName
         </dl>
       )}
     </>
+  );
+}
+
+/** Beside the choice: which measures are not offered, why, and where to read more. */
+function WithheldNote({ titles = [] }: { titles?: string[] | undefined }) {
+  if (titles.length === 0) return null;
+  return (
+    <p class="muted" id="measures-withheld">
+      Not offered: {titles.join(", ")}. The practice's instrument pack holds only placeholder wording for{" "}
+      {titles.length === 1 ? "it" : "them"}, not the real questions, so {titles.length === 1 ? "it" : "they"}{" "}
+      cannot be given to a client. <a href="/practice/measures">Measures</a> shows what each one needs.
+    </p>
   );
 }
 
@@ -98,9 +121,7 @@ export function TherapistMeasuresSection(props: {
                   {measure.resultsShownToClient
                     ? " · the client can see these results"
                     : " · seen by you only"}
-                  {measure.wording && "placeholder" in measure.wording && measure.wording.placeholder
-                    ? " · placeholder wording, not for clinical use"
-                    : ""}
+                  {isExampleWording(measure.wording) ? " · example wording, not a real questionnaire" : ""}
                 </p>
                 <AnsweredBody item={item} clientName={clientName} />
               </>
@@ -120,7 +141,10 @@ export function TherapistMeasuresSection(props: {
           <FormToken token={form.token} />
           <FormProblem message={form.problem} />
           {form.choices.length === 0 ? (
-            <p>No questionnaire is ready: published ones need their wording from an instrument pack.</p>
+            <>
+              <p>No questionnaire is ready: published ones need their wording from an instrument pack.</p>
+              <WithheldNote titles={form.withheld} />
+            </>
           ) : (
             <>
               <RadioGroup
@@ -133,6 +157,7 @@ export function TherapistMeasuresSection(props: {
                 value={form.values?.instrument}
                 error={form.errors?.instrument}
               />
+              <WithheldNote titles={form.withheld} />
               <CheckboxField
                 name="showClient"
                 label={`Let ${clientName} see the results of a questionnaire that is normally for you only (never for a screen for harm)`}

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { Layout, type PageMeta } from "../../../platform/web/layout.tsx";
+import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { EmbedLayout } from "../embed/embed-layout.tsx";
 import { embedWords } from "../embed/embed-words.ts";
@@ -17,7 +18,14 @@ export type BookingFrame = {
 export const siteFrame: BookingFrame = { base: "/book", embedded: false };
 export const embedFrame: BookingFrame = { base: "/embed/book", embedded: true };
 
-/** The site's layout, or the embed's minimal one. */
+/**
+ * The site's layout with the quick exit (DOMAIN.md §4: booking a consultation is sensitive), or the
+ * embed's minimal one without it. In a frame the exit cannot do its job: the practice's own page
+ * around the frame stays on screen and in the history, and a framed page may not replace that page
+ * (browsers allow it only on a click, and a sandboxed frame not at all), so the exit would empty the
+ * frame and nothing else. Rather than a button that seems safe and is not, the embed offers "Open in
+ * a new tab", where every booking page carries the real exit.
+ */
 export function BookingLayout(props: {
   frame: BookingFrame;
   site: SiteContext;
@@ -33,6 +41,7 @@ export function BookingLayout(props: {
     </EmbedLayout>
   ) : (
     <Layout site={site} meta={meta}>
+      <QuickExit url={site.practice.quickExitUrl} inMain />
       {children}
     </Layout>
   );

@@ -1,5 +1,6 @@
 import { FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
+import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { embedWords } from "../embed/embed-words.ts";
@@ -253,6 +254,7 @@ export function ReschedulePage(props: {
       meta={{ title: "Choose another time", description: "Move your consultation.", noindex: true }}
     >
       <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} />
         <p>
           <a href={`/book/manage/${token}`}>← Your consultation</a>
         </p>
