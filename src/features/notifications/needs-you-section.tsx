@@ -24,14 +24,18 @@ const anchors: Record<NotificationKind, string> = {
 };
 
 function linkFor(item: NeedsYouItem): string | undefined {
-  if (item.kind === "request-waiting") return "/practice/consultations";
+  // A visitor's consultation (a request, or a note with crisis words) is acted on from the list.
+  if (item.bookingId !== null) return "/practice/consultations";
   return item.clientId ? `/practice/clients/${item.clientId}${anchors[item.kind]}` : undefined;
 }
 
 function whoOf(item: NeedsYouItem): string {
   if (item.clientName) return item.clientName;
-  return item.kind === "request-waiting" ? m.aVisitor : m.formerClient;
+  // A visitor's consultation names no client; an erased client's link to their notices is cleared.
+  return item.bookingId !== null ? m.aVisitor : m.formerClient;
 }
+
+const sentence = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** "Needs you" on the practice home: who and what kind, never the content; each kept until marked seen. */
 export function NeedsYouSection(props: {
@@ -51,7 +55,7 @@ export function NeedsYouSection(props: {
           <p class="muted">{m.intro}</p>
           <ul class="needs-you__list">
             {items.map((item) => {
-              const words = m.kind[item.kind](whoOf(item));
+              const words = sentence(m.kind[item.kind](whoOf(item)));
               const href = linkFor(item);
               return (
                 <li key={item.id} class={`needs-you__item needs-you__item--${item.kind}`}>

@@ -321,6 +321,6 @@ describe("the therapist is told", () => {
     expect(erased.statusCode).toBeLessThan(500);
     const home = (await get("/practice", tessCookie)).body;
     expect(home).not.toContain("Fay Fir wrote words");
-    expect(home).toContain("a former client wrote words");
+    expect(home).toContain("A former client wrote words");
   });
 });

@@ -5,11 +5,14 @@ import { formTokenIn, submitForm } from "../../../../test/support/forms.ts";
 import {
   addClients,
   addTherapist,
+  openJointWork,
   signInTherapist,
   type TestClient,
 } from "../../../../test/support/people.ts";
 import { createTestApp, type TestApp, testInstrumentPack } from "../../../../test/support/test-app.ts";
 import { auditLog } from "../../../platform/audit/audit.schema.ts";
+import { couples } from "../../accounts/clients/client.schema.ts";
+import { therapistNotifications } from "../../notifications/notification.schema.ts";
 import { itemIds } from "../instruments/instrument-definition.ts";
 import { measureAssignments } from "./measure-assignment.schema.ts";
 import { itemField, skipValue } from "./read-measure-answers.ts";
@@ -211,5 +214,35 @@ describe("what the partner can learn", () => {
     } finally {
       await t.handle.db.delete(measureAssignments).where(eq(measureAssignments.id, id));
     }
+  });
+});
+
+describe("a positive screen and the couple's joint work", () => {
+  it("opens or closes nothing and changes no byte of the partner's pages; the therapist is told without the answers", async () => {
+    await openJointWork(t, tessCookie, [bea, cal]);
+    const coupleId = bea.coupleId as string;
+    const gate = async () =>
+      (await t.handle.db.select().from(couples).where(eq(couples.id, coupleId)))[0]?.jointWorkOpenedAt;
+    const calPages = async () => {
+      const pages: string[] = [];
+      for (const url of ["/my", "/my/entries", "/my/measures"])
+        pages.push(stable((await get(url, cal.cookie)).body));
+      return pages;
+    };
+    const openedAt = await gate();
+    expect(openedAt).toBeInstanceOf(Date);
+    const before = await calPages();
+    const id = await ask(bea, "hark");
+    await answer(bea, id, hark(["1", "1", "0", "0"]));
+    expect(await calPages()).toEqual(before);
+    expect(await gate()).toEqual(openedAt);
+    const notices = await t.handle.db
+      .select()
+      .from(therapistNotifications)
+      .where(eq(therapistNotifications.clientId, bea.id));
+    expect(notices.map((n) => n.kind)).toContain("positive-screen");
+    expect((await get("/practice", tessCookie)).body).toContain(
+      "Bea Birch answered yes on a screen for harm",
+    );
   });
 });
