@@ -168,6 +168,9 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     await Promise.all([therapist.waitForURL(/#joint-work$/), therapist.click("text=Open joint work")]);
     expect(await therapist.locator("#joint-work").textContent()).toContain("Joint work is open");
     await expectNoAxeViolations(therapist);
+    await therapist.setViewportSize({ width: 360, height: 740 });
+    await expectNoAxeViolations(therapist);
+    await therapist.setViewportSize({ width: 1280, height: 720 });
   });
 
   it("shows a shared note to the partner, and the therapist only what was shared with them", async () => {
@@ -229,11 +232,15 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     expect(await bea.locator("#crisis-panel").textContent()).toContain("not what you wrote");
     expect(await bea.locator("main").textContent()).toContain("better off without me");
     await expectNoAxeViolations(bea);
+    await bea.setViewportSize({ width: 360, height: 740 });
+    await expectNoAxeViolations(bea);
 
     await therapist.goto(url("/practice"));
     const needsYou = therapist.locator("section.needs-you");
     expect(await needsYou.textContent()).toContain("Bea Birch wrote words that may mean they are in danger");
     expect(await therapist.locator("main").textContent()).not.toContain("better off");
+    await expectNoAxeViolations(therapist);
+    await therapist.setViewportSize({ width: 360, height: 740 });
     await expectNoAxeViolations(therapist);
     await Promise.all([
       therapist.waitForURL(/\/practice#needs-you$/),
