@@ -13,6 +13,7 @@ CREATE TABLE "therapist_notifications" (
 --> statement-breakpoint
 ALTER TABLE "clients" ADD COLUMN "screened_privately_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "couples" ADD COLUMN "joint_work_opened_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "couples" ADD COLUMN "joint_work_first_opened_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "therapists" ADD COLUMN "notify_by_email" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "therapists" ADD COLUMN "notification_email_sent_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "therapist_notifications" ADD CONSTRAINT "therapist_notifications_therapist_id_therapists_id_fk" FOREIGN KEY ("therapist_id") REFERENCES "public"."therapists"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -106,7 +106,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccessGates(app, db, site);
   // Therapists are told that something needs them (no content); emails go through the job queue.
   const notifier = createNotifier({
+    db,
     keys,
+    logger: options.logger,
     practiceName: practice.name,
     practiceUrl: site.absoluteUrl("/practice"),
     wake: () => jobs.wake(),
@@ -136,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     {
       [emailJobKind]: emailJobHandler(mailer),
       ...bookingJobHandlers(db, keys, bookingMail, () => jobs.wake()),
+      ...notifier.jobHandlers,
     },
     options.logger,
   );

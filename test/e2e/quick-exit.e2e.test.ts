@@ -24,6 +24,9 @@ async function onPhone<T>(width: number, use: (page: Page) => Promise<T>): Promi
     viewport: { width, height: 640 },
     isMobile: true,
     hasTouch: true,
+    // The practice's own zone: elsewhere, /help-now would move itself to that country's page (with
+    // location.replace) while the test measures it.
+    timezoneId: "Europe/London",
   });
   try {
     return await use(await context.newPage());

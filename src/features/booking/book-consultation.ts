@@ -30,6 +30,8 @@ export type BookingRequest = {
   visitor: StoredVisitor;
   visitorTimeZone: string;
   submissionId: string;
+  /** The form held words that may mean the visitor is in danger (the note itself may not be kept). */
+  crisisWords?: boolean;
 };
 
 export type BookingOutcome =
@@ -155,7 +157,7 @@ export async function bookConsultation(
         );
       }
       // Words in the note that may mean the visitor is in danger: the therapist is told, never the words.
-      if (request.visitor.note && containsCrisisWords(request.visitor.note)) {
+      if (request.crisisWords || containsCrisisWords(request.visitor.note)) {
         await addNotification(
           tx,
           {

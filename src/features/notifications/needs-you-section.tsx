@@ -3,6 +3,9 @@ import { notificationMessages as m } from "./messages.ts";
 import type { NeedsYouItem } from "./needs-you.ts";
 import type { NotificationKind } from "./notification.schema.ts";
 
+/** The forms of "Needs you" (marking seen, the email choice) share one token per session. */
+export const needsYouFormName = "needs-you";
+
 const when = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", {
     weekday: "short",

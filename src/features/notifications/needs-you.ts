@@ -5,6 +5,7 @@ import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
 import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
+import { bookings } from "../booking/booking.schema.ts";
 import { type NotificationKind, therapistNotifications } from "./notification.schema.ts";
 
 export type NeedsYouItem = {
@@ -28,12 +29,16 @@ export async function needsYou(db: Database, ring: KeyRing, therapistId: string)
       createdAt: therapistNotifications.createdAt,
       nameEncrypted: clients.nameEncrypted,
       erasureRequestedAt: clients.erasureRequestedAt,
+      bookingStatus: bookings.status,
     })
     .from(therapistNotifications)
     .leftJoin(clients, eq(clients.id, therapistNotifications.clientId))
+    .leftJoin(bookings, eq(bookings.id, therapistNotifications.bookingId))
     .where(and(eq(therapistNotifications.therapistId, therapistId), isNull(therapistNotifications.seenAt)))
     .orderBy(desc(therapistNotifications.createdAt), desc(therapistNotifications.id));
-  return rows.map((row) => {
+  // A request answered, withdrawn or lapsed since no longer waits: its notice goes by itself.
+  const current = rows.filter((row) => row.kind !== "request-waiting" || row.bookingStatus === "requested");
+  return current.map((row) => {
     const known = row.clientId !== null && row.nameEncrypted !== null && row.erasureRequestedAt === null;
     return {
       id: row.id,
@@ -49,6 +54,15 @@ export async function needsYou(db: Database, ring: KeyRing, therapistId: string)
   });
 }
 
+/** Whose a notification is, for the policy; undefined when there is none. */
+export async function notificationOwner(db: Database, notificationId: string) {
+  const [row] = await db
+    .select({ therapistId: therapistNotifications.therapistId })
+    .from(therapistNotifications)
+    .where(eq(therapistNotifications.id, notificationId));
+  return row;
+}
+
 /** Marks one of this therapist's notifications seen, recording who; false when there is no such unseen one. */
 export async function markSeen(
   db: Database,
@@ -58,7 +72,8 @@ export async function markSeen(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(therapistNotifications)
-      .set({ seenAt: now, seenBy: input.therapistId })
+      // Clearing the key lets the same kind of event, later in the hour, make a new notification.
+      .set({ seenAt: now, seenBy: input.therapistId, dedupeKey: null })
       .where(
         and(
           eq(therapistNotifications.id, input.notificationId),

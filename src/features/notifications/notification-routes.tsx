@@ -4,13 +4,14 @@ import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { formIsGenuine } from "../../platform/web/form-security.ts";
 import type { SiteContext } from "../../platform/web/site-context.ts";
+import { allow } from "../accounts/policies/policy.ts";
+import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
-import { markSeen, setNotificationEmail } from "./needs-you.ts";
+import { markSeen, notificationOwner, setNotificationEmail } from "./needs-you.ts";
+import { needsYouFormName } from "./needs-you-section.tsx";
 
 type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
 
-/** The practice home's forms share its token (one page, one session). */
-export const needsYouFormName = "sign-out";
 const params = z.object({ id: z.uuid() });
 
 /** Marking a notification seen (who and when, audited), and the therapist's email choice. */
@@ -25,8 +26,12 @@ export function registerNotificationRoutes(app: FastifyInstance, { db, keys, pub
     async (request, reply) => {
       const parsed = params.safeParse(request.params);
       const therapist = request.therapist;
+      const owner = parsed.success ? await notificationOwner(db, parsed.data.id) : undefined;
       // Another therapist's notification is answered exactly as one that does not exist: nothing happens.
-      if (therapist && parsed.success && genuine(request))
+      const mayMark =
+        owner &&
+        allow(requestActor(request), "update", { type: "notification", therapistId: owner.therapistId });
+      if (therapist && parsed.success && mayMark && genuine(request))
         await markSeen(db, { therapistId: therapist.id, notificationId: parsed.data.id });
       return reply.redirect("/practice#needs-you", 303);
     },

@@ -6,6 +6,7 @@ import { openTestDatabase, type TestDatabaseHandle } from "../../../test/support
 import { addTherapistWithHours } from "../../../test/support/weekday-therapist.ts";
 import { secretKeys } from "../../platform/security/secret-key.ts";
 import { type BookingRequest, bookConsultation } from "../booking/book-consultation.ts";
+import { bookings } from "../booking/booking.schema.ts";
 import { computeSlots } from "../booking/compute-slots.ts";
 import { loadAvailability } from "../booking/therapist-availability.ts";
 import { needsYou } from "./needs-you.ts";
@@ -107,5 +108,15 @@ describe("a visitor's booking", () => {
     await bookConsultation(handle.db, ring, first, now); // the same form sent twice
     const waiting = (await notices(approving)).filter((n) => n.kind === "request-waiting");
     expect(waiting).toHaveLength(1);
+    expect((await needsYou(handle.db, ring, approving)).map((item) => item.kind)).toEqual([
+      "request-waiting",
+    ]);
+    // Once answered it no longer waits, and its notice goes by itself.
+    if (!outcome.ok) throw new Error("not booked");
+    await handle.db
+      .update(bookings)
+      .set({ status: "confirmed", expiresAt: null })
+      .where(eq(bookings.id, outcome.bookingId));
+    expect(await needsYou(handle.db, ring, approving)).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ export function PracticeHomePage(props: {
   needsYou: NeedsYouItem[];
   notifyByEmail: boolean;
   timeZone: string;
+  needsYouToken: string;
   notice?: string | undefined;
   token: string;
 }) {
@@ -44,7 +45,7 @@ export function PracticeHomePage(props: {
         <NeedsYouSection
           items={props.needsYou}
           timeZone={props.timeZone}
-          token={token}
+          token={props.needsYouToken}
           notifyByEmail={props.notifyByEmail}
         />
         {screenFlags.length > 0 && (

@@ -16,6 +16,7 @@ import type { CatalogueEntry } from "../assessments/instruments/instrument-catal
 import { screensNeedingAttention } from "../assessments/measures/screens-needing-attention.ts";
 import { bookingAttention } from "../booking/therapist/booking-attention.ts";
 import { needsYou, notifyByEmailOf } from "../notifications/needs-you.ts";
+import { needsYouFormName } from "../notifications/needs-you-section.tsx";
 import { MeasuresPage } from "./measures-page.tsx";
 import { PracticeHomePage } from "./practice-home-page.tsx";
 
@@ -63,6 +64,7 @@ export function registerPracticeRoutes(app: FastifyInstance, { db, site, keys, m
           needsYou={await needsYou(db, keys, therapist.id)}
           notifyByEmail={await notifyByEmailOf(db, therapist.id)}
           timeZone={therapist.timeZone}
+          needsYouToken={formTokenFor(request, keys.current, needsYouFormName, "session")}
           notice={notice.success ? clientMessages.invited(notice.data === "invited-2" ? 2 : 1) : undefined}
           token={formTokenFor(request, keys.current, "sign-out", "session")}
         />,

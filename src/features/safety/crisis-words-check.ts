@@ -10,12 +10,14 @@ declare module "fastify" {
   }
 }
 
-/** Every string a form posted, however deep: new fields are covered without anyone listing them. */
-function postedText(body: unknown): string[] {
+/** Forms are flat; a hand-made JSON body nested deeper than this is not a person writing. */
+const maxDepth = 8;
+
+/** Every string a form posted: new fields are covered without anyone listing them. */
+function postedText(body: unknown, depth = 0): string[] {
   if (typeof body === "string") return [body];
-  if (Array.isArray(body)) return body.flatMap(postedText);
-  if (body && typeof body === "object") return Object.values(body).flatMap(postedText);
-  return [];
+  if (depth >= maxDepth || !body || typeof body !== "object") return [];
+  return Object.values(body).flatMap((value) => postedText(value, depth + 1));
 }
 
 export function bodyHasCrisisWords(body: unknown): boolean {

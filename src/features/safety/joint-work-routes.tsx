@@ -11,10 +11,10 @@ import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
 import { recordPrivateScreen, setJointWork } from "./joint-work.ts";
+import { jointWorkFormName } from "./joint-work-section.tsx";
 
 type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
 
-export const jointWorkFormName = "joint-work";
 const params = z.object({ id: z.uuid() });
 
 /** The therapist records each partner's private screen and opens or closes a couple's joint work. */

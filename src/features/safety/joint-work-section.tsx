@@ -1,6 +1,8 @@
 import { FormToken } from "../../platform/web/form-fields.tsx";
 import { jointWorkMessages as m } from "./messages.ts";
 
+export const jointWorkFormName = "joint-work";
+
 export type JointWorkView = {
   clientId: string;
   open: boolean;

@@ -6,8 +6,7 @@ import { formTokenFor } from "../../platform/web/form-security.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
 import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { jointWorkOf, readyToOpen } from "./joint-work.ts";
-import { jointWorkFormName } from "./joint-work-routes.tsx";
-import type { JointWorkView } from "./joint-work-section.tsx";
+import { type JointWorkView, jointWorkFormName } from "./joint-work-section.tsx";
 
 const day = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { clients, couples } from "../accounts/clients/client.schema.ts";
@@ -29,7 +29,7 @@ export async function jointWorkIsOpen(db: Database, coupleId: string | null): Pr
 
 export async function jointWorkOf(db: Database, coupleId: string): Promise<JointWork> {
   const [couple] = await db
-    .select({ openedAt: couples.jointWorkOpenedAt })
+    .select({ openedAt: couples.jointWorkOpenedAt, firstOpenedAt: couples.jointWorkFirstOpenedAt })
     .from(couples)
     .where(eq(couples.id, coupleId));
   const partners = await db
@@ -38,6 +38,7 @@ export async function jointWorkOf(db: Database, coupleId: string): Promise<Joint
     .where(eq(clients.coupleId, coupleId))
     .orderBy(clients.createdAt, clients.id);
   const openedAt = couple?.openedAt ?? null;
+  const firstOpenedAt = couple?.firstOpenedAt ?? null;
   const early = await db
     .select({ id: workspaceEntries.id })
     .from(workspaceEntries)
@@ -46,14 +47,14 @@ export async function jointWorkOf(db: Database, coupleId: string): Promise<Joint
       and(
         eq(clients.coupleId, coupleId),
         isNotNull(workspaceEntries.sharedWithPartnerAt),
-        openedAt ? lt(workspaceEntries.sharedWithPartnerAt, openedAt) : undefined,
+        firstOpenedAt ? lt(workspaceEntries.sharedWithPartnerAt, firstOpenedAt) : undefined,
       ),
     )
     .limit(1);
   return { open: openedAt !== null, partners, sharedBeforeOpening: early.length > 0 };
 }
 
-/** Both partners have accepted and each has been screened privately: the therapist may open joint work. */
+/** Both partners of the couple have a private screen recorded: the therapist may open joint work. */
 export function readyToOpen(jointWork: JointWork): boolean {
   return jointWork.partners.length === 2 && jointWork.partners.every((p) => p.screenedPrivatelyAt !== null);
 }
@@ -64,10 +65,13 @@ export async function recordPrivateScreen(
   now = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
+    const changed = await tx
       .update(clients)
       .set({ screenedPrivatelyAt: now })
-      .where(and(eq(clients.id, input.clientId), isNull(clients.screenedPrivatelyAt)));
+      .where(and(eq(clients.id, input.clientId), isNull(clients.screenedPrivatelyAt)))
+      .returning({ id: clients.id });
+    // A second click (or two at once) records nothing more.
+    if (changed.length === 0) return;
     await recordAudit(tx, {
       actor: `therapist:${input.therapistId}`,
       action: "client.screened-privately",
@@ -89,7 +93,14 @@ export async function setJointWork(
     // Conditional, so two therapists' clicks at once change it (and are audited) once.
     const changed = await tx
       .update(couples)
-      .set({ jointWorkOpenedAt: input.open ? now : null })
+      .set(
+        input.open
+          ? {
+              jointWorkOpenedAt: now,
+              jointWorkFirstOpenedAt: sql`coalesce(${couples.jointWorkFirstOpenedAt}, ${now.toISOString()}::timestamptz)`,
+            }
+          : { jointWorkOpenedAt: null },
+      )
       .where(
         and(
           eq(couples.id, input.coupleId),

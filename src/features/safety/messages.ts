@@ -9,6 +9,13 @@ export const safetyMessages = {
     "Your therapist will be told that you may need support — not what you wrote — and will see it the next time they open Haven, which may not be until their next working day.",
   jointWorkClosed:
     "Sharing with your partner is not open at the moment. Your therapist opens it for you both when the time is right.",
+  bookedHeading: "Your consultation is booked",
+  bookedRequestedHeading: "Your request has been sent",
+  bookedCrisisLead:
+    "Something you wrote made us want to say: if you are in danger or thinking of ending your life, please don't wait for this consultation.",
+  bookedNobodyReads:
+    "Nobody reads the booking form live. The practice will be told that you may need support — not what you wrote — when they next open Haven.",
+  bookedContinue: "See your consultation",
   partnerShareRefused: "Sharing with your partner is not open at the moment — please choose another option.",
 } as const;
 

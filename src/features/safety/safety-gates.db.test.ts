@@ -282,6 +282,30 @@ describe("the therapist is told", () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "notification.seen"), eq(auditLog.actor, `therapist:${tess.id}`)));
     expect(audited).toHaveLength(1);
+    // Once seen, the same kind of event later in the hour is a new notification, not swallowed.
+    await write(ada, "I want to die", "nobody");
+    expect((await get("/practice", tessCookie)).body).toContain("Ada Ash wrote words");
+  });
+
+  it("keeps notices to the therapist out of the client's own export", async () => {
+    const page = (await get("/my/data", ada.cookie)).body;
+    expect(page).toContain("What Haven holds about you");
+    expect(page).not.toContain("Notices to your therapist");
+    expect((await get("/my/data.json", ada.cookie)).body).not.toContain("therapist_notifications");
+  });
+
+  it("answers a hand-made, deeply nested post without an error", async () => {
+    // Two bytes a level: deep enough to overflow a walk without a limit, and under the body limit.
+    const depth = 25_000;
+    const nested = `${"[".repeat(depth)}"I want to kill myself"${"]".repeat(depth)}`;
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/self-check",
+      remoteAddress: freshAddress(),
+      headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+      payload: `{"go":"safety","hope":${nested}}`,
+    });
+    expect(response.statusCode).toBeLessThan(500);
   });
 
   it("emails one neutral line at most once an hour, only when the therapist asked for it", async () => {
@@ -306,6 +330,12 @@ describe("the therapist is told", () => {
     await write(carl, "One", "therapist");
     await write(carl, "I want to die", "nobody");
     expect(await count()).toBe(before + 1);
+    // What came after the email waits for the hour's end, and goes then only if still unseen.
+    const held = (await t.handle.db.execute(
+      "select run_at from jobs where kind = 'notifications.held-email'",
+    )) as unknown as { rows: { run_at: string }[] };
+    expect(held.rows.length).toBeGreaterThan(0);
+    expect(new Date(held.rows[0]?.run_at as string).getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
   });
 
   it("names an erased client as a former client", async () => {

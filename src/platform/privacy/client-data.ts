@@ -13,8 +13,11 @@ export type ClientDataTable = {
   policy: string;
   /** For the export page: what this part holds, in the client's words. */
   title: string;
-  /** The client's own rows, decrypted, as plain values: never a partner's, never safety answers. */
-  export(db: Database, ring: KeyRing, clientId: string): Promise<Record<string, unknown>[]>;
+  /**
+   * The client's own rows, decrypted, as plain values: never a partner's, never safety answers. `null`
+   * for a table whose rows are the practice's about the client, not the client's own (say why there).
+   */
+  export: ((db: Database, ring: KeyRing, clientId: string) => Promise<Record<string, unknown>[]>) | null;
   /**
    * What erasure does, in the client's words: what goes as soon as they ask, and what the practice
    * must keep for its records until the retention date shown to them (then it is deleted).

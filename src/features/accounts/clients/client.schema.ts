@@ -15,6 +15,8 @@ export const couples = pgTable("couples", {
    * the state of every couple until then. Closing clears it again.
    */
   jointWorkOpenedAt: timestamp("joint_work_opened_at", { withTimezone: true }),
+  /** The first opening, kept through closing: shares before it began before Haven asked for the gate. */
+  jointWorkFirstOpenedAt: timestamp("joint_work_first_opened_at", { withTimezone: true }),
 });
 
 /**

@@ -22,7 +22,8 @@ export async function exportClientData(
 ): Promise<ClientExport> {
   const sections = [];
   for (const table of tables) {
-    sections.push({ table: table.table, title: table.title, rows: await table.export(db, ring, clientId) });
+    if (table.export)
+      sections.push({ table: table.table, title: table.title, rows: await table.export(db, ring, clientId) });
   }
   const subject = `client:${clientId}`;
   await recordAudit(db, { actor: subject, action: "client.exported", subject });

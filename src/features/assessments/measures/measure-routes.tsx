@@ -183,6 +183,7 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
         client,
         answers: read.answers,
         declined: read.declined === true,
+        wording: wording.source,
       });
     }
     if (isSafetyScreen(definition)) {

@@ -2,7 +2,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import type { Notifier } from "../../notifications/notify-therapist.ts";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { Answers } from "../instruments/score-instrument.ts";
-import { isSafetyScreen } from "./measure-wording.ts";
+import { isSafetyScreen, type MeasureWording } from "./measure-wording.ts";
 import { isPositiveScreen, scoreMeasure } from "./score-measure.ts";
 
 /**
@@ -11,7 +11,7 @@ import { isPositiveScreen, scoreMeasure } from "./score-measure.ts";
  */
 export function answeredNoticeKind(
   definition: InstrumentDefinition,
-  answered: { answers: Answers; declined: boolean },
+  answered: { answers: Answers; declined: boolean; wording: MeasureWording["source"] },
 ): "positive-screen" | "measure-answered" {
   if (!isSafetyScreen(definition)) return "measure-answered";
   const outcome = scoreMeasure(definition, { answeredAt: new Date(0), ...answered });
@@ -27,6 +27,8 @@ export async function tellTherapistAnswered(
     client: { id: string; therapistId: string };
     answers: Answers;
     declined: boolean;
+    /** The wording answered: placeholder wording is never scored, so never flags (HAZ-031). */
+    wording: MeasureWording["source"];
   },
 ): Promise<void> {
   const kind = answeredNoticeKind(input.definition, input);

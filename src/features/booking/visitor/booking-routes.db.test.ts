@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formTokenIn, freshAddress } from "../../../../test/support/forms.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { therapistNotifications } from "../../notifications/notification.schema.ts";
 import { bookings } from "../booking.schema.ts";
 
 let t: TestApp;
@@ -300,5 +301,30 @@ describe("the manage link", () => {
     const page = await t.app.inject({ url: link });
     expect(page.body).toContain("so it can't be changed here");
     expect(page.body).not.toContain("Cancel the consultation");
+  });
+
+  it("meets crisis words in the note with help in the answer, and tells the therapist without them", async () => {
+    const starts = await offeredStarts();
+    const { send } = await submit(starts[2]?.href as string, {
+      ...goodDetails,
+      email: "jo@example.org",
+      note: "Some days I want to die",
+      noteConsent: "yes",
+    });
+    const answer = await send();
+    expect(answer.statusCode).toBe(200);
+    expect(answer.body).toMatch(/<div id="crisis-panel" class="crisis-panel" role="status">/);
+    const link = /href="(\/book\/manage\/[^"]+)"/.exec(answer.body)?.[1]?.replace(/&amp;/g, "&") as string;
+    const id = /manage\/([0-9a-f-]{36})/.exec(link)?.[1] as string;
+    const [notice] = await t.handle.db
+      .select()
+      .from(therapistNotifications)
+      .where(eq(therapistNotifications.bookingId, id));
+    expect(notice?.kind).toBe("crisis-words");
+    expect(JSON.stringify(notice)).not.toContain("want to die");
+    // Help is shown in that answer only: the booking's page, reopened later from the email, does not repeat it.
+    const later = await t.app.inject({ url: link });
+    expect(later.statusCode).toBe(200);
+    expect(later.body).not.toContain('id="crisis-panel"');
   });
 });

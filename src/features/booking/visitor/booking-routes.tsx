@@ -22,6 +22,7 @@ import { bookableTherapists, bookFirstAvailable, offeredBy } from "../group/grou
 import { manageToken } from "../manage-link.ts";
 import { approvalRequiredBy } from "../therapist-availability.ts";
 import { bookingChoiceSchema, crossFieldProblems, visitorDetailsSchema } from "../visitor-details.ts";
+import { BookedWithHelpPage } from "./booked-with-help-page.tsx";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { DetailsPage, type DetailsValues } from "./details-page.tsx";
 import { NoBookingPage } from "./no-booking-page.tsx";
@@ -283,6 +284,8 @@ export function registerBookingRoutes(
     const booking = {
       start,
       kind,
+      // Told to the therapist without the words, whether or not the note itself is kept.
+      crisisWords: request.crisisWords,
       meeting: details.meeting,
       visitorTimeZone: zone,
       submissionId,
@@ -323,7 +326,21 @@ export function registerBookingRoutes(
           : outcome.status === "confirmed"
             ? "?notice=booked"
             : "";
-      return reply.redirect(`${base}/manage/${manageToken(keys, outcome.bookingId)}${notice}`, 303);
+      const manageUrl = `${base}/manage/${manageToken(keys, outcome.bookingId)}${notice}`;
+      // Help first, in this answer only: the booking's own page is reopened later from a shared inbox.
+      if (request.crisisWords)
+        return sendPrivate(
+          reply,
+          renderPage(
+            <BookedWithHelpPage
+              site={site}
+              frame={frame}
+              requested={outcome.status === "requested"}
+              manageUrl={manageUrl}
+            />,
+          ),
+        );
+      return reply.redirect(manageUrl, 303);
     }
     if (outcome.reason === "too-many") {
       return again(409, {

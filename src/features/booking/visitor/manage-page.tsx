@@ -32,8 +32,6 @@ export type ManageView = {
   changeable: boolean;
   cutoffHours: number;
   calendarLinks: { google: string; outlook: string };
-  /** Their note mentioned being in danger: help is shown at the top, whatever else happens. */
-  crisis: boolean;
 };
 
 function ContactPractice({ site }: { site: SiteContext }) {
@@ -74,21 +72,6 @@ export function ManagePage(props: {
     >
       <div class="prose-width section stack">
         <h1>Your consultation</h1>
-        {view.crisis && (
-          <div class="crisis-panel" role="status">
-            <p>
-              <strong>
-                Something in your note made us want to say: if you are in danger or thinking of ending your
-                life, please don't wait for this consultation.
-              </strong>{" "}
-              Nobody reads notes live.{" "}
-              <LeaveLink frame={frame} href="/help-now">
-                Find help now
-              </LeaveLink>
-              .
-            </p>
-          </div>
-        )}
         {notice && (
           <p class="form-problem" role="status">
             {notice}

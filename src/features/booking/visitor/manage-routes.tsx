@@ -6,7 +6,6 @@ import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import type { SiteContext } from "../../../platform/web/site-context.ts";
-import { containsCrisisWords } from "../../assessments/self-check/crisis-words.ts";
 import { type BookingMailContext, bookingEvent, meetingPlace } from "../booking-emails.ts";
 import { type BookingRecord, loadBooking } from "../booking-record.ts";
 import { addToCalendarLinks, calendarFile } from "../calendar-file.ts";
@@ -102,7 +101,6 @@ export function registerManageRoutes(
             changeable: now <= changeableUntil(booking),
             cutoffHours: booking.settings.cancellationCutoffHours,
             calendarLinks: addToCalendarLinks(event),
-            crisis: containsCrisisWords(booking.visitor.note),
           }}
         />,
       ),
