@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { formIsGenuine } from "../../platform/web/form-security.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { markSeen, setNotificationEmail } from "./needs-you.ts";
 
 type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
