@@ -37,6 +37,7 @@ import { registerClientRecordRoutes } from "./features/practice/client-record-ro
 import { registerPracticeRoutes } from "./features/practice/practice-routes.tsx";
 import { registerTherapistsRoutes } from "./features/practice/therapists-routes.tsx";
 import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
+import type { SiteContext } from "./features/practice-settings/site-context.ts";
 import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
 import { registerJointWorkRoutes } from "./features/safety/joint-work-routes.tsx";
 import { type PracticePagesHtml, registerSiteRoutes, sitePaths } from "./features/site/site-routes.tsx";
@@ -54,7 +55,6 @@ import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { requireDeclaredAccess } from "./platform/web/route-access.ts";
 import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
 import { registerSessionCookie } from "./platform/web/session-cookie.ts";
-import type { SiteContext } from "./platform/web/site-context.ts";
 
 export type AppOptions = {
   config: Config;

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
+import { encryptedColumns, lookupColumns } from "./encrypted-columns.ts";
 import { createTherapist } from "./features/accounts/create-therapist.ts";
 import { checkPackCommand } from "./features/assessments/instruments/check-pack-command.ts";
 import { reencryptAll } from "./platform/security/reencrypt-all.ts";
@@ -65,7 +66,8 @@ async function reencrypt(): Promise<void> {
     const current = secretKeys(config.secretKey ?? loadOrCreateKeyFile(config.dataDir));
     const previous = config.previousSecretKey ? secretKeys(config.previousSecretKey) : undefined;
     await verifySecretKey(handle.db, current, previous);
-    for (const { table, column, rewritten } of await reencryptAll(handle.db, { current, previous })) {
+    const report = await reencryptAll(handle.db, { current, previous }, { encryptedColumns, lookupColumns });
+    for (const { table, column, rewritten } of report) {
       console.log(`${table}.${column}: ${rewritten} value(s) rewritten under the current key`);
     }
     console.log("Done. HAVEN_SECRET_KEY_PREVIOUS is no longer needed.");

@@ -1,4 +1,5 @@
-// Every table Haven has, gathered for the typed database handle and for drizzle-kit.
+// Every table Haven has, gathered for drizzle-kit (drizzle.config.ts) to generate migrations. Nothing
+// else imports it: the database handle carries no schema, so the platform knows no feature's tables.
 export * from "./features/accounts/clients/client.schema.ts";
 export * from "./features/accounts/second-factor/recovery-code.schema.ts";
 export * from "./features/accounts/therapist.schema.ts";

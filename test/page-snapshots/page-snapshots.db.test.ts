@@ -85,7 +85,7 @@ describe("a sample of pages, byte for byte", () => {
       const response = await t.app.inject({ url: page.url, headers: cookie ? { cookie } : {} });
       expect(response.statusCode).toBeLessThan(500);
       await expect(`${response.statusCode}\n${masked(response.body)}`).toMatchFileSnapshot(
-        `./__pages__/${page.name}.html`,
+        `./__pages__/${page.name}.page.txt`,
       );
     });
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../../platform/db/database.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { type ClientGate, clientGate, type SignedInClient } from "./clients/client-gate.ts";
 import { type SignedInTherapist, therapistGate } from "./therapist-gate.ts";
 

@@ -1,7 +1,7 @@
 import type { SignInListing } from "../../platform/security/sessions/session-store.ts";
 import { FormProblem, FormToken, TextField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { clientMessages as c } from "./clients/client-messages.ts";
 import type { FieldErrors } from "./create-therapist.ts";
 import { accountMessages as m } from "./messages.ts";

@@ -16,7 +16,7 @@ import { renderPage } from "../../platform/web/render-page.ts";
 import { safeError } from "../../platform/web/safe-error.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { clearSessionCookie, finishSession, startSession } from "../../platform/web/session-cookie.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { MessagePage, SetupPage, SignInPage, SignInsPage } from "./account-pages.tsx";
 import { createTherapist } from "./create-therapist.ts";
 import { accountMessages as m } from "./messages.ts";

@@ -6,7 +6,7 @@ import { oneTimeTokenPattern } from "../../platform/security/one-time-token.ts";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { MessagePage } from "./account-pages.tsx";
 import { accountMessages as m } from "./messages.ts";
 import { ChoosePasswordPage, ForgottenPasswordPage } from "./password-pages.tsx";

@@ -1,5 +1,5 @@
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import type { ArticleSummary } from "./article-queries.ts";
 import { ArticleTeaser } from "./article-teaser.tsx";
 import { BookingCta } from "./booking-cta.tsx";

@@ -1,6 +1,6 @@
 import { formatCalendarDate } from "../../platform/web/format-date.ts";
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import type { Article, ArticleSummary } from "./article-queries.ts";
 import { ArticleTeaser } from "./article-teaser.tsx";
 import { BookingCta } from "./booking-cta.tsx";

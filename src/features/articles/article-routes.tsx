@@ -4,7 +4,7 @@ import type { Database } from "../../platform/db/database.ts";
 import type { PageCache } from "../../platform/web/page-cache.ts";
 import { sendPublicPage } from "../../platform/web/public-page.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { ArticleListPage } from "./article-list-page.tsx";
 import { ArticlePage } from "./article-page.tsx";
 import { findArticle, listArticles } from "./article-queries.ts";

@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { formIsGenuine } from "../../platform/web/form-security.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { markSeen, notificationOwner, setNotificationEmail } from "./needs-you.ts";
 import { needsYouFormName } from "./needs-you-section.tsx";
 

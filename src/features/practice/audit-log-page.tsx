@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import {
   type AuditCursor,
   type AuditRow,

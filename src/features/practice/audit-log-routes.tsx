@@ -5,10 +5,10 @@ import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
 import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { AuditLogPage, type Party } from "./audit-log-page.tsx";
 import {
   type AuditRow,

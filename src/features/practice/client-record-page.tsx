@@ -1,10 +1,10 @@
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import {
   type AssignForm,
   type TherapistMeasure,
   TherapistMeasuresSection,
 } from "../assessments/measures/therapist-measures-section.tsx";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { JointWorkSection, type JointWorkView } from "../safety/joint-work-section.tsx";
 import type { Entry } from "../workspace/entries.ts";
 

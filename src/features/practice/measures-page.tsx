@@ -1,6 +1,6 @@
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { CatalogueEntry } from "../assessments/instruments/instrument-catalogue.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 
 const useWords: Record<string, string> = {
   intake: "intake",

@@ -1,10 +1,10 @@
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { ClientListing } from "../accounts/clients/list-clients.ts";
 import { SignOutForm } from "../accounts/sign-out-form.tsx";
 import type { BookingAttention } from "../booking/therapist/booking-attention.ts";
 import type { NeedsYouItem } from "../notifications/needs-you.ts";
 import { NeedsYouSection } from "../notifications/needs-you-section.tsx";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 
 const statusWords: Record<ClientListing["status"], string> = {
   invited: "invited, not yet accepted",

@@ -6,7 +6,6 @@ import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import { clientMessages } from "../accounts/clients/client-messages.ts";
 import { groupByCouple, listClientsOf } from "../accounts/clients/list-clients.ts";
 import { allow } from "../accounts/policies/policy.ts";
@@ -17,6 +16,7 @@ import { screensNeedingAttention } from "../assessments/measures/screens-needing
 import { bookingAttention } from "../booking/therapist/booking-attention.ts";
 import { needsYou, notifyByEmailOf } from "../notifications/needs-you.ts";
 import { needsYouFormName } from "../notifications/needs-you-section.tsx";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { MeasuresPage } from "./measures-page.tsx";
 import { PracticeHomePage } from "./practice-home-page.tsx";
 

@@ -1,6 +1,6 @@
 import { FormProblem, FormToken, TextField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 
 export type TherapistListing = { id: string; name: string; email: string; state: string };
 

@@ -7,7 +7,6 @@ import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts
 import type { PageCache } from "../../platform/web/page-cache.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import { inviteTherapist } from "../accounts/invite-therapist.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { allow } from "../accounts/policies/policy.ts";
@@ -15,6 +14,7 @@ import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { removeDemoData } from "../demo/remove-demo-data.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { type TherapistListing, TherapistsPage } from "./therapists-page.tsx";
 
 type Deps = {

@@ -5,11 +5,11 @@ import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
 import { formIsGenuine } from "../../platform/web/form-security.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { recordPrivateScreen, setJointWork } from "./joint-work.ts";
 import { jointWorkFormName } from "./joint-work-section.tsx";
 

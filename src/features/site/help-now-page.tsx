@@ -1,8 +1,8 @@
 import { formatCalendarDate } from "../../platform/web/format-date.ts";
 import { Layout } from "../../platform/web/layout.tsx";
 import { QuickExit } from "../../platform/web/quick-exit.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { CountryHelp, HelpLine } from "../practice-settings/practice-settings.types.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { countryName, emergencyNumbers } from "./countries.ts";
 import { footerEmergency, type ShownCountry } from "./help-country.ts";
 import { siteMessages as m } from "./messages.ts";

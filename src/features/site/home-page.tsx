@@ -1,7 +1,7 @@
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { ArticleSummary } from "../articles/article-queries.ts";
 import { ArticleTeaser } from "../articles/article-teaser.tsx";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { siteMessages as m } from "./messages.ts";
 
 export function HomePage({ site, latest }: { site: SiteContext; latest: ArticleSummary[] }) {

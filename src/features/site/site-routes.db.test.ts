@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicHtmlPaths } from "../../../test/support/public-pages.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { PageCache } from "../../platform/web/page-cache.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import { demoPractice } from "../practice-settings/demo-practice.ts";
 import { practiceSettingsSchema } from "../practice-settings/practice-settings.types.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { registerSiteRoutes } from "./site-routes.tsx";
 
 let t: TestApp;

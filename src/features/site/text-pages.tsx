@@ -1,5 +1,5 @@
 import { Layout } from "../../platform/web/layout.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 
 /** A page of the practice's own Markdown (privacy, accessibility), already rendered to safe HTML. */
 export function MarkdownPage(props: { site: SiteContext; title: string; path: string; html: string }) {

@@ -7,7 +7,7 @@ import {
 } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import { QuickExit } from "../../platform/web/quick-exit.tsx";
-import type { SiteContext } from "../../platform/web/site-context.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
 import { safetyMessages } from "../safety/messages.ts";
 import type { Entry, Sharing } from "./entries.ts";

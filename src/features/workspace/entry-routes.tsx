@@ -6,13 +6,13 @@ import { sendErrorPage } from "../../platform/web/error-pages.tsx";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import type { SiteContext } from "../../platform/web/site-context.ts";
 import type { ConsentDocument } from "../accounts/clients/consent-documents.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { type Action, allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
 import { hourly, type Notifier } from "../notifications/notify-therapist.ts";
+import type { SiteContext } from "../practice-settings/site-context.ts";
 import { jointWorkIsOpen } from "../safety/joint-work.ts";
 import { safetyMessages } from "../safety/messages.ts";
 import {

@@ -1,12 +1,13 @@
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type * as schema from "../../schema.ts";
 
 /**
  * The typed handle every data-access function takes as its first argument.
  * A transaction is a Database too, so functions work inside or outside one
  * (on PGlite a query on the global handle inside a transaction would deadlock).
+ * It carries no schema: queries name their tables, and the relational `db.query` API is not used, so
+ * the platform need not know every feature's tables (src/schema.ts is for drizzle-kit only).
  */
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Database = PgDatabase<PgQueryResultHKT>;
 
 export type DatabaseKind = "pglite" | "postgres";
 

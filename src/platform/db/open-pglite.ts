@@ -2,7 +2,6 @@ import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
-import * as schema from "../../schema.ts";
 import type { Database, DatabaseHandle } from "./database.ts";
 import { migrationLockId, migrationsFolder } from "./migrations-folder.ts";
 
@@ -17,7 +16,7 @@ export async function openPglite(source: PgliteSource): Promise<DatabaseHandle &
       : "loadFrom" in source
         ? await PGlite.create({ extensions, loadDataDir: source.loadFrom })
         : await PGlite.create({ extensions });
-  const db = drizzle({ client, schema }) as unknown as Database;
+  const db = drizzle({ client }) as unknown as Database;
   return {
     db,
     client,
@@ -25,7 +24,7 @@ export async function openPglite(source: PgliteSource): Promise<DatabaseHandle &
     async migrate() {
       await client.query("select pg_advisory_lock($1)", [migrationLockId]);
       try {
-        await migrate(drizzle({ client, schema }), { migrationsFolder });
+        await migrate(drizzle({ client }), { migrationsFolder });
       } finally {
         await client.query("select pg_advisory_unlock($1)", [migrationLockId]);
       }

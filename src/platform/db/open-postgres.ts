@@ -1,7 +1,6 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import * as schema from "../../schema.ts";
 import { safeError } from "../web/safe-error.ts";
 import type { Database, DatabaseHandle } from "./database.ts";
 import { migrationLockId, migrationsFolder } from "./migrations-folder.ts";
@@ -17,7 +16,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // Fail now, with the server's own message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzle({ client: pool, schema }) as unknown as Database;
+  const db = drizzle({ client: pool }) as unknown as Database;
   return {
     db,
     kind: "postgres",
@@ -28,7 +27,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
       try {
         await client.query("select pg_advisory_lock($1)", [migrationLockId]);
         try {
-          await migrate(drizzle({ client, schema }), { migrationsFolder });
+          await migrate(drizzle({ client }), { migrationsFolder });
         } finally {
           await client.query("select pg_advisory_unlock($1)", [migrationLockId]);
         }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { writeSetting } from "../db/app-settings.ts";
 import type { Database } from "../db/database.ts";
 import { resultRows } from "../db/result-rows.ts";
-import { encryptedColumns, lookupColumns } from "./encrypted-columns.ts";
+import type { EncryptedColumnRegister } from "./encrypted-columns.ts";
 import { decryptField, encryptField, fieldKeyId, type KeyRing } from "./field-encryption.ts";
 import { lookupHash } from "./lookup-hash.ts";
 import { keyCheckValue } from "./secret-key.ts";
@@ -12,9 +12,14 @@ export type ReencryptReport = { table: string; column: string; rewritten: number
 /**
  * Finishes a key rotation: every value still under the previous key is rewritten under the current
  * one, then the key check moves to the current key, so HAVEN_SECRET_KEY_PREVIOUS can be removed.
- * One transaction: a failure leaves everything as it was.
+ * One transaction: a failure leaves everything as it was. The columns come from the caller
+ * (src/encrypted-columns.ts gathers every feature's), so the platform names no feature's tables.
  */
-export async function reencryptAll(db: Database, ring: KeyRing): Promise<ReencryptReport> {
+export async function reencryptAll(
+  db: Database,
+  ring: KeyRing,
+  { encryptedColumns, lookupColumns }: EncryptedColumnRegister,
+): Promise<ReencryptReport> {
   return db.transaction(async (tx) => {
     const report: ReencryptReport = [];
     for (const { table, column } of encryptedColumns) {

@@ -1,7 +1,7 @@
 import { CheckboxField, FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { SignOutForm } from "../sign-out-form.tsx";
 import { clientMessages as m } from "./client-messages.ts";
 import type { ConsentDocument } from "./consent-documents.ts";

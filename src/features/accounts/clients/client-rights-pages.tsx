@@ -2,7 +2,7 @@ import { CheckboxField, FormProblem, FormToken } from "../../../platform/web/for
 import { formatCalendarDate } from "../../../platform/web/format-date.ts";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { ClientExport } from "./export-client-data.ts";
 
 const label = (key: string) => key.replace(/([A-Z])/g, " $1").toLowerCase();

@@ -9,7 +9,7 @@ import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { startSession } from "../../../platform/web/session-cookie.ts";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { MessagePage } from "../account-pages.tsx";
 import { accountMessages } from "../messages.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";

@@ -1,7 +1,7 @@
 import { renderSVG } from "uqr";
 import { FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { accountMessages as m } from "../messages.ts";
 
 type CodeForm = {

@@ -1,7 +1,7 @@
 import { FormProblem, FormToken, RadioGroup } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { InstrumentScore } from "../instruments/score-instrument.ts";
 import { MeasureResults } from "./measure-results.tsx";

@@ -1,5 +1,5 @@
-import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { CountryHelp } from "../../practice-settings/practice-settings.types.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { EmergencyCall, HelpLineGroup } from "../../site/help-now-page.tsx";
 import { MeasurePageFrame } from "./measure-pages.tsx";
 

@@ -1,6 +1,6 @@
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { crisisPhrases } from "./crisis-words.ts";
 import type { SelfCheckAnswers } from "./self-check-answers.ts";
 import { type Question, reflectionSteps, safetyQuestions } from "./self-check-questions.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderPage } from "../../../platform/web/render-page.ts";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { demoPractice } from "../../practice-settings/demo-practice.ts";
 import { practiceSettingsSchema } from "../../practice-settings/practice-settings.types.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { recommend } from "./recommend.ts";
 import { everySafetyCombination } from "./safety-combinations.ts";
 import type { SelfCheckAnswers } from "./self-check-answers.ts";

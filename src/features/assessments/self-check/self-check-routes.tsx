@@ -4,7 +4,7 @@ import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { containsCrisisWords } from "./crisis-words.ts";
 import { recommend } from "./recommend.ts";
 import { reflectionSummary } from "./reflection-summary.ts";

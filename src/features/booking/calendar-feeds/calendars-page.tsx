@@ -1,6 +1,6 @@
 import { FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { SubscriptionSection } from "../subscription/subscription-section.tsx";
 import type { FeedStatus } from "./calendar-feeds.ts";
 import { isStale } from "./refresh-calendar-feeds.ts";

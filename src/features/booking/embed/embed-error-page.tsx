@@ -1,7 +1,7 @@
 import type { FastifyReply } from "fastify";
 import { errorCopy } from "../../../platform/web/error-pages.tsx";
 import { renderPage } from "../../../platform/web/render-page.ts";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { embedFrame } from "../visitor/booking-frame.tsx";
 import { EmbedLayout } from "./embed-layout.tsx";
 import { embedWords } from "./embed-words.ts";

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { CrisisNote, DemoBanner, Head, type PageMeta } from "../../../platform/web/layout.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { embedWords } from "./embed-words.ts";
 
 /**

@@ -5,8 +5,8 @@ import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
 import { formIsGenuine } from "../../../platform/web/form-security.ts";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { calendarsFormName } from "../calendar-feeds/calendar-feed-routes.tsx";
 import {
   consultationsFeed,

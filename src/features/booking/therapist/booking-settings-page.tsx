@@ -6,7 +6,7 @@ import {
   TextField,
 } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { isValidTimeZone } from "../compute-slots.ts";
 import { answerBeforeStartMinutes, minimumNoticeFor } from "../request-expiry.ts";
 import { hoursMessages } from "./parse-hours.ts";

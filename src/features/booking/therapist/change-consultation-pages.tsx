@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { FormProblem, FormToken, TextAreaField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { TimeChoices } from "../time-choices.tsx";
 import { fullMoment } from "../visitor/time-words.ts";

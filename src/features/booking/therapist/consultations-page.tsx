@@ -1,7 +1,7 @@
 import { FormProblem } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
 import type { ReflectionSummary } from "../../assessments/self-check/reflection-summary.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { fullMoment } from "../visitor/time-words.ts";
 import type { Kind } from "../visitor/times-page.tsx";
 import type { StoredVisitor } from "../visitor-details.ts";

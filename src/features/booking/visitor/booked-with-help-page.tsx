@@ -1,4 +1,4 @@
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { safetyMessages as m } from "../../safety/messages.ts";
 import { type BookingFrame, BookingLayout, LeaveLink } from "./booking-frame.tsx";
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { Layout, type PageMeta } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { EmbedLayout } from "../embed/embed-layout.tsx";
 import { embedWords } from "../embed/embed-words.ts";
 

@@ -7,7 +7,6 @@ import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { accountMessages } from "../../accounts/messages.ts";
 import { containsCrisisWords } from "../../assessments/self-check/crisis-words.ts";
 import {
@@ -15,6 +14,7 @@ import {
   readReflection,
   reflectionCookie,
 } from "../../assessments/self-check/self-check-handoff.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { bookConsultation } from "../book-consultation.ts";
 import type { BookingMailContext } from "../booking-emails.ts";
 import { isValidTimeZone, type Slot } from "../compute-slots.ts";

@@ -6,8 +6,8 @@ import {
   TextAreaField,
   TextField,
 } from "../../../platform/web/form-fields.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
 import { crisisPhrases } from "../../assessments/self-check/crisis-words.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
 import { fullMoment } from "./time-words.ts";

@@ -1,7 +1,7 @@
 import { FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { embedWords } from "../embed/embed-words.ts";
 import type { BookingStatus } from "../request-expiry.ts";

@@ -5,7 +5,7 @@ import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { type BookingMailContext, bookingEvent, meetingPlace } from "../booking-emails.ts";
 import { type BookingRecord, loadBooking } from "../booking-record.ts";
 import { addToCalendarLinks, calendarFile } from "../calendar-file.ts";

@@ -1,4 +1,4 @@
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { type BookingFrame, BookingLayout, siteFrame } from "./booking-frame.tsx";
 
 /** When no therapist is taking online bookings: how to reach the practice instead. */

@@ -1,4 +1,4 @@
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
 import { clockTime, dayHeading, fullMoment, groupByDay, zoneChoices } from "./time-words.ts";

@@ -1,4 +1,4 @@
-import type { SiteContext } from "../../../platform/web/site-context.ts";
+import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { type BookingFrame, BookingLayout, siteFrame } from "./booking-frame.tsx";
 
 /** A manage link that does not work: copied incompletely, or changed. Says what to do instead. */

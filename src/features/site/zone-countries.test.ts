@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isCountryCode } from "../../../features/site/countries.ts";
-import { countryForZone, knownZones } from "./zone-countries.ts";
+import { countryForZone, knownZones } from "../../platform/web/client/zone-countries.ts";
+import { isCountryCode } from "./countries.ts";
 
 describe("the time zone → country table", () => {
   it("places the zones, and the older names browsers still report, in their countries", () => {
