@@ -12,6 +12,20 @@ export type JointWorkView = {
   token: string;
 };
 
+/** One button that opens or closes joint work, with a line on what that does. */
+function OpenOrClose({ action, token, open }: { action: string; token: string; open: boolean }) {
+  return (
+    <form method="post" action={action} data-busy={m.busy}>
+      <FormToken token={token} />
+      <input type="hidden" name="open" value={open ? "yes" : "no"} />
+      <p class="muted">{open ? m.openHint : m.closeHint}</p>
+      <button class={open ? "button" : "button button--quiet"} type="submit">
+        {open ? m.open : m.close}
+      </button>
+    </form>
+  );
+}
+
 /** On a couple's client record: each partner's private screen, and opening or closing joint work. */
 export function JointWorkSection({ view }: { view: JointWorkView }) {
   const base = `/practice/clients/${view.clientId}`;
@@ -39,23 +53,9 @@ export function JointWorkSection({ view }: { view: JointWorkView }) {
       </ul>
       {view.sharedBeforeOpening && <p class="muted">{m.sharedBefore}</p>}
       {view.open ? (
-        <form method="post" action={`${base}/joint-work`} data-busy={m.busy}>
-          <FormToken token={view.token} />
-          <input type="hidden" name="open" value="no" />
-          <p class="muted">{m.closeHint}</p>
-          <button class="button button--quiet" type="submit">
-            {m.close}
-          </button>
-        </form>
+        <OpenOrClose action={`${base}/joint-work`} token={view.token} open={false} />
       ) : view.ready ? (
-        <form method="post" action={`${base}/joint-work`} data-busy={m.busy}>
-          <FormToken token={view.token} />
-          <input type="hidden" name="open" value="yes" />
-          <p class="muted">{m.openHint}</p>
-          <button class="button" type="submit">
-            {m.open}
-          </button>
-        </form>
+        <OpenOrClose action={`${base}/joint-work`} token={view.token} open={true} />
       ) : (
         <p class="muted">{m.notReady}</p>
       )}
