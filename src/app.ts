@@ -11,7 +11,7 @@ import { registerClientRightsRoutes } from "./features/accounts/clients/client-r
 import { registerClientRoutes } from "./features/accounts/clients/client-routes.tsx";
 import { registerPasswordRoutes } from "./features/accounts/password-routes.tsx";
 import { registerSecondFactorRoutes } from "./features/accounts/second-factor/second-factor-routes.tsx";
-import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
+import { registerArticles } from "./features/articles/register-articles.ts";
 import { catalogue } from "./features/assessments/instruments/instrument-catalogue.ts";
 import { registerMeasureRoutes } from "./features/assessments/measures/measure-routes.tsx";
 import { registerSelfCheckRoutes } from "./features/assessments/self-check/self-check-routes.tsx";
@@ -31,7 +31,7 @@ import { registerPracticeRoutes } from "./features/practice/practice-routes.tsx"
 import { registerTherapistsRoutes } from "./features/practice/therapists-routes.tsx";
 import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
 import { registerJointWorkRoutes } from "./features/safety/joint-work-routes.tsx";
-import { registerSiteRoutes, sitePaths } from "./features/site/site-routes.tsx";
+import { registerSite } from "./features/site/register-site.ts";
 import { registerEntryRoutes } from "./features/workspace/entry-routes.tsx";
 import { JobRunner } from "./platform/jobs/job-runner.ts";
 import { emailJobHandler, emailJobKind } from "./platform/mail/email-job.ts";
@@ -53,7 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const assets = await buildAssets(config.contentDir);
   const ctx = createAppContext(options, assets, () => jobs.wake());
   const { db, keys, site, cache, notifier, bookingMail } = ctx;
-  const { practice, pages, consentDocuments } = options;
+  const { practice, consentDocuments } = options;
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
@@ -109,8 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerAssetRoutes(app, assets);
-  registerSiteRoutes(app, { db, site, cache, pages });
-  registerArticleRoutes(app, { db, site, cache, staticPaths: sitePaths });
+  registerSite(app, ctx);
+  registerArticles(app, ctx);
   registerAccountRoutes(app, { db, site, keys, config });
   const secure = config.secureCookies;
   registerSecondFactorRoutes(app, { db, site, keys, publicUrl: config.publicUrl, secure });
