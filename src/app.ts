@@ -3,88 +3,41 @@ import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
-import type { Logger } from "pino";
-import { clientDataTables } from "./client-data.ts";
-import type { Config } from "./config.ts";
+import { type AppOptions, createAppContext } from "./app-context.ts";
 import { registerAccessGates } from "./features/accounts/access-gates.ts";
-import { registerAccountRoutes } from "./features/accounts/account-routes.tsx";
-import { registerClientRightsRoutes } from "./features/accounts/clients/client-rights-routes.tsx";
-import { registerClientRoutes } from "./features/accounts/clients/client-routes.tsx";
-import type { ConsentDocument } from "./features/accounts/clients/consent-documents.ts";
-import { registerPasswordRoutes } from "./features/accounts/password-routes.tsx";
-import { registerSecondFactorRoutes } from "./features/accounts/second-factor/second-factor-routes.tsx";
-import { registerArticleRoutes } from "./features/articles/article-routes.tsx";
-import { catalogue } from "./features/assessments/instruments/instrument-catalogue.ts";
-import type { InstrumentDefinition } from "./features/assessments/instruments/instrument-definition.ts";
-import type { InstrumentPack } from "./features/assessments/instruments/instrument-pack.ts";
-import { registerMeasureRoutes } from "./features/assessments/measures/measure-routes.tsx";
-import { registerSelfCheckRoutes } from "./features/assessments/self-check/self-check-routes.tsx";
+import { registerAccounts } from "./features/accounts/register-accounts.ts";
+import { registerArticles } from "./features/articles/register-articles.ts";
+import { registerAssessments } from "./features/assessments/register-assessments.ts";
 import { bookingJobHandlers } from "./features/booking/booking-jobs.ts";
 import { startCalendarFeedRefresher } from "./features/booking/calendar-feeds/calendar-feed-refresher.ts";
-import { registerCalendarFeedRoutes } from "./features/booking/calendar-feeds/calendar-feed-routes.tsx";
-import type { FetchFeedOptions } from "./features/booking/calendar-feeds/fetch-feed.ts";
-import { registerEmbedRoutes } from "./features/booking/embed/embed-routes.ts";
-import { manageToken } from "./features/booking/manage-link.ts";
-import { registerSubscriptionRoutes } from "./features/booking/subscription/subscription-routes.ts";
-import { registerBookingSettingsRoutes } from "./features/booking/therapist/booking-settings-routes.tsx";
-import { registerConsultationsRoutes } from "./features/booking/therapist/consultations-routes.tsx";
-import { registerBookingRoutes } from "./features/booking/visitor/booking-routes.tsx";
-import { registerManageRoutes } from "./features/booking/visitor/manage-routes.tsx";
-import { registerNotificationRoutes } from "./features/notifications/notification-routes.tsx";
-import { createNotifier } from "./features/notifications/notify-therapist.ts";
-import { registerAuditLogRoutes } from "./features/practice/audit-log-routes.tsx";
-import { registerClientRecordRoutes } from "./features/practice/client-record-routes.tsx";
-import { registerPracticeRoutes } from "./features/practice/practice-routes.tsx";
-import { registerTherapistsRoutes } from "./features/practice/therapists-routes.tsx";
-import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
-import type { SiteContext } from "./features/practice-settings/site-context.ts";
+import { registerBooking } from "./features/booking/register-booking.ts";
+import { registerNotifications } from "./features/notifications/register-notifications.ts";
+import { registerPractice } from "./features/practice/register-practice.ts";
 import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
-import { registerJointWorkRoutes } from "./features/safety/joint-work-routes.tsx";
-import { type PracticePagesHtml, registerSiteRoutes, sitePaths } from "./features/site/site-routes.tsx";
-import { registerEntryRoutes } from "./features/workspace/entry-routes.tsx";
-import type { Database } from "./platform/db/database.ts";
+import { registerSafety } from "./features/safety/register-safety.ts";
+import { registerSite } from "./features/site/register-site.ts";
+import { registerWorkspace } from "./features/workspace/register-workspace.ts";
 import { JobRunner } from "./platform/jobs/job-runner.ts";
 import { emailJobHandler, emailJobKind } from "./platform/mail/email-job.ts";
 import { createMailer } from "./platform/mail/mailer.ts";
-import type { KeyRing } from "./platform/security/field-encryption.ts";
 import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
 import { buildAssets } from "./platform/web/assets.ts";
 import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
-import { PageCache } from "./platform/web/page-cache.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { requireDeclaredAccess } from "./platform/web/route-access.ts";
 import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
 import { registerSessionCookie } from "./platform/web/session-cookie.ts";
-
-export type AppOptions = {
-  config: Config;
-  db: Database;
-  keys: KeyRing;
-  practice: PracticeSettings;
-  pages: PracticePagesHtml;
-  consentDocuments: ConsentDocument[];
-  /** The measures and the practice's instrument pack, validated at start. */
-  instruments: InstrumentDefinition[];
-  instrumentPack: InstrumentPack | undefined;
-  demo: boolean;
-  logger: Logger;
-  /** How therapists' calendar feeds are fetched; tests point it at a local server. Unset in production. */
-  calendarFeedFetch?: FetchFeedOptions | undefined;
-};
 
 /** Form posts are small; a larger body is refused before it is read. */
 const bodyLimitBytes = 64 * 1024;
 
 /** The Fastify instance with the platform plugins and every feature's routes. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, db, keys, practice, pages, consentDocuments, demo } = options;
+  const { config } = options;
   const assets = await buildAssets(config.contentDir);
-  const site: SiteContext = {
-    practice,
-    assets,
-    demo,
-    absoluteUrl: (pathname) => new URL(pathname, config.publicUrl).toString(),
-  };
+  const ctx = createAppContext(options, assets, () => jobs.wake());
+  const { db, keys, site, notifier, bookingMail } = ctx;
+  const { practice } = site;
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
@@ -95,7 +48,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorPage(site),
   });
-  const cache = new PageCache();
 
   registerRequestLogging(app);
   requireDeclaredAccess(app);
@@ -103,18 +55,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie, { secret: keys.current.derive("cookie").toString("hex") });
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   registerSessionCookie(app, db, config.secureCookies);
-  registerAccessGates(app, db, site);
-  // Therapists are told that something needs them (no content); emails go through the job queue.
-  const notifier = createNotifier({
-    db,
-    keys,
-    logger: options.logger,
-    practiceName: practice.name,
-    practiceUrl: site.absoluteUrl("/practice"),
-    wake: () => jobs.wake(),
-  });
+  registerAccessGates(app, ctx);
   // After the access gates, so the signed-in client is known when crisis words are found.
-  registerCrisisWordsCheck(app, { db, notifier });
+  registerCrisisWordsCheck(app, ctx);
   // Never global: cached public GETs are not limited; each POST route opts in with its own limits.
   await app.register(rateLimit, { global: false });
   registerErrorPages(app, site);
@@ -126,12 +69,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     outboxDir: path.join(config.dataDir, "outbox"),
     from: `${practice.name} <${practice.contact.email}>`,
   });
-  const bookingMail = {
-    practiceName: practice.name,
-    practiceEmail: practice.contact.email,
-    publicHost: config.publicUrl.host,
-    manageUrlFor: (bookingId: string) => site.absoluteUrl(`/book/manage/${manageToken(keys, bookingId)}`),
-  };
   const jobs: JobRunner = new JobRunner(
     db,
     keys,
@@ -156,84 +93,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerAssetRoutes(app, assets);
-  registerSiteRoutes(app, { db, site, cache, pages });
-  registerArticleRoutes(app, { db, site, cache, staticPaths: sitePaths });
-  registerAccountRoutes(app, { db, site, keys, config });
-  const secure = config.secureCookies;
-  registerSecondFactorRoutes(app, { db, site, keys, publicUrl: config.publicUrl, secure });
-  registerClientRoutes(app, { db, site, keys, publicUrl: config.publicUrl, secure, consentDocuments });
-  registerClientRightsRoutes(app, {
-    db,
-    site,
-    keys,
-    publicUrl: config.publicUrl,
-    secure,
-    clientData: clientDataTables,
-  });
-  registerEntryRoutes(app, {
-    db,
-    site,
-    keys,
-    publicUrl: config.publicUrl,
-    secretsPolicy: consentDocuments.find((document) => document.id === "secrets-between-partners"),
-    notifier,
-  });
-  registerJointWorkRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
-  registerNotificationRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
-  registerPracticeRoutes(app, {
-    db,
-    site,
-    keys,
-    measures: catalogue(options.instruments, options.instrumentPack),
-  });
-  registerAuditLogRoutes(app, { db, site, keys });
-  registerSelfCheckRoutes(app, { db, site, keys, publicUrl: config.publicUrl, secure });
-  registerClientRecordRoutes(app, {
-    db,
-    site,
-    keys,
-    publicUrl: config.publicUrl,
-    instruments: options.instruments,
-    pack: options.instrumentPack,
-  });
-  registerMeasureRoutes(app, {
-    db,
-    site,
-    keys,
-    publicUrl: config.publicUrl,
-    instruments: options.instruments,
-    pack: options.instrumentPack,
-    notifier,
-  });
-  registerBookingRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
-  registerManageRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
-  await registerEmbedRoutes(app, {
-    db,
-    site,
-    keys,
-    publicUrl: config.publicUrl,
-    mail: bookingMail,
-    origins: config.embedOrigins,
-  });
-  registerBookingSettingsRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
-  registerCalendarFeedRoutes(app, {
-    db,
-    site,
-    keys,
-    publicUrl: config.publicUrl,
-    fetchOptions: options.calendarFeedFetch,
-  });
-  registerSubscriptionRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
-  registerConsultationsRoutes(app, { db, site, keys, publicUrl: config.publicUrl, mail: bookingMail });
-  registerPasswordRoutes(app, { db, site, keys, publicUrl: config.publicUrl });
-  registerTherapistsRoutes(app, {
-    db,
-    site,
-    keys,
-    cache,
-    publicUrl: config.publicUrl,
-    demoForcedOn: config.demo === true,
-  });
+  registerSite(app, ctx);
+  registerArticles(app, ctx);
+  registerAccounts(app, ctx);
+  registerWorkspace(app, ctx);
+  registerSafety(app, ctx);
+  registerNotifications(app, ctx);
+  registerPractice(app, ctx);
+  registerAssessments(app, ctx);
+  await registerBooking(app, ctx);
 
   return app;
 }

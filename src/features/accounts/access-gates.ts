@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Database } from "../../platform/db/database.ts";
+import type { AppContext } from "../../app-context.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { type ClientGate, clientGate, type SignedInClient } from "./clients/client-gate.ts";
 import { type SignedInTherapist, therapistGate } from "./therapist-gate.ts";
 
@@ -16,7 +15,7 @@ declare module "fastify" {
  * Enforces each route's declared access (see platform/web/route-access.ts) before its handler runs,
  * and hands the handler the signed-in therapist or client.
  */
-export function registerAccessGates(app: FastifyInstance, db: Database, site: SiteContext): void {
+export function registerAccessGates(app: FastifyInstance, { db, site }: AppContext): void {
   app.decorateRequest("therapist", undefined);
   app.decorateRequest("client", undefined);
   app.addHook("preHandler", async (request, reply) => {

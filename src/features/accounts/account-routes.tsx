@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Config } from "../../config.ts";
-import type { Database } from "../../platform/db/database.ts";
-import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../app-context.ts";
 import {
   endAllSessions,
   endSessionByRef,
@@ -16,7 +14,6 @@ import { renderPage } from "../../platform/web/render-page.ts";
 import { safeError } from "../../platform/web/safe-error.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { clearSessionCookie, finishSession, startSession } from "../../platform/web/session-cookie.ts";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { MessagePage, SetupPage, SignInPage, SignInsPage } from "./account-pages.tsx";
 import { createTherapist } from "./create-therapist.ts";
 import { accountMessages as m } from "./messages.ts";
@@ -26,14 +23,12 @@ import { consumeSetupLink, setupTokenIsValid } from "./setup-link.ts";
 import { signInTherapist } from "./sign-in-therapist.ts";
 import { therapists } from "./therapist.schema.ts";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; config: Config };
-
 const signInForm = z.object({
   email: z.string().trim().pipe(z.email(m.emailIncomplete)),
   password: z.string().min(1, m.passwordMissing).max(1000),
 });
 
-export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, config }: Deps): void {
+export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, config }: AppContext): void {
   const secure = config.secureCookies;
   const key = keys.current;
 

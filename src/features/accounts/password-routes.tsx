@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Database } from "../../platform/db/database.ts";
-import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../app-context.ts";
 import { oneTimeTokenPattern } from "../../platform/security/one-time-token.ts";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { MessagePage } from "./account-pages.tsx";
 import { accountMessages as m } from "./messages.ts";
 import { ChoosePasswordPage, ForgottenPasswordPage } from "./password-pages.tsx";
@@ -15,14 +13,15 @@ import { authRateLimit, fieldText } from "./route-helpers.ts";
 import { setPasswordFromLink } from "./set-password-from-link.ts";
 import { type TherapistLinkPurpose, therapistLinkIsUsable } from "./therapist-links.ts";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
-
 const tokenParams = z.object({ token: z.string().regex(oneTimeTokenPattern) });
 const linkUnusable =
   "This link has expired or has already been used. Reset links work once, for 30 minutes; an invitation to join lasts 7 days.";
 
 /** Forgotten passwords, and therapists joining a practice they were invited to. */
-export function registerPasswordRoutes(app: FastifyInstance, { db, site, keys, publicUrl }: Deps): void {
+export function registerPasswordRoutes(
+  app: FastifyInstance,
+  { db, site, keys, publicUrl }: AppContext,
+): void {
   const key = keys.current;
   const message = (reply: FastifyReply, title: string, text: string, status = 200) =>
     sendPrivate(reply, renderPage(<MessagePage site={site} title={title} message={text} />), status);

@@ -1,18 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Database } from "../../platform/db/database.ts";
-import type { PageCache } from "../../platform/web/page-cache.ts";
+import type { AppContext } from "../../app-context.ts";
 import { sendPublicPage } from "../../platform/web/public-page.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { ArticleListPage } from "./article-list-page.tsx";
 import { ArticlePage } from "./article-page.tsx";
 import { findArticle, listArticles } from "./article-queries.ts";
 import { atomFeed } from "./atom-feed.ts";
 import { neighbours, relatedArticles } from "./related-articles.ts";
 import { sitemap } from "./sitemap.ts";
-
-type Deps = { db: Database; site: SiteContext; cache: PageCache; staticPaths: string[] };
 
 const listQuery = z
   .object({
@@ -24,7 +20,10 @@ const listQuery = z
   .catch({ tag: undefined });
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
 
-export function registerArticleRoutes(app: FastifyInstance, { db, site, cache, staticPaths }: Deps): void {
+export function registerArticleRoutes(
+  app: FastifyInstance,
+  { db, site, cache, sitePaths: staticPaths }: AppContext,
+): void {
   app.get("/articles", { config: { access: "public" } }, async (request, reply) => {
     const { tag } = listQuery.parse(request.query);
     return sendPublicPage(request, reply, cache, {

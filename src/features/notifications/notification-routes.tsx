@@ -1,21 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Database } from "../../platform/db/database.ts";
-import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../app-context.ts";
 import { formIsGenuine } from "../../platform/web/form-security.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { markSeen, notificationOwner, setNotificationEmail } from "./needs-you.ts";
 import { needsYouFormName } from "./needs-you-section.tsx";
-
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
 
 const params = z.object({ id: z.uuid() });
 
 /** Marking a notification seen (who and when, audited), and the therapist's email choice. */
-export function registerNotificationRoutes(app: FastifyInstance, { db, keys, publicUrl }: Deps): void {
+export function registerNotificationRoutes(app: FastifyInstance, { db, keys, publicUrl }: AppContext): void {
   const genuine = (request: Parameters<typeof formIsGenuine>[0]) =>
     formIsGenuine(request, keys.current, needsYouFormName, "session", publicUrl);
 

@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../app-context.ts";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
@@ -8,7 +9,6 @@ import { sendPrivate } from "../../platform/web/send-private.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
 import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { AuditLogPage, type Party } from "./audit-log-page.tsx";
 import {
   type AuditRow,
@@ -18,9 +18,7 @@ import {
   referencePattern,
 } from "./audit-log-query.ts";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing };
-
-export function registerAuditLogRoutes(app: FastifyInstance, { db, site, keys }: Deps): void {
+export function registerAuditLogRoutes(app: FastifyInstance, { db, site, keys }: AppContext): void {
   app.get("/practice/audit", { config: { access: "owner" } }, async (request, reply) => {
     const viewer = request.therapist;
     if (!viewer) return reply.redirect("/sign-in", 303);

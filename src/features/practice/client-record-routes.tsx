@@ -1,9 +1,8 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { AppContext } from "../../app-context.ts";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
-import type { Database } from "../../platform/db/database.ts";
-import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
@@ -13,27 +12,15 @@ import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
-import type { InstrumentDefinition } from "../assessments/instruments/instrument-definition.ts";
-import type { InstrumentPack } from "../assessments/instruments/instrument-pack.ts";
 import { answerLines } from "../assessments/measures/answer-lines.ts";
 import { assignMeasure } from "../assessments/measures/assign-measure.ts";
 import { measuresOf } from "../assessments/measures/measure-assignments.ts";
 import { isSafetyScreen, measureReadiness, measureWording } from "../assessments/measures/measure-wording.ts";
 import { scoreMeasure } from "../assessments/measures/score-measure.ts";
 import type { AssignForm, TherapistMeasure } from "../assessments/measures/therapist-measures-section.tsx";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { jointWorkView } from "../safety/joint-work-view.ts";
 import { entriesSharedWithTherapist } from "../workspace/entries.ts";
 import { ClientRecordPage } from "./client-record-page.tsx";
-
-type Deps = {
-  db: Database;
-  site: SiteContext;
-  keys: KeyRing;
-  publicUrl: URL;
-  instruments: InstrumentDefinition[];
-  pack: InstrumentPack | undefined;
-};
 
 const params = z.object({ id: z.uuid() });
 const assignFormName = "assign-measure";
@@ -47,8 +34,8 @@ const refusedMessage = (title: string, reason: "already-waiting" | "not-ready" |
   })[reason];
 
 /** The therapist's view of one client. Every opening is a staff read of clinical data, and is audited. */
-export function registerClientRecordRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl, instruments, pack } = deps;
+export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, publicUrl, instruments, instrumentPack: pack } = ctx;
   // Read on every request: removing the demo data ends demo mode while the app runs.
   const rules = () => ({ instruments, pack, demo: site.demo });
   /**

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import type { AppContext } from "../../app-context.ts";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
-import type { Database } from "../../platform/db/database.ts";
-import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
@@ -11,20 +10,21 @@ import { groupByCouple, listClientsOf } from "../accounts/clients/list-clients.t
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { loadInstrumentDefinitions } from "../assessments/instruments/definitions/index.ts";
-import type { CatalogueEntry } from "../assessments/instruments/instrument-catalogue.ts";
+import { catalogue } from "../assessments/instruments/instrument-catalogue.ts";
 import { screensNeedingAttention } from "../assessments/measures/screens-needing-attention.ts";
 import { bookingAttention } from "../booking/therapist/booking-attention.ts";
 import { needsYou, notifyByEmailOf } from "../notifications/needs-you.ts";
 import { needsYouFormName } from "../notifications/needs-you-section.tsx";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { MeasuresPage } from "./measures-page.tsx";
 import { PracticeHomePage } from "./practice-home-page.tsx";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; measures: CatalogueEntry[] };
-
 const notices = z.enum(["invited-1", "invited-2"]);
 
-export function registerPracticeRoutes(app: FastifyInstance, { db, site, keys, measures }: Deps): void {
+export function registerPracticeRoutes(
+  app: FastifyInstance,
+  { db, site, keys, instruments, instrumentPack }: AppContext,
+): void {
+  const measures = catalogue(instruments, instrumentPack);
   // The same definitions the app loads at start (as the client-data register does), to tell a positive
   // screen for harm from the others.
   const definitions = loadInstrumentDefinitions();

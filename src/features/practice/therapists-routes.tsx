@@ -1,10 +1,8 @@
 import { asc, isNotNull } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Database } from "../../platform/db/database.ts";
-import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../app-context.ts";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
-import type { PageCache } from "../../platform/web/page-cache.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { inviteTherapist } from "../accounts/invite-therapist.ts";
@@ -14,17 +12,7 @@ import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { removeDemoData } from "../demo/remove-demo-data.ts";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { type TherapistListing, TherapistsPage } from "./therapists-page.tsx";
-
-type Deps = {
-  db: Database;
-  site: SiteContext;
-  keys: KeyRing;
-  cache: PageCache;
-  publicUrl: URL;
-  demoForcedOn: boolean;
-};
 
 const notices = {
   invited: "The invitation is on its way.",
@@ -40,8 +28,8 @@ const stateOf = (row: typeof therapists.$inferSelect): string => {
 };
 
 /** The owner's page for the group practice: its therapists, inviting one, and removing demo data. */
-export function registerTherapistsRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, cache, publicUrl, demoForcedOn } = deps;
+export function registerTherapistsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, cache, publicUrl, demoForcedOn } = ctx;
   const key = keys.current;
 
   const page = async (

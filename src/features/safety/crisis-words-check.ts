@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import type { Database } from "../../platform/db/database.ts";
+import type { AppContext } from "../../app-context.ts";
 import { containsCrisisWords } from "../assessments/self-check/crisis-words.ts";
-import { hourly, type Notifier } from "../notifications/notify-therapist.ts";
+import { hourly } from "../notifications/notify-therapist.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -31,10 +31,7 @@ export function bodyHasCrisisWords(body: unknown): boolean {
  * Runs after the access gates (registered after them), so a signed-in client is known; a therapist's
  * own writing is not a client's.
  */
-export function registerCrisisWordsCheck(
-  app: FastifyInstance,
-  deps: { db: Database; notifier: Notifier },
-): void {
+export function registerCrisisWordsCheck(app: FastifyInstance, deps: AppContext): void {
   app.decorateRequest("crisisWords", false);
   app.addHook("preHandler", async (request) => {
     if (request.method !== "POST" || request.therapist || !bodyHasCrisisWords(request.body)) return;

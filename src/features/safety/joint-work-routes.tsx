@@ -1,24 +1,23 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Database } from "../../platform/db/database.ts";
-import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../app-context.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
 import { formIsGenuine } from "../../platform/web/form-security.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { recordPrivateScreen, setJointWork } from "./joint-work.ts";
 import { jointWorkFormName } from "./joint-work-section.tsx";
-
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
 
 const params = z.object({ id: z.uuid() });
 
 /** The therapist records each partner's private screen and opens or closes a couple's joint work. */
-export function registerJointWorkRoutes(app: FastifyInstance, { db, site, keys, publicUrl }: Deps): void {
+export function registerJointWorkRoutes(
+  app: FastifyInstance,
+  { db, site, keys, publicUrl }: AppContext,
+): void {
   /** A client of a couple whose joint work this therapist may change; otherwise nothing (a 404). */
   const coupleClient = async (request: FastifyRequest, id: unknown) => {
     const parsed = z.uuid().safeParse(id);

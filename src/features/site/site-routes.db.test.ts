@@ -3,6 +3,7 @@ import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicHtmlPaths } from "../../../test/support/public-pages.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import type { AppContext } from "../../app-context.ts";
 import { PageCache } from "../../platform/web/page-cache.ts";
 import { demoPractice } from "../practice-settings/demo-practice.ts";
 import { practiceSettingsSchema } from "../practice-settings/practice-settings.types.ts";
@@ -246,7 +247,9 @@ describe("the help-now page cache", () => {
       demo: false,
       absoluteUrl: (pathname) => `https://haven.test${pathname}`,
     };
-    registerSiteRoutes(app, { db: t.handle.db, site, cache, pages: { privacy: "", accessibility: "" } });
+    // Only what the site's routes read.
+    const ctx = { db: t.handle.db, site, cache, pages: { privacy: "", accessibility: "" } } as AppContext;
+    registerSiteRoutes(app, ctx);
     try {
       for (let i = 0; i < 30; i++) {
         const response = await app.inject({ url: `/help-now?country=${"Q".repeat(i)}&n=${i}` });

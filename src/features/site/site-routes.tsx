@@ -1,10 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import type { Database } from "../../platform/db/database.ts";
-import type { PageCache } from "../../platform/web/page-cache.ts";
+import type { AppContext } from "../../app-context.ts";
 import { helpLinesCacheControl, sendPublicPage } from "../../platform/web/public-page.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { listArticles } from "../articles/article-queries.ts";
-import type { SiteContext } from "../practice-settings/site-context.ts";
 import { requestedCountry, shownCountry } from "./help-country.ts";
 import { HelpNowPage } from "./help-now-page.tsx";
 import { HomePage } from "./home-page.tsx";
@@ -12,12 +10,10 @@ import { MarkdownPage } from "./text-pages.tsx";
 
 export type PracticePagesHtml = { privacy: string; accessibility: string };
 
-type Deps = { db: Database; site: SiteContext; cache: PageCache; pages: PracticePagesHtml };
-
 /** Public pages every search engine may list. */
 export const sitePaths = ["/", "/articles", "/book", "/help-now", "/privacy", "/accessibility"];
 
-export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, pages }: Deps): void {
+export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, pages }: AppContext): void {
   app.get("/", { config: { access: "public" } }, (request, reply) =>
     sendPublicPage(request, reply, cache, {
       key: "/",

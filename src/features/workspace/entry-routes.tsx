@@ -1,18 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Database } from "../../platform/db/database.ts";
-import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../app-context.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import type { ConsentDocument } from "../accounts/clients/consent-documents.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { type Action, allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
-import { hourly, type Notifier } from "../notifications/notify-therapist.ts";
-import type { SiteContext } from "../practice-settings/site-context.ts";
+import { hourly } from "../notifications/notify-therapist.ts";
 import { jointWorkIsOpen } from "../safety/joint-work.ts";
 import { safetyMessages } from "../safety/messages.ts";
 import {
@@ -36,24 +33,16 @@ import {
 } from "./entry-pages.tsx";
 import { markSecretsPolicySeen, needsSecretsReminder } from "./secrets-reminder.ts";
 
-type Deps = {
-  db: Database;
-  site: SiteContext;
-  keys: KeyRing;
-  publicUrl: URL;
-  /** The practice's policy on secrets between partners, if it has one (shown at a first therapist-only share). */
-  secretsPolicy: ConsentDocument | undefined;
-  notifier: Notifier;
-};
-
 const entryParams = z.object({ id: z.uuid() });
 const notices = { shared: "Saved. The note’s sharing has changed." };
 
 /** A client's notes: write, choose who reads, take a share back, delete. */
 export function registerEntryRoutes(
   app: FastifyInstance,
-  { db, site, keys, publicUrl, secretsPolicy, notifier }: Deps,
+  { db, site, keys, publicUrl, consentDocuments, notifier }: AppContext,
 ): void {
+  /** The practice's policy on secrets between partners, if it has one (shown at a first therapist-only share). */
+  const secretsPolicy = consentDocuments.find((document) => document.id === "secrets-between-partners");
   const key = keys.current;
   const timeZone = site.practice.timeZone;
 

@@ -1,12 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Database } from "../../../platform/db/database.ts";
-import type { ClientDataTable } from "../../../platform/privacy/client-data.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../../app-context.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { finishSession } from "../../../platform/web/session-cookie.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { MessagePage } from "../account-pages.tsx";
 import { accountMessages } from "../messages.ts";
 import { allow } from "../policies/policy.ts";
@@ -16,18 +13,9 @@ import { ErasePage, MyDataPage } from "./client-rights-pages.tsx";
 import { eraseClient, retentionDate } from "./erase-client.ts";
 import { exportClientData } from "./export-client-data.ts";
 
-type Deps = {
-  db: Database;
-  site: SiteContext;
-  keys: KeyRing;
-  publicUrl: URL;
-  secure: boolean;
-  clientData: ClientDataTable[];
-};
-
 /** A client's rights over their data: see it, download it, have it erased. */
-export function registerClientRightsRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl, secure, clientData } = deps;
+export function registerClientRightsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, publicUrl, secure, clientData } = ctx;
   const key = keys.current;
   const retentionYears = site.practice.recordRetentionYears;
 

@@ -1,15 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Database } from "../../../platform/db/database.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../../app-context.ts";
 import { oneTimeTokenPattern } from "../../../platform/security/one-time-token.ts";
 import { clientSessionPolicy } from "../../../platform/security/sessions/session-store.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { startSession } from "../../../platform/web/session-cookie.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { MessagePage } from "../account-pages.tsx";
 import { accountMessages } from "../messages.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
@@ -20,17 +18,7 @@ import { openClientField } from "./client-crypto.ts";
 import { clientMessages as m } from "./client-messages.ts";
 import { ClientSpacePage, InvitePage, SignInLinkPage, WelcomePage } from "./client-pages.tsx";
 import { requestSignInLink, signInLinkIsUsable, useSignInLink } from "./client-sign-in-links.ts";
-import type { ConsentDocument } from "./consent-documents.ts";
 import { type InvitationValues, inviteClients } from "./invite-clients.ts";
-
-type Deps = {
-  db: Database;
-  site: SiteContext;
-  keys: KeyRing;
-  publicUrl: URL;
-  secure: boolean;
-  consentDocuments: ConsentDocument[];
-};
 
 const tokenParams = z.object({ token: z.string().regex(oneTimeTokenPattern) });
 
@@ -41,8 +29,8 @@ const ticked = (body: unknown, field: string): string[] => {
   return typeof value === "string" ? [value] : [];
 };
 
-export function registerClientRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl, secure, consentDocuments } = deps;
+export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, publicUrl, secure, consentDocuments } = ctx;
   const key = keys.current;
   const linkFor = (path: string) => (token: string) => site.absoluteUrl(`${path}/${token}`);
   const message = (reply: FastifyReply, title: string, text: string, status = 200) =>

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Database } from "../../../platform/db/database.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../../app-context.ts";
 import {
   type Account,
   clientSessionPolicy,
@@ -12,7 +11,6 @@ import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { startSession } from "../../../platform/web/session-cookie.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { SignInPage } from "../account-pages.tsx";
 import { accountMessages as m } from "../messages.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
@@ -22,7 +20,6 @@ import { lockFactorState } from "./factor-accounts.ts";
 import { RecoveryCodesPage, SignInCodePage, TwoStepSetupPage } from "./second-factor-pages.tsx";
 import { totpUri } from "./totp.ts";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; secure: boolean };
 type Kind = Account["kind"];
 
 /** Where each kind of account enters its code, sets up its app, and goes once signed in. */
@@ -51,7 +48,7 @@ const ticketSeconds = 10 * 60;
 export function sendCodeStep(
   request: FastifyRequest,
   reply: FastifyReply,
-  deps: Pick<Deps, "site" | "keys">,
+  deps: Pick<AppContext, "site" | "keys">,
   state: { account: Account; status?: number; error?: string; problem?: string },
 ) {
   const { code, purpose } = paths[state.account.kind];
@@ -65,14 +62,14 @@ export function sendCodeStep(
   return sendPrivate(reply, renderPage(<SignInCodePage site={deps.site} form={form} />), state.status ?? 200);
 }
 
-export function registerSecondFactorRoutes(app: FastifyInstance, deps: Deps): void {
+export function registerSecondFactorRoutes(app: FastifyInstance, deps: AppContext): void {
   for (const kind of ["therapist", "client"] as const) {
     registerCodeStep(app, deps, kind);
     registerEnrolment(app, deps, kind);
   }
 }
 
-function registerCodeStep(app: FastifyInstance, deps: Deps, kind: Kind): void {
+function registerCodeStep(app: FastifyInstance, deps: AppContext, kind: Kind): void {
   const { db, site, keys, publicUrl, secure } = deps;
   const key = keys.current;
   const { code: path, purpose, home, enrol } = paths[kind];
@@ -116,7 +113,7 @@ function registerCodeStep(app: FastifyInstance, deps: Deps, kind: Kind): void {
   });
 }
 
-function registerEnrolment(app: FastifyInstance, deps: Deps, kind: Kind): void {
+function registerEnrolment(app: FastifyInstance, deps: AppContext, kind: Kind): void {
   const { db, site, keys, publicUrl, secure } = deps;
   const key = keys.current;
   const { enrol: path, home } = paths[kind];

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Database } from "../../../platform/db/database.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../../app-context.ts";
 import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
@@ -9,10 +8,7 @@ import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { allow } from "../../accounts/policies/policy.ts";
 import { requestActor } from "../../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
-import type { Notifier } from "../../notifications/notify-therapist.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
-import type { InstrumentPack } from "../instruments/instrument-pack.ts";
 import { measuresOf, measureWithOwner, openMeasure, saveAnswers } from "./measure-assignments.ts";
 import {
   AnsweredMeasurePage,
@@ -26,21 +22,11 @@ import { scoreMeasure } from "./score-measure.ts";
 import { practiceCountryHelp, ScreenThanksPage } from "./screen-thanks-page.tsx";
 import { tellTherapistAnswered } from "./tell-therapist-answered.ts";
 
-type Deps = {
-  db: Database;
-  site: SiteContext;
-  keys: KeyRing;
-  publicUrl: URL;
-  instruments: InstrumentDefinition[];
-  pack: InstrumentPack | undefined;
-  notifier: Notifier;
-};
-
 const params = z.object({ id: z.uuid() });
 
 /** The client's side of measures: the list, answering once, and results where they may see them. */
-export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl, instruments, pack, notifier } = deps;
+export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, publicUrl, instruments, instrumentPack: pack, notifier } = ctx;
   const timeZone = site.practice.timeZone;
   const definitionOf = (measure: { instrumentId: string }) =>
     instruments.find((d) => d.id === measure.instrumentId);

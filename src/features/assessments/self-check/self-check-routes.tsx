@@ -1,10 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import type { Database } from "../../../platform/db/database.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../../app-context.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { containsCrisisWords } from "./crisis-words.ts";
 import { recommend } from "./recommend.ts";
 import { reflectionSummary } from "./reflection-summary.ts";
@@ -26,11 +24,10 @@ const empty = { reflection: {}, private: undefined, safety: {} };
  * The public self-check. Nothing is stored: answers travel in the form (by POST, never in a URL), and
  * each page is built from them and forgotten. Logs record only the route.
  */
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; secure: boolean };
 
 export function registerSelfCheckRoutes(
   app: FastifyInstance,
-  { db, site, keys, publicUrl, secure }: Deps,
+  { db, site, keys, publicUrl, secure }: AppContext,
 ): void {
   app.get("/self-check", { config: { access: "public" } }, (_request, reply) =>
     sendPrivate(

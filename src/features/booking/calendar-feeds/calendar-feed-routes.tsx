@@ -1,30 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { AppContext } from "../../../app-context.ts";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
-import type { Database } from "../../../platform/db/database.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { subscriptionOf } from "../subscription/calendar-subscription.ts";
 import { subscriptionAddresses } from "../subscription/subscription-section.tsx";
 import { addFeed, feedsOf, removeFeed } from "./calendar-feeds.ts";
 import { type AddFeedForm, CalendarsPage } from "./calendars-page.tsx";
 import { checkFeedAddress } from "./feed-address-guard.ts";
-import type { FetchFeedOptions } from "./fetch-feed.ts";
 import { refreshDueFeeds } from "./refresh-calendar-feeds.ts";
-
-type Deps = {
-  db: Database;
-  site: SiteContext;
-  keys: KeyRing;
-  publicUrl: URL;
-  /** How feeds are fetched; tests point it at a local server. Production leaves it unset. */
-  fetchOptions?: FetchFeedOptions | undefined;
-};
 
 /** One form token serves every form on the calendars page, the subscription's too. */
 export const calendarsFormName = "calendars";
@@ -43,8 +31,8 @@ const notices = {
 const noticeParam = z.enum(Object.keys(notices) as [keyof typeof notices, ...(keyof typeof notices)[]]);
 
 /** The therapist's own calendars (issue 5, item 2): add, check, remove, and each one's last read. */
-export function registerCalendarFeedRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl, fetchOptions } = deps;
+export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, publicUrl, calendarFeedFetch: fetchOptions } = ctx;
 
   const page = async (request: FastifyRequest, reply: FastifyReply, status = 200, form?: AddFeedForm) => {
     const therapist = request.therapist;

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from "fastify";
+import type { AppContext } from "../../../app-context.ts";
 import { errorStatus } from "../../../platform/web/error-pages.tsx";
 import { framedHelmetOptions, framedPolicyHeader } from "../../../platform/web/security-headers.ts";
 import { embedFrame } from "../visitor/booking-frame.tsx";
@@ -6,18 +7,13 @@ import { registerBookingRoutes } from "../visitor/booking-routes.tsx";
 import { registerManageRoutes } from "../visitor/manage-routes.tsx";
 import { sendEmbedErrorPage } from "./embed-error-page.tsx";
 
-type Deps = Parameters<typeof registerBookingRoutes>[1] & {
-  /** `HAVEN_EMBED_ORIGINS`, checked at start. */
-  origins: readonly string[];
-};
-
 /**
  * The booking flow for a practice's own site to frame (record 041): the site's own routes and pages,
  * under /embed/book, in a minimal layout. Only these pages let the configured origins frame them; with
  * none configured they still render (a practice can preview them) and, like every page, refuse any frame.
  */
-export async function registerEmbedRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const { origins, ...flow } = deps;
+export async function registerEmbedRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const origins = ctx.embedOrigins;
   await app.register(async (embed) => {
     if (origins.length > 0) {
       const helmet = framedHelmetOptions(origins);
@@ -29,9 +25,9 @@ export async function registerEmbedRoutes(app: FastifyInstance, deps: Deps): Pro
     // An error answer keeps the frame's policy and layout, so it is shown in the frame, not refused.
     const policy = framedPolicyHeader(origins);
     embed.setErrorHandler((error: FastifyError, request, reply) =>
-      sendEmbedErrorPage(reply, flow.site, errorStatus(error, request), policy),
+      sendEmbedErrorPage(reply, ctx.site, errorStatus(error, request), policy),
     );
-    registerBookingRoutes(embed, flow, embedFrame);
-    registerManageRoutes(embed, flow, embedFrame);
+    registerBookingRoutes(embed, ctx, embedFrame);
+    registerManageRoutes(embed, ctx, embedFrame);
   });
 }

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import type { AppContext } from "../../../app-context.ts";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
-import type { Database } from "../../../platform/db/database.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
 import { formIsGenuine } from "../../../platform/web/form-security.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { calendarsFormName } from "../calendar-feeds/calendar-feed-routes.tsx";
 import {
   consultationsFeed,
@@ -15,13 +13,11 @@ import {
   therapistForSecret,
 } from "./calendar-subscription.ts";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
-
 const feedFile = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/) });
 
 /** The private subscription feed of a therapist's consultations (issue 5, item 3), and its controls. */
-export function registerSubscriptionRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl } = deps;
+export function registerSubscriptionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, publicUrl } = ctx;
   const genuine = (request: Parameters<typeof formIsGenuine>[0]) =>
     formIsGenuine(request, keys.current, calendarsFormName, "session", publicUrl);
 

@@ -2,6 +2,7 @@ import { and, asc, eq, gte } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
+import type { AppContext } from "../../../app-context.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
@@ -11,7 +12,6 @@ import { accountMessages } from "../../accounts/messages.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
 import { therapists } from "../../accounts/therapist.schema.ts";
 import type { SignedInTherapist } from "../../accounts/therapist-gate.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
 import { isValidTimeZone } from "../compute-slots.ts";
 import { dateOverrides } from "../date-override.schema.ts";
@@ -29,7 +29,6 @@ import {
 } from "./booking-settings-page.tsx";
 import { formatHours, type HoursRange, parseHours } from "./parse-hours.ts";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL };
 type Errors = Record<string, string>;
 
 const formName = "booking-settings";
@@ -206,8 +205,8 @@ const firstProblems = (error: z.ZodError): Errors => {
 };
 
 /** The therapist's booking settings, usual week and dates that differ. */
-export function registerBookingSettingsRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl } = deps;
+export function registerBookingSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, publicUrl } = ctx;
   const key = keys.current;
 
   const page = async (

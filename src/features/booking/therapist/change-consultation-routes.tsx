@@ -1,17 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { AppContext } from "../../../app-context.ts";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
-import type { Database } from "../../../platform/db/database.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { accountMessages } from "../../accounts/messages.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { bookings } from "../booking.schema.ts";
-import type { BookingMailContext } from "../booking-emails.ts";
 import { openVisitor } from "../booking-record.ts";
 import { type ChangeOutcome, cancelBooking, rescheduleBooking } from "../change-booking.ts";
 import { computeSlots } from "../compute-slots.ts";
@@ -25,8 +22,6 @@ import {
   MoveConsultationPage,
 } from "./change-consultation-pages.tsx";
 
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; mail: BookingMailContext };
-
 const formName = "consultation-change";
 const idParam = z.object({ id: z.uuid() });
 const DAY = 86_400_000;
@@ -36,8 +31,8 @@ const DAY = 86_400_000;
  * optional message that goes to the visitor in the email with the updated calendar event. Another
  * therapist's consultation, a request, or one already cancelled is not found: ids reveal nothing.
  */
-export function registerChangeConsultationRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl, mail } = deps;
+export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, publicUrl, bookingMail: mail } = ctx;
 
   const targetFor = async (request: FastifyRequest): Promise<ChangeTarget | undefined> => {
     const therapist = request.therapist;

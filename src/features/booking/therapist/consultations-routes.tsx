@@ -1,6 +1,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { AppContext } from "../../../app-context.ts";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
@@ -9,10 +10,8 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { accountMessages } from "../../accounts/messages.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { type AnswerOutcome, approveRequest, declineRequest } from "../answer-request.ts";
 import { bookings } from "../booking.schema.ts";
-import type { BookingMailContext } from "../booking-emails.ts";
 import { openVisitor } from "../booking-record.ts";
 import { holdsItsTimeAt } from "../holds-its-time.ts";
 import { changeWords } from "./change-consultation-pages.tsx";
@@ -24,8 +23,6 @@ import {
   type DeclineForm,
   declineMessageMaxLength,
 } from "./request-answer-forms.tsx";
-
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; mail: BookingMailContext };
 
 const formName = "consultations";
 const notices: Record<string, string> = { ...answerWords.notices, ...changeWords.notices };
@@ -60,8 +57,8 @@ async function upcomingFor(
  * The therapist's consultations, and their answers to requests (record 038). Every opening of the list is
  * a staff read of visitors' details, and is audited; so is every answer, with no personal data.
  */
-export function registerConsultationsRoutes(app: FastifyInstance, deps: Deps): void {
-  const { db, site, keys, publicUrl, mail } = deps;
+export function registerConsultationsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, site, keys, publicUrl, bookingMail: mail } = ctx;
   const key = keys.current;
 
   const page = async (
@@ -132,7 +129,7 @@ export function registerConsultationsRoutes(app: FastifyInstance, deps: Deps): v
       },
     );
 
-  registerChangeConsultationRoutes(app, deps);
+  registerChangeConsultationRoutes(app, ctx);
 
   answerRoute("approve", (therapistId, bookingId) =>
     approveRequest(db, keys, { therapistId, bookingId }, mail),

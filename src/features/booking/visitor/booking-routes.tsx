@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
-import type { Database } from "../../../platform/db/database.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../../app-context.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
@@ -14,9 +13,7 @@ import {
   readReflection,
   reflectionCookie,
 } from "../../assessments/self-check/self-check-handoff.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { bookConsultation } from "../book-consultation.ts";
-import type { BookingMailContext } from "../booking-emails.ts";
 import { isValidTimeZone, type Slot } from "../compute-slots.ts";
 import { bookableTherapists, bookFirstAvailable, offeredBy } from "../group/group-practice.ts";
 import { manageToken } from "../manage-link.ts";
@@ -27,8 +24,6 @@ import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { DetailsPage, type DetailsValues } from "./details-page.tsx";
 import { NoBookingPage } from "./no-booking-page.tsx";
 import { type Kind, KindPage, TimesPage } from "./times-page.tsx";
-
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; mail: BookingMailContext };
 
 const DAY = 86_400_000;
 const bookingRateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
@@ -65,10 +60,10 @@ function weekStart(now: number, zone: string, weeks: number): number {
  */
 export function registerBookingRoutes(
   app: FastifyInstance,
-  deps: Deps,
+  ctx: AppContext,
   frame: BookingFrame = siteFrame,
 ): void {
-  const { db, site, keys, publicUrl, mail } = deps;
+  const { db, site, keys, publicUrl, bookingMail: mail } = ctx;
   const key = keys.current;
   const base = frame.base;
 

@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Database } from "../../../platform/db/database.ts";
-import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import type { AppContext } from "../../../app-context.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
-import type { SiteContext } from "../../practice-settings/site-context.ts";
-import { type BookingMailContext, bookingEvent, meetingPlace } from "../booking-emails.ts";
+import { bookingEvent, meetingPlace } from "../booking-emails.ts";
 import { type BookingRecord, loadBooking } from "../booking-record.ts";
 import { addToCalendarLinks, calendarFile } from "../calendar-file.ts";
 import {
@@ -23,8 +21,6 @@ import { loadAvailability } from "../therapist-availability.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { ManagePage, ReschedulePage } from "./manage-page.tsx";
 import { UnusableLinkPage } from "./unusable-link-page.tsx";
-
-type Deps = { db: Database; site: SiteContext; keys: KeyRing; publicUrl: URL; mail: BookingMailContext };
 
 const notices = {
   booked: "Your consultation is booked. A confirmation is on its way if you chose email.",
@@ -51,10 +47,10 @@ const rateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
  */
 export function registerManageRoutes(
   app: FastifyInstance,
-  deps: Deps,
+  ctx: AppContext,
   frame: BookingFrame = siteFrame,
 ): void {
-  const { db, site, keys, publicUrl, mail } = deps;
+  const { db, site, keys, publicUrl, bookingMail: mail } = ctx;
   const key = keys.current;
 
   /** The booking a manage link names, or undefined for a tampered or unknown link. */

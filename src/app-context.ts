@@ -1,0 +1,122 @@
+import type { Logger } from "pino";
+import { clientDataTables } from "./client-data.ts";
+import type { Config } from "./config.ts";
+import type { ConsentDocument } from "./features/accounts/clients/consent-documents.ts";
+import type { InstrumentDefinition } from "./features/assessments/instruments/instrument-definition.ts";
+import type { InstrumentPack } from "./features/assessments/instruments/instrument-pack.ts";
+import type { BookingMailContext } from "./features/booking/booking-emails.ts";
+import type { FetchFeedOptions } from "./features/booking/calendar-feeds/fetch-feed.ts";
+import { manageToken } from "./features/booking/manage-link.ts";
+import { createNotifier, type Notifier } from "./features/notifications/notify-therapist.ts";
+import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
+import type { SiteContext } from "./features/practice-settings/site-context.ts";
+import { type PracticePagesHtml, sitePaths } from "./features/site/site-routes.tsx";
+import type { Database } from "./platform/db/database.ts";
+import type { ClientDataTable } from "./platform/privacy/client-data.ts";
+import type { KeyRing } from "./platform/security/field-encryption.ts";
+import type { AssetRegistry } from "./platform/web/assets.ts";
+import { PageCache } from "./platform/web/page-cache.ts";
+
+/** What buildApp is given: the configuration and what start-up read and opened. */
+export type AppOptions = {
+  config: Config;
+  db: Database;
+  keys: KeyRing;
+  practice: PracticeSettings;
+  pages: PracticePagesHtml;
+  consentDocuments: ConsentDocument[];
+  /** The measures and the practice's instrument pack, validated at start. */
+  instruments: InstrumentDefinition[];
+  instrumentPack: InstrumentPack | undefined;
+  demo: boolean;
+  logger: Logger;
+  /** How therapists' calendar feeds are fetched; tests point it at a local server. Unset in production. */
+  calendarFeedFetch?: FetchFeedOptions | undefined;
+};
+
+/**
+ * Everything a feature's registrar may need, built once in app.ts and handed to each feature's
+ * `register<Feature>(app, ctx)`. A registrar destructures what it uses; nothing declares its own deps.
+ */
+export type AppContext = {
+  config: Config;
+  db: Database;
+  keys: KeyRing;
+  site: SiteContext;
+  logger: Logger;
+  /** The cache of public pages; a change to what they show clears it. */
+  cache: PageCache;
+  /** `config.publicUrl`: links in emails and the same-origin check of posts. */
+  publicUrl: URL;
+  /** `config.secureCookies`: cookies set by a feature are Secure. */
+  secure: boolean;
+  /** `HAVEN_DEMO` forced on by the environment (the therapist cannot turn demo mode off). */
+  demoForcedOn: boolean;
+  /** The practice's privacy and accessibility pages, rendered at start. */
+  pages: PracticePagesHtml;
+  /** The site's own pages, listed in the sitemap beside the articles. */
+  sitePaths: string[];
+  consentDocuments: ConsentDocument[];
+  /** The measures and the practice's instrument pack, validated at start. */
+  instruments: InstrumentDefinition[];
+  instrumentPack: InstrumentPack | undefined;
+  /** Every table of client data, for a client's export and erasure. */
+  clientData: ClientDataTable[];
+  /** Tells a therapist that something needs them (no content). */
+  notifier: Notifier;
+  /** What booking emails say about the practice, and each booking's manage link. */
+  bookingMail: BookingMailContext;
+  /** `HAVEN_EMBED_ORIGINS`, checked at start: the sites that may frame the booking flow. */
+  embedOrigins: readonly string[];
+  /** How therapists' calendar feeds are fetched; tests point it at a local server. Unset in production. */
+  calendarFeedFetch: FetchFeedOptions | undefined;
+};
+
+/** The context every feature is registered with; `wakeJobs` wakes the job runner after an email is queued. */
+export function createAppContext(
+  options: AppOptions,
+  assets: AssetRegistry,
+  wakeJobs: () => void,
+): AppContext {
+  const { config, db, keys, practice, demo, logger } = options;
+  const site: SiteContext = {
+    practice,
+    assets,
+    demo,
+    absoluteUrl: (pathname) => new URL(pathname, config.publicUrl).toString(),
+  };
+  return {
+    config,
+    db,
+    keys,
+    site,
+    logger,
+    cache: new PageCache(),
+    publicUrl: config.publicUrl,
+    secure: config.secureCookies,
+    demoForcedOn: config.demo === true,
+    pages: options.pages,
+    sitePaths,
+    consentDocuments: options.consentDocuments,
+    instruments: options.instruments,
+    instrumentPack: options.instrumentPack,
+    clientData: clientDataTables,
+    // Therapists are told that something needs them (no content); emails go through the job queue.
+    notifier: createNotifier({
+      db,
+      keys,
+      logger,
+      practiceName: practice.name,
+      practiceUrl: site.absoluteUrl("/practice"),
+      wake: wakeJobs,
+    }),
+    bookingMail: {
+      practiceName: practice.name,
+      practiceEmail: practice.contact.email,
+      publicHost: config.publicUrl.host,
+      manageUrlFor: (bookingId: string) => site.absoluteUrl(`/book/manage/${manageToken(keys, bookingId)}`),
+    },
+    embedOrigins: config.embedOrigins,
+    calendarFeedFetch: options.calendarFeedFetch,
+  };
+}

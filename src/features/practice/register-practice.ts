@@ -1,0 +1,14 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../app-context.ts";
+import { registerAuditLogRoutes } from "./audit-log-routes.tsx";
+import { registerClientRecordRoutes } from "./client-record-routes.tsx";
+import { registerPracticeRoutes } from "./practice-routes.tsx";
+import { registerTherapistsRoutes } from "./therapists-routes.tsx";
+
+/** The therapist's side: home, the measures, client records, the audit log, therapists. */
+export function registerPractice(app: FastifyInstance, ctx: AppContext): void {
+  registerPracticeRoutes(app, ctx);
+  registerAuditLogRoutes(app, ctx);
+  registerClientRecordRoutes(app, ctx);
+  registerTherapistsRoutes(app, ctx);
+}

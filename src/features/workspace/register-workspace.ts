@@ -1,0 +1,8 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../app-context.ts";
+import { registerEntryRoutes } from "./entry-routes.tsx";
+
+/** The clients' workspace: their notes and who reads them. */
+export function registerWorkspace(app: FastifyInstance, ctx: AppContext): void {
+  registerEntryRoutes(app, ctx);
+}
