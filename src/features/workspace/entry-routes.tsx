@@ -11,6 +11,7 @@ import { accountMessages } from "../accounts/messages.ts";
 import { type Action, allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import { clientOf } from "../accounts/signed-in-actor.ts";
 import { hourly, type Notifier } from "../notifications/notify-therapist.ts";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { jointWorkIsOpen } from "../safety/joint-work.ts";
@@ -68,8 +69,7 @@ export function registerEntryRoutes(
     } = {},
     reminder?: SecretsReminder,
   ) => {
-    const client = request.client;
-    if (!client) return reply.redirect("/sign-in", 303);
+    const client = clientOf(request);
     return sendPrivate(
       reply,
       renderPage(
@@ -165,8 +165,7 @@ export function registerEntryRoutes(
   app.get("/my/entries", { config: { access: "client" } }, (request, reply) => listPage(request, reply, 200));
 
   app.post("/my/entries", { config: { ...authRateLimit, access: "client" } }, async (request, reply) => {
-    const client = request.client;
-    if (!client) return reply.redirect("/sign-in", 303);
+    const client = clientOf(request);
     const values = { body: fieldText(request.body, "body"), sharing: fieldText(request.body, "sharing") };
     if (!formIsGenuine(request, key, "entries", "session", publicUrl))
       return listPage(request, reply, 403, { values, problem: accountMessages.formExpired });

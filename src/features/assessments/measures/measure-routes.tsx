@@ -9,6 +9,7 @@ import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { allow } from "../../accounts/policies/policy.ts";
 import { requestActor } from "../../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
+import { clientOf } from "../../accounts/signed-in-actor.ts";
 import type { Notifier } from "../../notifications/notify-therapist.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
@@ -115,8 +116,7 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
   };
 
   app.get("/my/measures", { config: { access: "client" } }, async (request, reply) => {
-    const client = request.client;
-    if (!client) return reply.redirect("/sign-in", 303);
+    const client = clientOf(request);
     const actor = requestActor(request);
     const list = (await measuresOf(db, keys, client.id)).flatMap((measure) => {
       const definition = definitionOf(measure);

@@ -8,6 +8,7 @@ import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { subscriptionOf } from "../subscription/calendar-subscription.ts";
 import { subscriptionAddresses } from "../subscription/subscription-section.tsx";
@@ -47,8 +48,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, deps: Deps): vo
   const { db, site, keys, publicUrl, fetchOptions } = deps;
 
   const page = async (request: FastifyRequest, reply: FastifyReply, status = 200, form?: AddFeedForm) => {
-    const therapist = request.therapist;
-    if (!therapist) return reply.redirect("/sign-in", 303);
+    const therapist = therapistOf(request);
     const notice = noticeParam.safeParse((request.query as Record<string, unknown>).notice);
     const subscription = await subscriptionOf(db, keys, therapist.id);
     return sendPrivate(
@@ -85,8 +85,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, deps: Deps): vo
     "/practice/booking/calendars",
     { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
-      const therapist = request.therapist;
-      if (!therapist) return reply.redirect("/sign-in", 303);
+      const therapist = therapistOf(request);
       const values = {
         label: fieldText(request.body, "label").trim(),
         url: fieldText(request.body, "url").trim(),

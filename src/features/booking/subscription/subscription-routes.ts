@@ -6,6 +6,7 @@ import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
 import { formIsGenuine } from "../../../platform/web/form-security.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
+import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { calendarsFormName } from "../calendar-feeds/calendar-feed-routes.tsx";
 import {
@@ -53,8 +54,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Deps): vo
     "/practice/booking/calendars/subscription",
     { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
-      const therapist = request.therapist;
-      if (!therapist) return reply.redirect("/sign-in", 303);
+      const therapist = therapistOf(request);
       if (!genuine(request)) return reply.redirect("/practice/booking/calendars?notice=expired-form", 303);
       await replaceSubscription(db, keys, therapist.id);
       await recordAudit(db, {
@@ -70,8 +70,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Deps): vo
     "/practice/booking/calendars/subscription/stop",
     { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
-      const therapist = request.therapist;
-      if (!therapist) return reply.redirect("/sign-in", 303);
+      const therapist = therapistOf(request);
       if (!genuine(request)) return reply.redirect("/practice/booking/calendars?notice=expired-form", 303);
       if (await revokeSubscription(db, therapist.id))
         await recordAudit(db, {

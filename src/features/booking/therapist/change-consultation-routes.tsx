@@ -9,6 +9,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { accountMessages } from "../../accounts/messages.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { bookings } from "../booking.schema.ts";
 import type { BookingMailContext } from "../booking-emails.ts";
@@ -74,8 +75,7 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, deps: Dep
     target: ChangeTarget,
     state: { form?: ChangeForm; problem?: string; status?: number } = {},
   ) => {
-    const therapist = request.therapist;
-    if (!therapist) return reply.redirect("/sign-in", 303);
+    const therapist = therapistOf(request);
     const token = formTokenFor(request, keys.current, formName, "session");
     const common = {
       site,
@@ -100,8 +100,7 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, deps: Dep
     form: ChangeForm,
     outcome: ChangeOutcome,
   ) => {
-    const therapist = request.therapist;
-    if (!therapist) return reply.redirect("/sign-in", 303);
+    const therapist = therapistOf(request);
     if (!outcome.ok && (outcome.reason === "taken" || outcome.reason === "not-offered")) {
       const problem = "That time was taken a moment ago. Please choose another.";
       return show(request, reply, action, target, {

@@ -9,6 +9,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { accountMessages } from "../../accounts/messages.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { type AnswerOutcome, approveRequest, declineRequest } from "../answer-request.ts";
 import { bookings } from "../booking.schema.ts";
@@ -70,8 +71,7 @@ export function registerConsultationsRoutes(app: FastifyInstance, deps: Deps): v
     status: number,
     state: { problem?: string; decline?: DeclineForm } = {},
   ) => {
-    const therapist = request.therapist;
-    if (!therapist) return reply.redirect("/sign-in", 303);
+    const therapist = therapistOf(request);
     const consultations = await upcomingFor(db, keys, therapist.id, new Date());
     await recordAudit(db, {
       actor: `therapist:${therapist.id}`,
@@ -112,8 +112,7 @@ export function registerConsultationsRoutes(app: FastifyInstance, deps: Deps): v
       `/practice/consultations/:id/${action}`,
       { config: { ...authRateLimit, access: "therapist" } },
       async (request, reply) => {
-        const therapist = request.therapist;
-        if (!therapist) return reply.redirect("/sign-in", 303);
+        const therapist = therapistOf(request);
         if (!formIsGenuine(request, key, formName, "session", publicUrl))
           return page(request, reply, 403, { problem: accountMessages.formExpired });
         const params = bookingIdParam.safeParse(request.params);
