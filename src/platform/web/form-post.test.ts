@@ -135,4 +135,29 @@ describe("formPost", () => {
       problem: "Nothing was saved.",
     });
   });
+
+  it("parses a secret with the rest but never shows it again", async () => {
+    const app = Fastify();
+    await app.register(formbody);
+    const token = formTokenFor({} as FastifyRequest, keys, form.name, "anonymous");
+    app.post(
+      "/secret",
+      formPost({
+        form,
+        read: (body) => ({ email: (body as Record<string, string>).email ?? "" }),
+        secrets: (body) => ({ password: (body as Record<string, string>).password ?? "" }),
+        schema: z.object({ email: z.string(), password: z.string().min(12, "Too short.") }),
+        rerender: (_request, reply, status, state) => reply.code(status).send(state),
+        handle: ({ reply, data }) => reply.send(data),
+      }),
+    );
+    const short = await post(app, { _form: token, email: "a@example.org", password: "short" }, "/secret");
+    expect(short.json()).toEqual({ values: { email: "a@example.org" }, errors: { password: "Too short." } });
+    const long = await post(
+      app,
+      { _form: token, email: "a@example.org", password: "long enough!" },
+      "/secret",
+    );
+    expect(long.json()).toEqual({ email: "a@example.org", password: "long enough!" });
+  });
 });

@@ -30,6 +30,8 @@ export type FormPost<Values, Parsed> = {
   form: { name: string; scope: FormScope; keys: SecretKeys; publicUrl: URL };
   /** What was typed, kept to show again (never the password). */
   read: (body: unknown) => Values;
+  /** Fields parsed with the rest but never shown again (a password). */
+  secrets?: (body: unknown) => Record<string, string>;
   schema: z.ZodType<Parsed>;
   /** The page again, with what was typed, beside-the-field problems and the form's problem. */
   rerender: (
@@ -60,7 +62,7 @@ export type FormPost<Values, Parsed> = {
  * Who may post at all was settled by the route's declared access before this runs.
  */
 export function formPost<Values, Parsed>(spec: FormPost<Values, Parsed>) {
-  const { form, read, schema, rerender, problemWhenInvalid, notGenuine, handle } = spec;
+  const { form, read, secrets, schema, rerender, problemWhenInvalid, notGenuine, handle } = spec;
   return async (request: FastifyRequest, reply: FastifyReply): Promise<Answer> => {
     const values = read(request.body);
     if (!formIsGenuine(request, form.keys, form.name, form.scope, form.publicUrl)) {
@@ -69,7 +71,7 @@ export function formPost<Values, Parsed>(spec: FormPost<Values, Parsed>) {
     }
     const invalid = (errors: FieldErrors, problem = problemWhenInvalid) =>
       rerender(request, reply, 400, { values, errors, problem });
-    const parsed = schema.safeParse(values);
+    const parsed = schema.safeParse(secrets ? { ...values, ...secrets(request.body) } : values);
     if (!parsed.success) return invalid(firstIssuePerField(parsed.error));
     return handle({ request, reply, data: parsed.data, values, invalid });
   };
