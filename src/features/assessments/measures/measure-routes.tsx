@@ -152,8 +152,8 @@ export function registerMeasureRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post("/my/measures/:id", { config: { ...authRateLimit, access: "client" } }, async (request, reply) => {
     const found = await measureFor(request);
-    const client = request.client;
-    if (!found || !client) return sendErrorPage(reply, site, 404);
+    const client = clientOf(request);
+    if (!found) return sendErrorPage(reply, site, 404);
     const { measure, definition } = found;
     if (measure.answeredAt !== null) return reply.redirect(`/my/measures/${measure.id}`, 303);
     const read = readMeasureAnswers(definition, request.body);

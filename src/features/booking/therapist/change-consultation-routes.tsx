@@ -41,9 +41,9 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, deps: Dep
   const { db, site, keys, publicUrl, mail } = deps;
 
   const targetFor = async (request: FastifyRequest): Promise<ChangeTarget | undefined> => {
-    const therapist = request.therapist;
+    const therapist = therapistOf(request);
     const params = idParam.safeParse(request.params);
-    if (!therapist || !params.success) return undefined;
+    if (!params.success) return undefined;
     const [row] = await db
       .select()
       .from(bookings)
@@ -148,7 +148,7 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, deps: Dep
       await show(request, reply, action, target, { form: { ...form, errors }, status: 400 });
       return undefined;
     }
-    return { target, form, therapistId: request.therapist?.id as string };
+    return { target, form, therapistId: therapistOf(request).id };
   };
 
   for (const action of ["cancel", "move"] as const) {
