@@ -8,6 +8,7 @@ import {
   listActiveSessions,
   therapistSessionPolicy,
 } from "../../platform/security/sessions/session-store.ts";
+import { formPost } from "../../platform/web/form-post.ts";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { leavePath } from "../../platform/web/quick-exit.tsx";
 import { renderPage } from "../../platform/web/render-page.ts";
@@ -57,43 +58,42 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
     return signInPage(request, reply, 200, {});
   });
 
-  app.post("/sign-in", { config: { ...authRateLimit, access: "anonymous" } }, async (request, reply) => {
-    const values = { email: fieldText(request.body, "email") };
-    if (!formIsGenuine(request, key, "sign-in", "anonymous", config.publicUrl)) {
-      return signInPage(request, reply, 403, { values, problem: m.formExpired });
-    }
-    const parsed = signInForm.safeParse({
-      email: values.email,
-      password: fieldText(request.body, "password"),
-    });
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      return signInPage(request, reply, 400, { values, errors });
-    }
-    const result = await signInTherapist(db, parsed.data);
-    if (result.outcome === "wait")
-      return signInPage(request, reply, 429, { values, problem: m.waitBeforeTrying(result.minutes) });
-    if (result.outcome === "no-match") return signInPage(request, reply, 401, { values, problem: m.noMatch });
-    if (result.secondFactor)
-      return sendCodeStep(
-        request,
-        reply,
-        { site, keys },
-        { account: { kind: "therapist", id: result.therapistId } },
-      );
-    // No second factor yet: signed in only to set one up (the access gates allow nothing else).
-    await startSession(
-      db,
-      request,
-      reply,
-      { kind: "therapist", id: result.therapistId },
-      therapistSessionPolicy,
-      secure,
-      "password",
-    );
-    return reply.redirect("/account/two-step", 303);
-  });
+  app.post(
+    "/sign-in",
+    { config: { ...authRateLimit, access: "anonymous" } },
+    formPost({
+      form: { name: "sign-in", scope: "anonymous", keys: key, publicUrl: config.publicUrl },
+      read: (body) => ({ email: fieldText(body, "email") }),
+      secrets: (body) => ({ password: fieldText(body, "password") }),
+      schema: signInForm,
+      rerender: signInPage,
+      handle: async ({ request, reply, data, values }) => {
+        const result = await signInTherapist(db, data);
+        if (result.outcome === "wait")
+          return signInPage(request, reply, 429, { values, problem: m.waitBeforeTrying(result.minutes) });
+        if (result.outcome === "no-match")
+          return signInPage(request, reply, 401, { values, problem: m.noMatch });
+        if (result.secondFactor)
+          return sendCodeStep(
+            request,
+            reply,
+            { site, keys },
+            { account: { kind: "therapist", id: result.therapistId } },
+          );
+        // No second factor yet: signed in only to set one up (the access gates allow nothing else).
+        await startSession(
+          db,
+          request,
+          reply,
+          { kind: "therapist", id: result.therapistId },
+          therapistSessionPolicy,
+          secure,
+          "password",
+        );
+        return reply.redirect("/account/two-step", 303);
+      },
+    }),
+  );
 
   app.post("/sign-out", { config: { access: "signed-in" } }, async (request, reply) => {
     if (request.account && formIsGenuine(request, key, "sign-out", "session", config.publicUrl)) {
@@ -189,44 +189,48 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
     );
   });
 
+  const setupPost = (action: string) =>
+    formPost({
+      form: { name: "setup", scope: "anonymous", keys: key, publicUrl: config.publicUrl },
+      read: (body) => ({ displayName: fieldText(body, "displayName"), email: fieldText(body, "email") }),
+      secrets: (body) => ({ password: fieldText(body, "password") }),
+      // The use case checks the new account (the command line creates one too); here only its shape.
+      schema: z.object({ displayName: z.string(), email: z.string(), password: z.string() }),
+      rerender: (request, reply, status, form) =>
+        sendPrivate(
+          reply,
+          renderPage(
+            <SetupPage
+              site={site}
+              action={action}
+              form={{ token: formTokenFor(request, key, "setup", "anonymous"), ...form }}
+            />,
+          ),
+          status,
+        ),
+      handle: async ({ request, reply, data, invalid }) => {
+        const result = await createTherapist(db, data, {
+          actor: "setup-link",
+          timeZone: site.practice.timeZone,
+        });
+        if (!result.ok) return invalid(result.errors as Record<string, string>);
+        await consumeSetupLink(db);
+        await startSession(
+          db,
+          request,
+          reply,
+          { kind: "therapist", id: result.therapistId },
+          therapistSessionPolicy,
+          secure,
+          "password",
+        );
+        return reply.redirect("/account/two-step", 303);
+      },
+    });
+
   app.post("/setup/:token", { config: { ...authRateLimit, access: "anonymous" } }, async (request, reply) => {
     const params = setupParams.safeParse(request.params);
     if (!params.success || !(await setupTokenIsValid(db, params.data.token))) return setupUnavailable(reply);
-    const action = `/setup/${params.data.token}`;
-    const values = {
-      displayName: fieldText(request.body, "displayName"),
-      email: fieldText(request.body, "email"),
-    };
-    const again = (status: number, extra: { errors?: Record<string, string>; problem?: string }) =>
-      sendPrivate(
-        reply,
-        renderPage(
-          <SetupPage
-            site={site}
-            action={action}
-            form={{ token: formTokenFor(request, key, "setup", "anonymous"), values, ...extra }}
-          />,
-        ),
-        status,
-      );
-    if (!formIsGenuine(request, key, "setup", "anonymous", config.publicUrl))
-      return again(403, { problem: m.formExpired });
-    const result = await createTherapist(
-      db,
-      { ...values, password: fieldText(request.body, "password") },
-      { actor: "setup-link", timeZone: site.practice.timeZone },
-    );
-    if (!result.ok) return again(400, { errors: result.errors as Record<string, string> });
-    await consumeSetupLink(db);
-    await startSession(
-      db,
-      request,
-      reply,
-      { kind: "therapist", id: result.therapistId },
-      therapistSessionPolicy,
-      secure,
-      "password",
-    );
-    return reply.redirect("/account/two-step", 303);
+    return setupPost(`/setup/${params.data.token}`)(request, reply);
   });
 }

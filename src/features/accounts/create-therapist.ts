@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import { type Database, sqlState } from "../../platform/db/database.ts";
 import { takeTransactionLock } from "../../platform/db/transaction-lock.ts";
+import { firstIssuePerField } from "../../platform/web/form-post.ts";
 import { accountMessages as m } from "./messages.ts";
 import { hashPassword } from "./password-hash.ts";
 import { passwordProblem } from "./password-rules.ts";
@@ -31,10 +32,7 @@ export async function createTherapist(
   context: { actor: string; timeZone: string },
 ): Promise<CreateTherapistResult> {
   const parsed = newTherapistSchema.safeParse(input);
-  const errors: FieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof NewTherapist] ??= issue.message;
-  }
+  const errors: FieldErrors = parsed.success ? {} : firstIssuePerField(parsed.error);
   const problem = passwordProblem(input.password, parsed.success ? parsed.data.email : input.email);
   if (problem) errors.password = problem;
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };

@@ -6,6 +6,7 @@ import { queueEmail } from "../../platform/mail/email-job.ts";
 import { neutralSubjects } from "../../platform/mail/neutral-subjects.ts";
 import { plainEmail } from "../../platform/mail/plain-email.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import { firstIssuePerField } from "../../platform/web/form-post.ts";
 import { accountMessages as m } from "./messages.ts";
 import { therapists } from "./therapist.schema.ts";
 import { issueTherapistLink } from "./therapist-links.ts";
@@ -38,9 +39,7 @@ export async function inviteTherapist(
 ): Promise<TherapistInviteResult> {
   const parsed = invitee.safeParse(input.values);
   if (!parsed.success) {
-    const errors: Partial<Record<"displayName" | "email", string>> = {};
-    for (const issue of parsed.error.issues)
-      errors[issue.path[0] as "displayName" | "email"] ??= issue.message;
+    const errors: Partial<Record<"displayName" | "email", string>> = firstIssuePerField(parsed.error);
     return { ok: false, errors };
   }
   try {

@@ -1,3 +1,5 @@
+import { webMessages } from "../../platform/web/messages.ts";
+
 // Words the accounts feature shows, in one place so they can be translated later.
 export const accountMessages = {
   signInTitle: "Sign in",
@@ -12,8 +14,7 @@ export const accountMessages = {
   noMatch: "That email and password don't match an account here. Please check them and try again.",
   waitBeforeTrying: (minutes: number) =>
     `There have been several attempts to sign in to this account. Please wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`,
-  formExpired:
-    "This form had been open a long time, so we couldn't accept it. Please press the button again.",
+  formExpired: webMessages.formExpired,
   signedOutForPrivacy: "You were signed out to keep your space private. Sign in again to carry on.",
   setupTitle: "Set up your practice",
   setupIntro:

@@ -5,6 +5,7 @@ import { formIsGenuine } from "../../platform/web/form-security.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { markSeen, notificationOwner, setNotificationEmail } from "./needs-you.ts";
 import { needsYouFormName } from "./needs-you-section.tsx";
 
@@ -21,13 +22,13 @@ export function registerNotificationRoutes(app: FastifyInstance, { db, keys, pub
     { config: { rateLimit: { max: 60, timeWindow: "1 minute" }, access: "therapist" } },
     async (request, reply) => {
       const parsed = params.safeParse(request.params);
-      const therapist = request.therapist;
+      const therapist = therapistOf(request);
       const owner = parsed.success ? await notificationOwner(db, parsed.data.id) : undefined;
       // Another therapist's notification is answered exactly as one that does not exist: nothing happens.
       const mayMark =
         owner &&
         allow(requestActor(request), "update", { type: "notification", therapistId: owner.therapistId });
-      if (therapist && parsed.success && mayMark && genuine(request))
+      if (parsed.success && mayMark && genuine(request))
         await markSeen(db, { therapistId: therapist.id, notificationId: parsed.data.id });
       return reply.redirect("/practice#needs-you", 303);
     },
@@ -37,9 +38,9 @@ export function registerNotificationRoutes(app: FastifyInstance, { db, keys, pub
     "/practice/notifications/email",
     { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
-      const therapist = request.therapist;
+      const therapist = therapistOf(request);
       const choice = fieldText(request.body, "email");
-      if (therapist && genuine(request) && (choice === "on" || choice === "off"))
+      if (genuine(request) && (choice === "on" || choice === "off"))
         await setNotificationEmail(db, therapist.id, choice === "on");
       return reply.redirect("/practice#needs-you", 303);
     },

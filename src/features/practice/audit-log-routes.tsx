@@ -8,6 +8,7 @@ import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
 import { openClientField } from "../accounts/clients/client-crypto.ts";
+import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { AuditLogPage, type Party } from "./audit-log-page.tsx";
 import {
@@ -20,8 +21,7 @@ import {
 
 export function registerAuditLogRoutes(app: FastifyInstance, { db, site, keys }: AppContext): void {
   app.get("/practice/audit", { config: { access: "owner" } }, async (request, reply) => {
-    const viewer = request.therapist;
-    if (!viewer) return reply.redirect("/sign-in", 303);
+    const viewer = therapistOf(request);
     const actions = await listAuditActions(db);
     const query = parseAuditQuery(request.query, viewer.timeZone, actions);
     const page = await queryAuditLog(db, query.filters, { after: query.after });

@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
-import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
+import { formPost } from "../../platform/web/form-post.ts";
+import { formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
@@ -12,6 +13,7 @@ import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { answerLines } from "../assessments/measures/answer-lines.ts";
 import { assignMeasure } from "../assessments/measures/assign-measure.ts";
 import { measuresOf } from "../assessments/measures/measure-assignments.ts";
@@ -79,8 +81,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
     status = 200,
     form: Omit<AssignForm, "token" | "choices" | "withheld"> = {},
   ) => {
-    const therapist = request.therapist;
-    if (!therapist) return sendErrorPage(reply, site, 404);
+    const therapist = therapistOf(request);
     const { row, owned } = found;
     const actor = requestActor(request);
     const [partnerRow] = row.coupleId
@@ -169,15 +170,56 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
     return recordPage(request, reply, found);
   });
 
+  const chooseMessage = "Choose the questionnaire to ask for.";
+  /** Asking for a measure, once the client is known to be one this therapist may ask. */
+  const assignPost = (found: NonNullable<Awaited<ReturnType<typeof clientFor>>>) =>
+    formPost({
+      form: { name: assignFormName, scope: "session", keys: keys.current, publicUrl },
+      // Any measure Haven knows: whether it can be given now is the use case's decision, so a
+      // hand-made post for one the form held back gets the same answer beside the field.
+      read: (body) => {
+        const chosen = instruments.find((definition) => definition.id === fieldText(body, "instrument"));
+        return {
+          ...(chosen ? { instrument: chosen.id } : {}),
+          showClient: fieldText(body, "showClient") === "yes",
+        };
+      },
+      schema: z.object({ instrument: z.string({ error: chooseMessage }), showClient: z.boolean() }),
+      rerender: (request, reply, status, form) => recordPage(request, reply, found, status, form),
+      // This form's own answer to an old page, kept as it was: 400, and words saying nothing was sent.
+      notGenuine: (request, reply, values) =>
+        recordPage(request, reply, found, 400, {
+          values,
+          problem: "This page was open for a long time, so nothing was sent. Please choose again.",
+        }),
+      handle: async ({ request, reply, data, values, invalid }) => {
+        const chosen = instruments.find((definition) => definition.id === data.instrument);
+        if (!chosen) return invalid({ instrument: chooseMessage });
+        // A screen for harm never shows its result to the client: their screen may be seen by the partner.
+        const therapistOnly = chosen.visibility === "therapist-only";
+        const resultsShownToClient = !isSafetyScreen(chosen) && (!therapistOnly || data.showClient);
+        const outcome = await assignMeasure(db, rules(), {
+          clientId: found.row.id,
+          therapistId: therapistOf(request).id,
+          instrumentId: chosen.id,
+          resultsShownToClient,
+        });
+        if (!outcome.ok && outcome.reason === "client-not-open") {
+          const name = openClientField(keys, found.row.id, "name_encrypted", found.row.nameEncrypted);
+          return recordPage(request, reply, found, 400, { values, closed: closedMessage(name) });
+        }
+        if (!outcome.ok) return invalid({ instrument: refusedMessage(chosen.title, outcome.reason) });
+        return reply.redirect(`/practice/clients/${found.row.id}#measures`, 303);
+      },
+    });
+
   app.post(
     "/practice/clients/:id/measures",
     { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
       const found = await clientFor(request);
-      const therapist = request.therapist;
       if (
         !found ||
-        !therapist ||
         !allow(requestActor(request), "create", {
           type: "measure",
           ...found.owned,
@@ -185,45 +227,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
         })
       )
         return sendErrorPage(reply, site, 404);
-      // Any measure Haven knows: whether it can be given now is the use case's decision, so a
-      // hand-made post for one the form held back gets the same answer beside the field.
-      const chosen = instruments.find(
-        (definition) => definition.id === fieldText(request.body, "instrument"),
-      );
-      const showClient = fieldText(request.body, "showClient") === "yes";
-      const values = { ...(chosen ? { instrument: chosen.id } : {}), showClient };
-      if (!formIsGenuine(request, keys.current, assignFormName, "session", publicUrl)) {
-        return recordPage(request, reply, found, 400, {
-          values,
-          problem: "This page was open for a long time, so nothing was sent. Please choose again.",
-        });
-      }
-      if (!chosen) {
-        return recordPage(request, reply, found, 400, {
-          values,
-          errors: { instrument: "Choose the questionnaire to ask for." },
-        });
-      }
-      // A screen for harm never shows its result to the client: their screen may be seen by the partner.
-      const therapistOnly = chosen.visibility === "therapist-only";
-      const resultsShownToClient = !isSafetyScreen(chosen) && (!therapistOnly || showClient);
-      const outcome = await assignMeasure(db, rules(), {
-        clientId: found.row.id,
-        therapistId: therapist.id,
-        instrumentId: chosen.id,
-        resultsShownToClient,
-      });
-      if (!outcome.ok && outcome.reason === "client-not-open") {
-        const name = openClientField(keys, found.row.id, "name_encrypted", found.row.nameEncrypted);
-        return recordPage(request, reply, found, 400, { values, closed: closedMessage(name) });
-      }
-      if (!outcome.ok) {
-        return recordPage(request, reply, found, 400, {
-          values,
-          errors: { instrument: refusedMessage(chosen.title, outcome.reason) },
-        });
-      }
-      return reply.redirect(`/practice/clients/${found.row.id}#measures`, 303);
+      return assignPost(found)(request, reply);
     },
   );
 }

@@ -9,6 +9,7 @@ import { clientMessages } from "../accounts/clients/client-messages.ts";
 import { groupByCouple, listClientsOf } from "../accounts/clients/list-clients.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
+import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { loadInstrumentDefinitions } from "../assessments/instruments/definitions/index.ts";
 import { catalogue } from "../assessments/instruments/instrument-catalogue.ts";
 import { screensNeedingAttention } from "../assessments/measures/screens-needing-attention.ts";
@@ -33,8 +34,7 @@ export function registerPracticeRoutes(
   );
 
   app.get("/practice", { config: { access: "therapist" } }, async (request, reply) => {
-    const therapist = request.therapist;
-    if (!therapist) return reply.redirect("/sign-in", 303);
+    const therapist = therapistOf(request);
     const notice = notices.safeParse((request.query as Record<string, unknown>).notice);
     const listing = await listClientsOf(db, keys, therapist.id);
     const actor = requestActor(request);

@@ -8,6 +8,7 @@ import { clients } from "../accounts/clients/client.schema.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { recordPrivateScreen, setJointWork } from "./joint-work.ts";
 import { jointWorkFormName } from "./joint-work-section.tsx";
 
@@ -42,9 +43,8 @@ export function registerJointWorkRoutes(
     async (request, reply) => {
       const record = await coupleClient(request, params.safeParse(request.params).data?.id);
       const partner = await coupleClient(request, fieldText(request.body, "partner"));
-      const therapist = request.therapist;
-      if (!record || !partner || !therapist || partner.coupleId !== record.coupleId)
-        return sendErrorPage(reply, site, 404);
+      const therapist = therapistOf(request);
+      if (!record || !partner || partner.coupleId !== record.coupleId) return sendErrorPage(reply, site, 404);
       if (genuine(request))
         await recordPrivateScreen(db, { therapistId: therapist.id, clientId: partner.id });
       return reply.redirect(back(record.id), 303);
@@ -56,9 +56,9 @@ export function registerJointWorkRoutes(
     { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
       const record = await coupleClient(request, params.safeParse(request.params).data?.id);
-      const therapist = request.therapist;
+      const therapist = therapistOf(request);
       const open = fieldText(request.body, "open");
-      if (!record || !therapist) return sendErrorPage(reply, site, 404);
+      if (!record) return sendErrorPage(reply, site, 404);
       if (genuine(request) && (open === "yes" || open === "no"))
         await setJointWork(db, {
           therapistId: therapist.id,

@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
+import { type FieldErrors, formPost } from "../../platform/web/form-post.ts";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import { accountMessages } from "../accounts/messages.ts";
 import { type Action, allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
+import { clientOf } from "../accounts/signed-in-actor.ts";
 import { hourly } from "../notifications/notify-therapist.ts";
 import { jointWorkIsOpen } from "../safety/joint-work.ts";
 import { safetyMessages } from "../safety/messages.ts";
@@ -57,8 +58,7 @@ export function registerEntryRoutes(
     } = {},
     reminder?: SecretsReminder,
   ) => {
-    const client = request.client;
-    if (!client) return reply.redirect("/sign-in", 303);
+    const client = clientOf(request);
     return sendPrivate(
       reply,
       renderPage(
@@ -153,12 +153,28 @@ export function registerEntryRoutes(
 
   app.get("/my/entries", { config: { access: "client" } }, (request, reply) => listPage(request, reply, 200));
 
-  app.post("/my/entries", { config: { ...authRateLimit, access: "client" } }, async (request, reply) => {
-    const client = request.client;
-    if (!client) return reply.redirect("/sign-in", 303);
-    const values = { body: fieldText(request.body, "body"), sharing: fieldText(request.body, "sharing") };
-    if (!formIsGenuine(request, key, "entries", "session", publicUrl))
-      return listPage(request, reply, 403, { values, problem: accountMessages.formExpired });
+  app.post(
+    "/my/entries",
+    { config: { ...authRateLimit, access: "client" } },
+    formPost({
+      form: { name: "entries", scope: "session", keys: key, publicUrl },
+      read: (body) => ({ body: fieldText(body, "body"), sharing: fieldText(body, "sharing") }),
+      // Only the shape here: who may read it depends on the couple and on joint work (a query), and a
+      // note and its sharing are explained together, so both are checked in one place below.
+      schema: z.object({ body: z.string(), sharing: z.string() }),
+      rerender: listPage,
+      handle: ({ request, reply, values, invalid }) => saveEntry(request, reply, values, invalid),
+    }),
+  );
+
+  /** The note's use case: checks that need the couple's state, then the note, its notice and any help. */
+  const saveEntry = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: { body: string; sharing: string },
+    invalid: (errors: FieldErrors) => unknown,
+  ) => {
+    const client = clientOf(request);
     const errors: Record<string, string> = {};
     const body = values.body.trim();
     if (!body) errors.body = "Please write something before saving.";
@@ -168,7 +184,7 @@ export function registerEntryRoutes(
     if (!sharing) errors.sharing = "Please choose who can read it.";
     else if (!(await partnerShareAllowed(request, "nobody", sharing)))
       errors.sharing = safetyMessages.partnerShareRefused;
-    if (!sharing || Object.keys(errors).length > 0) return listPage(request, reply, 400, { values, errors });
+    if (!sharing || Object.keys(errors).length > 0) return invalid(errors);
     if (
       !allow(requestActor(request), "create", {
         type: "entry",
@@ -186,7 +202,7 @@ export function registerEntryRoutes(
     // Help first, on this very page: the note is saved; a redirect would lose the moment to show it.
     if (request.crisisWords) return listPage(request, reply, 200);
     return reply.redirect("/my/entries", 303);
-  });
+  };
 
   const entryPage = async (
     request: FastifyRequest,

@@ -9,6 +9,7 @@ import { accountMessages } from "../messages.ts";
 import { allow } from "../policies/policy.ts";
 import { requestActor } from "../policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
+import { clientOf } from "../signed-in-actor.ts";
 import { ErasePage, MyDataPage } from "./client-rights-pages.tsx";
 import { eraseClient, retentionDate } from "./erase-client.ts";
 import { exportClientData } from "./export-client-data.ts";
@@ -25,8 +26,7 @@ export function registerClientRightsRoutes(app: FastifyInstance, ctx: AppContext
     type: "client-export" | "client-account",
     action: "read" | "update",
   ) => {
-    const client = request.client;
-    if (!client) return undefined;
+    const client = clientOf(request);
     const owned = { clientId: client.id, therapistId: client.therapistId, coupleId: client.coupleId };
     return allow(requestActor(request), action, { type, ...owned }) ? client.id : undefined;
   };

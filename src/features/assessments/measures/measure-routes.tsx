@@ -8,6 +8,7 @@ import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { allow } from "../../accounts/policies/policy.ts";
 import { requestActor } from "../../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
+import { clientOf } from "../../accounts/signed-in-actor.ts";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import { measuresOf, measureWithOwner, openMeasure, saveAnswers } from "./measure-assignments.ts";
 import {
@@ -101,8 +102,7 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
   };
 
   app.get("/my/measures", { config: { access: "client" } }, async (request, reply) => {
-    const client = request.client;
-    if (!client) return reply.redirect("/sign-in", 303);
+    const client = clientOf(request);
     const actor = requestActor(request);
     const list = (await measuresOf(db, keys, client.id)).flatMap((measure) => {
       const definition = definitionOf(measure);
@@ -138,8 +138,8 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   app.post("/my/measures/:id", { config: { ...authRateLimit, access: "client" } }, async (request, reply) => {
     const found = await measureFor(request);
-    const client = request.client;
-    if (!found || !client) return sendErrorPage(reply, site, 404);
+    const client = clientOf(request);
+    if (!found) return sendErrorPage(reply, site, 404);
     const { measure, definition } = found;
     if (measure.answeredAt !== null) return reply.redirect(`/my/measures/${measure.id}`, 303);
     const read = readMeasureAnswers(definition, request.body);

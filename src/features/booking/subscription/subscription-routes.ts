@@ -5,6 +5,7 @@ import { recordAudit } from "../../../platform/audit/record-audit.ts";
 import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
 import { formIsGenuine } from "../../../platform/web/form-security.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
+import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import { calendarsFormName } from "../calendar-feeds/calendar-feed-routes.tsx";
 import {
   consultationsFeed,
@@ -49,8 +50,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, ctx: AppContext
     "/practice/booking/calendars/subscription",
     { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
-      const therapist = request.therapist;
-      if (!therapist) return reply.redirect("/sign-in", 303);
+      const therapist = therapistOf(request);
       if (!genuine(request)) return reply.redirect("/practice/booking/calendars?notice=expired-form", 303);
       await replaceSubscription(db, keys, therapist.id);
       await recordAudit(db, {
@@ -66,8 +66,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, ctx: AppContext
     "/practice/booking/calendars/subscription/stop",
     { config: { ...authRateLimit, access: "therapist" } },
     async (request, reply) => {
-      const therapist = request.therapist;
-      if (!therapist) return reply.redirect("/sign-in", 303);
+      const therapist = therapistOf(request);
       if (!genuine(request)) return reply.redirect("/practice/booking/calendars?notice=expired-form", 303);
       if (await revokeSubscription(db, therapist.id))
         await recordAudit(db, {

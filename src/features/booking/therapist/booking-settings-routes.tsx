@@ -5,11 +5,12 @@ import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
-import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { type FieldErrors, formPost } from "../../../platform/web/form-post.ts";
+import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
-import { accountMessages } from "../../accounts/messages.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import { therapists } from "../../accounts/therapist.schema.ts";
 import type { SignedInTherapist } from "../../accounts/therapist-gate.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
@@ -29,7 +30,7 @@ import {
 } from "./booking-settings-page.tsx";
 import { formatHours, type HoursRange, parseHours } from "./parse-hours.ts";
 
-type Errors = Record<string, string>;
+type Errors = FieldErrors;
 
 const formName = "booking-settings";
 const noticeParam = z.enum(Object.keys(m.notices) as [SettingsNotice, ...SettingsNotice[]]);
@@ -197,17 +198,11 @@ async function saveSettings(
   });
 }
 
-/** The first problem of each field, for beside that field. */
-const firstProblems = (error: z.ZodError): Errors => {
-  const errors: Errors = {};
-  for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-};
-
 /** The therapist's booking settings, usual week and dates that differ. */
 export function registerBookingSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, publicUrl } = ctx;
   const key = keys.current;
+  const form = { name: formName, scope: "session", keys: key, publicUrl } as const;
 
   const page = async (
     request: FastifyRequest,
@@ -218,8 +213,7 @@ export function registerBookingSettingsRoutes(app: FastifyInstance, ctx: AppCont
       overrideForm?: { values?: OverrideValues; errors?: Errors; problem?: string };
     } = {},
   ) => {
-    const therapist = request.therapist;
-    if (!therapist) return reply.redirect("/sign-in", 303);
+    const therapist = therapistOf(request);
     const today = Temporal.Now.plainDateISO(therapist.timeZone).toString();
     const upcoming = await db
       .select()
@@ -251,80 +245,75 @@ export function registerBookingSettingsRoutes(app: FastifyInstance, ctx: AppCont
   app.post(
     "/practice/booking",
     { config: { ...authRateLimit, access: "therapist" } },
-    async (request, reply) => {
-      const therapist = request.therapist;
-      if (!therapist) return reply.redirect("/sign-in", 303);
-      const typed = Object.fromEntries(
-        settingsTextFields.map((field) => [field, fieldText(request.body, field)]),
-      );
-      const values = {
-        ...typed,
-        acceptsBookings: fieldText(request.body, "acceptsBookings") === "yes",
-        approvalRequired: fieldText(request.body, "approvalRequired") === "yes",
-      } as SettingsValues;
-      if (!formIsGenuine(request, key, formName, "session", publicUrl))
-        return page(request, reply, 403, { settings: { values, problem: accountMessages.formExpired } });
-      const parsed = settingsSchema.safeParse(values);
-      if (!parsed.success)
-        return page(request, reply, 400, {
-          settings: { values, errors: firstProblems(parsed.error), problem: m.notSaved },
+    formPost({
+      form,
+      read: (body) =>
+        ({
+          ...Object.fromEntries(settingsTextFields.map((field) => [field, fieldText(body, field)])),
+          acceptsBookings: fieldText(body, "acceptsBookings") === "yes",
+          approvalRequired: fieldText(body, "approvalRequired") === "yes",
+        }) as SettingsValues,
+      schema: settingsSchema,
+      rerender: (request, reply, status, settings) => page(request, reply, status, { settings }),
+      problemWhenInvalid: m.notSaved,
+      handle: async ({ request, reply, data, values }) => {
+        await saveSettings(db, keys, therapistOf(request).id, {
+          ...data,
+          acceptsBookings: values.acceptsBookings,
+          approvalRequired: values.approvalRequired,
         });
-      await saveSettings(db, keys, therapist.id, {
-        ...parsed.data,
-        acceptsBookings: values.acceptsBookings,
-        approvalRequired: values.approvalRequired,
-      });
-      return reply.redirect("/practice/booking?notice=saved", 303);
-    },
+        return reply.redirect("/practice/booking?notice=saved", 303);
+      },
+    }),
   );
 
   app.post(
     "/practice/booking/overrides",
     { config: { ...authRateLimit, access: "therapist" } },
-    async (request, reply) => {
-      const therapist = request.therapist;
-      if (!therapist) return reply.redirect("/sign-in", 303);
-      const values: OverrideValues = {
-        overrideDate: fieldText(request.body, "overrideDate"),
-        overrideHours: fieldText(request.body, "overrideHours"),
-      };
-      if (!formIsGenuine(request, key, formName, "session", publicUrl))
-        return page(request, reply, 403, { overrideForm: { values, problem: accountMessages.formExpired } });
-      const parsed = overrideSchema.safeParse(values);
-      const errors = parsed.success ? {} : firstProblems(parsed.error);
-      if (parsed.success) {
-        const date = Temporal.PlainDate.from(parsed.data.overrideDate);
+    formPost({
+      form,
+      read: (body): OverrideValues => ({
+        overrideDate: fieldText(body, "overrideDate"),
+        overrideHours: fieldText(body, "overrideHours"),
+      }),
+      schema: overrideSchema,
+      rerender: (request, reply, status, overrideForm) => page(request, reply, status, { overrideForm }),
+      handle: async ({ request, reply, data, invalid }) => {
+        const therapist = therapistOf(request);
+        const date = Temporal.PlainDate.from(data.overrideDate);
         const today = Temporal.Now.plainDateISO(therapist.timeZone);
-        if (Temporal.PlainDate.compare(date, today) < 0) errors.overrideDate = m.overridePast;
-        else if (Temporal.PlainDate.compare(date, today.add({ years: 2 })) > 0)
-          errors.overrideDate = m.overrideFar;
-      }
-      if (!parsed.success || Object.keys(errors).length > 0)
-        return page(request, reply, 400, { overrideForm: { values, errors } });
-      const { overrideDate: date, overrideHours: ranges } = parsed.data;
-      await db
-        .insert(dateOverrides)
-        .values({ therapistId: therapist.id, date, ranges })
-        .onConflictDoUpdate({ target: [dateOverrides.therapistId, dateOverrides.date], set: { ranges } });
-      return reply.redirect("/practice/booking?notice=override-saved", 303);
-    },
+        if (Temporal.PlainDate.compare(date, today) < 0) return invalid({ overrideDate: m.overridePast });
+        if (Temporal.PlainDate.compare(date, today.add({ years: 2 })) > 0)
+          return invalid({ overrideDate: m.overrideFar });
+        const { overrideHours: ranges } = data;
+        await db
+          .insert(dateOverrides)
+          .values({ therapistId: therapist.id, date: data.overrideDate, ranges })
+          .onConflictDoUpdate({ target: [dateOverrides.therapistId, dateOverrides.date], set: { ranges } });
+        return reply.redirect("/practice/booking?notice=override-saved", 303);
+      },
+    }),
   );
 
   app.post(
     "/practice/booking/overrides/remove",
     { config: { ...authRateLimit, access: "therapist" } },
-    async (request, reply) => {
-      const therapist = request.therapist;
-      if (!therapist) return reply.redirect("/sign-in", 303);
-      if (!formIsGenuine(request, key, formName, "session", publicUrl))
-        return page(request, reply, 403, { overrideForm: { problem: accountMessages.formExpired } });
-      const id = z.uuid().safeParse(fieldText(request.body, "id"));
-      // Only the therapist's own date goes; another's id, or no such id, gets the same answer.
-      if (id.success)
-        await db
-          .delete(dateOverrides)
-          .where(and(eq(dateOverrides.id, id.data), eq(dateOverrides.therapistId, therapist.id)));
-      return reply.redirect("/practice/booking?notice=override-removed", 303);
-    },
+    formPost({
+      form,
+      read: (body) => ({ id: fieldText(body, "id") }),
+      // Never invalid: a malformed id is answered like any id that is not the therapist's.
+      schema: z.object({ id: z.uuid().optional().catch(undefined) }),
+      // The form has no fields to keep: only the problem is shown again.
+      rerender: (request, reply, status, { problem }) =>
+        page(request, reply, status, { overrideForm: { problem } }),
+      handle: async ({ request, reply, data: { id } }) => {
+        // Only the therapist's own date goes; another's id, or no such id, gets the same answer.
+        if (id)
+          await db
+            .delete(dateOverrides)
+            .where(and(eq(dateOverrides.id, id), eq(dateOverrides.therapistId, therapistOf(request).id)));
+        return reply.redirect("/practice/booking?notice=override-removed", 303);
+      },
+    }),
   );
 }

@@ -8,6 +8,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { accountMessages } from "../../accounts/messages.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import { bookings } from "../booking.schema.ts";
 import { openVisitor } from "../booking-record.ts";
 import { type ChangeOutcome, cancelBooking, rescheduleBooking } from "../change-booking.ts";
@@ -35,9 +36,9 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppC
   const { db, site, keys, publicUrl, bookingMail: mail } = ctx;
 
   const targetFor = async (request: FastifyRequest): Promise<ChangeTarget | undefined> => {
-    const therapist = request.therapist;
+    const therapist = therapistOf(request);
     const params = idParam.safeParse(request.params);
-    if (!therapist || !params.success) return undefined;
+    if (!params.success) return undefined;
     const [row] = await db
       .select()
       .from(bookings)
@@ -69,8 +70,7 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppC
     target: ChangeTarget,
     state: { form?: ChangeForm; problem?: string; status?: number } = {},
   ) => {
-    const therapist = request.therapist;
-    if (!therapist) return reply.redirect("/sign-in", 303);
+    const therapist = therapistOf(request);
     const token = formTokenFor(request, keys.current, formName, "session");
     const common = {
       site,
@@ -95,8 +95,7 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppC
     form: ChangeForm,
     outcome: ChangeOutcome,
   ) => {
-    const therapist = request.therapist;
-    if (!therapist) return reply.redirect("/sign-in", 303);
+    const therapist = therapistOf(request);
     if (!outcome.ok && (outcome.reason === "taken" || outcome.reason === "not-offered")) {
       const problem = "That time was taken a moment ago. Please choose another.";
       return show(request, reply, action, target, {
@@ -144,7 +143,7 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppC
       await show(request, reply, action, target, { form: { ...form, errors }, status: 400 });
       return undefined;
     }
-    return { target, form, therapistId: request.therapist?.id as string };
+    return { target, form, therapistId: therapistOf(request).id };
   };
 
   for (const action of ["cancel", "move"] as const) {

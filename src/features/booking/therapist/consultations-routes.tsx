@@ -10,6 +10,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { accountMessages } from "../../accounts/messages.ts";
 import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import { type AnswerOutcome, approveRequest, declineRequest } from "../answer-request.ts";
 import { bookings } from "../booking.schema.ts";
 import { openVisitor } from "../booking-record.ts";
@@ -67,8 +68,7 @@ export function registerConsultationsRoutes(app: FastifyInstance, ctx: AppContex
     status: number,
     state: { problem?: string; decline?: DeclineForm } = {},
   ) => {
-    const therapist = request.therapist;
-    if (!therapist) return reply.redirect("/sign-in", 303);
+    const therapist = therapistOf(request);
     const consultations = await upcomingFor(db, keys, therapist.id, new Date());
     await recordAudit(db, {
       actor: `therapist:${therapist.id}`,
@@ -109,8 +109,7 @@ export function registerConsultationsRoutes(app: FastifyInstance, ctx: AppContex
       `/practice/consultations/:id/${action}`,
       { config: { ...authRateLimit, access: "therapist" } },
       async (request, reply) => {
-        const therapist = request.therapist;
-        if (!therapist) return reply.redirect("/sign-in", 303);
+        const therapist = therapistOf(request);
         if (!formIsGenuine(request, key, formName, "session", publicUrl))
           return page(request, reply, 403, { problem: accountMessages.formExpired });
         const params = bookingIdParam.safeParse(request.params);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
+import { firstIssuePerField } from "../../../platform/web/form-post.ts";
 import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
@@ -272,7 +273,8 @@ export function registerBookingRoutes(
     const parsed = visitorDetailsSchema.safeParse(values);
     const errors: Record<string, string> = crossFieldProblems(values);
     if (!parsed.success)
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      for (const [field, message] of Object.entries(firstIssuePerField(parsed.error)))
+        errors[field] ??= message;
     if (!parsed.success || Object.keys(errors).length > 0) return again(400, { errors });
     const details = parsed.data;
     const reflection = await reflectionFor(request);

@@ -1,0 +1,78 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import type { SecretKeys } from "../security/secret-key.ts";
+import { type FormScope, formIsGenuine } from "./form-security.ts";
+import { webMessages } from "./messages.ts";
+
+/** One message per field, shown beside that field. */
+export type FieldErrors = Record<string, string>;
+
+/** What a form's page needs to show it again: what was typed, each field's problem, the form's problem. */
+export type FormState<Values> = { values: Values; errors?: FieldErrors; problem?: string };
+
+/** A text field from a posted form, or "" when it is missing or not text. */
+export function fieldText(body: unknown, field: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[field];
+  return typeof value === "string" ? value : "";
+}
+
+/** The first problem of each field (by the first part of its path), for beside that field. */
+export function firstIssuePerField(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
+  return errors;
+}
+
+type Answer = unknown;
+
+export type FormPost<Values, Parsed> = {
+  /** The form's token: its name, whether it is bound to the session, and where it must come from. */
+  form: { name: string; scope: FormScope; keys: SecretKeys; publicUrl: URL };
+  /** What was typed, kept to show again (never the password). */
+  read: (body: unknown) => Values;
+  /** Fields parsed with the rest but never shown again (a password). */
+  secrets?: (body: unknown) => Record<string, string>;
+  schema: z.ZodType<Parsed>;
+  /** The page again, with what was typed, beside-the-field problems and the form's problem. */
+  rerender: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    state: FormState<Values>,
+  ) => Answer | Promise<Answer>;
+  /** A problem for the whole form when a field is wrong (e.g. "Nothing was saved"). */
+  problemWhenInvalid?: string;
+  /**
+   * How this route answers a form without a genuine token; by default the page again, 403, with the
+   * input kept and the shared "open a long time" problem.
+   */
+  notGenuine?: (request: FastifyRequest, reply: FastifyReply, values: Values) => Answer | Promise<Answer>;
+  /** The one use case; `invalid` shows the page again (400) for a problem only the use case can see. */
+  handle: (post: {
+    request: FastifyRequest;
+    reply: FastifyReply;
+    data: Parsed;
+    values: Values;
+    invalid: (errors: FieldErrors, problem?: string) => Answer | Promise<Answer>;
+  }) => Answer | Promise<Answer>;
+};
+
+/**
+ * One form post: the token → the schema (one message per field, the input kept, 400) → one use case.
+ * Who may post at all was settled by the route's declared access before this runs.
+ */
+export function formPost<Values, Parsed>(spec: FormPost<Values, Parsed>) {
+  const { form, read, secrets, schema, rerender, problemWhenInvalid, notGenuine, handle } = spec;
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<Answer> => {
+    const values = read(request.body);
+    if (!formIsGenuine(request, form.keys, form.name, form.scope, form.publicUrl)) {
+      if (notGenuine) return notGenuine(request, reply, values);
+      return rerender(request, reply, 403, { values, problem: webMessages.formExpired });
+    }
+    const invalid = (errors: FieldErrors, problem = problemWhenInvalid) =>
+      rerender(request, reply, 400, { values, errors, problem });
+    const parsed = schema.safeParse(secrets ? { ...values, ...secrets(request.body) } : values);
+    if (!parsed.success) return invalid(firstIssuePerField(parsed.error));
+    return handle({ request, reply, data: parsed.data, values, invalid });
+  };
+}

@@ -1,0 +1,6 @@
+// Words the platform's web pieces show, in one place so they can be translated later.
+export const webMessages = {
+  /** Any form whose token is missing, forged or too old: the page again, with what was typed kept. */
+  formExpired:
+    "This form had been open a long time, so we couldn't accept it. Please press the button again.",
+};
