@@ -234,6 +234,7 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     await expectNoAxeViolations(bea);
     await bea.setViewportSize({ width: 360, height: 740 });
     await expectNoAxeViolations(bea);
+    await bea.setViewportSize({ width: 1280, height: 720 });
 
     await therapist.goto(url("/practice"));
     const needsYou = therapist.locator("section.needs-you");
