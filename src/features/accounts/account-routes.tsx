@@ -33,6 +33,20 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
   const secure = config.secureCookies;
   const key = keys.current;
 
+  /** A password alone signs a therapist in only to set up their second step (the gates allow nothing else). */
+  const toTwoStepSetup = async (request: FastifyRequest, reply: FastifyReply, therapistId: string) => {
+    await startSession(
+      db,
+      request,
+      reply,
+      { kind: "therapist", id: therapistId },
+      therapistSessionPolicy,
+      secure,
+      "password",
+    );
+    return reply.redirect("/account/two-step", 303);
+  };
+
   const signInPage = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -81,16 +95,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
             { account: { kind: "therapist", id: result.therapistId } },
           );
         // No second factor yet: signed in only to set one up (the access gates allow nothing else).
-        await startSession(
-          db,
-          request,
-          reply,
-          { kind: "therapist", id: result.therapistId },
-          therapistSessionPolicy,
-          secure,
-          "password",
-        );
-        return reply.redirect("/account/two-step", 303);
+        return toTwoStepSetup(request, reply, result.therapistId);
       },
     }),
   );
@@ -215,16 +220,7 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
         });
         if (!result.ok) return invalid(result.errors as Record<string, string>);
         await consumeSetupLink(db);
-        await startSession(
-          db,
-          request,
-          reply,
-          { kind: "therapist", id: result.therapistId },
-          therapistSessionPolicy,
-          secure,
-          "password",
-        );
-        return reply.redirect("/account/two-step", 303);
+        return toTwoStepSetup(request, reply, result.therapistId);
       },
     });
 
