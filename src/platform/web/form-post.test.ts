@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { secretKeys } from "../security/secret-key.ts";
-import { type FormState, formPost } from "./form-post.ts";
+import { actionPost, type FormState, formPost } from "./form-post.ts";
 import { formTokenFor } from "./form-security.ts";
 import { webMessages } from "./messages.ts";
 
@@ -159,5 +159,43 @@ describe("formPost", () => {
       "/secret",
     );
     expect(long.json()).toEqual({ email: "a@example.org", password: "long enough!" });
+  });
+});
+
+describe("actionPost", () => {
+  async function buttonApp() {
+    const app = Fastify();
+    await app.register(formbody);
+    const done: string[] = [];
+    app.post<{ Params: { id: string } }>(
+      "/things/:id/approve",
+      actionPost({
+        form: { ...form, name: (request) => `approve-${(request.params as { id: string }).id}` },
+        notGenuine: (_request, reply) => reply.redirect("/things?notice=expired", 303),
+        handle: (request, reply) => {
+          done.push((request.params as { id: string }).id);
+          return reply.redirect("/things", 303);
+        },
+      }),
+    );
+    return { app, done };
+  }
+
+  it("runs the use case for a token made for this form's name", async () => {
+    const { app, done } = await buttonApp();
+    const token = formTokenFor({} as FastifyRequest, keys, "approve-7", "anonymous");
+    const response = await post(app, { _form: token }, "/things/7/approve");
+    expect(response.headers.location).toBe("/things");
+    expect(done).toEqual(["7"]);
+  });
+
+  it("answers the route's own way, and does nothing, for a token of another form or a forged one", async () => {
+    const { app, done } = await buttonApp();
+    const other = formTokenFor({} as FastifyRequest, keys, "approve-8", "anonymous");
+    for (const token of [other, "1.forged"]) {
+      const response = await post(app, { _form: token }, "/things/7/approve");
+      expect(response.headers.location).toBe("/things?notice=expired");
+    }
+    expect(done).toEqual([]);
   });
 });

@@ -76,3 +76,31 @@ export function formPost<Values, Parsed>(spec: FormPost<Values, Parsed>) {
     return handle({ request, reply, data: parsed.data, values, invalid });
   };
 }
+
+export type ActionPost = {
+  /** The form's token: its name (or a name that depends on the request), scope, keys and origin. */
+  form: {
+    name: string | ((request: FastifyRequest) => string);
+    scope: FormScope;
+    keys: SecretKeys;
+    publicUrl: URL;
+  };
+  /** How this route answers a form without a genuine token (each route keeps its own answer). */
+  notGenuine: (request: FastifyRequest, reply: FastifyReply) => Answer | Promise<Answer>;
+  /** The one use case, run only for a genuine form. */
+  handle: (request: FastifyRequest, reply: FastifyReply) => Answer | Promise<Answer>;
+};
+
+/**
+ * A form that is only a button (approve, cancel, sign out, mark seen): the token → one use case. Its few
+ * fields, if any, are read by the use case; a form with fields to check and show again uses `formPost`.
+ */
+export function actionPost(spec: ActionPost) {
+  const { form, notGenuine, handle } = spec;
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<Answer> => {
+    const name = typeof form.name === "string" ? form.name : form.name(request);
+    if (!formIsGenuine(request, form.keys, name, form.scope, form.publicUrl))
+      return notGenuine(request, reply);
+    return handle(request, reply);
+  };
+}
