@@ -8,6 +8,7 @@ import type { BookingMailContext } from "./features/booking/booking-emails.ts";
 import type { FetchFeedOptions } from "./features/booking/calendar-feeds/fetch-feed.ts";
 import { manageToken } from "./features/booking/manage-link.ts";
 import { createNotifier, type Notifier } from "./features/notifications/notify-therapist.ts";
+import type { Piece } from "./features/repair/pieces/piece.ts";
 import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
 import type { SiteContext } from "./features/practice-settings/site-context.ts";
 import { type PracticePagesHtml, sitePaths } from "./features/site/site-routes.tsx";
@@ -28,6 +29,8 @@ export type AppOptions = {
   /** The measures and the practice's instrument pack, validated at start. */
   instruments: InstrumentDefinition[];
   instrumentPack: InstrumentPack | undefined;
+  /** The repair space's pieces, checked at start. */
+  repairPieces: Piece[];
   demo: boolean;
   logger: Logger;
   /** How therapists' calendar feeds are fetched; tests point it at a local server. Unset in production. */
@@ -60,6 +63,8 @@ export type AppContext = {
   /** The measures and the practice's instrument pack, validated at start. */
   instruments: InstrumentDefinition[];
   instrumentPack: InstrumentPack | undefined;
+  /** The repair space's pieces of preparation and reflection, read from content/repair at start. */
+  repairPieces: Piece[];
   /** Every table of client data, for a client's export and erasure. */
   clientData: ClientDataTable[];
   /** Tells a therapist that something needs them (no content). */
@@ -100,6 +105,7 @@ export function createAppContext(
     consentDocuments: options.consentDocuments,
     instruments: options.instruments,
     instrumentPack: options.instrumentPack,
+    repairPieces: options.repairPieces,
     clientData: clientDataTables,
     // Therapists are told that something needs them (no content); emails go through the job queue.
     notifier: createNotifier({

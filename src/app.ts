@@ -13,6 +13,7 @@ import { startCalendarFeedRefresher } from "./features/booking/calendar-feeds/ca
 import { registerBooking } from "./features/booking/register-booking.ts";
 import { registerNotifications } from "./features/notifications/register-notifications.ts";
 import { registerPractice } from "./features/practice/register-practice.ts";
+import { registerRepair } from "./features/repair/register-repair.ts";
 import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
 import { registerSafety } from "./features/safety/register-safety.ts";
 import { registerSite } from "./features/site/register-site.ts";
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccounts(app, ctx);
   registerWorkspace(app, ctx);
   registerSafety(app, ctx);
+  registerRepair(app, ctx);
   registerNotifications(app, ctx);
   registerPractice(app, ctx);
   registerAssessments(app, ctx);

@@ -12,6 +12,9 @@ const policyResources = [
   "client-export",
   "measure",
   "notification",
+  "injury-suggestion",
+  "opened-piece",
+  "story",
 ];
 
 let handle: TestDatabaseHandle;

@@ -3,6 +3,7 @@
 import { accountClientData } from "./features/accounts/clients/client-data.ts";
 import { measuresClientData } from "./features/assessments/measures/measures-client-data.ts";
 import { notificationsClientData } from "./features/notifications/notifications-client-data.ts";
+import { repairClientData } from "./features/repair/repair-client-data.ts";
 import { workspaceClientData } from "./features/workspace/workspace-client-data.ts";
 import type { ClientDataTable } from "./platform/privacy/client-data.ts";
 
@@ -11,4 +12,5 @@ export const clientDataTables: ClientDataTable[] = [
   ...workspaceClientData,
   ...measuresClientData,
   ...notificationsClientData,
+  ...repairClientData,
 ];

@@ -9,6 +9,8 @@ import { renderMarkdown } from "../features/articles/render-markdown.ts";
 import { loadInstrumentDefinitions } from "../features/assessments/instruments/definitions/index.ts";
 import type { InstrumentDefinition } from "../features/assessments/instruments/instrument-definition.ts";
 import { type InstrumentPack, loadPack } from "../features/assessments/instruments/instrument-pack.ts";
+import { loadPieces } from "../features/repair/pieces/load-pieces.ts";
+import type { Piece } from "../features/repair/pieces/piece.ts";
 import { loadPracticeSettings } from "../features/practice-settings/load-practice-settings.ts";
 import type { PracticeSettings } from "../features/practice-settings/practice-settings.types.ts";
 import type { PracticePagesHtml } from "../features/site/site-routes.tsx";
@@ -20,6 +22,8 @@ export type StartupFiles = {
   consentDocuments: ConsentDocument[];
   instruments: InstrumentDefinition[];
   instrumentPack: InstrumentPack | undefined;
+  /** The repair space's pieces of preparation and reflection (content/repair). */
+  repairPieces: Piece[];
 };
 
 function readMarkdown(contentDir: string, relative: string, setting: string): string {
@@ -44,6 +48,7 @@ export function loadStartupFiles(config: Config): StartupFiles {
     instrumentPack: packFile ? loadPack(packFile, instruments) : undefined,
     practice,
     articleFiles: loadArticleFiles(config.contentDir),
+    repairPieces: loadPieces(config.contentDir),
     pages: {
       privacy: readPage(config.contentDir, practice.pages.privacy, "privacy"),
       accessibility: readPage(config.contentDir, practice.pages.accessibility, "accessibility"),

@@ -24,6 +24,7 @@ export async function prepareApp(
     consentDocuments: files.consentDocuments,
     instruments: files.instruments,
     instrumentPack: files.instrumentPack,
+    repairPieces: files.repairPieces,
     calendarFeedFetch: options.calendarFeedFetch,
     ...prepared,
   });

@@ -12,6 +12,8 @@ import {
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
 import { therapistNotifications } from "../notifications/notification.schema.ts";
+import { nameInjury, openStory } from "../repair/injuries.ts";
+import { openPiece } from "../repair/opened-pieces.ts";
 import { workspaceEntries } from "../workspace/entry.schema.ts";
 import { safetyMessages } from "./messages.ts";
 
@@ -190,9 +192,39 @@ describe("crisis words wherever a client writes", () => {
       submissionId: "7d1f8e8e-0c1a-4f57-9a39-5d1f4c6b2a10",
       note: "I want to kill myself",
     };
+    // A couple of the repair space, with an injury, a piece open for one of them, and their story.
+    const [cy, di] = (await addClients(t, tess.id, [
+      { name: "Cy Cedar", email: "cy@example.org" },
+      { name: "Di Dogwood", email: "di@example.org" },
+    ])) as [TestClient, TestClient];
+    await openJointWork(t, tessCookie, [cy, di]);
+    const injuryId = await nameInjury(t.handle.db, t.keys, {
+      therapistId: tess.id,
+      coupleId: cy.coupleId ?? "",
+      name: "The move",
+      whoWasHurt: { kind: "one", clientId: cy.id },
+    });
+    await openPiece(t.handle.db, {
+      therapistId: tess.id,
+      injuryId,
+      clientId: cy.id,
+      pieceId: "telling-what-happened",
+    });
+    await openStory(t.handle.db, { therapistId: tess.id, injuryId });
     // Forms where a person types their own words: each must meet crisis words with help.
-    const freeText: Record<string, { cookie?: string; fields: Record<string, string> }> = {
+    const freeText: Record<string, { url?: string; cookie?: string; fields: Record<string, string> }> = {
       "/my/entries": { cookie: ada.cookie, fields: { body: "I want to kill myself", sharing: "nobody" } },
+      "/my/repair/suggestions": { cookie: ada.cookie, fields: { suggestion: "I want to kill myself" } },
+      "/my/repair/:injuryId/pieces/:pieceId": {
+        url: `/my/repair/${injuryId}/pieces/telling-what-happened`,
+        cookie: cy.cookie,
+        fields: { "the-moment": "I want to kill myself" },
+      },
+      "/my/repair/:injuryId/story": {
+        url: `/my/repair/${injuryId}/story`,
+        cookie: di.cookie,
+        fields: { story: "I want to kill myself", basedOn: "0" },
+      },
       "/self-check": { fields: { go: "safety", hope: "I want to kill myself" } },
       "/book": { fields: booking },
       "/embed/book": { fields: booking },
@@ -224,7 +256,8 @@ describe("crisis words wherever a client writes", () => {
       "/welcome/:token",
     ]);
     expect(Object.keys(freeText).filter((url) => !reachable.includes(url))).toEqual([]);
-    for (const [url, form] of Object.entries(freeText)) {
+    for (const [route, form] of Object.entries(freeText)) {
+      const url = form.url ?? route;
       const response = await t.app.inject({
         method: "POST",
         url,

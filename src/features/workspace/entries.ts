@@ -156,3 +156,59 @@ export async function changeSharing(
 export async function deleteEntry(db: Database, entryId: string): Promise<void> {
   await db.delete(workspaceEntries).where(eq(workspaceEntries.id, entryId));
 }
+
+/** Where an answer to a piece of repair material belongs: the injury, the piece and the question. */
+export type AnswerPlace = { clientId: string; injuryId: string; pieceId: string };
+
+/** The client's own answers to one piece, by question: their words, whoever they shared them with. */
+export async function answersTo(db: Database, ring: KeyRing, place: AnswerPlace): Promise<Map<string, Entry>> {
+  const rows = await db
+    .select()
+    .from(workspaceEntries)
+    .where(
+      and(
+        eq(workspaceEntries.clientId, place.clientId),
+        eq(workspaceEntries.injuryId, place.injuryId),
+        eq(workspaceEntries.pieceId, place.pieceId),
+      ),
+    );
+  return new Map(rows.map((row) => [row.questionId ?? "", open(ring, row)]));
+}
+
+/**
+ * Saves what was written in a piece ("stop here for today" and "save" alike): a new answer is a
+ * private entry; a changed one keeps its sharing; an emptied one goes, and its shares with it.
+ */
+export async function saveAnswers(
+  db: Database,
+  ring: KeyRing,
+  place: AnswerPlace,
+  answers: Record<string, string>,
+  now = new Date(),
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = await answersTo(tx, ring, place);
+    for (const [questionId, text] of Object.entries(answers)) {
+      const entry = existing.get(questionId);
+      if (!entry && text === "") continue;
+      if (!entry) {
+        const id = randomUUID();
+        await tx.insert(workspaceEntries).values({
+          id,
+          clientId: place.clientId,
+          bodyEncrypted: encryptField(ring, text, location(id)),
+          injuryId: place.injuryId,
+          pieceId: place.pieceId,
+          questionId,
+          createdAt: now,
+          updatedAt: now,
+        });
+      } else if (text === "") await tx.delete(workspaceEntries).where(eq(workspaceEntries.id, entry.id));
+      else if (text !== entry.body)
+        await tx
+          .update(workspaceEntries)
+          .set({ bodyEncrypted: encryptField(ring, text, location(entry.id)), updatedAt: now })
+          .where(eq(workspaceEntries.id, entry.id));
+    }
+  });
+}

@@ -229,6 +229,70 @@ const table: [string, Resource, Record<keyof typeof actors, string>][] = [
   ],
 ];
 
+const couple = { therapistId: ids.tess, coupleId: ids.couple };
+const none = {
+  anonymous: "",
+  client: "",
+  partner: "",
+  otherClient: "",
+  therapistOfRecord: "",
+  otherTherapist: "",
+  owner: "",
+};
+const repairRows: [string, Resource, Record<keyof typeof actors, string>][] = [
+  [
+    "an injury, joint work closed",
+    { type: "injury", ...couple, jointWorkOpen: false },
+    { ...none, therapistOfRecord: "rcu" },
+  ],
+  [
+    "an injury, joint work open",
+    { type: "injury", ...couple, jointWorkOpen: true },
+    { ...none, client: "r", partner: "r", therapistOfRecord: "rcu" },
+  ],
+  [
+    "a suggested injury",
+    { type: "injury-suggestion", ...bea },
+    { ...none, client: "rc", therapistOfRecord: "r" },
+  ],
+  [
+    "a mark on the map of the repair",
+    { type: "repair-mark", therapistId: ids.tess },
+    { ...none, therapistOfRecord: "rc" },
+  ],
+  [
+    "a piece opened for Bea",
+    { type: "opened-piece", ...bea, jointWorkOpen: true, pieceOpen: true },
+    { ...none, client: "ru", therapistOfRecord: "rcu" },
+  ],
+  [
+    "a piece closed again",
+    { type: "opened-piece", ...bea, jointWorkOpen: true, pieceOpen: false },
+    { ...none, therapistOfRecord: "rcu" },
+  ],
+  [
+    "a piece, joint work closed",
+    { type: "opened-piece", ...bea, jointWorkOpen: false, pieceOpen: true },
+    { ...none, therapistOfRecord: "rcu" },
+  ],
+  [
+    "the couple's story, opened",
+    { type: "story", ...couple, jointWorkOpen: true, storyOpen: true },
+    { ...none, client: "ru", partner: "ru", therapistOfRecord: "rc" },
+  ],
+  [
+    "the couple's story, not opened",
+    { type: "story", ...couple, jointWorkOpen: true, storyOpen: false },
+    { ...none, therapistOfRecord: "rc" },
+  ],
+  [
+    "the couple's story, joint work closed",
+    { type: "story", ...couple, jointWorkOpen: false, storyOpen: true },
+    { ...none, therapistOfRecord: "rc" },
+  ],
+];
+table.push(...repairRows);
+
 const letters: Record<Action, string> = { read: "r", create: "c", update: "u", delete: "d" };
 
 describe("the policy table", () => {
@@ -254,12 +318,17 @@ describe("the policy table", () => {
         "client-export",
         "client-invitation",
         "entry",
+        "injury",
+        "injury-suggestion",
         "joint-work",
         "measure",
         "notification",
+        "opened-piece",
         "partner-share",
         "practice-admin",
+        "repair-mark",
         "safety-answers",
+        "story",
       ].sort(),
     );
   });

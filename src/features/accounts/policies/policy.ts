@@ -38,6 +38,22 @@ export type Resource =
   | ({ type: "joint-work" } & Owned)
   /** A notice to a therapist that something needs them: theirs alone to read and mark seen. */
   | { type: "notification"; therapistId: string }
+  /**
+   * An injury a couple works on (features/repair): named and paced by their therapist; the couple
+   * see it only while joint work is open. "create"/"update" is naming, renaming, pausing, closing.
+   */
+  | { type: "injury"; therapistId: string; coupleId: string; jointWorkOpen: boolean }
+  /** A partner's private suggestion of an injury: for the therapist, never the other partner. */
+  | ({ type: "injury-suggestion" } & Owned)
+  /** The therapist's marks of where a couple is in the repair, and their notes: theirs alone. */
+  | { type: "repair-mark"; therapistId: string }
+  /**
+   * A piece of material opened for one partner on one injury. "update" is writing in it, which the
+   * partner may do only while joint work and the piece are open; the other partner is never a party.
+   */
+  | ({ type: "opened-piece"; jointWorkOpen: boolean; pieceOpen: boolean } & Owned)
+  /** The couple's story of an injury: both write it once the therapist has opened it; theirs to read. */
+  | { type: "story"; therapistId: string; coupleId: string; jointWorkOpen: boolean; storyOpen: boolean }
   /** The practice as a whole: the audit log, therapists, demo data. */
   | { type: "practice-admin" };
 
@@ -47,6 +63,8 @@ const isPartner = (actor: Actor, r: Owned) =>
   actor.clientId !== r.clientId &&
   r.coupleId !== null &&
   actor.coupleId === r.coupleId;
+/** Either partner of the couple (a couple's joint part belongs to both). */
+const isInCouple = (actor: Actor, coupleId: string) => actor.kind === "client" && actor.coupleId === coupleId;
 /** The owner is no exception: they see a client's clinical data only as that client's therapist. */
 const isTherapistOfRecord = (actor: Actor, r: { therapistId: string }) =>
   actor.kind === "therapist" && actor.therapistId === r.therapistId;
@@ -91,6 +109,31 @@ export function allow(actor: Actor, action: Action, resource: Resource): boolean
       return (action === "read" || action === "update") && isTherapistOfRecord(actor, resource);
     case "notification":
       return (action === "read" || action === "update") && isTherapistOfRecord(actor, resource);
+    case "injury":
+      if (isTherapistOfRecord(actor, resource)) return action !== "delete";
+      return action === "read" && resource.jointWorkOpen && isInCouple(actor, resource.coupleId);
+    case "injury-suggestion":
+      // Made by a partner in a couple, read by them and their therapist; kept as it was written.
+      if (action === "create") return resource.coupleId !== null && isSelf(actor, resource);
+      return action === "read" && (isSelf(actor, resource) || isTherapistOfRecord(actor, resource));
+    case "repair-mark":
+      return (action === "read" || action === "create") && isTherapistOfRecord(actor, resource);
+    case "opened-piece":
+      if (isTherapistOfRecord(actor, resource)) return action !== "delete";
+      return (
+        (action === "read" || action === "update") &&
+        resource.jointWorkOpen &&
+        resource.pieceOpen &&
+        isSelf(actor, resource)
+      );
+    case "story":
+      if (isTherapistOfRecord(actor, resource)) return action === "read" || action === "create";
+      return (
+        (action === "read" || action === "update") &&
+        resource.jointWorkOpen &&
+        resource.storyOpen &&
+        isInCouple(actor, resource.coupleId)
+      );
     case "practice-admin":
       return actor.kind === "therapist" && actor.isOwner;
   }

@@ -1,0 +1,98 @@
+import { FormProblem, FormToken, TextAreaField } from "../../platform/web/form-fields.tsx";
+import { Layout } from "../../platform/web/layout.tsx";
+import { QuickExit } from "../../platform/web/quick-exit.tsx";
+import type { SiteContext } from "../practice-settings/site-context.ts";
+import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
+import type { Entry, Sharing } from "../workspace/entries.ts";
+import { repairMessages as m } from "./messages.ts";
+import { answerLimit, type Piece } from "./pieces/piece.ts";
+
+export type PieceForm = {
+  token: string;
+  values: Record<string, string>;
+  errors?: Record<string, string> | undefined;
+  problem?: string | undefined;
+};
+
+const sharedWith: Record<Exclude<Sharing, "nobody">, string> = {
+  partner: m.partner,
+  therapist: m.therapist,
+  both: m.partnerAndTherapist,
+};
+
+/** Under a saved answer: whom it is shared with, and the way to share it or take it back. */
+function AnswerSharing({ entry }: { entry: Entry | undefined }) {
+  if (!entry) return null;
+  return (
+    <p class="muted">
+      {entry.sharing !== "nobody" && <>{m.answerShared(sharedWith[entry.sharing])} </>}
+      <a href={`/my/entries/${entry.id}`}>{m.answerShare}</a>
+    </p>
+  );
+}
+
+/** A piece of preparation or reflection: what it is for, a few questions, and "stop here for today". */
+export function PiecePage(props: {
+  site: SiteContext;
+  injury: { id: string; name: string };
+  piece: Piece;
+  answers: Map<string, Entry>;
+  form: PieceForm;
+  notice?: string | undefined;
+  crisis?: boolean;
+}) {
+  const { site, injury, piece, answers, form, notice, crisis = false } = props;
+  return (
+    <Layout site={site} meta={{ title: piece.title, description: piece.title, noindex: true }}>
+      <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} signOut />
+        <p>
+          <a href="/my/repair">{m.backToRepair}</a>
+        </p>
+        <p class="muted">{injury.name}</p>
+        <h1>{piece.title}</h1>
+        {notice && (
+          <p class="form-problem" role="status">
+            {notice}
+          </p>
+        )}
+        <CrisisPanel shown={crisis} />
+        <div class="article-body" dangerouslySetInnerHTML={{ __html: piece.introHtml }} />
+        <p class="muted">{m.pieceOptional}</p>
+        <FormProblem message={form.problem} />
+        <form
+          class="form"
+          method="post"
+          action={`/my/repair/${injury.id}/pieces/${piece.id}`}
+          novalidate
+          {...crisisCheck()}
+        >
+          <FormToken token={form.token} />
+          {piece.questions.map((question) => (
+            <div key={question.id} class="stack">
+              <TextAreaField
+                name={question.id}
+                label={question.ask}
+                value={form.values[question.id]}
+                error={form.errors?.[question.id]}
+                maxLength={answerLimit}
+              />
+              <AnswerSharing entry={answers.get(question.id)} />
+            </div>
+          ))}
+          <p class="actions">
+            <button class="button" type="submit" name="after" value="stay">
+              {m.pieceSave}
+            </button>{" "}
+            <button class="button button--quiet" type="submit" name="after" value="stop">
+              {m.pieceStop}
+            </button>
+          </p>
+        </form>
+        <p class="muted">
+          {m.helpLine} <a href="/help-now">{m.helpLink}</a>.
+        </p>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,115 @@
+import { FormProblem, FormToken, TextAreaField } from "../../platform/web/form-fields.tsx";
+import { Layout } from "../../platform/web/layout.tsx";
+import { QuickExit } from "../../platform/web/quick-exit.tsx";
+import type { SiteContext } from "../practice-settings/site-context.ts";
+import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
+import { repairMessages as m } from "./messages.ts";
+import { type Story, type StoryVersion, storyLimit } from "./story.ts";
+
+export type StoryForm = {
+  token: string;
+  basedOn: number;
+  value: string;
+  error?: string | undefined;
+  problem?: string | undefined;
+  /** The partner's newer version, beside this person's own text, after a save that came too late. */
+  theirs?: StoryVersion | undefined;
+};
+
+/** Who saved a version, as the reader knows them: themselves or their partner; nobody else writes. */
+export function savedBy(version: StoryVersion, readerId: string | undefined): string {
+  if (version.authorClientId === null) return m.savedByFormer;
+  return version.authorClientId === readerId ? m.savedByYou : m.savedByPartner;
+}
+
+const when = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
+
+/** Every version, the latest first, each with who saved it (as the reader knows them) and when. */
+export function StoryHistory(props: {
+  story: Story;
+  who: (version: StoryVersion) => string;
+  timeZone: string;
+}) {
+  const { story, who, timeZone } = props;
+  if (story.versions.length === 0) return <p class="muted">{m.storyNoneYet}</p>;
+  return (
+    <ol class="stack" reversed>
+      {story.versions.map((version) => (
+        <li key={version.version}>
+          <details>
+            <summary>
+              {m.version(version.version)} · {who(version)} · {when(version.savedAt, timeZone)}
+            </summary>
+            <p class="entry-body">{version.body}</p>
+          </details>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The couple's story of an injury: one text both write, every version kept. */
+export function StoryPage(props: {
+  site: SiteContext;
+  injury: { id: string; name: string };
+  story: Story;
+  readerId: string;
+  form: StoryForm;
+  notice?: string | undefined;
+  crisis?: boolean;
+}) {
+  const { site, injury, story, readerId, form, notice, crisis = false } = props;
+  const timeZone = site.practice.timeZone;
+  return (
+    <Layout site={site} meta={{ title: m.storyTitle, description: m.storyTitle, noindex: true }}>
+      <div class="prose-width section stack">
+        <QuickExit url={site.practice.quickExitUrl} signOut />
+        <p>
+          <a href="/my/repair">{m.backToRepair}</a>
+        </p>
+        <p class="muted">{injury.name}</p>
+        <h1>{m.storyTitle}</h1>
+        {notice && (
+          <p class="form-problem" role="status">
+            {notice}
+          </p>
+        )}
+        <CrisisPanel shown={crisis} />
+        <p>{m.storyIntro}</p>
+        <FormProblem message={form.problem} />
+        {form.theirs && (
+          <section class="card stack" aria-labelledby="theirs-heading">
+            <h2 id="theirs-heading">{m.storyTheirs}</h2>
+            <p class="entry-body">{form.theirs.body}</p>
+          </section>
+        )}
+        <form
+          class="form"
+          method="post"
+          action={`/my/repair/${injury.id}/story`}
+          novalidate
+          {...crisisCheck()}
+        >
+          <FormToken token={form.token} />
+          <input type="hidden" name="basedOn" value={String(form.basedOn)} />
+          <TextAreaField
+            name="story"
+            label={m.storyLabel}
+            value={form.value}
+            error={form.error}
+            rows={14}
+            maxLength={storyLimit}
+          />
+          <p>
+            <button class="button" type="submit">
+              {m.storySave}
+            </button>
+          </p>
+        </form>
+        <h2>{m.storyHistory}</h2>
+        <StoryHistory story={story} who={(version) => savedBy(version, readerId)} timeZone={timeZone} />
+      </div>
+    </Layout>
+  );
+}
