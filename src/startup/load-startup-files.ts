@@ -9,10 +9,10 @@ import { renderMarkdown } from "../features/articles/render-markdown.ts";
 import { loadInstrumentDefinitions } from "../features/assessments/instruments/definitions/index.ts";
 import type { InstrumentDefinition } from "../features/assessments/instruments/instrument-definition.ts";
 import { type InstrumentPack, loadPack } from "../features/assessments/instruments/instrument-pack.ts";
-import { loadPieces } from "../features/repair/pieces/load-pieces.ts";
-import type { Piece } from "../features/repair/pieces/piece.ts";
 import { loadPracticeSettings } from "../features/practice-settings/load-practice-settings.ts";
 import type { PracticeSettings } from "../features/practice-settings/practice-settings.types.ts";
+import { loadPieces } from "../features/repair/pieces/load-pieces.ts";
+import type { Piece } from "../features/repair/pieces/piece.ts";
 import type { PracticePagesHtml } from "../features/site/site-routes.tsx";
 
 export type StartupFiles = {

@@ -161,7 +161,11 @@ export async function deleteEntry(db: Database, entryId: string): Promise<void> 
 export type AnswerPlace = { clientId: string; injuryId: string; pieceId: string };
 
 /** The client's own answers to one piece, by question: their words, whoever they shared them with. */
-export async function answersTo(db: Database, ring: KeyRing, place: AnswerPlace): Promise<Map<string, Entry>> {
+export async function answersTo(
+  db: Database,
+  ring: KeyRing,
+  place: AnswerPlace,
+): Promise<Map<string, Entry>> {
   const rows = await db
     .select()
     .from(workspaceEntries)
