@@ -1,11 +1,13 @@
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../src/features/accounts/second-factor/totp.ts";
-import { readOutbox } from "../support/outbox.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchChromium } from "./support/browser.ts";
 import { startTestServer, withTestInstrumentPack } from "./support/haven-server.ts";
+import {
+  acceptInvitation as acceptInvitation_,
+  mailedLink as mailedLink_,
+  setUpTherapist,
+} from "./support/practice-people.ts";
 
 // The issue's "done when", walked in real browsers: a therapist sets up the practice, invites a couple
 // and an individual; each accepts and signs in from the emailed link, each partner in their own
@@ -35,26 +37,8 @@ async function newPage(): Promise<Page> {
 
 const url = (pathname: string) => `${server.baseUrl}${pathname}`;
 
-/** The newest link of a kind mailed to an address, once the job queue has sent it. */
-async function mailedLink(to: string, prefix: string): Promise<string> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const mail = readOutbox(path.join(server.dataDir, "outbox"))
-      .filter((m) => m.to.includes(to))
-      .at(-1);
-    const found = mail && new RegExp(`https?://[^\\s]+?(${prefix}/[\\w-]+)`).exec(mail.text)?.[1];
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no ${prefix} link reached ${to}`);
-}
-
-async function acceptInvitation(page: Page, email: string) {
-  await page.goto(url(await mailedLink(email, "/welcome")));
-  await expectNoAxeViolations(page);
-  for (const box of await page.locator('input[name="accept"]').all()) await box.check();
-  await page.check('input[name="adult"]');
-  await Promise.all([page.waitForURL("**/my"), page.click("button[type=submit]")]);
-}
+const mailedLink = (to: string, prefix: string) => mailedLink_(server, to, prefix);
+const acceptInvitation = (page: Page, email: string) => acceptInvitation_(page, server, email);
 
 let therapist: Page;
 let bea: Page;
@@ -63,19 +47,7 @@ let cal: Page;
 describe("a couple and an individual, from set-up to their private spaces", () => {
   it("sets up the practice with a second step", async () => {
     therapist = await newPage();
-    expect(server.setupPath).toBeDefined();
-    await therapist.goto(url(server.setupPath as string));
-    await therapist.fill("#field-displayName", "Tess Teak");
-    await therapist.fill("#field-email", "tess@example.org");
-    await therapist.fill("#field-password", password);
-    await Promise.all([therapist.waitForURL("**/account/two-step"), therapist.click("button[type=submit]")]);
-    await expectNoAxeViolations(therapist);
-    const key = ((await therapist.textContent(".secret-key")) ?? "").replace(/\s/g, "");
-    await therapist.fill("#field-code", totpCodeAt(key, new Date()));
-    await therapist.click("button[type=submit]");
-    await therapist.waitForSelector(".recovery-codes");
-    expect(await therapist.locator(".recovery-codes li").count()).toBe(10);
-    await Promise.all([therapist.waitForURL("**/practice"), therapist.click("text=continue")]);
+    await setUpTherapist(therapist, server, { name: "Tess Teak", email: "tess@example.org", password });
     await expectNoAxeViolations(therapist);
   });
 
