@@ -223,6 +223,21 @@ describe("once joint work is open", () => {
     expect((await get(injuryPage(), tessCookie)).body).toContain("Both of our words, together.");
   });
 
+  it("gives each partner the whole story in their export, marked as theirs or their partner's", async () => {
+    for (const [client, own] of [
+      [ada, "you"],
+      [ben, "your partner"],
+    ] as const) {
+      const exported = (await get("/my/data.json", client.cookie)).body;
+      expect(exported).toContain("Both of our words, together.");
+      expect(exported).toContain("The night of the hospital");
+      expect(exported).toContain(own);
+    }
+    // Ada's private answers are in her export, never in Ben's.
+    expect((await get("/my/data.json", ada.cookie)).body).toContain("corridor");
+    expect((await get("/my/data.json", ben.cookie)).body).not.toContain("corridor");
+  });
+
   it("keeps every mark of the therapist's map, and never shows a step to the couple", async () => {
     await therapistPost(`${injuryPage()}/marks`, {
       step: "1",
