@@ -1,9 +1,11 @@
 import { FormProblem, FormToken, TextAreaField, TextField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
+import type { Entry } from "../workspace/entries.ts";
 import type { InjuryStatus } from "./injuries.ts";
 import { InjuryNameFields, type InjuryNameForm } from "./injury-name-form.tsx";
 import { repairTherapistMessages as m } from "./messages.ts";
+import type { Piece } from "./pieces/piece.ts";
 import { repairSteps } from "./repair-marks.ts";
 import { day, rolesLine } from "./repair-overview-page.tsx";
 import type { Story } from "./story.ts";
@@ -101,13 +103,17 @@ export function InjuryPage(props: {
   repair: TherapistRepair;
   item: TherapistInjury;
   story: Story;
+  /** What the partners shared with the therapist from this injury's pieces (never what they kept). */
+  shared: Entry[];
+  pieces: Piece[];
   token: string;
   nameForm: InjuryNameForm;
   markForm: MarkForm;
   notice?: string | undefined;
   timeZone: string;
 }) {
-  const { site, recordId, repair, item, story, token, nameForm, markForm, notice, timeZone } = props;
+  const { site, recordId, repair, item, story, shared, pieces, token, nameForm, markForm, notice, timeZone } =
+    props;
   const { injury } = item;
   const base = `/practice/clients/${recordId}/injuries/${injury.id}`;
   const names = new Map(repair.partners.map((p) => [p.id, p.name]));
@@ -174,6 +180,33 @@ export function InjuryPage(props: {
               </ul>
             </div>
           ))}
+        </section>
+        <section class="stack" aria-labelledby="shared-heading">
+          <h2 id="shared-heading">{m.sharedHeading}</h2>
+          {shared.length === 0 ? (
+            <p class="muted">{m.nothingShared}</p>
+          ) : (
+            shared.map((entry) => {
+              const piece = pieces.find((p) => p.id === entry.answers?.pieceId);
+              const question = piece?.questions.find((q) => q.id === entry.answers?.questionId);
+              return (
+                <div key={entry.id} class="card">
+                  <p class="muted">
+                    {m.sharedBy(
+                      names.get(entry.clientId) ?? "",
+                      day(entry.sharedWithTherapistAt ?? new Date(), timeZone),
+                    )}
+                  </p>
+                  {piece && question && (
+                    <p>
+                      {piece.title}: {question.ask}
+                    </p>
+                  )}
+                  <p class="entry-body">{entry.body}</p>
+                </div>
+              );
+            })
+          )}
         </section>
         <section class="stack" aria-labelledby="story-heading">
           <h2 id="story-heading">{m.storyHeading}</h2>

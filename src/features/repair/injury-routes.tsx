@@ -8,6 +8,7 @@ import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { authRateLimit } from "../accounts/route-helpers.ts";
 import { therapistOf } from "../accounts/signed-in-actor.ts";
+import { answersSharedWithTherapist } from "../workspace/entries.ts";
 import { coupleInjuryFor } from "./couple-record.ts";
 import { type InjuryStatus, openStory, renameInjury, setInjuryStatus } from "./injuries.ts";
 import { injuryNameSchema, markSchema, readInjuryName, readMark, whoWasHurt } from "./injury-forms.ts";
@@ -59,6 +60,8 @@ export function registerInjuryRoutes(app: FastifyInstance, ctx: AppContext): voi
           repair={repair}
           item={item}
           story={await storyOf(db, keys, found.injury.id)}
+          shared={await answersSharedWithTherapist(db, keys, found.injury.id)}
+          pieces={repairPieces}
           token={token}
           nameForm={{ token, values: current, ...forms.name }}
           markForm={forms.mark ?? blankMark}

@@ -117,6 +117,9 @@ export const repairTherapistMessages = {
   suggestionsHeading: "Suggested privately",
   suggestionFrom: (name: string, day: string) => `From ${name}, ${day} (the partner does not know):`,
   noSuggestions: "None.",
+  sharedHeading: "Shared with you",
+  nothingShared: "Nothing from this injury's pieces has been shared with you.",
+  sharedBy: (name: string, day: string) => `${name} shared this on ${day}:`,
   storyVersions: (count: number) =>
     count === 0
       ? "Open; nothing written yet."

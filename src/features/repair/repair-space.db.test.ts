@@ -174,8 +174,13 @@ describe("once joint work is open", () => {
     expect((await share("partner")).statusCode).toBe(303);
     const corridor = /The corridor|I stopped asking/;
     expect((await get("/my/entries", ben.cookie)).body).toMatch(corridor);
+    expect((await share("both")).statusCode).toBe(303);
+    const therapistView = (await get(injuryPage(), tessCookie)).body;
+    expect(therapistView).toMatch(corridor);
+    expect(therapistView).toContain("Ada Ash shared this on ");
     expect((await share("nobody")).statusCode).toBe(303);
     expect((await get("/my/entries", ben.cookie)).body).not.toMatch(corridor);
+    expect((await get(injuryPage(), tessCookie)).body).not.toMatch(corridor);
   });
 
   it("keeps both texts when the partners save the story at once", async () => {

@@ -15,6 +15,8 @@ export type Entry = {
   createdAt: Date;
   sharedWithPartnerAt: Date | null;
   sharedWithTherapistAt: Date | null;
+  /** For an answer to a piece of repair material: the piece and the question it answers. */
+  answers?: { injuryId: string; pieceId: string; questionId: string } | undefined;
 };
 
 const location = (id: string) => ({ table: "workspace_entries", column: "body_encrypted", id });
@@ -52,6 +54,10 @@ const open = (ring: KeyRing, row: Row): Entry => ({
   createdAt: row.createdAt,
   sharedWithPartnerAt: row.sharedWithPartnerAt,
   sharedWithTherapistAt: row.sharedWithTherapistAt,
+  answers:
+    row.injuryId && row.pieceId && row.questionId
+      ? { injuryId: row.injuryId, pieceId: row.pieceId, questionId: row.questionId }
+      : undefined,
 });
 
 export async function writeEntry(
@@ -215,4 +221,18 @@ export async function saveAnswers(
           .where(eq(workspaceEntries.id, entry.id));
     }
   });
+}
+
+/** The answers to an injury's pieces that their authors shared with the therapist, latest share first. */
+export async function answersSharedWithTherapist(
+  db: Database,
+  ring: KeyRing,
+  injuryId: string,
+): Promise<Entry[]> {
+  const rows = await db
+    .select()
+    .from(workspaceEntries)
+    .where(and(eq(workspaceEntries.injuryId, injuryId), isNotNull(workspaceEntries.sharedWithTherapistAt)))
+    .orderBy(desc(workspaceEntries.sharedWithTherapistAt));
+  return rows.map((row) => open(ring, row));
 }
