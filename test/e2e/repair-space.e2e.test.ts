@@ -130,7 +130,11 @@ describe("the repair space, for a couple and their therapist", () => {
     await ana.check("#field-policySeen-yes");
     await Promise.all([ana.waitForURL(/notice=shared/), ana.click("text=Save who can read it")]);
     await ana.goto(url("/my/repair"));
+    // With JavaScript, a limited field says how much room is left once most of it is used.
+    await ana.fill("#field-suggestion", "a".repeat(1700));
+    expect(await ana.textContent("#field-suggestion-counter")).toBe("300 characters left");
     await ana.fill("#field-suggestion", "The birthday in March");
+    expect(await ana.isVisible("#field-suggestion-counter")).toBe(false);
     await Promise.all([ana.waitForURL(/notice=suggested/), ana.click("text=Send to my therapist")]);
 
     expect(await boPages()).toEqual(before);

@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 
+import { webMessages } from "../messages.ts";
 import { countryForZone } from "./zone-countries.ts";
 
 /** Forms marked data-busy show that they are working and ignore a second press. */
@@ -142,7 +143,31 @@ function enhanceSteps(): void {
   }
 }
 
+/**
+ * A text field with a limit says how much room is left once most of it is used (the server's own
+ * message covers a browser without JavaScript). Quiet until then, so a screen reader is not told at
+ * every key.
+ */
+function enhanceCounters(): void {
+  for (const field of document.querySelectorAll<HTMLTextAreaElement>("textarea[maxlength]")) {
+    const limit = field.maxLength;
+    const counter = document.createElement("p");
+    counter.className = "field-counter";
+    counter.id = `${field.id}-counter`;
+    counter.setAttribute("aria-live", "polite");
+    field.after(counter);
+    const update = () => {
+      const left = limit - field.value.length;
+      counter.hidden = left > limit * 0.2;
+      counter.textContent = webMessages.charactersLeft(left);
+    };
+    field.addEventListener("input", update);
+    update();
+  }
+}
+
 enhanceBusyForms();
+enhanceCounters();
 detectTimeZone();
 detectHelpCountry();
 enhanceWeekLinks();
