@@ -29,3 +29,23 @@ export const calendarFeedMessages = {
   certificateProblem:
     "The calendar address's security certificate could not be verified, so Haven did not trust it.",
 };
+
+/** Words on the therapist's calendars page and in its answers. */
+export const calendarsMessages = {
+  notices: {
+    added: "Added and read. Its busy times now block consultation times.",
+    "added-failed": "Added, but it could not be read yet: see below.",
+    checked: "Read again just now.",
+    "check-failed": "It could not be read: see below.",
+    removed: "Removed. Its busy times no longer block anything.",
+    "subscription-made": "Your private address is ready. Any older address has stopped working.",
+    "subscription-stopped": "Stopped. The address no longer works; calendars subscribed to it will empty.",
+    "expired-form": "This page was open for a long time, so nothing was changed. Please try again.",
+  },
+  addExpired: "This page was open for a long time, so nothing was saved. Please add it again.",
+  buttonExpired: "This page was open for a long time. Please try again.",
+  labelMissing: "Please give it a name, e.g. “Work calendar”.",
+  labelTooLong: "Please keep the name under 80 characters.",
+  urlMissing: "Please paste the calendar's private address.",
+  urlTooLong: "This address is too long to be a calendar's address.",
+};
