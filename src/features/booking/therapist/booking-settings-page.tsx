@@ -9,6 +9,7 @@ import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { isValidTimeZone } from "../compute-slots.ts";
 import { answerBeforeStartMinutes, minimumNoticeFor } from "../request-expiry.ts";
+import type { settingsMessages } from "./messages.ts";
 import { hoursMessages } from "./parse-hours.ts";
 
 export const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -43,32 +44,6 @@ export type SettingsValues = Record<(typeof settingsTextFields)[number], string>
 };
 export type OverrideValues = { overrideDate: string; overrideHours: string };
 type Errors = Record<string, string>;
-
-/** Words beside the fields, in one place so they can be translated later. */
-export const settingsMessages = {
-  timeZone: "Please choose a time zone from the list.",
-  durationMinutes: "Please give a length between 5 and 240 minutes.",
-  buffer: "Please give a number of minutes between 0 and 240.",
-  minimumNoticeHours: "Please give a number of hours between 0 and 720 (30 days).",
-  horizonDays: "Please give a number of days between 1 and 365.",
-  intervalMinutes: "Please give a number of minutes between 5 and 240.",
-  maxPerDay: "Please give a number between 1 and 50, or leave it empty for no limit.",
-  cancellationCutoffHours: "Please give a number of hours between 0 and 336 (two weeks).",
-  requestExpiryHours: "Please give a number of hours between 1 and 168 (one week).",
-  reminderHours: "Please give a number of hours between 0 and 168 (one week).",
-  videoLink: "Please give a full link that starts with https://, or leave it empty.",
-  phoneArrangement: "Please keep this under 300 characters.",
-  hoursTooLong: "Please write these hours more briefly.",
-  notSaved: "Nothing has been changed yet. Please look at the notes beside the fields below.",
-  overrideDate: "Please give a date like 2026-12-24.",
-  overridePast: "That date has already passed. Please choose today or a later date.",
-  overrideFar: "Please choose a date within the next two years.",
-  notices: {
-    saved: "Saved. Visitors now see times from these settings.",
-    "override-saved": "Saved. That date now differs from your usual week.",
-    "override-removed": "Removed. That date follows your usual week again.",
-  },
-};
 
 export type SettingsNotice = keyof typeof settingsMessages.notices;
 

@@ -22,12 +22,12 @@ import { zoneChoices } from "../visitor/time-words.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
 import {
   BookingSettingsPage,
-  settingsMessages as m,
   type OverrideValues,
   type SettingsNotice,
   type SettingsValues,
   settingsTextFields,
 } from "./booking-settings-page.tsx";
+import { settingsMessages as m } from "./messages.ts";
 import { formatHours, type HoursRange, parseHours } from "./parse-hours.ts";
 
 type Errors = FieldErrors;

@@ -6,22 +6,8 @@ import type { Slot } from "../compute-slots.ts";
 import { TimeChoices } from "../time-choices.tsx";
 import { fullMoment } from "../visitor/time-words.ts";
 import type { StoredVisitor } from "../visitor-details.ts";
-import { consultationWords } from "./consultations-page.tsx";
-
-export const changeMessageMaxLength = 500;
-
-/** Words on the therapist's change pages, in one place so they can be translated later. */
-export const changeWords = {
-  messageLabel: "A message for them (optional)",
-  messageTooLong: `Please keep the message under ${changeMessageMaxLength} characters.`,
-  chooseTime: "Please choose the new time.",
-  notices: {
-    "practice-cancelled": "Cancelled. The time is free again.",
-    "practice-moved": "Moved. The new time is in the list below.",
-    "too-late": "That consultation has already started, so it can no longer be changed here.",
-    "not-active": "That consultation had already been cancelled, so nothing was changed.",
-  },
-};
+import { changeMessageMaxLength } from "./message-limits.ts";
+import { changeWords, consultationWords } from "./messages.ts";
 
 export type ChangeForm = { message: string; start?: number | undefined; errors?: Record<string, string> };
 export type ChangeTarget = { id: string; start: number; visitor: StoredVisitor };

@@ -5,6 +5,7 @@ import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { fullMoment } from "../visitor/time-words.ts";
 import type { Kind } from "../visitor/times-page.tsx";
 import type { StoredVisitor } from "../visitor-details.ts";
+import { consultationWords } from "./messages.ts";
 import { type DeclineForm, RequestAnswerForms } from "./request-answer-forms.tsx";
 
 export type Consultation = {
@@ -17,19 +18,6 @@ export type Consultation = {
   meeting: "video" | "phone";
   visitorTimeZone: string;
   visitor: StoredVisitor;
-};
-
-/** Words on the therapist's list, in one place so they can be translated later. */
-export const consultationWords = {
-  kind: { individual: "For them alone", couple: "As a couple", unsure: "Not sure yet" } satisfies Record<
-    Kind,
-    string
-  >,
-  meeting: { video: "Video call", phone: "Phone call" },
-  channel: { email: "email", phone: "phone call", text: "text message" },
-  noMessages: "Do not leave a message or voicemail.",
-  noMessagesWhy: "They asked for no messages. Someone else may hear or read them.",
-  messagesOk: "A message or voicemail may be left.",
 };
 
 const w = consultationWords;
