@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
-import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { actionPost, formPost } from "../../../platform/web/form-post.ts";
+import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { bookingEvent, meetingPlace } from "../booking-emails.ts";
@@ -20,23 +21,24 @@ import { statusAt } from "../request-expiry.ts";
 import { loadAvailability } from "../therapist-availability.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { ManagePage, ReschedulePage } from "./manage-page.tsx";
+import { visitorMessages as m, manageNotices } from "./messages.ts";
 import { UnusableLinkPage } from "./unusable-link-page.tsx";
 
-const notices = {
-  booked: "Your consultation is booked. A confirmation is on its way if you chose email.",
-  requested:
-    "Thank you — your request is sent. It is not confirmed yet: the answer will be on this page, and in an email if you chose email.",
-  moved: "Your consultation has moved to the new time.",
-  "request-moved": "Your request has moved to the new time. It is still waiting for an answer.",
-  cancelled: "Your consultation is cancelled.",
-  withdrawn: "Your request is withdrawn.",
-};
+const notices = manageNotices;
 type Notice = keyof typeof notices;
 const noticeQuery = z.object({
   notice: z
     .enum(Object.keys(notices) as [Notice, ...Notice[]])
     .optional()
     .catch(undefined),
+});
+/** A time within the years a Date can hold. */
+const moveSchema = z.object({
+  start: z.coerce
+    .number(m.chooseTime)
+    .int(m.chooseTime)
+    .positive(m.chooseTime)
+    .max(8_000_000_000_000, m.chooseTime),
 });
 const rateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
@@ -63,6 +65,8 @@ export function registerManageRoutes(
   const unusable = (reply: FastifyReply) =>
     sendPrivate(reply, renderPage(<UnusableLinkPage site={site} frame={frame} />), 404);
   const formName = (booking: BookingRecord) => `manage:${booking.id}`;
+  const formOf = (booking: BookingRecord) =>
+    ({ name: formName(booking), scope: "anonymous", keys: key, publicUrl }) as const;
 
   const managePage = (
     request: FastifyRequest,
@@ -137,18 +141,20 @@ export function registerManageRoutes(
     async (request, reply) => {
       const found = await bookingFor(request);
       if (!found) return unusable(reply);
-      if (!formIsGenuine(request, key, formName(found.booking), "anonymous", publicUrl))
-        return managePage(request, reply, found, {
-          problem: "This page had been open a long time. Please press the button again.",
-          status: 403,
-        });
-      const outcome = await cancelBooking(db, keys, found.booking.id, mail);
-      // Too late, or no longer active (declined or lapsed a moment ago): the page shows where it stands.
-      if (!outcome.ok)
-        return managePage(request, reply, (await bookingFor(request)) ?? found, { status: 409 });
-      app.jobs.wake();
-      const notice = found.booking.status === "requested" ? "withdrawn" : "cancelled";
-      return reply.redirect(`/book/manage/${found.token}?notice=${notice}`, 303);
+      return actionPost({
+        form: formOf(found.booking),
+        notGenuine: (request, reply) =>
+          managePage(request, reply, found, { problem: m.manageExpired, status: 403 }),
+        handle: async (request, reply) => {
+          const outcome = await cancelBooking(db, keys, found.booking.id, mail);
+          // Too late, or no longer active (declined or lapsed a moment ago): the page shows where it stands.
+          if (!outcome.ok)
+            return managePage(request, reply, (await bookingFor(request)) ?? found, { status: 409 });
+          app.jobs.wake();
+          const notice = found.booking.status === "requested" ? "withdrawn" : "cancelled";
+          return reply.redirect(`/book/manage/${found.token}?notice=${notice}`, 303);
+        },
+      })(request, reply);
     },
   );
 
@@ -201,41 +207,27 @@ export function registerManageRoutes(
     async (request, reply) => {
       const found = await bookingFor(request);
       if (!found) return unusable(reply);
-      if (!formIsGenuine(request, key, formName(found.booking), "anonymous", publicUrl))
-        return reschedulePage(
-          request,
-          reply,
-          found,
-          "This page had been open a long time. Please choose again.",
-          403,
-        );
-      const start = z.coerce
-        .number()
-        .int()
-        .positive()
-        .max(8_000_000_000_000)
-        .safeParse((request.body as Record<string, unknown> | undefined)?.start);
-      if (!start.success) return reschedulePage(request, reply, found, "Please choose a time.", 400);
-      const outcome = await rescheduleBooking(
-        db,
-        keys,
-        { bookingId: found.booking.id, start: start.data },
-        mail,
-      );
-      if (outcome.ok) {
-        app.jobs.wake();
-        const notice = found.booking.status === "requested" ? "request-moved" : "moved";
-        return reply.redirect(`/book/manage/${found.token}?notice=${notice}`, 303);
-      }
-      if (outcome.reason === "too-late" || outcome.reason === "not-active")
-        return managePage(request, reply, found, { status: 409 });
-      return reschedulePage(
-        request,
-        reply,
-        found,
-        "Sorry — that time was taken a moment ago. Please choose another.",
-        409,
-      );
+      return formPost({
+        form: formOf(found.booking),
+        read: (body) => ({ start: (body as Record<string, unknown> | undefined)?.start }),
+        schema: moveSchema,
+        // The one field is the choice of time: its problem is the page's.
+        rerender: (request, reply, status, { errors, problem }) =>
+          reschedulePage(request, reply, found, problem ?? errors?.start, status),
+        notGenuine: (request, reply) => reschedulePage(request, reply, found, m.rescheduleExpired, 403),
+        handle: async ({ request, reply, data }) => {
+          const move = { bookingId: found.booking.id, start: data.start };
+          const outcome = await rescheduleBooking(db, keys, move, mail);
+          if (outcome.ok) {
+            app.jobs.wake();
+            const notice = found.booking.status === "requested" ? "request-moved" : "moved";
+            return reply.redirect(`/book/manage/${found.token}?notice=${notice}`, 303);
+          }
+          if (outcome.reason === "too-late" || outcome.reason === "not-active")
+            return managePage(request, reply, found, { status: 409 });
+          return reschedulePage(request, reply, found, m.rescheduleTaken, 409);
+        },
+      })(request, reply);
     },
   );
 }
