@@ -6,7 +6,8 @@ import { practiceSettingsSchema } from "../practice-settings/practice-settings.t
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import type { FeedStatus } from "./calendar-feeds/calendar-feeds.ts";
 import { CalendarsPage } from "./calendar-feeds/calendars-page.tsx";
-import { BookingSettingsPage, type SettingsValues } from "./therapist/booking-settings-page.tsx";
+import type { SettingsValues } from "./therapist/booking-settings.form.ts";
+import { BookingSettingsPage } from "./therapist/booking-settings-page.tsx";
 import { CancelConsultationPage, MoveConsultationPage } from "./therapist/change-consultation-pages.tsx";
 import { type Consultation, ConsultationsPage } from "./therapist/consultations-page.tsx";
 import { BookedWithHelpPage } from "./visitor/booked-with-help-page.tsx";

@@ -21,7 +21,7 @@ import { loadAvailability } from "../therapist-availability.ts";
 import { fullMoment } from "../visitor/time-words.ts";
 import type { StoredVisitor } from "../visitor-details.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
-import { dateWords } from "./booking-settings-page.tsx";
+import { dateWords } from "./date-overrides-section.tsx";
 import { settingsMessages } from "./messages.ts";
 
 const DAY = 86_400_000;

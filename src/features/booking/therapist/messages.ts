@@ -74,3 +74,77 @@ export const settingsMessages = {
     "override-removed": "Removed. That date follows your usual week again.",
   },
 };
+
+/** The ISO week in order, Monday (1) first. */
+export const weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** The booking settings page: its headings, labels and hints. */
+export const settingsPageMessages = {
+  title: "Booking settings",
+  description: "How visitors book a consultation.",
+  back: "← Your practice",
+  intro: "How visitors book a free consultation with you.",
+  seeConsultations: "See the consultations booked with you",
+  busyNeverOffered: "Times your own calendar shows as busy are never offered.",
+  connectCalendars: "Connect your calendars",
+  acceptsBookings: "Visitors can book a consultation with me",
+  timeZoneLabel: "Your time zone",
+  timeZoneHint:
+    "Your hours are in this zone, and consultations are shown to you in it. Visitors see times in their own zone.",
+  weekLegend: "Your usual week",
+  weekHint: (example: string) =>
+    `The hours you offer consultations, in your time zone. ${example}. Leave a day empty for no consultations that day.`,
+  numbers: {
+    durationMinutes: ["Length of a consultation, in minutes", "Between 5 and 240."],
+    intervalMinutes: [
+      "Minutes between start times",
+      "For example, 30 offers 9:00, 9:30, 10:00 and so on. Between 5 and 240.",
+    ],
+    bufferBeforeMinutes: [
+      "Free time before each consultation, in minutes",
+      "Kept clear so consultations are not back to back. Between 0 and 240.",
+    ],
+    bufferAfterMinutes: ["Free time after each consultation, in minutes", "Between 0 and 240."],
+    minimumNoticeHours: [
+      "Shortest notice, in hours",
+      "How long before a consultation a visitor may book it. Between 0 and 720.",
+    ],
+    horizonDays: ["How far ahead visitors may book, in days", "Between 1 and 365."],
+    cancellationCutoffHours: [
+      "Visitors may change or cancel until this many hours before",
+      "After that, they are asked to contact the practice. Between 0 and 336.",
+    ],
+    reminderHours: [
+      "Reminder email, in hours before",
+      "Sent once, only to visitors who chose email as a safe way to reach them. 0 sends none. Between 0 and 168.",
+    ],
+    requestExpiryHours: [
+      "Hours you have to answer a request",
+      "Between 1 and 168 (one week). Requests already made keep the time they were given.",
+    ],
+  } satisfies Record<string, [label: string, hint: string]>,
+  maxPerDayLabel: "Most consultations in one day",
+  maxPerDayHint: "Leave it empty for no limit, or give a number between 1 and 50.",
+  approvalLegend: "Approve each booking first",
+  approvalHint: (lapsesHoursBefore: number, earliestHours: number) =>
+    `When this is on, a booking arrives as a request. It holds its time while you decide, and the visitor sees that it is not confirmed yet. You approve or decline it on your consultations page. If you do neither in time, the request lapses, the time is freed, and the visitor is told. A request always lapses at least ${lapsesHoursBefore} hours before its start, so visitors can then book no sooner than ${earliestHours} hours ahead.`,
+  approvalRequired: "I approve each booking before it is confirmed",
+  videoLinkLabel: "Video link",
+  videoLinkHint: "The link visitors use to join a video consultation. It starts with https://.",
+  phoneLabel: "How phone consultations work",
+  phoneHint: "For example: I will call you on the number you gave.",
+  save: "Save booking settings",
+  saving: "Saving…",
+  overridesHeading: "Dates that differ from your usual week",
+  overridesIntro:
+    "A day off, a holiday, or different hours on one date. The hours replace that day's usual hours.",
+  noOverrides: "No dates set.",
+  dayOff: "day off",
+  remove: "Remove",
+  removing: "Removing…",
+  dateLabel: "Date",
+  dateHint: "For example 2026-12-24.",
+  overrideHoursLabel: "Hours that day",
+  overrideHoursHint: (example: string) => `${example}. Leave it empty for a day off.`,
+  saveDate: "Save this date",
+};
