@@ -10,7 +10,7 @@ import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
 import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import { dateOverrides } from "../date-override.schema.ts";
-import { zoneChoices } from "../visitor/time-words.ts";
+import { zoneChoices } from "../zone-choices.ts";
 import {
   type OverrideValues,
   overrideSchema,

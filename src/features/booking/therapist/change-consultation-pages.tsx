@@ -3,8 +3,8 @@ import { FormProblem, FormToken, TextAreaField } from "../../../platform/web/for
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
+import { fullMoment } from "../messages.ts";
 import { TimeChoices } from "../time-choices.tsx";
-import { fullMoment } from "../visitor/time-words.ts";
 import type { StoredVisitor } from "../visitor-details.ts";
 import { changeMessageMaxLength } from "./message-limits.ts";
 import { changeWords, consultationWords } from "./messages.ts";

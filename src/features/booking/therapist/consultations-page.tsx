@@ -2,7 +2,7 @@ import { FormProblem } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { ReflectionSummary } from "../../assessments/self-check/reflection-summary.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
-import { fullMoment } from "../visitor/time-words.ts";
+import { fullMoment } from "../messages.ts";
 import type { Kind } from "../visitor/times-page.tsx";
 import type { StoredVisitor } from "../visitor-details.ts";
 import { consultationWords } from "./messages.ts";

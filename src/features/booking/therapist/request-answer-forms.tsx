@@ -1,5 +1,5 @@
 import { FormToken } from "../../../platform/web/form-fields.tsx";
-import { fullMoment } from "../visitor/time-words.ts";
+import { fullMoment } from "../messages.ts";
 import { declineMessageMaxLength } from "./message-limits.ts";
 import { answerWords } from "./messages.ts";
 

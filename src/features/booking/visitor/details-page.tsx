@@ -9,8 +9,8 @@ import {
 import { crisisPhrases } from "../../assessments/self-check/crisis-words.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
+import { fullMoment } from "../messages.ts";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
-import { fullMoment } from "./time-words.ts";
 import { bookUrl, type Kind, kindWords } from "./times-page.tsx";
 
 export type DetailsValues = {

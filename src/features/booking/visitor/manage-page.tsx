@@ -3,12 +3,12 @@ import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
-import { embedWords } from "../embed/embed-words.ts";
+import { embedMessages } from "../embed/messages.ts";
+import { fullMoment } from "../messages.ts";
 import type { BookingStatus } from "../request-expiry.ts";
 import { TimeChoices } from "../time-choices.tsx";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
 import { RequestEnded, RequestWaiting, requestWords, StatusLine } from "./request-status.tsx";
-import { fullMoment } from "./time-words.ts";
 import { type Kind, kindWords } from "./times-page.tsx";
 
 export type ManageView = {
@@ -106,10 +106,10 @@ export function ManagePage(props: {
           <>
             <p>
               <LeaveLink frame={frame} href={base} class="button">
-                {embedWords.openConsultation}
+                {embedMessages.openConsultation}
               </LeaveLink>
             </p>
-            <p class="muted">{embedWords.consultationPageHint}</p>
+            <p class="muted">{embedMessages.consultationPageHint}</p>
           </>
         )}
         {active && !frame.embedded && (

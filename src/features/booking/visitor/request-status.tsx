@@ -1,5 +1,5 @@
+import { fullMoment } from "../messages.ts";
 import type { BookingStatus } from "../request-expiry.ts";
-import { fullMoment } from "./time-words.ts";
 
 /**
  * What a visitor reads about a request on their manage page, at each step (record 038). The page is the

@@ -1,7 +1,9 @@
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
+import { groupByDay } from "../group-by-day.ts";
+import { clockTime, dayHeading, fullMoment } from "../messages.ts";
+import { zoneChoices } from "../zone-choices.ts";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
-import { clockTime, dayHeading, fullMoment, groupByDay, zoneChoices } from "./time-words.ts";
 
 export type Kind = "individual" | "couple" | "unsure";
 
