@@ -13,6 +13,35 @@ export const consultationWords = {
   noMessages: "Do not leave a message or voicemail.",
   noMessagesWhy: "They asked for no messages. Someone else may hear or read them.",
   messagesOk: "A message or voicemail may be left.",
+  title: "Consultations",
+  description: "Free consultations booked with you.",
+  back: "← Your practice",
+  intro: (zone: string) =>
+    `Free consultations booked with you. Times are in your time zone, ${zone}. Please contact each person only in the ways they chose.`,
+  changeSettings: "Change your hours and booking settings",
+  pendingHeading: "Waiting for your answer",
+  confirmedHeading: "Confirmed, soonest first",
+  noneYet: "No consultations are booked yet.",
+  terms: {
+    kind: "Who it is for",
+    meeting: "How",
+    name: "Name",
+    email: "Email",
+    phone: "Phone",
+    contactBy: "Contact them only by",
+    messages: "Messages",
+    theirTime: "Their own time",
+    note: "Their note",
+  },
+  moveIt: "Move it",
+  cancelIt: "Cancel it",
+  reflectionLabel: "Their self-check reflection",
+  safetyFirstBefore: "Their self-check ended with ",
+  safetyFirst: "safety first",
+  safetyFirstAfter:
+    ": they answered yes to at least one question about fear, harm, control or thoughts of suicide. Please speak with them alone first.",
+  hurtPartner:
+    "In their self-check they said they have hurt or frightened their partner, or worry that they might. They were shown help for people who use abuse.",
 };
 
 /** Words on the therapist's change pages. */
@@ -21,6 +50,22 @@ export const changeWords = {
   messageTooLong: `Please keep the message under ${changeMessageMaxLength} characters.`,
   chooseTime: "Please choose the new time.",
   timeTaken: "That time was taken a moment ago. Please choose another.",
+  messageHint: (emailed: boolean) =>
+    `Shown on their booking page${emailed ? " and in the email" : ""}. For example, why, and whether another time would suit you.`,
+  havenEmails: "Haven emails them the change, with an updated calendar invitation and your message.",
+  notEmailed: "They asked not to be emailed, so Haven will not tell them.",
+  tellThemYourself: (ways: string, phone: string) =>
+    `Your message will be on their booking page, but they may not look there: please tell them yourself by ${ways}${phone !== "" ? ` on ${phone}` : ""}.`,
+  back: "← Your consultations",
+  cancelTitle: "Cancel a consultation",
+  cancelHeading: (name: string) => `Cancel the consultation with ${name}`,
+  cancel: "Cancel the consultation",
+  moveTitle: "Move a consultation",
+  moveHeading: (name: string) => `Move the consultation with ${name}`,
+  now: (when: string) => `Now: ${when}`,
+  noOtherTimes: "There are no other free times in your hours in the coming weeks.",
+  shownIn: (zone: string) => `Times are shown in ${zone} time.`,
+  move: "Move the consultation",
   notices: {
     "practice-cancelled": "Cancelled. The time is free again.",
     "practice-moved": "Moved. The new time is in the list below.",
