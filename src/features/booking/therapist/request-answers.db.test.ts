@@ -21,7 +21,7 @@ import { prepareApp } from "../../../startup/prepare-app.ts";
 import { bookings } from "../booking.schema.ts";
 import { scheduleRequestExpiry } from "../booking-jobs.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
-import { requestWords } from "../visitor/request-status.tsx";
+import { requestWords } from "../visitor/messages.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
 import { declineMessageMaxLength } from "./message-limits.ts";
 import { answerWords, settingsMessages } from "./messages.ts";

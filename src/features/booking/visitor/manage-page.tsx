@@ -8,8 +8,9 @@ import { fullMoment } from "../messages.ts";
 import type { BookingStatus } from "../request-expiry.ts";
 import { TimeChoices } from "../time-choices.tsx";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
-import { RequestEnded, RequestWaiting, requestWords, StatusLine } from "./request-status.tsx";
-import { type Kind, kindWords } from "./times-page.tsx";
+import { kindWords, manageMessages as m, requestWords } from "./messages.ts";
+import { RequestEnded, RequestWaiting, StatusLine } from "./request-status.tsx";
+import type { Kind } from "./times-page.tsx";
 
 export type ManageView = {
   token: string;
@@ -38,11 +39,11 @@ function ContactPractice({ site }: { site: SiteContext }) {
   const { contact } = site.practice;
   return (
     <p>
-      Please contact the practice: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+      {m.contactPractice} <a href={`mailto:${contact.email}`}>{contact.email}</a>
       {contact.phone && (
         <>
           {" "}
-          or <a href={`tel:${contact.phone.replace(/[^0-9+]/g, "")}`}>{contact.phone}</a>
+          {m.or} <a href={`tel:${contact.phone.replace(/[^0-9+]/g, "")}`}>{contact.phone}</a>
         </>
       )}
       .
@@ -68,10 +69,10 @@ export function ManagePage(props: {
       frame={frame}
       site={site}
       fullSitePath={base}
-      meta={{ title: "Your consultation", description: "Your consultation.", noindex: true }}
+      meta={{ title: m.title, description: `${m.title}.`, noindex: true }}
     >
       <div class="prose-width section stack">
-        <h1>Your consultation</h1>
+        <h1>{m.title}</h1>
         {notice && (
           <p class="form-problem" role="status">
             {notice}
@@ -82,15 +83,12 @@ export function ManagePage(props: {
           <p>
             <strong>{fullMoment(view.start, view.zone)}</strong>
           </p>
-          <p>
-            Free consultation, 20 minutes · {kindWords[view.kind]} ·{" "}
-            {view.meeting === "video" ? "Video call" : "Phone call"}
-          </p>
-          <p>With {view.therapistName}</p>
+          <p>{m.summary(kindWords[view.kind], view.meeting)}</p>
+          <p>{m.with(view.therapistName)}</p>
           {view.practiceMessage !== "" && (
             <div class="stack">
               <p>
-                <strong>A message from {view.therapistName}:</strong>
+                <strong>{m.messageFrom(view.therapistName)}</strong>
               </p>
               <p class="entry-body">{view.practiceMessage}</p>
             </div>
@@ -128,9 +126,7 @@ export function ManagePage(props: {
             <a href={frame.base}>{requestWords.bookAnother}</a>
           </p>
         )}
-        {!frame.embedded && (
-          <p class="muted">Keep this page's address to yourself: anyone with it can change this booking.</p>
-        )}
+        {!frame.embedded && <p class="muted">{m.keepPrivate}</p>}
       </div>
     </BookingLayout>
   );
@@ -150,7 +146,7 @@ function MoveOrEnd(props: {
       {canMove && (
         <p>
           <a class="button button--quiet" href={`${base}/reschedule`}>
-            Choose another time
+            {m.chooseAnother}
           </a>
         </p>
       )}
@@ -170,24 +166,24 @@ function ManageActions(props: { site: SiteContext; view: ManageView; formToken: 
   if (view.status === "requested")
     return view.expiresAt === undefined ? null : (
       <>
-        <h2>Change or withdraw</h2>
+        <h2>{m.changeOrWithdraw}</h2>
         <MoveOrEnd
           base={base}
           formToken={formToken}
           canMove={view.changeable}
-          busy="Withdrawing…"
-          label="Withdraw the request"
+          busy={m.withdrawing}
+          label={m.withdraw}
         />
       </>
     );
   return (
     <>
-      <h2>Add it to your calendar</h2>
-      <p class="muted">The calendar entry is titled with the practice's name only.</p>
+      <h2>{m.addToCalendar}</h2>
+      <p class="muted">{m.calendarTitled}</p>
       <ul>
         <li>
           <a href={`${base}/consultation.ics`} download="consultation.ics">
-            Calendar file (Apple Calendar, Outlook and others)
+            {m.calendarFile}
           </a>
         </li>
         <li>
@@ -201,20 +197,12 @@ function ManageActions(props: { site: SiteContext; view: ManageView; formToken: 
           </a>
         </li>
       </ul>
-      <h2>Change or cancel</h2>
+      <h2>{m.changeOrCancel}</h2>
       {view.changeable ? (
-        <MoveOrEnd
-          base={base}
-          formToken={formToken}
-          canMove
-          busy="Cancelling…"
-          label="Cancel the consultation"
-        />
+        <MoveOrEnd base={base} formToken={formToken} canMove busy={m.cancelling} label={m.cancel} />
       ) : (
         <>
-          <p>
-            It is less than {view.cutoffHours} hours before the consultation, so it can't be changed here.
-          </p>
+          <p>{m.tooLate(view.cutoffHours)}</p>
           <ContactPractice site={site} />
         </>
       )}
@@ -234,25 +222,25 @@ export function ReschedulePage(props: {
   return (
     <Layout
       site={site}
-      meta={{ title: "Choose another time", description: "Move your consultation.", noindex: true }}
+      meta={{ title: m.chooseAnother, description: m.rescheduleDescription, noindex: true }}
     >
       <div class="prose-width section stack">
         <QuickExit url={site.practice.quickExitUrl} />
         <p>
-          <a href={`/book/manage/${token}`}>← Your consultation</a>
+          <a href={`/book/manage/${token}`}>{m.back}</a>
         </p>
-        <h1>Choose another time</h1>
+        <h1>{m.chooseAnother}</h1>
         <FormProblem message={problem} />
-        <p class="muted">Times are shown in {zone.replace(/_/g, " ")} time.</p>
+        <p class="muted">{m.shownIn(zone.replace(/_/g, " "))}</p>
         {slots.length === 0 ? (
-          <p>There are no other free times in the coming weeks.</p>
+          <p>{m.noOtherTimes}</p>
         ) : (
-          <form class="form" method="post" action={`/book/manage/${token}/reschedule`} data-busy="Moving…">
+          <form class="form" method="post" action={`/book/manage/${token}/reschedule`} data-busy={m.moving}>
             <FormToken token={formToken} />
             <TimeChoices slots={slots} zone={zone} />
             <p>
               <button class="button" type="submit">
-                Move the consultation
+                {m.move}
               </button>
             </p>
           </form>

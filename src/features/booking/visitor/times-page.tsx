@@ -4,14 +4,9 @@ import { groupByDay } from "../group-by-day.ts";
 import { clockTime, dayHeading, fullMoment } from "../messages.ts";
 import { zoneChoices } from "../zone-choices.ts";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
+import { kindWords, timesMessages as m } from "./messages.ts";
 
 export type Kind = "individual" | "couple" | "unsure";
-
-export const kindWords: Record<Kind, string> = {
-  individual: "For me alone",
-  couple: "For us as a couple",
-  unsure: "Not sure yet",
-};
 
 export function KindPage({ site, frame = siteFrame }: { site: SiteContext; frame?: BookingFrame }) {
   return (
@@ -20,20 +15,17 @@ export function KindPage({ site, frame = siteFrame }: { site: SiteContext; frame
       site={site}
       fullSitePath="/book"
       meta={{
-        title: "Book a free consultation",
-        description: "Book a free 20-minute consultation.",
+        title: m.kindTitle,
+        description: m.kindDescription,
         canonicalPath: "/book",
       }}
     >
       <div class="prose-width section stack">
-        <h1>Book a free consultation</h1>
-        <p>
-          A free 20-minute conversation, by phone or video, to talk about what is happening and whether
-          working together would help. There is no commitment.
-        </p>
+        <h1>{m.kindTitle}</h1>
+        <p>{m.kindIntro}</p>
         <form class="form" method="get" action={frame.base}>
           <fieldset>
-            <legend>Who is the consultation for?</legend>
+            <legend>{m.kindLegend}</legend>
             {(Object.keys(kindWords) as Kind[]).map((kind, index) => (
               <div class="choice" key={kind}>
                 <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={index === 0} />
@@ -43,14 +35,14 @@ export function KindPage({ site, frame = siteFrame }: { site: SiteContext; frame
           </fieldset>
           <p>
             <button class="button" type="submit">
-              See the times
+              {m.seeTimes}
             </button>
           </p>
         </form>
         <p class="muted">
-          If you are in danger now, please don't wait for a consultation:{" "}
+          {m.inDanger}{" "}
           <LeaveLink frame={frame} href="/help-now">
-            find help now
+            {m.findHelp}
           </LeaveLink>
           .
         </p>
@@ -75,10 +67,10 @@ export type WhoChoice = { therapists: { id: string; name: string }[]; chosen: st
 /** Who would you like to see? Links, so the choice works without JavaScript and keeps kind and zone. */
 function ChooseWho(props: { who: WhoChoice; link: (withWhom: string) => string }) {
   const { who, link } = props;
-  const options = [{ id: "any", name: "First available" }, ...who.therapists];
+  const options = [{ id: "any", name: m.firstAvailable }, ...who.therapists];
   return (
     <nav aria-labelledby="who-heading" class="stack">
-      <h2 id="who-heading">Who would you like to see?</h2>
+      <h2 id="who-heading">{m.whoHeading}</h2>
       <ul class="inline-form">
         {options.map((option) => (
           <li key={option.id}>
@@ -90,11 +82,7 @@ function ChooseWho(props: { who: WhoChoice; link: (withWhom: string) => string }
           </li>
         ))}
       </ul>
-      {who.chosen === "any" && (
-        <p class="muted">
-          The times of every therapist together; yours is whoever is free then, shared out in turn.
-        </p>
-      )}
+      {who.chosen === "any" && <p class="muted">{m.firstAvailableHint}</p>}
     </nav>
   );
 }
@@ -125,13 +113,13 @@ export function TimesPage(props: {
       frame={frame}
       site={site}
       fullSitePath={bookUrl("/book", { kind, zone, with: withWhom, week })}
-      meta={{ title: "Choose a time", description: "Times for a free consultation.", noindex: true }}
+      meta={{ title: m.title, description: m.description, noindex: true }}
     >
       <div class="prose-width section stack" data-detect-zone={zoneChosen ? undefined : "true"}>
         <p>
           <a href={frame.base}>← {kindWords[kind]}</a>
         </p>
-        <h1>Choose a time</h1>
+        <h1>{m.title}</h1>
         {problem && (
           <div class="form-problem" role="alert">
             <p>{problem}</p>
@@ -144,7 +132,7 @@ export function TimesPage(props: {
           <input type="hidden" name="kind" value={kind} />
           {withWhom && <input type="hidden" name="with" value={withWhom} />}
           <div class="field">
-            <label for="zone">Times are shown in this time zone</label>
+            <label for="zone">{m.zoneLabel}</label>
             <select id="zone" name="zone">
               {zoneChoices().map((z) => (
                 <option key={z} value={z} selected={z === zone}>
@@ -154,15 +142,15 @@ export function TimesPage(props: {
             </select>
           </div>
           <button class="button button--quiet" type="submit">
-            Show times
+            {m.showTimes}
           </button>
         </form>
         {nextAvailable ? (
           <p>
-            Next available: <strong>{fullMoment(nextAvailable.start, zone)}</strong>
+            {m.nextAvailable} <strong>{fullMoment(nextAvailable.start, zone)}</strong>
           </p>
         ) : (
-          <p>There are no free times in the coming weeks. Please get in touch with the practice instead.</p>
+          <p>{m.noTimes}</p>
         )}
         {weeks.map((slots, index) => (
           <WeekOfTimes
@@ -207,13 +195,13 @@ function WeekOfTimes(props: {
   return (
     <section class="stack" data-week={String(index)} hidden={!visible} aria-labelledby={headingId}>
       <h2 id={headingId} tabindex={-1} class="visually-hidden">
-        {index === 0 ? "This week" : `Week ${index + 1}`}
+        {index === 0 ? m.thisWeek : m.week(index + 1)}
       </h2>
       {days.length === 0 && nextAvailableWeek !== undefined && nextAvailableWeek !== index && (
         <p>
-          No free times this week.{" "}
+          {m.noTimesThisWeek}{" "}
           <a href={link(nextAvailableWeek)} data-week-link={String(nextAvailableWeek)}>
-            Go to the next available time
+            {m.goToNext}
           </a>
           .
         </p>
@@ -236,15 +224,15 @@ function WeekOfTimes(props: {
           </ul>
         </section>
       ))}
-      <nav class="week-nav" aria-label="Weeks">
+      <nav class="week-nav" aria-label={m.weeks}>
         {index > 0 && (
           <a href={link(index - 1)} data-week-link={String(index - 1)}>
-            ← Earlier times
+            {m.earlier}
           </a>
         )}
         {index < lastWeek && (
           <a href={link(index + 1)} data-week-link={String(index + 1)}>
-            Later times →
+            {m.later}
           </a>
         )}
       </nav>
