@@ -13,9 +13,11 @@ import { type Consultation, ConsultationsPage } from "./therapist/consultations-
 import { BookedWithHelpPage } from "./visitor/booked-with-help-page.tsx";
 import { embedFrame, siteFrame } from "./visitor/booking-frame.tsx";
 import { DetailsPage } from "./visitor/details-page.tsx";
-import { ManagePage, type ManageView, ReschedulePage } from "./visitor/manage-page.tsx";
+import { KindPage } from "./visitor/kind-page.tsx";
+import { ManagePage, type ManageView } from "./visitor/manage-page.tsx";
 import { NoBookingPage } from "./visitor/no-booking-page.tsx";
-import { KindPage, TimesPage } from "./visitor/times-page.tsx";
+import { ReschedulePage } from "./visitor/reschedule-page.tsx";
+import { TimesPage } from "./visitor/times-page.tsx";
 import { UnusableLinkPage } from "./visitor/unusable-link-page.tsx";
 
 // The booking pages in their many states, rendered from fixed input and kept as files: a change meant to

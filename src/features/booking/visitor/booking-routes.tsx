@@ -19,8 +19,8 @@ import {
 } from "./booking.form.ts";
 import { bookingFlowPages } from "./booking-flow-pages.tsx";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
+import { KindPage } from "./kind-page.tsx";
 import { visitorMessages as m } from "./messages.ts";
-import { KindPage } from "./times-page.tsx";
 import { offeredTimes, whomToBook } from "./whom-to-book.ts";
 
 const DAY = 86_400_000;

@@ -10,9 +10,10 @@ import { crisisPhrases } from "../../assessments/self-check/crisis-words.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { fullMoment } from "../messages.ts";
+import { bookUrl } from "./book-url.ts";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
 import { kindWords, detailsMessages as m } from "./messages.ts";
-import { bookUrl, type Kind } from "./times-page.tsx";
+import type { Kind } from "./times-page.tsx";
 
 export type DetailsValues = {
   name?: string;

@@ -1,13 +1,10 @@
-import { FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
-import { Layout } from "../../../platform/web/layout.tsx";
-import { QuickExit } from "../../../platform/web/quick-exit.tsx";
+import { FormProblem } from "../../../platform/web/form-fields.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
-import type { Slot } from "../compute-slots.ts";
 import { embedMessages } from "../embed/messages.ts";
 import { fullMoment } from "../messages.ts";
 import type { BookingStatus } from "../request-expiry.ts";
-import { TimeChoices } from "../time-choices.tsx";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
+import { ManageActions } from "./manage-actions.tsx";
 import { kindWords, manageMessages as m, requestWords } from "./messages.ts";
 import { RequestEnded, RequestWaiting, StatusLine } from "./request-status.tsx";
 import type { Kind } from "./times-page.tsx";
@@ -34,22 +31,6 @@ export type ManageView = {
   cutoffHours: number;
   calendarLinks: { google: string; outlook: string };
 };
-
-function ContactPractice({ site }: { site: SiteContext }) {
-  const { contact } = site.practice;
-  return (
-    <p>
-      {m.contactPractice} <a href={`mailto:${contact.email}`}>{contact.email}</a>
-      {contact.phone && (
-        <>
-          {" "}
-          {m.or} <a href={`tel:${contact.phone.replace(/[^0-9+]/g, "")}`}>{contact.phone}</a>
-        </>
-      )}
-      .
-    </p>
-  );
-}
 
 export function ManagePage(props: {
   site: SiteContext;
@@ -129,123 +110,5 @@ export function ManagePage(props: {
         {!frame.embedded && <p class="muted">{m.keepPrivate}</p>}
       </div>
     </BookingLayout>
-  );
-}
-
-/** "Choose another time" (when it may still move) and the one button that ends it: cancel, or withdraw. */
-function MoveOrEnd(props: {
-  base: string;
-  formToken: string;
-  canMove: boolean;
-  busy: string;
-  label: string;
-}) {
-  const { base, formToken, canMove, busy, label } = props;
-  return (
-    <>
-      {canMove && (
-        <p>
-          <a class="button button--quiet" href={`${base}/reschedule`}>
-            {m.chooseAnother}
-          </a>
-        </p>
-      )}
-      <form method="post" action={`${base}/cancel`} data-busy={busy}>
-        <FormToken token={formToken} />
-        <button class="button button--quiet" type="submit">
-          {label}
-        </button>
-      </form>
-    </>
-  );
-}
-
-/** What the visitor can do with an active booking: withdraw or move a request; add, move or cancel one confirmed. */
-function ManageActions(props: { site: SiteContext; view: ManageView; formToken: string; base: string }) {
-  const { site, view, formToken, base } = props;
-  if (view.status === "requested")
-    return view.expiresAt === undefined ? null : (
-      <>
-        <h2>{m.changeOrWithdraw}</h2>
-        <MoveOrEnd
-          base={base}
-          formToken={formToken}
-          canMove={view.changeable}
-          busy={m.withdrawing}
-          label={m.withdraw}
-        />
-      </>
-    );
-  return (
-    <>
-      <h2>{m.addToCalendar}</h2>
-      <p class="muted">{m.calendarTitled}</p>
-      <ul>
-        <li>
-          <a href={`${base}/consultation.ics`} download="consultation.ics">
-            {m.calendarFile}
-          </a>
-        </li>
-        <li>
-          <a href={view.calendarLinks.google} rel="noreferrer noopener">
-            Google Calendar
-          </a>
-        </li>
-        <li>
-          <a href={view.calendarLinks.outlook} rel="noreferrer noopener">
-            Outlook.com
-          </a>
-        </li>
-      </ul>
-      <h2>{m.changeOrCancel}</h2>
-      {view.changeable ? (
-        <MoveOrEnd base={base} formToken={formToken} canMove busy={m.cancelling} label={m.cancel} />
-      ) : (
-        <>
-          <p>{m.tooLate(view.cutoffHours)}</p>
-          <ContactPractice site={site} />
-        </>
-      )}
-    </>
-  );
-}
-
-export function ReschedulePage(props: {
-  site: SiteContext;
-  token: string;
-  zone: string;
-  slots: Slot[];
-  formToken: string;
-  problem?: string | undefined;
-}) {
-  const { site, token, zone, slots, formToken, problem } = props;
-  return (
-    <Layout
-      site={site}
-      meta={{ title: m.chooseAnother, description: m.rescheduleDescription, noindex: true }}
-    >
-      <div class="prose-width section stack">
-        <QuickExit url={site.practice.quickExitUrl} />
-        <p>
-          <a href={`/book/manage/${token}`}>{m.back}</a>
-        </p>
-        <h1>{m.chooseAnother}</h1>
-        <FormProblem message={problem} />
-        <p class="muted">{m.shownIn(zone.replace(/_/g, " "))}</p>
-        {slots.length === 0 ? (
-          <p>{m.noOtherTimes}</p>
-        ) : (
-          <form class="form" method="post" action={`/book/manage/${token}/reschedule`} data-busy={m.moving}>
-            <FormToken token={formToken} />
-            <TimeChoices slots={slots} zone={zone} />
-            <p>
-              <button class="button" type="submit">
-                {m.move}
-              </button>
-            </p>
-          </form>
-        )}
-      </div>
-    </Layout>
   );
 }

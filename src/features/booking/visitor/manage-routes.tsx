@@ -20,8 +20,9 @@ import { bookingIdFromManageToken } from "../manage-link.ts";
 import { statusAt } from "../request-expiry.ts";
 import { loadAvailability } from "../therapist-availability.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
-import { ManagePage, ReschedulePage } from "./manage-page.tsx";
+import { ManagePage } from "./manage-page.tsx";
 import { visitorMessages as m, manageNotices } from "./messages.ts";
+import { ReschedulePage } from "./reschedule-page.tsx";
 import { UnusableLinkPage } from "./unusable-link-page.tsx";
 
 const notices = manageNotices;
