@@ -5,9 +5,10 @@ import { actionPost, formPost } from "../../../platform/web/form-post.ts";
 import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
+import { addToCalendarLinks } from "../add-to-calendar-links.ts";
 import { bookingEvent, meetingPlace } from "../booking-emails.ts";
 import { type BookingRecord, loadBooking } from "../booking-record.ts";
-import { addToCalendarLinks, calendarFile } from "../calendar-file.ts";
+import { calendarFile } from "../calendar-file.ts";
 import {
   cancelBooking,
   changeableUntil,
