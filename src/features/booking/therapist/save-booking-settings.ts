@@ -3,6 +3,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { therapists } from "../../accounts/therapist.schema.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
+import { lockTherapist } from "../lock-therapist.ts";
 import { replanReminders } from "../reminders/send-reminders.ts";
 import { defaultBookingSettings } from "../therapist-availability.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
@@ -40,11 +41,7 @@ export async function saveBookingSettings(
   );
   await db.transaction(async (tx) => {
     // The booking transaction takes this lock before reading hours and settings, so it sees all or none.
-    await tx
-      .select({ id: therapists.id })
-      .from(therapists)
-      .where(eq(therapists.id, therapistId))
-      .for("update");
+    await lockTherapist(tx, therapistId);
     const [before] = await tx
       .select({ reminderHours: bookingSettings.reminderHours })
       .from(bookingSettings)
