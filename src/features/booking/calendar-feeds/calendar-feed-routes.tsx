@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
 import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
-import { actionPost, type FieldErrors, fieldText, formPost } from "../../../platform/web/form-post.ts";
+import { actionPost, fieldText, formPost } from "../../../platform/web/form-post.ts";
 import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
@@ -11,9 +11,9 @@ import { authRateLimit } from "../../accounts/route-helpers.ts";
 import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import { subscriptionOf } from "../subscription/calendar-subscription.ts";
 import { subscriptionAddresses } from "../subscription/subscription-section.tsx";
-import { addFeed, feedsOf, removeFeed } from "./calendar-feeds.ts";
+import { addCalendar } from "./add-calendar.ts";
+import { feedsOf, removeFeed } from "./calendar-feeds.ts";
 import { type AddFeedForm, CalendarsPage } from "./calendars-page.tsx";
-import { checkFeedAddress } from "./feed-address-guard.ts";
 import { calendarsMessages as m } from "./messages.ts";
 import { refreshDueFeeds } from "./refresh-calendar-feeds.ts";
 
@@ -96,7 +96,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: AppContext
       form,
       read: (body) => ({ label: fieldText(body, "label").trim(), url: fieldText(body, "url").trim() }),
       // Only the shape here: the address is checked over the network, and its problem is shown
-      // together with the name's, so both are checked in one place below.
+      // together with the name's, so both are checked in one place: addCalendar.
       schema: z.object({ label: z.string(), url: z.string() }),
       rerender: page,
       // This form's own answer to an old page, kept as it was: 400, and words saying nothing was saved.
@@ -105,48 +105,14 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: AppContext
           values,
           problem: m.addExpired,
         }),
-      handle: ({ request, reply, values, invalid }) => addCalendar(request, reply, values, invalid),
+      handle: async ({ request, reply, values, invalid }) => {
+        const added = await addCalendar(ctx, therapistOf(request).id, values);
+        if (!added.ok) return invalid(added.errors);
+        const notice = added.read ? "added" : "added-failed";
+        return reply.redirect(`/practice/booking/calendars?notice=${notice}`, 303);
+      },
     }),
   );
-
-  /** Adding a calendar's address: its checks, the feed, the audit, and a first read. */
-  const addCalendar = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: { label: string; url: string },
-    invalid: (errors: FieldErrors) => unknown,
-  ) => {
-    const therapist = therapistOf(request);
-    const errors: Record<string, string> = {};
-    if (values.label === "") errors.label = m.labelMissing;
-    else if (values.label.length > 80) errors.label = m.labelTooLong;
-    if (values.url === "") errors.url = m.urlMissing;
-    else if (values.url.length > 2000) errors.url = m.urlTooLong;
-    const checked = errors.url
-      ? undefined
-      : await checkFeedAddress(values.url, fetchOptions?.resolve, fetchOptions);
-    if (checked && !checked.ok) errors.url = checked.reason;
-    if (!checked?.ok || Object.keys(errors).length > 0) return invalid(errors);
-
-    const id = await addFeed(db, keys, {
-      therapistId: therapist.id,
-      label: values.label,
-      url: checked.url,
-    });
-    await recordAudit(db, {
-      actor: `therapist:${therapist.id}`,
-      action: "calendar-feed.added",
-      subject: `therapist:${therapist.id}`,
-    });
-    const result = await refreshDueFeeds(db, keys, {
-      feedId: id,
-      ...(fetchOptions ? { fetch: fetchOptions } : {}),
-    });
-    return reply.redirect(
-      `/practice/booking/calendars?notice=${result.read === 1 ? "added" : "added-failed"}`,
-      303,
-    );
-  };
 
   app.post(
     "/practice/booking/calendars/:id/check",

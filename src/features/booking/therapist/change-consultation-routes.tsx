@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
@@ -9,11 +8,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
 import { therapistOf } from "../../accounts/signed-in-actor.ts";
-import { bookings } from "../booking.schema.ts";
-import { openVisitor } from "../booking-record.ts";
 import { type ChangedBy, type ChangeOutcome, cancelBooking, rescheduleBooking } from "../change-booking.ts";
-import { computeSlots } from "../compute-slots.ts";
-import { loadAvailability } from "../therapist-availability.ts";
 import { type ChangeAction, changeFormSchema, readChangeForm } from "./change-consultation.form.ts";
 import {
   CancelConsultationPage,
@@ -21,11 +16,12 @@ import {
   type ChangeTarget,
   MoveConsultationPage,
 } from "./change-consultation-pages.tsx";
+import { changeableConsultation, freeTimesToMoveTo } from "./changeable-consultation.ts";
 import { changeWords } from "./messages.ts";
 
 const formName = "consultation-change";
 const idParam = z.object({ id: z.uuid() });
-const DAY = 86_400_000;
+const _DAY = 86_400_000;
 
 /**
  * The therapist cancels or moves one of their own confirmed consultations (issue 5, item 5), with an
@@ -35,32 +31,11 @@ const DAY = 86_400_000;
 export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, publicUrl, bookingMail: mail } = ctx;
 
-  const targetFor = async (request: FastifyRequest): Promise<ChangeTarget | undefined> => {
-    const therapist = therapistOf(request);
+  const targetFor = (request: FastifyRequest) => {
     const params = idParam.safeParse(request.params);
-    if (!params.success) return undefined;
-    const [row] = await db
-      .select()
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.id, params.data.id),
-          eq(bookings.therapistId, therapist.id),
-          eq(bookings.status, "confirmed"),
-        ),
-      );
-    if (!row || row.startsAt.getTime() <= Date.now()) return undefined;
-    return { id: row.id, start: row.startsAt.getTime(), visitor: openVisitor(keys, row) };
-  };
-
-  const freeTimes = async (therapistId: string, target: ChangeTarget) => {
-    const now = Date.now();
-    const window = { from: now, to: now + 400 * DAY };
-    const availability = await loadAvailability(db, therapistId, window, target.id);
-    if (!availability) return [];
-    return computeSlots({ ...availability, now, ...window })
-      .filter((slot) => slot.start !== target.start)
-      .slice(0, 14 * 24);
+    return params.success
+      ? changeableConsultation(db, keys, therapistOf(request).id, params.data.id)
+      : undefined;
   };
 
   const show = async (
@@ -83,7 +58,9 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppC
     const html =
       action === "cancel"
         ? renderPage(<CancelConsultationPage {...common} />)
-        : renderPage(<MoveConsultationPage {...common} slots={await freeTimes(therapist.id, target)} />);
+        : renderPage(
+            <MoveConsultationPage {...common} slots={await freeTimesToMoveTo(db, therapist.id, target)} />,
+          );
     return sendPrivate(reply, html, state.status ?? 200);
   };
 
