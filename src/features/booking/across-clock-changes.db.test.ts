@@ -10,8 +10,8 @@ import { bookingEvent } from "./booking-emails.ts";
 import { loadBooking } from "./booking-record.ts";
 import { calendarFile } from "./calendar-file.ts";
 import { computeSlots } from "./compute-slots.ts";
+import { fullMoment } from "./messages.ts";
 import { loadAvailability } from "./therapist-availability.ts";
-import { fullMoment } from "./visitor/time-words.ts";
 
 // The "done when": a visitor in Sydney books a therapist in London for a time across a
 // clock change, and the page, the email and the calendar file all show the same instant.

@@ -3,7 +3,6 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { type Database, sqlState } from "../../platform/db/database.ts";
 import { encryptField, type KeyRing } from "../../platform/security/field-encryption.ts";
 import { lookupCandidates, lookupHash } from "../../platform/security/lookup-hash.ts";
-import { therapists } from "../accounts/therapist.schema.ts";
 import { containsCrisisWords } from "../assessments/self-check/crisis-words.ts";
 import { addNotification } from "../notifications/notify-therapist.ts";
 import { bookings } from "./booking.schema.ts";
@@ -13,6 +12,7 @@ import { loadBooking } from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot } from "./compute-slots.ts";
 import { expireOverdueRequests } from "./expire-requests.ts";
 import { holdsItsTimeAt } from "./holds-its-time.ts";
+import { lockTherapist } from "./lock-therapist.ts";
 import { nearestSlots } from "./nearest-slots.ts";
 import { planReminder } from "./reminders/send-reminders.ts";
 import { type BookingStatus, requestExpiresAt } from "./request-expiry.ts";
@@ -65,11 +65,7 @@ export async function bookConsultation(
   const window = { from: request.start - 2 * 86_400_000, to: request.start + 2 * 86_400_000 };
   try {
     return await db.transaction(async (tx) => {
-      await tx
-        .select({ id: therapists.id })
-        .from(therapists)
-        .where(eq(therapists.id, request.therapistId))
-        .for("update");
+      await lockTherapist(tx, request.therapistId);
       // A lapsed request the sweep has not reached yet must not stand in the way (nor trip the constraint).
       await expireOverdueRequests(tx, ring, { therapistId: request.therapistId }, { now, mail });
       const availability = await loadAvailability(tx, request.therapistId, window, undefined, now);

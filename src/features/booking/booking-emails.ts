@@ -3,11 +3,37 @@ import { queueEmail } from "../../platform/mail/email-job.ts";
 import { neutralSubjects } from "../../platform/mail/neutral-subjects.ts";
 import { plainEmail } from "../../platform/mail/plain-email.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
-import { type BookingChange, therapistWords, visitorWords, withCalendarFile } from "./booking-email-words.ts";
 import type { BookingRecord } from "./booking-record.ts";
 import { calendarFile } from "./calendar-file.ts";
+import { therapistWords, visitorWords } from "./messages.ts";
 
-export type { BookingChange } from "./booking-email-words.ts";
+/**
+ * Every change a booking's people are told about. Requests have their own words: a request is never
+ * described as booked, and its messages carry no calendar file (record 038).
+ */
+export type BookingChange =
+  | "booked"
+  | "rescheduled"
+  | "cancelled"
+  | "requested"
+  | "request-moved"
+  | "request-cancelled"
+  | "approved"
+  | "declined"
+  | "expired"
+  | "reminder"
+  | "practice-cancelled"
+  | "practice-moved";
+
+/** Changes whose messages carry the calendar event: only ones about a confirmed consultation. */
+export const withCalendarFile: ReadonlySet<BookingChange> = new Set([
+  "booked",
+  "rescheduled",
+  "cancelled",
+  "approved",
+  "practice-cancelled",
+  "practice-moved",
+]);
 
 export type BookingMailContext = {
   practiceName: string;

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import ICAL from "ical.js";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
-import { addToCalendarLinks, type CalendarEvent, calendarFile } from "./calendar-file.ts";
+import { addToCalendarLinks } from "./add-to-calendar-links.ts";
+import { type CalendarEvent, calendarFile } from "./calendar-file.ts";
 
 const hour = 3_600_000;
 // Monday 30 March 2026, 09:00 in London (BST, the day after the clocks went forward) = 08:00 UTC.

@@ -1,6 +1,7 @@
 // Calendar files (RFC 5545 / iTIP RFC 5546) for booked consultations, written by hand rather than by a
 // generator library, so that every time is written in UTC from epoch milliseconds (never from local date
 // arrays read in the server's zone) and UID, SEQUENCE and METHOD are fully ours. Pure: no I/O, no clock.
+import { checkInstant, checkTimes, utcBasic } from "./calendar-time.ts";
 
 export type CalendarEvent = {
   /** Stable per booking, e.g. "<booking uuid>@<public host>". */
@@ -111,32 +112,6 @@ function eventLines(event: Omit<FeedEvent, "status">): string[] {
   return lines;
 }
 
-/**
- * "Add to Google Calendar" and "Add to Outlook" links the visitor may choose to click. Everything passed
- * here ends up in a URL on a third party's site: pass no secret (such as the private manage link).
- */
-export function addToCalendarLinks(
-  event: Pick<CalendarEvent, "start" | "end" | "title" | "location" | "description">,
-): { google: string; outlook: string } {
-  checkTimes(event.start, event.end);
-  const optional = (name: string, value: string | undefined) =>
-    value === undefined ? "" : `&${name}=${encodeURIComponent(value)}`;
-  const google =
-    "https://calendar.google.com/calendar/render?action=TEMPLATE" +
-    `&text=${encodeURIComponent(event.title)}` +
-    `&dates=${utcBasic(event.start)}/${utcBasic(event.end)}` +
-    optional("details", event.description) +
-    optional("location", event.location);
-  const outlook =
-    "https://outlook.live.com/calendar/0/deeplink/compose?" +
-    `subject=${encodeURIComponent(event.title)}` +
-    `&startdt=${encodeURIComponent(utcIso(event.start))}` +
-    `&enddt=${encodeURIComponent(utcIso(event.end))}` +
-    optional("body", event.description) +
-    optional("location", event.location);
-  return { google, outlook };
-}
-
 function checkEvent(event: CalendarEvent): void {
   checkTimes(event.start, event.end);
   checkInstant(event.stamp, "stamp");
@@ -148,27 +123,6 @@ function checkEvent(event: CalendarEvent): void {
   if (attendeeEmail && event.title.toLowerCase().includes(attendeeEmail)) {
     throw new RangeError("Calendar title must not contain the attendee's email");
   }
-}
-
-function checkTimes(start: number, end: number): void {
-  checkInstant(start, "start");
-  checkInstant(end, "end");
-  if (end <= start) throw new RangeError("Calendar event must end after it starts");
-}
-
-function checkInstant(ms: number, what: string): void {
-  const year = Number.isFinite(ms) ? new Date(ms).getUTCFullYear() : Number.NaN;
-  if (!(year >= 1 && year <= 9999)) throw new RangeError(`Calendar ${what} is not a usable instant: ${ms}`);
-}
-
-/** "2026-03-29T01:30:00Z": ISO 8601 in UTC, whole seconds. */
-function utcIso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-/** "20260329T013000Z": the RFC 5545 UTC DATE-TIME form (the "basic" ISO 8601 format). */
-function utcBasic(ms: number): string {
-  return utcIso(ms).replace(/[-:]/g, "");
 }
 
 /** Control characters, which TEXT cannot carry (RFC 5545 3.3.11): all C0 but tab, and DEL. */

@@ -1,13 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { type Database, sqlState } from "../../platform/db/database.ts";
 import { encryptField, type KeyRing } from "../../platform/security/field-encryption.ts";
-import { therapists } from "../accounts/therapist.schema.ts";
 import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { scheduleRequestExpiry } from "./booking-jobs.ts";
 import { type BookingRecord, loadBooking, practiceMessageLocation } from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot, type SlotRules } from "./compute-slots.ts";
 import { expireOverdueRequests } from "./expire-requests.ts";
+import { lockTherapist } from "./lock-therapist.ts";
 import { nearestSlots } from "./nearest-slots.ts";
 import { planReminder } from "./reminders/send-reminders.ts";
 import { holdsItsTime, minimumNoticeFor, movedRequestExpiresAt, statusAt } from "./request-expiry.ts";
@@ -145,11 +145,7 @@ export async function rescheduleBooking(
         .from(bookings)
         .where(eq(bookings.id, input.bookingId));
       if (!owner) return { ok: false as const, reason: "not-active" as const };
-      await tx
-        .select({ id: therapists.id })
-        .from(therapists)
-        .where(eq(therapists.id, owner.therapistId))
-        .for("update");
+      await lockTherapist(tx, owner.therapistId);
       await lockBookingRow(tx, input.bookingId);
       const booking = await loadBooking(tx, ring, input.bookingId);
       if (!booking) return { ok: false as const, reason: "not-active" as const };

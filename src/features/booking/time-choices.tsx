@@ -1,5 +1,6 @@
 import type { Slot } from "./compute-slots.ts";
-import { clockTime, dayHeading, groupByDay } from "./visitor/time-words.ts";
+import { groupByDay } from "./group-by-day.ts";
+import { clockTime, dayHeading } from "./messages.ts";
 
 /**
  * Times to choose one of, a fieldset per day, as radio buttons named `start` (a form without JavaScript).

@@ -72,6 +72,35 @@ export function TextField(props: FieldProps) {
   );
 }
 
+/** A labelled list to choose one from, its hint and error beside it, and the choice kept. */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  options: { value: string; label: string }[];
+  value: string;
+}) {
+  const { name, label, hint, error, options, value } = props;
+  const id = `field-${name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={describedByFor(id, hint, error)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value} selected={option.value === value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
 export function FormToken({ token }: { token: string }) {
   return <input type="hidden" name={formTokenField} value={token} />;
 }

@@ -3,6 +3,7 @@ import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { SubscriptionSection } from "../subscription/subscription-section.tsx";
 import type { FeedStatus } from "./calendar-feeds.ts";
+import { calendarsMessages as m } from "./messages.ts";
 import { isStale } from "./refresh-calendar-feeds.ts";
 
 const moment = (date: Date, timeZone: string) =>
@@ -20,40 +21,33 @@ function FeedItem(props: { feed: FeedStatus; token: string; timeZone: string; no
   return (
     <li class="card stack">
       <h3>{feed.label}</h3>
-      <p class="muted">From {feed.host}</p>
+      <p class="muted">{m.from(feed.host)}</p>
       {failing ? (
         <div class="contact-caution">
           <p>
-            <strong>The last read failed:</strong> {feed.lastError}
+            <strong>{m.lastReadFailed}</strong> {feed.lastError}
           </p>
-          <p>
-            {feed.lastSuccessAt
-              ? `Last read successfully ${moment(feed.lastSuccessAt, timeZone)}. Until it can be read again, the busy times from that read still block consultation times.`
-              : "It has never been read successfully, so it does not block any times yet."}
-          </p>
+          <p>{feed.lastSuccessAt ? m.lastReadOk(moment(feed.lastSuccessAt, timeZone)) : m.neverRead}</p>
         </div>
       ) : feed.lastSuccessAt ? (
         <p>
-          Read {moment(feed.lastSuccessAt, timeZone)}: {feed.busyCount}{" "}
-          {feed.busyCount === 1 ? "busy time" : "busy times"} in the coming year.
-          {isStale(feed.lastSuccessAt, now)
-            ? " (This is older than it should be; Haven will try again soon.)"
-            : ""}
+          {m.readSummary(moment(feed.lastSuccessAt, timeZone), feed.busyCount)}
+          {isStale(feed.lastSuccessAt, now) ? m.stale : ""}
         </p>
       ) : (
-        <p>Not read yet. Haven reads it within a few minutes.</p>
+        <p>{m.notReadYet}</p>
       )}
       <div class="inline-form">
         <form method="post" action={`/practice/booking/calendars/${feed.id}/check`}>
           <FormToken token={token} />
           <button class="button button--quiet" type="submit">
-            Check now
+            {m.checkNow}
           </button>
         </form>
         <form method="post" action={`/practice/booking/calendars/${feed.id}/remove`}>
           <FormToken token={token} />
           <button class="button button--quiet" type="submit">
-            Remove
+            {m.remove}
           </button>
         </form>
       </div>
@@ -74,25 +68,21 @@ export function CalendarsPage(props: {
 }) {
   const { site, feeds, token, timeZone, now, notice, form = {}, subscription } = props;
   return (
-    <Layout site={site} meta={{ title: "Your calendars", description: "Your calendars.", noindex: true }}>
+    <Layout site={site} meta={{ title: m.title, description: `${m.title}.`, noindex: true }}>
       <div class="prose-width section stack">
         <p>
-          <a href="/practice/booking">← Booking settings</a>
+          <a href="/practice/booking">{m.back}</a>
         </p>
-        <h1>Your calendars</h1>
+        <h1>{m.title}</h1>
         {notice && (
           <p class="form-problem" role="status">
             {notice}
           </p>
         )}
-        <p>
-          Haven reads your own calendar every 10 minutes and offers no consultation time that clashes with it.
-          Only when you are busy is kept — never titles, places or who you are meeting. Events marked “free”
-          or cancelled are ignored.
-        </p>
-        <h2>Calendars Haven reads</h2>
+        <p>{m.intro}</p>
+        <h2>{m.readHeading}</h2>
         {feeds.length === 0 ? (
-          <p>None yet.</p>
+          <p>{m.noneYet}</p>
         ) : (
           <ul class="client-list">
             {feeds.map((feed) => (
@@ -100,38 +90,33 @@ export function CalendarsPage(props: {
             ))}
           </ul>
         )}
-        <h2>Add a calendar</h2>
-        <p>Copy your calendar's private address:</p>
+        <h2>{m.addHeading}</h2>
+        <p>{m.copyAddress}</p>
         <ul>
-          <li>
-            Google Calendar: Settings → your calendar → Integrate calendar → “Secret address in iCal format”.
-          </li>
-          <li>Outlook: Settings → Calendar → Shared calendars → Publish a calendar → the ICS link.</li>
-          <li>
-            Apple Calendar (iCloud): share the calendar as a public calendar and copy its link. Anyone with
-            that link can read the calendar, so keep it as private as a password.
-          </li>
+          {m.whereToCopy.map((where) => (
+            <li key={where}>{where}</li>
+          ))}
         </ul>
         <form method="post" action="/practice/booking/calendars" class="form stack">
           <FormToken token={token} />
           <FormProblem message={form.problem} />
           <TextField
             name="label"
-            label="A name for it"
-            hint="For you only, e.g. “Work calendar”."
+            label={m.labelLabel}
+            hint={m.labelHint}
             value={form.values?.label}
             error={form.errors?.label}
           />
           <TextField
             name="url"
-            label="Its private address"
-            hint="It starts with https:// or webcal://"
+            label={m.urlLabel}
+            hint={m.urlHint}
             value={form.values?.url}
             error={form.errors?.url}
             autocomplete="off"
           />
           <button class="button" type="submit">
-            Add and read it now
+            {m.add}
           </button>
         </form>
         <SubscriptionSection token={token} timeZone={timeZone} subscription={subscription} />

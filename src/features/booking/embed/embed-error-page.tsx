@@ -4,7 +4,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { embedFrame } from "../visitor/booking-frame.tsx";
 import { EmbedLayout } from "./embed-layout.tsx";
-import { embedWords } from "./embed-words.ts";
+import { embedMessages } from "./messages.ts";
 
 /**
  * An error inside the frame (too many attempts, a body too large, a fault): the site's calm words, in the
@@ -18,7 +18,7 @@ function EmbedErrorPage({ site, status }: { site: SiteContext; status: number })
         <h1>{copy.title}</h1>
         <p>{copy.body}</p>
         <p>
-          <a href={embedFrame.base}>{embedWords.startAgain}</a>
+          <a href={embedFrame.base}>{embedMessages.startAgain}</a>
         </p>
       </div>
     </EmbedLayout>

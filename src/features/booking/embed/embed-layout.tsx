@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { CrisisNote, DemoBanner, Head, type PageMeta } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
-import { embedWords } from "./embed-words.ts";
+import { embedMessages } from "./messages.ts";
 
 /**
  * The frame of a booking page shown inside a practice's own site (record 041): no site header, navigation
@@ -29,12 +29,12 @@ export function EmbedLayout(props: {
           <div class="embed-header__inner">
             <p class="embed-practice">{site.practice.name}</p>
             <a href={fullSitePath} target="_blank" rel="noopener">
-              {embedWords.openInNewTab}
+              {embedMessages.openInNewTab}
             </a>
           </div>
         </header>
         {/* Named, so it stays distinct from the practice page's own main landmark around the frame. */}
-        <main id="main" tabIndex={-1} aria-label={embedWords.mainLandmark}>
+        <main id="main" tabIndex={-1} aria-label={embedMessages.mainLandmark}>
           {children}
         </main>
         <footer class="embed-footer">

@@ -3,13 +3,13 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import { neutralSubjects } from "../../../platform/mail/neutral-subjects.ts";
 import { decryptField, encryptField, type KeyRing } from "../../../platform/security/field-encryption.ts";
-import { therapists } from "../../accounts/therapist.schema.ts";
 import { bookings } from "../booking.schema.ts";
 import { meetingPlace } from "../booking-emails.ts";
 import { openVisitor } from "../booking-record.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
 import { calendarFeed, type FeedEvent } from "../calendar-file.ts";
 import { holdsItsTimeAt } from "../holds-its-time.ts";
+import { lockTherapist } from "../lock-therapist.ts";
 import { defaultBookingSettings } from "../therapist-availability.ts";
 import { calendarSubscriptions } from "./calendar-subscription.schema.ts";
 import { initials } from "./initials.ts";
@@ -44,11 +44,7 @@ export async function replaceSubscription(db: Database, ring: KeyRing, therapist
   const secret = randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
     // Two presses at once take turns here, rather than both inserting and one failing on the unique key.
-    await tx
-      .select({ id: therapists.id })
-      .from(therapists)
-      .where(eq(therapists.id, therapistId))
-      .for("update");
+    await lockTherapist(tx, therapistId);
     await tx.delete(calendarSubscriptions).where(eq(calendarSubscriptions.therapistId, therapistId));
     await tx.insert(calendarSubscriptions).values({
       id,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
 import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
-import { formIsGenuine } from "../../../platform/web/form-security.ts";
+import { actionPost } from "../../../platform/web/form-post.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
 import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import { calendarsFormName } from "../calendar-feeds/calendar-feed-routes.tsx";
@@ -19,8 +19,13 @@ const feedFile = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/) }
 /** The private subscription feed of a therapist's consultations (issue 5, item 3), and its controls. */
 export function registerSubscriptionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, publicUrl } = ctx;
-  const genuine = (request: Parameters<typeof formIsGenuine>[0]) =>
-    formIsGenuine(request, keys.current, calendarsFormName, "session", publicUrl);
+  const subscriptionPost = (handle: Parameters<typeof actionPost>[0]["handle"]) =>
+    actionPost({
+      form: { name: calendarsFormName, scope: "session", keys: keys.current, publicUrl },
+      // The calendars page again, saying nothing was changed.
+      notGenuine: (_request, reply) => reply.redirect("/practice/booking/calendars?notice=expired-form", 303),
+      handle,
+    });
 
   // Read by calendar apps, which carry no cookies: the secret in the address is the key. A wrong, old or
   // stopped address is a plain 404, the same as any address that never existed.
@@ -49,9 +54,8 @@ export function registerSubscriptionRoutes(app: FastifyInstance, ctx: AppContext
   app.post(
     "/practice/booking/calendars/subscription",
     { config: { ...authRateLimit, access: "therapist" } },
-    async (request, reply) => {
+    subscriptionPost(async (request, reply) => {
       const therapist = therapistOf(request);
-      if (!genuine(request)) return reply.redirect("/practice/booking/calendars?notice=expired-form", 303);
       await replaceSubscription(db, keys, therapist.id);
       await recordAudit(db, {
         actor: `therapist:${therapist.id}`,
@@ -59,15 +63,14 @@ export function registerSubscriptionRoutes(app: FastifyInstance, ctx: AppContext
         subject: `therapist:${therapist.id}`,
       });
       return reply.redirect("/practice/booking/calendars?notice=subscription-made#subscription-heading", 303);
-    },
+    }),
   );
 
   app.post(
     "/practice/booking/calendars/subscription/stop",
     { config: { ...authRateLimit, access: "therapist" } },
-    async (request, reply) => {
+    subscriptionPost(async (request, reply) => {
       const therapist = therapistOf(request);
-      if (!genuine(request)) return reply.redirect("/practice/booking/calendars?notice=expired-form", 303);
       if (await revokeSubscription(db, therapist.id))
         await recordAudit(db, {
           actor: `therapist:${therapist.id}`,
@@ -75,6 +78,6 @@ export function registerSubscriptionRoutes(app: FastifyInstance, ctx: AppContext
           subject: `therapist:${therapist.id}`,
         });
       return reply.redirect("/practice/booking/calendars?notice=subscription-stopped", 303);
-    },
+    }),
   );
 }

@@ -1,4 +1,5 @@
 import { FormToken } from "../../../platform/web/form-fields.tsx";
+import { subscriptionMessages as m } from "./messages.ts";
 
 const moment = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
@@ -18,17 +19,12 @@ export function SubscriptionSection(props: {
   const { token, timeZone, subscription } = props;
   return (
     <section class="stack" aria-labelledby="subscription-heading">
-      <h2 id="subscription-heading">Your consultations in your own calendar</h2>
-      <p>
-        A private address your phone or calendar app can subscribe to, so every consultation shows there. Each
-        one is titled “Appointment with” your practice and the visitor's initials only — never a name, email
-        or note — because phones show calendars on the lock screen. Anyone with the address can see those
-        times and initials, so keep it as private as a password.
-      </p>
+      <h2 id="subscription-heading">{m.heading}</h2>
+      <p>{m.intro}</p>
       {subscription ? (
         <>
           <div class="field">
-            <label for="subscription-address">Your private address</label>
+            <label for="subscription-address">{m.addressLabel}</label>
             <input
               id="subscription-address"
               type="text"
@@ -39,23 +35,21 @@ export function SubscriptionSection(props: {
             />
           </div>
           <p>
-            <a href={subscription.webcal}>Subscribe on this device</a>, or paste the address into your
-            calendar app's “subscribe” or “add from URL”.{" "}
-            {subscription.lastReadAt
-              ? `A calendar last read it ${moment(subscription.lastReadAt, timeZone)}.`
-              : "No calendar has read it yet."}
+            <a href={subscription.webcal}>{m.subscribeHere}</a>
+            {m.orPaste}{" "}
+            {subscription.lastReadAt ? m.lastRead(moment(subscription.lastReadAt, timeZone)) : m.neverRead}
           </p>
           <div class="inline-form">
             <form method="post" action="/practice/booking/calendars/subscription">
               <FormToken token={token} />
               <button class="button button--quiet" type="submit">
-                Make a new address (the old one stops working)
+                {m.renew}
               </button>
             </form>
             <form method="post" action="/practice/booking/calendars/subscription/stop">
               <FormToken token={token} />
               <button class="button button--quiet" type="submit">
-                Stop sharing
+                {m.stop}
               </button>
             </form>
           </div>
@@ -64,7 +58,7 @@ export function SubscriptionSection(props: {
         <form method="post" action="/practice/booking/calendars/subscription">
           <FormToken token={token} />
           <button class="button" type="submit">
-            Make a private address
+            {m.make}
           </button>
         </form>
       )}

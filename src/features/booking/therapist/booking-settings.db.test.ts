@@ -17,11 +17,12 @@ import { bookings } from "../booking.schema.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
 import { computeSlots } from "../compute-slots.ts";
 import { dateOverrides } from "../date-override.schema.ts";
+import { fullMoment } from "../messages.ts";
 import { loadAvailability } from "../therapist-availability.ts";
-import { fullMoment } from "../visitor/time-words.ts";
 import type { StoredVisitor } from "../visitor-details.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
-import { dateWords, settingsMessages } from "./booking-settings-page.tsx";
+import { dateWords } from "./date-overrides-section.tsx";
+import { settingsMessages } from "./messages.ts";
 
 const DAY = 86_400_000;
 let t: TestApp;

@@ -3,25 +3,11 @@ import { FormProblem, FormToken, TextAreaField } from "../../../platform/web/for
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
+import { fullMoment } from "../messages.ts";
 import { TimeChoices } from "../time-choices.tsx";
-import { fullMoment } from "../visitor/time-words.ts";
 import type { StoredVisitor } from "../visitor-details.ts";
-import { consultationWords } from "./consultations-page.tsx";
-
-export const changeMessageMaxLength = 500;
-
-/** Words on the therapist's change pages, in one place so they can be translated later. */
-export const changeWords = {
-  messageLabel: "A message for them (optional)",
-  messageTooLong: `Please keep the message under ${changeMessageMaxLength} characters.`,
-  chooseTime: "Please choose the new time.",
-  notices: {
-    "practice-cancelled": "Cancelled. The time is free again.",
-    "practice-moved": "Moved. The new time is in the list below.",
-    "too-late": "That consultation has already started, so it can no longer be changed here.",
-    "not-active": "That consultation had already been cancelled, so nothing was changed.",
-  },
-};
+import { changeMessageMaxLength } from "./message-limits.ts";
+import { changeWords, consultationWords } from "./messages.ts";
 
 export type ChangeForm = { message: string; start?: number | undefined; errors?: Record<string, string> };
 export type ChangeTarget = { id: string; start: number; visitor: StoredVisitor };
@@ -34,7 +20,7 @@ function MessageField({ target, form }: { target: ChangeTarget; form?: ChangeFor
     <TextAreaField
       name="message"
       label={changeWords.messageLabel}
-      hint={`Shown on their booking page${emailed(target) ? " and in the email" : ""}. For example, why, and whether another time would suit you.`}
+      hint={changeWords.messageHint(emailed(target))}
       value={form?.message}
       error={form?.errors?.message}
       rows={4}
@@ -45,15 +31,12 @@ function MessageField({ target, form }: { target: ChangeTarget; form?: ChangeFor
 
 /** Whether Haven will tell the visitor, and if not, how the therapist should. */
 function WhoTellsThem({ visitor }: { visitor: StoredVisitor }) {
-  if (visitor.contactBy.includes("email"))
-    return <p>Haven emails them the change, with an updated calendar invitation and your message.</p>;
+  if (visitor.contactBy.includes("email")) return <p>{changeWords.havenEmails}</p>;
   const ways = visitor.contactBy.map((channel) => consultationWords.channel[channel]).join(" or ");
   return (
     <div class="contact-caution">
       <p>
-        <strong>They asked not to be emailed, so Haven will not tell them.</strong> Your message will be on
-        their booking page, but they may not look there: please tell them yourself by {ways}
-        {visitor.phone !== "" ? ` on ${visitor.phone}` : ""}.
+        <strong>{changeWords.notEmailed}</strong> {changeWords.tellThemYourself(ways, visitor.phone)}
       </p>
       {!visitor.leaveMessage && (
         <p>
@@ -69,7 +52,7 @@ function Frame(props: { site: SiteContext; title: string; children: ComponentChi
     <Layout site={props.site} meta={{ title: props.title, description: props.title, noindex: true }}>
       <div class="prose-width section stack">
         <p>
-          <a href="/practice/consultations">← Your consultations</a>
+          <a href="/practice/consultations">{changeWords.back}</a>
         </p>
         {props.children}
       </div>
@@ -87,8 +70,8 @@ export function CancelConsultationPage(props: {
 }) {
   const { site, zone, target, token, form } = props;
   return (
-    <Frame site={site} title="Cancel a consultation">
-      <h1>Cancel the consultation with {target.visitor.name}</h1>
+    <Frame site={site} title={changeWords.cancelTitle}>
+      <h1>{changeWords.cancelHeading(target.visitor.name)}</h1>
       <p>{fullMoment(target.start, zone)}</p>
       <WhoTellsThem visitor={target.visitor} />
       <form class="form stack" method="post" action={`/practice/consultations/${target.id}/cancel`}>
@@ -97,7 +80,7 @@ export function CancelConsultationPage(props: {
         <MessageField target={target} form={form} />
         <p>
           <button class="button" type="submit">
-            Cancel the consultation
+            {changeWords.cancel}
           </button>
         </p>
       </form>
@@ -117,17 +100,17 @@ export function MoveConsultationPage(props: {
   const { site, zone, target, slots, token, form } = props;
   const timeError = form?.errors?.start;
   return (
-    <Frame site={site} title="Move a consultation">
-      <h1>Move the consultation with {target.visitor.name}</h1>
-      <p>Now: {fullMoment(target.start, zone)}</p>
+    <Frame site={site} title={changeWords.moveTitle}>
+      <h1>{changeWords.moveHeading(target.visitor.name)}</h1>
+      <p>{changeWords.now(fullMoment(target.start, zone))}</p>
       <WhoTellsThem visitor={target.visitor} />
       {slots.length === 0 ? (
-        <p>There are no other free times in your hours in the coming weeks.</p>
+        <p>{changeWords.noOtherTimes}</p>
       ) : (
         <form class="form stack" method="post" action={`/practice/consultations/${target.id}/move`}>
           <FormToken token={token} />
           <FormProblem message={props.problem} />
-          <p class="muted">Times are shown in {zone.replace(/_/g, " ")} time.</p>
+          <p class="muted">{changeWords.shownIn(zone.replace(/_/g, " "))}</p>
           {timeError && (
             <p class="field-error" id="field-start-error">
               {timeError}
@@ -137,7 +120,7 @@ export function MoveConsultationPage(props: {
           <MessageField target={target} form={form} />
           <p>
             <button class="button" type="submit">
-              Move the consultation
+              {changeWords.move}
             </button>
           </p>
         </form>

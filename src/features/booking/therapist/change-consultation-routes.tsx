@@ -1,31 +1,27 @@
-import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
-import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { formPost } from "../../../platform/web/form-post.ts";
+import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
-import { accountMessages } from "../../accounts/messages.ts";
-import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { authRateLimit } from "../../accounts/route-helpers.ts";
 import { therapistOf } from "../../accounts/signed-in-actor.ts";
-import { bookings } from "../booking.schema.ts";
-import { openVisitor } from "../booking-record.ts";
-import { type ChangeOutcome, cancelBooking, rescheduleBooking } from "../change-booking.ts";
-import { computeSlots } from "../compute-slots.ts";
-import { loadAvailability } from "../therapist-availability.ts";
+import { type ChangedBy, type ChangeOutcome, cancelBooking, rescheduleBooking } from "../change-booking.ts";
+import { type ChangeAction, changeFormSchema, readChangeForm } from "./change-consultation.form.ts";
 import {
   CancelConsultationPage,
   type ChangeForm,
   type ChangeTarget,
-  changeMessageMaxLength,
-  changeWords,
   MoveConsultationPage,
 } from "./change-consultation-pages.tsx";
+import { changeableConsultation, freeTimesToMoveTo } from "./changeable-consultation.ts";
+import { changeWords } from "./messages.ts";
 
 const formName = "consultation-change";
 const idParam = z.object({ id: z.uuid() });
-const DAY = 86_400_000;
+const _DAY = 86_400_000;
 
 /**
  * The therapist cancels or moves one of their own confirmed consultations (issue 5, item 5), with an
@@ -35,32 +31,11 @@ const DAY = 86_400_000;
 export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, publicUrl, bookingMail: mail } = ctx;
 
-  const targetFor = async (request: FastifyRequest): Promise<ChangeTarget | undefined> => {
-    const therapist = therapistOf(request);
+  const targetFor = (request: FastifyRequest) => {
     const params = idParam.safeParse(request.params);
-    if (!params.success) return undefined;
-    const [row] = await db
-      .select()
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.id, params.data.id),
-          eq(bookings.therapistId, therapist.id),
-          eq(bookings.status, "confirmed"),
-        ),
-      );
-    if (!row || row.startsAt.getTime() <= Date.now()) return undefined;
-    return { id: row.id, start: row.startsAt.getTime(), visitor: openVisitor(keys, row) };
-  };
-
-  const freeTimes = async (therapistId: string, target: ChangeTarget) => {
-    const now = Date.now();
-    const window = { from: now, to: now + 400 * DAY };
-    const availability = await loadAvailability(db, therapistId, window, target.id);
-    if (!availability) return [];
-    return computeSlots({ ...availability, now, ...window })
-      .filter((slot) => slot.start !== target.start)
-      .slice(0, 14 * 24);
+    return params.success
+      ? changeableConsultation(db, keys, therapistOf(request).id, params.data.id)
+      : undefined;
   };
 
   const show = async (
@@ -83,7 +58,9 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppC
     const html =
       action === "cancel"
         ? renderPage(<CancelConsultationPage {...common} />)
-        : renderPage(<MoveConsultationPage {...common} slots={await freeTimes(therapist.id, target)} />);
+        : renderPage(
+            <MoveConsultationPage {...common} slots={await freeTimesToMoveTo(db, therapist.id, target)} />,
+          );
     return sendPrivate(reply, html, state.status ?? 200);
   };
 
@@ -97,10 +74,9 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppC
   ) => {
     const therapist = therapistOf(request);
     if (!outcome.ok && (outcome.reason === "taken" || outcome.reason === "not-offered")) {
-      const problem = "That time was taken a moment ago. Please choose another.";
       return show(request, reply, action, target, {
         form: { ...form, start: undefined },
-        problem,
+        problem: changeWords.timeTaken,
         status: 409,
       });
     }
@@ -119,32 +95,36 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppC
     return reply.redirect(`/practice/consultations?notice=${notice}`, 303);
   };
 
-  /** Signed in → a consultation of theirs → a genuine form → a message that fits. */
-  const readForm = async (request: FastifyRequest, reply: FastifyReply, action: "cancel" | "move") => {
-    const target = await targetFor(request);
-    if (!target) {
-      reply.callNotFound();
-      return undefined;
-    }
-    const form: ChangeForm = { message: fieldText(request.body, "message") };
-    if (action === "move") {
-      const start = Number(fieldText(request.body, "start"));
-      // Within the years a Date can hold, as on the visitor's own page: a made-up number is "choose a time".
-      form.start = Number.isSafeInteger(start) && start > 0 && start < 8_000_000_000_000 ? start : undefined;
-    }
-    if (!formIsGenuine(request, keys.current, formName, "session", publicUrl)) {
-      await show(request, reply, action, target, { form, problem: accountMessages.formExpired, status: 403 });
-      return undefined;
-    }
-    const errors: Record<string, string> = {};
-    if (form.message.trim().length > changeMessageMaxLength) errors.message = changeWords.messageTooLong;
-    if (action === "move" && form.start === undefined) errors.start = changeWords.chooseTime;
-    if (Object.keys(errors).length > 0) {
-      await show(request, reply, action, target, { form: { ...form, errors }, status: 400 });
-      return undefined;
-    }
-    return { target, form, therapistId: therapistOf(request).id };
-  };
+  /** Signed in → a consultation of theirs → a genuine form → a message that fits → the change. */
+  const changePost =
+    (
+      action: ChangeAction,
+      change: (target: ChangeTarget, start: number | undefined, who: ChangedBy) => Promise<ChangeOutcome>,
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const target = await targetFor(request);
+      if (!target) return reply.callNotFound();
+      return formPost({
+        form: { name: formName, scope: "session", keys: keys.current, publicUrl },
+        read: (body) => readChangeForm(action, body),
+        schema: changeFormSchema(action),
+        rerender: (request, reply, status, { values, errors, problem }) =>
+          show(request, reply, action, target, {
+            form: errors ? { ...values, errors } : values,
+            problem,
+            status,
+          }),
+        handle: async ({ request, reply, data, values }) => {
+          const who = {
+            by: "therapist" as const,
+            therapistId: therapistOf(request).id,
+            message: data.message.trim(),
+          };
+          const outcome = await change(target, data.start, who);
+          return finish(request, reply, action, target, values, outcome);
+        },
+      })(request, reply);
+    };
 
   for (const action of ["cancel", "move"] as const) {
     app.get(
@@ -161,39 +141,14 @@ export function registerChangeConsultationRoutes(app: FastifyInstance, ctx: AppC
   app.post(
     "/practice/consultations/:id/cancel",
     { config: { ...authRateLimit, access: "therapist" } },
-    async (request, reply) => {
-      const read = await readForm(request, reply, "cancel");
-      if (!read) return reply;
-      const who = {
-        by: "therapist" as const,
-        therapistId: read.therapistId,
-        message: read.form.message.trim(),
-      };
-      const outcome = await cancelBooking(db, keys, read.target.id, mail, new Date(), who);
-      return finish(request, reply, "cancel", read.target, read.form, outcome);
-    },
+    changePost("cancel", (target, _start, who) => cancelBooking(db, keys, target.id, mail, new Date(), who)),
   );
 
   app.post(
     "/practice/consultations/:id/move",
     { config: { ...authRateLimit, access: "therapist" } },
-    async (request, reply) => {
-      const read = await readForm(request, reply, "move");
-      if (!read) return reply;
-      const who = {
-        by: "therapist" as const,
-        therapistId: read.therapistId,
-        message: read.form.message.trim(),
-      };
-      const outcome = await rescheduleBooking(
-        db,
-        keys,
-        { bookingId: read.target.id, start: read.form.start as number },
-        mail,
-        new Date(),
-        who,
-      );
-      return finish(request, reply, "move", read.target, read.form, outcome);
-    },
+    changePost("move", (target, start, who) =>
+      rescheduleBooking(db, keys, { bookingId: target.id, start: start as number }, mail, new Date(), who),
+    ),
   );
 }

@@ -2,9 +2,10 @@ import { FormProblem } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { ReflectionSummary } from "../../assessments/self-check/reflection-summary.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
-import { fullMoment } from "../visitor/time-words.ts";
+import { fullMoment } from "../messages.ts";
 import type { Kind } from "../visitor/times-page.tsx";
 import type { StoredVisitor } from "../visitor-details.ts";
+import { consultationWords } from "./messages.ts";
 import { type DeclineForm, RequestAnswerForms } from "./request-answer-forms.tsx";
 
 export type Consultation = {
@@ -17,19 +18,6 @@ export type Consultation = {
   meeting: "video" | "phone";
   visitorTimeZone: string;
   visitor: StoredVisitor;
-};
-
-/** Words on the therapist's list, in one place so they can be translated later. */
-export const consultationWords = {
-  kind: { individual: "For them alone", couple: "As a couple", unsure: "Not sure yet" } satisfies Record<
-    Kind,
-    string
-  >,
-  meeting: { video: "Video call", phone: "Phone call" },
-  channel: { email: "email", phone: "phone call", text: "text message" },
-  noMessages: "Do not leave a message or voicemail.",
-  noMessagesWhy: "They asked for no messages. Someone else may hear or read them.",
-  messagesOk: "A message or voicemail may be left.",
 };
 
 const w = consultationWords;
@@ -60,44 +48,44 @@ function ConsultationCard(props: { consultation: Consultation; zone: string; ans
       )}
       <dl class="data-row">
         <div>
-          <dt>Who it is for</dt>
+          <dt>{w.terms.kind}</dt>
           <dd>{w.kind[consultation.kind]}</dd>
         </div>
         <div>
-          <dt>How</dt>
+          <dt>{w.terms.meeting}</dt>
           <dd>{w.meeting[consultation.meeting]}</dd>
         </div>
         <div>
-          <dt>Name</dt>
+          <dt>{w.terms.name}</dt>
           <dd>{visitor.name}</dd>
         </div>
         <div>
-          <dt>Email</dt>
+          <dt>{w.terms.email}</dt>
           <dd>{visitor.email}</dd>
         </div>
         {visitor.phone !== "" && (
           <div>
-            <dt>Phone</dt>
+            <dt>{w.terms.phone}</dt>
             <dd>{visitor.phone}</dd>
           </div>
         )}
         <div>
-          <dt>Contact them only by</dt>
+          <dt>{w.terms.contactBy}</dt>
           <dd>{visitor.contactBy.map((channel) => w.channel[channel]).join(", ")}</dd>
         </div>
         <div>
-          <dt>Messages</dt>
+          <dt>{w.terms.messages}</dt>
           <dd>{visitor.leaveMessage ? w.messagesOk : w.noMessages}</dd>
         </div>
         {consultation.visitorTimeZone !== zone && (
           <div>
-            <dt>Their own time</dt>
+            <dt>{w.terms.theirTime}</dt>
             <dd>{fullMoment(consultation.start, consultation.visitorTimeZone)}</dd>
           </div>
         )}
         {visitor.note !== "" && (
           <div>
-            <dt>Their note</dt>
+            <dt>{w.terms.note}</dt>
             <dd class="entry-body">{visitor.note}</dd>
           </div>
         )}
@@ -105,8 +93,8 @@ function ConsultationCard(props: { consultation: Consultation; zone: string; ans
       {visitor.reflection && <SharedReflection reflection={visitor.reflection} />}
       {consultation.status === "confirmed" && consultation.start > Date.now() && (
         <p class="inline-form">
-          <a href={`/practice/consultations/${consultation.id}/move`}>Move it</a>{" "}
-          <a href={`/practice/consultations/${consultation.id}/cancel`}>Cancel it</a>
+          <a href={`/practice/consultations/${consultation.id}/move`}>{w.moveIt}</a>{" "}
+          <a href={`/practice/consultations/${consultation.id}/cancel`}>{w.cancelIt}</a>
         </p>
       )}
     </li>
@@ -119,20 +107,16 @@ function ConsultationCard(props: { consultation: Consultation; zone: string; ans
  */
 function SharedReflection({ reflection }: { reflection: ReflectionSummary }) {
   return (
-    <section class="stack" aria-label="Their self-check reflection">
+    <section class="stack" aria-label={w.reflectionLabel}>
       {reflection.safetyFirst && (
         <p class="contact-caution">
-          Their self-check ended with <strong>safety first</strong>: they answered yes to at least one
-          question about fear, harm, control or thoughts of suicide. Please speak with them alone first.
+          {w.safetyFirstBefore}
+          <strong>{w.safetyFirst}</strong>
+          {w.safetyFirstAfter}
         </p>
       )}
-      {reflection.hurtPartner && (
-        <p class="contact-caution">
-          In their self-check they said they have hurt or frightened their partner, or worry that they might.
-          They were shown help for people who use abuse.
-        </p>
-      )}
-      <h4>Their self-check reflection</h4>
+      {reflection.hurtPartner && <p class="contact-caution">{w.hurtPartner}</p>}
+      <h4>{w.reflectionLabel}</h4>
       <dl>
         {reflection.lines.map((line) => (
           <div key={line.question}>
@@ -188,21 +172,15 @@ export function ConsultationsPage(props: {
   const { site, zone, consultations, answering, notice, problem } = props;
   const { pending, confirmed } = pendingFirst(consultations);
   return (
-    <Layout
-      site={site}
-      meta={{ title: "Consultations", description: "Free consultations booked with you.", noindex: true }}
-    >
+    <Layout site={site} meta={{ title: w.title, description: w.description, noindex: true }}>
       <div class="prose-width section stack">
         <p>
-          <a href="/practice">← Your practice</a>
+          <a href="/practice">{w.back}</a>
         </p>
-        <h1>Consultations</h1>
+        <h1>{w.title}</h1>
+        <p>{w.intro(zone.replace(/_/g, " "))}</p>
         <p>
-          Free consultations booked with you. Times are in your time zone, {zone.replace(/_/g, " ")}. Please
-          contact each person only in the ways they chose.
-        </p>
-        <p>
-          <a href="/practice/booking">Change your hours and booking settings</a>
+          <a href="/practice/booking">{w.changeSettings}</a>
         </p>
         {notice && (
           <p class="form-problem" role="status">
@@ -212,14 +190,14 @@ export function ConsultationsPage(props: {
         <FormProblem message={problem} />
         {pending.length > 0 && (
           <section class="stack" aria-labelledby="pending-heading">
-            <h2 id="pending-heading">Waiting for your answer</h2>
+            <h2 id="pending-heading">{w.pendingHeading}</h2>
             <ConsultationList consultations={pending} zone={zone} answering={answering} />
           </section>
         )}
         <section class="stack" aria-labelledby="confirmed-heading">
-          <h2 id="confirmed-heading">Confirmed, soonest first</h2>
+          <h2 id="confirmed-heading">{w.confirmedHeading}</h2>
           {confirmed.length === 0 ? (
-            <p>No consultations are booked yet.</p>
+            <p>{w.noneYet}</p>
           ) : (
             <ConsultationList consultations={confirmed} zone={zone} answering={answering} />
           )}

@@ -5,25 +5,22 @@ import type { AppContext } from "../../../app-context.ts";
 import { recordAudit } from "../../../platform/audit/record-audit.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
-import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { actionPost, fieldText } from "../../../platform/web/form-post.ts";
+import { formTokenFor } from "../../../platform/web/form-security.ts";
+import { webMessages } from "../../../platform/web/messages.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
-import { accountMessages } from "../../accounts/messages.ts";
-import { authRateLimit, fieldText } from "../../accounts/route-helpers.ts";
+import { authRateLimit } from "../../accounts/route-helpers.ts";
 import { therapistOf } from "../../accounts/signed-in-actor.ts";
 import { type AnswerOutcome, approveRequest, declineRequest } from "../answer-request.ts";
 import { bookings } from "../booking.schema.ts";
 import { openVisitor } from "../booking-record.ts";
 import { holdsItsTimeAt } from "../holds-its-time.ts";
-import { changeWords } from "./change-consultation-pages.tsx";
 import { registerChangeConsultationRoutes } from "./change-consultation-routes.tsx";
 import { type Consultation, ConsultationsPage } from "./consultations-page.tsx";
-import {
-  type AnswerNotice,
-  answerWords,
-  type DeclineForm,
-  declineMessageMaxLength,
-} from "./request-answer-forms.tsx";
+import { declineMessageMaxLength } from "./message-limits.ts";
+import { answerWords, changeWords } from "./messages.ts";
+import type { AnswerNotice, DeclineForm } from "./request-answer-forms.tsx";
 
 const formName = "consultations";
 const notices: Record<string, string> = { ...answerWords.notices, ...changeWords.notices };
@@ -96,7 +93,7 @@ export function registerConsultationsRoutes(app: FastifyInstance, ctx: AppContex
     page(request, reply, 200),
   );
 
-  /** The pipeline both answers share: signed in → genuine form → a real id → the use case → where it stands. */
+  /** The pipeline both answers share: signed in → a genuine form → a real id → the use case → where it stands. */
   const answerRoute = (
     action: "approve" | "decline",
     answer: (
@@ -108,24 +105,25 @@ export function registerConsultationsRoutes(app: FastifyInstance, ctx: AppContex
     app.post(
       `/practice/consultations/:id/${action}`,
       { config: { ...authRateLimit, access: "therapist" } },
-      async (request, reply) => {
-        const therapist = therapistOf(request);
-        if (!formIsGenuine(request, key, formName, "session", publicUrl))
-          return page(request, reply, 403, { problem: accountMessages.formExpired });
-        const params = bookingIdParam.safeParse(request.params);
-        if (!params.success) return reply.callNotFound();
-        const outcome = await answer(therapist.id, params.data.id, request);
-        if ("bookingId" in outcome) return page(request, reply, 400, { decline: outcome });
-        // Another therapist's request is answered exactly as one that does not exist.
-        if (!outcome.ok && outcome.reason === "not-found") return reply.callNotFound();
-        app.jobs.wake();
-        const notice: AnswerNotice = outcome.ok
-          ? action === "approve"
-            ? "approved"
-            : "declined"
-          : outcome.reason;
-        return reply.redirect(`/practice/consultations?notice=${notice}`, 303);
-      },
+      actionPost({
+        form: { name: formName, scope: "session", keys: key, publicUrl },
+        notGenuine: (request, reply) => page(request, reply, 403, { problem: webMessages.formExpired }),
+        handle: async (request, reply) => {
+          const params = bookingIdParam.safeParse(request.params);
+          if (!params.success) return reply.callNotFound();
+          const outcome = await answer(therapistOf(request).id, params.data.id, request);
+          if ("bookingId" in outcome) return page(request, reply, 400, { decline: outcome });
+          // Another therapist's request is answered exactly as one that does not exist.
+          if (!outcome.ok && outcome.reason === "not-found") return reply.callNotFound();
+          app.jobs.wake();
+          const notice: AnswerNotice = outcome.ok
+            ? action === "approve"
+              ? "approved"
+              : "declined"
+            : outcome.reason;
+          return reply.redirect(`/practice/consultations?notice=${notice}`, 303);
+        },
+      }),
     );
 
   registerChangeConsultationRoutes(app, ctx);

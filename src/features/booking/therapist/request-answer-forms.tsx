@@ -1,28 +1,7 @@
 import { FormToken } from "../../../platform/web/form-fields.tsx";
-import { fullMoment } from "../visitor/time-words.ts";
-
-/** The longest message a therapist may send with a decline: a few kind sentences, not a letter. */
-export const declineMessageMaxLength = 500;
-
-/** Words for answering requests, in one place so they can be translated later. */
-export const answerWords = {
-  answerBy: (deadline: string) =>
-    `Waiting for your answer by ${deadline}. After that it lapses and the time is freed.`,
-  approve: "Approve",
-  decline: "Decline",
-  messageLabel: "A short message to them (optional)",
-  messageHint:
-    "Shown on their booking page, and emailed only if they chose email. For example, other days that suit you.",
-  messageTooLong: `Please keep the message under ${declineMessageMaxLength} characters.`,
-  notices: {
-    approved: "Approved. They can see it is confirmed, and have a calendar invitation if they chose email.",
-    declined: "Declined, and the time is free again. They can see this on their booking page.",
-    expired:
-      "That request had already lapsed, so nothing was confirmed. Its time is free and they have been told.",
-    "already-answered": "That request had already been answered.",
-    withdrawn: "They withdrew that request, so there is nothing to answer.",
-  },
-};
+import { fullMoment } from "../messages.ts";
+import { declineMessageMaxLength } from "./message-limits.ts";
+import { answerWords } from "./messages.ts";
 
 export type AnswerNotice = keyof typeof answerWords.notices;
 

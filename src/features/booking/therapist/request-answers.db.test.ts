@@ -21,10 +21,10 @@ import { prepareApp } from "../../../startup/prepare-app.ts";
 import { bookings } from "../booking.schema.ts";
 import { scheduleRequestExpiry } from "../booking-jobs.ts";
 import { bookingSettings } from "../booking-settings.schema.ts";
-import { requestWords } from "../visitor/request-status.tsx";
+import { requestWords } from "../visitor/messages.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
-import { settingsMessages } from "./booking-settings-page.tsx";
-import { answerWords, declineMessageMaxLength } from "./request-answer-forms.tsx";
+import { declineMessageMaxLength } from "./message-limits.ts";
+import { answerWords, settingsMessages } from "./messages.ts";
 
 // Approve first through the whole web stack (record 038): what the visitor sees and is sent at each
 // step, the therapist's list and its Approve and Decline forms, and the expiry job.

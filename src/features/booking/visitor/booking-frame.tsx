@@ -3,7 +3,7 @@ import { Layout, type PageMeta } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { EmbedLayout } from "../embed/embed-layout.tsx";
-import { embedWords } from "../embed/embed-words.ts";
+import { embedMessages } from "../embed/messages.ts";
 
 /**
  * Where the visitor's booking flow is shown: on the site itself, or framed in a practice's own site
@@ -61,7 +61,7 @@ export function LeaveLink(props: {
   return frame.embedded ? (
     <a href={href} class={props.class} target="_blank" rel="noopener">
       {children}
-      <span class="visually-hidden">{embedWords.newTab}</span>
+      <span class="visually-hidden">{embedMessages.newTab}</span>
     </a>
   ) : (
     <a href={href} class={props.class}>

@@ -9,9 +9,11 @@ import {
 import { crisisPhrases } from "../../assessments/self-check/crisis-words.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
+import { fullMoment } from "../messages.ts";
+import { bookUrl } from "./book-url.ts";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
-import { fullMoment } from "./time-words.ts";
-import { bookUrl, type Kind, kindWords } from "./times-page.tsx";
+import { kindWords, detailsMessages as m } from "./messages.ts";
+import type { Kind } from "./times-page.tsx";
 
 export type DetailsValues = {
   name?: string;
@@ -67,22 +69,19 @@ export function DetailsPage(props: {
       frame={frame}
       site={site}
       fullSitePath={bookUrl("/book/details", { kind, zone, with: withWhom, start })}
-      meta={{ title: "Your details", description: "Book a free consultation.", noindex: true }}
+      meta={{ title: m.title, description: m.description, noindex: true }}
     >
       <div class="prose-width section stack">
         <p>
-          <a href={bookUrl(frame.base, { kind, zone, with: withWhom })}>← Choose another time</a>
+          <a href={bookUrl(frame.base, { kind, zone, with: withWhom })}>{m.chooseAnother}</a>
         </p>
-        <h1>Your details</h1>
+        <h1>{m.title}</h1>
         <FormProblem message={form.problem} />
         <div id="crisis-panel" class="crisis-panel" role="status" hidden={!crisis}>
           <p>
-            <strong>
-              If you are in danger or thinking of ending your life, please don't wait for a consultation.
-            </strong>{" "}
-            Nobody reads this form live.{" "}
+            <strong>{m.inDanger}</strong> {m.nobodyReads}{" "}
             <LeaveLink frame={frame} href="/help-now">
-              Find help now
+              {m.findHelp}
             </LeaveLink>
             .
           </p>
@@ -91,7 +90,7 @@ export function DetailsPage(props: {
           class="form"
           method="post"
           action={frame.base}
-          data-busy="Booking…"
+          data-busy={m.booking}
           novalidate
           data-crisis-phrases={JSON.stringify(crisisPhrases)}
           data-crisis-panel="crisis-panel"
@@ -104,7 +103,7 @@ export function DetailsPage(props: {
           {alternatives && alternatives.length > 0 ? (
             <RadioGroup
               name="start"
-              legend="Choose one of the nearest free times"
+              legend={m.nearestLegend}
               options={alternatives.map((slot) => ({
                 value: String(slot.start),
                 label: fullMoment(slot.start, zone),
@@ -117,44 +116,31 @@ export function DetailsPage(props: {
               <p class="card">
                 <strong>{fullMoment(start, zone)}</strong>
                 <br />
-                Free consultation, 20 minutes · {kindWords[kind]}
+                {m.consultation(kindWords[kind])}
               </p>
             </>
           )}
-          <TextField name="name" label="Your name" value={v.name} error={e.name} autocomplete="name" />
+          <TextField name="name" label={m.name} value={v.name} error={e.name} autocomplete="name" />
           <TextField
             name="email"
             type="email"
-            label="Your email address"
+            label={m.email}
             value={v.email}
             error={e.email}
             autocomplete="email"
           />
-          <TextField
-            name="phone"
-            label="Phone number (optional unless we call or text you)"
-            value={v.phone}
-            error={e.phone}
-            autocomplete="tel"
-          />
+          <TextField name="phone" label={m.phone} value={v.phone} error={e.phone} autocomplete="tel" />
           <fieldset aria-describedby={e.contactBy ? "field-contactBy-error" : "contact-hint"}>
-            <legend>How can we contact you safely?</legend>
+            <legend>{m.contactLegend}</legend>
             <p class="field-hint" id="contact-hint">
-              If someone else may see your messages or hear your phone, tell us here. We will only use what
-              you tick.
+              {m.contactHint}
             </p>
             {e.contactBy && (
               <p class="field-error" id="field-contactBy-error">
                 {e.contactBy}
               </p>
             )}
-            {(
-              [
-                ["email", "By email"],
-                ["phone", "By phone call"],
-                ["text", "By text message"],
-              ] as const
-            ).map(([value, label]) => (
+            {Object.entries(m.channels).map(([value, label]) => (
               <div class="choice" key={value}>
                 <input
                   type="checkbox"
@@ -169,28 +155,28 @@ export function DetailsPage(props: {
           </fieldset>
           <RadioGroup
             name="leaveMessage"
-            legend="May we leave a message or voicemail?"
+            legend={m.leaveMessageLegend}
             options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No, please don't" },
+              { value: "yes", label: m.yes },
+              { value: "no", label: m.noPlease },
             ]}
             value={v.leaveMessage}
             error={e.leaveMessage}
           />
           <RadioGroup
             name="meeting"
-            legend="How would you like to talk?"
+            legend={m.meetingLegend}
             options={[
-              { value: "video", label: "Video call" },
-              { value: "phone", label: "Phone call" },
+              { value: "video", label: m.video },
+              { value: "phone", label: m.phoneCall },
             ]}
             value={v.meeting}
             error={e.meeting}
           />
           <TextAreaField
             name="note"
-            label="Anything you'd like us to know beforehand (optional)"
-            hint="Only if you want to. Please don't include anything you wouldn't want written down."
+            label={m.note}
+            hint={m.noteHint}
             value={v.note}
             error={e.note}
             rows={4}
@@ -198,42 +184,27 @@ export function DetailsPage(props: {
           />
           <CheckboxField
             name="noteConsent"
-            label="If I wrote a note, I agree that the practice keeps it (encrypted) to prepare for our conversation"
+            label={m.noteConsent}
             checked={v.noteConsent ?? false}
             error={e.noteConsent}
           />
-          {reflectionWaiting && (
-            <p class="card">
-              Your self-check reflection will be shared with the therapist with this booking, as you chose.
-              Nothing from the safety questions is in it.
-            </p>
-          )}
-          <CheckboxField name="adult" label="I am 18 or over" checked={v.adult ?? false} error={e.adult} />
-          <CheckboxField
-            name="privacy"
-            label="I have read how the practice looks after my information"
-            checked={v.privacy ?? false}
-            error={e.privacy}
-          />
+          {reflectionWaiting && <p class="card">{m.reflectionShared}</p>}
+          <CheckboxField name="adult" label={m.adult} checked={v.adult ?? false} error={e.adult} />
+          <CheckboxField name="privacy" label={m.privacy} checked={v.privacy ?? false} error={e.privacy} />
           <p class="muted">
             <LeaveLink frame={frame} href="/privacy">
-              How the practice looks after your information
+              {m.privacyLink}
             </LeaveLink>
           </p>
           {/* A field people never see or fill; automated form-fillers do. */}
           <div class="visually-hidden" aria-hidden="true">
-            <label for="field-website">Leave this empty</label>
+            <label for="field-website">{m.leaveEmpty}</label>
             <input id="field-website" name="website" type="text" tabindex={-1} autocomplete="off" />
           </div>
-          {approvalRequired && (
-            <p>
-              The practice confirms each consultation personally. Your time is held for you while they decide,
-              and the next page, and an email if you chose email, tell you the answer.
-            </p>
-          )}
+          {approvalRequired && <p>{m.confirmsPersonally}</p>}
           <p>
             <button class="button" type="submit">
-              {approvalRequired ? "Request this time" : "Book the consultation"}
+              {approvalRequired ? m.request : m.book}
             </button>
           </p>
         </form>

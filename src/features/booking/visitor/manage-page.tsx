@@ -1,15 +1,13 @@
-import { FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
-import { Layout } from "../../../platform/web/layout.tsx";
-import { QuickExit } from "../../../platform/web/quick-exit.tsx";
+import { FormProblem } from "../../../platform/web/form-fields.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
-import type { Slot } from "../compute-slots.ts";
-import { embedWords } from "../embed/embed-words.ts";
+import { embedMessages } from "../embed/messages.ts";
+import { fullMoment } from "../messages.ts";
 import type { BookingStatus } from "../request-expiry.ts";
-import { TimeChoices } from "../time-choices.tsx";
 import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
-import { RequestEnded, RequestWaiting, requestWords, StatusLine } from "./request-status.tsx";
-import { fullMoment } from "./time-words.ts";
-import { type Kind, kindWords } from "./times-page.tsx";
+import { ManageActions } from "./manage-actions.tsx";
+import { kindWords, manageMessages as m, requestWords } from "./messages.ts";
+import { RequestEnded, RequestWaiting, StatusLine } from "./request-status.tsx";
+import type { Kind } from "./times-page.tsx";
 
 export type ManageView = {
   token: string;
@@ -34,22 +32,6 @@ export type ManageView = {
   calendarLinks: { google: string; outlook: string };
 };
 
-function ContactPractice({ site }: { site: SiteContext }) {
-  const { contact } = site.practice;
-  return (
-    <p>
-      Please contact the practice: <a href={`mailto:${contact.email}`}>{contact.email}</a>
-      {contact.phone && (
-        <>
-          {" "}
-          or <a href={`tel:${contact.phone.replace(/[^0-9+]/g, "")}`}>{contact.phone}</a>
-        </>
-      )}
-      .
-    </p>
-  );
-}
-
 export function ManagePage(props: {
   site: SiteContext;
   view: ManageView;
@@ -68,10 +50,10 @@ export function ManagePage(props: {
       frame={frame}
       site={site}
       fullSitePath={base}
-      meta={{ title: "Your consultation", description: "Your consultation.", noindex: true }}
+      meta={{ title: m.title, description: `${m.title}.`, noindex: true }}
     >
       <div class="prose-width section stack">
-        <h1>Your consultation</h1>
+        <h1>{m.title}</h1>
         {notice && (
           <p class="form-problem" role="status">
             {notice}
@@ -82,15 +64,12 @@ export function ManagePage(props: {
           <p>
             <strong>{fullMoment(view.start, view.zone)}</strong>
           </p>
-          <p>
-            Free consultation, 20 minutes · {kindWords[view.kind]} ·{" "}
-            {view.meeting === "video" ? "Video call" : "Phone call"}
-          </p>
-          <p>With {view.therapistName}</p>
+          <p>{m.summary(kindWords[view.kind], view.meeting)}</p>
+          <p>{m.with(view.therapistName)}</p>
           {view.practiceMessage !== "" && (
             <div class="stack">
               <p>
-                <strong>A message from {view.therapistName}:</strong>
+                <strong>{m.messageFrom(view.therapistName)}</strong>
               </p>
               <p class="entry-body">{view.practiceMessage}</p>
             </div>
@@ -106,10 +85,10 @@ export function ManagePage(props: {
           <>
             <p>
               <LeaveLink frame={frame} href={base} class="button">
-                {embedWords.openConsultation}
+                {embedMessages.openConsultation}
               </LeaveLink>
             </p>
-            <p class="muted">{embedWords.consultationPageHint}</p>
+            <p class="muted">{embedMessages.consultationPageHint}</p>
           </>
         )}
         {active && !frame.embedded && (
@@ -128,136 +107,8 @@ export function ManagePage(props: {
             <a href={frame.base}>{requestWords.bookAnother}</a>
           </p>
         )}
-        {!frame.embedded && (
-          <p class="muted">Keep this page's address to yourself: anyone with it can change this booking.</p>
-        )}
+        {!frame.embedded && <p class="muted">{m.keepPrivate}</p>}
       </div>
     </BookingLayout>
-  );
-}
-
-/** "Choose another time" (when it may still move) and the one button that ends it: cancel, or withdraw. */
-function MoveOrEnd(props: {
-  base: string;
-  formToken: string;
-  canMove: boolean;
-  busy: string;
-  label: string;
-}) {
-  const { base, formToken, canMove, busy, label } = props;
-  return (
-    <>
-      {canMove && (
-        <p>
-          <a class="button button--quiet" href={`${base}/reschedule`}>
-            Choose another time
-          </a>
-        </p>
-      )}
-      <form method="post" action={`${base}/cancel`} data-busy={busy}>
-        <FormToken token={formToken} />
-        <button class="button button--quiet" type="submit">
-          {label}
-        </button>
-      </form>
-    </>
-  );
-}
-
-/** What the visitor can do with an active booking: withdraw or move a request; add, move or cancel one confirmed. */
-function ManageActions(props: { site: SiteContext; view: ManageView; formToken: string; base: string }) {
-  const { site, view, formToken, base } = props;
-  if (view.status === "requested")
-    return view.expiresAt === undefined ? null : (
-      <>
-        <h2>Change or withdraw</h2>
-        <MoveOrEnd
-          base={base}
-          formToken={formToken}
-          canMove={view.changeable}
-          busy="Withdrawing…"
-          label="Withdraw the request"
-        />
-      </>
-    );
-  return (
-    <>
-      <h2>Add it to your calendar</h2>
-      <p class="muted">The calendar entry is titled with the practice's name only.</p>
-      <ul>
-        <li>
-          <a href={`${base}/consultation.ics`} download="consultation.ics">
-            Calendar file (Apple Calendar, Outlook and others)
-          </a>
-        </li>
-        <li>
-          <a href={view.calendarLinks.google} rel="noreferrer noopener">
-            Google Calendar
-          </a>
-        </li>
-        <li>
-          <a href={view.calendarLinks.outlook} rel="noreferrer noopener">
-            Outlook.com
-          </a>
-        </li>
-      </ul>
-      <h2>Change or cancel</h2>
-      {view.changeable ? (
-        <MoveOrEnd
-          base={base}
-          formToken={formToken}
-          canMove
-          busy="Cancelling…"
-          label="Cancel the consultation"
-        />
-      ) : (
-        <>
-          <p>
-            It is less than {view.cutoffHours} hours before the consultation, so it can't be changed here.
-          </p>
-          <ContactPractice site={site} />
-        </>
-      )}
-    </>
-  );
-}
-
-export function ReschedulePage(props: {
-  site: SiteContext;
-  token: string;
-  zone: string;
-  slots: Slot[];
-  formToken: string;
-  problem?: string | undefined;
-}) {
-  const { site, token, zone, slots, formToken, problem } = props;
-  return (
-    <Layout
-      site={site}
-      meta={{ title: "Choose another time", description: "Move your consultation.", noindex: true }}
-    >
-      <div class="prose-width section stack">
-        <QuickExit url={site.practice.quickExitUrl} />
-        <p>
-          <a href={`/book/manage/${token}`}>← Your consultation</a>
-        </p>
-        <h1>Choose another time</h1>
-        <FormProblem message={problem} />
-        <p class="muted">Times are shown in {zone.replace(/_/g, " ")} time.</p>
-        {slots.length === 0 ? (
-          <p>There are no other free times in the coming weeks.</p>
-        ) : (
-          <form class="form" method="post" action={`/book/manage/${token}/reschedule`} data-busy="Moving…">
-            <FormToken token={formToken} />
-            <TimeChoices slots={slots} zone={zone} />
-            <p>
-              <button class="button" type="submit">
-                Move the consultation
-              </button>
-            </p>
-          </form>
-        )}
-      </div>
-    </Layout>
   );
 }

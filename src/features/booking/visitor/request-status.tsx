@@ -1,29 +1,6 @@
+import { fullMoment } from "../messages.ts";
 import type { BookingStatus } from "../request-expiry.ts";
-import { fullMoment } from "./time-words.ts";
-
-/**
- * What a visitor reads about a request on their manage page, at each step (record 038). The page is the
- * one place every visitor is told, whatever contact they allowed; email repeats it only where allowed.
- */
-export const requestWords = {
-  status: {
-    requested: "Requested — not yet confirmed.",
-    confirmed: undefined,
-    declined: "This time could not be offered.",
-    expired: "This request lapsed before it could be confirmed.",
-    cancelled: "This consultation is cancelled.",
-  } satisfies Record<BookingStatus, string | undefined>,
-  waiting: (practice: string, deadline: string) =>
-    `${practice} will confirm or decline it by ${deadline}. You will see the answer on this page, and by email if you chose email.`,
-  ifNoAnswer:
-    "If there is no answer by then, the request lapses and the time is let go. You would be welcome to choose another.",
-  calendarLater: "Once it is confirmed, you can add it to your calendar from this page.",
-  declinedLead: (practice: string) => `${practice} can't offer a consultation at this time. We're sorry.`,
-  theirMessage: "Their message",
-  expiredLead:
-    "We're sorry — the request could not be confirmed in time, so the time was let go. Nothing is booked.",
-  bookAnother: "Book another time",
-};
+import { requestWords } from "./messages.ts";
 
 /** The status line inside the consultation's card. */
 export function StatusLine({ status }: { status: BookingStatus }) {

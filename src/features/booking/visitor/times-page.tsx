@@ -1,68 +1,13 @@
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
-import { type BookingFrame, BookingLayout, LeaveLink, siteFrame } from "./booking-frame.tsx";
-import { clockTime, dayHeading, fullMoment, groupByDay, zoneChoices } from "./time-words.ts";
+import { fullMoment } from "../messages.ts";
+import { zoneChoices } from "../zone-choices.ts";
+import { bookUrl } from "./book-url.ts";
+import { type BookingFrame, BookingLayout, siteFrame } from "./booking-frame.tsx";
+import { kindWords, timesMessages as m } from "./messages.ts";
+import { WeekOfTimes } from "./week-of-times.tsx";
 
 export type Kind = "individual" | "couple" | "unsure";
-
-export const kindWords: Record<Kind, string> = {
-  individual: "For me alone",
-  couple: "For us as a couple",
-  unsure: "Not sure yet",
-};
-
-export function KindPage({ site, frame = siteFrame }: { site: SiteContext; frame?: BookingFrame }) {
-  return (
-    <BookingLayout
-      frame={frame}
-      site={site}
-      fullSitePath="/book"
-      meta={{
-        title: "Book a free consultation",
-        description: "Book a free 20-minute consultation.",
-        canonicalPath: "/book",
-      }}
-    >
-      <div class="prose-width section stack">
-        <h1>Book a free consultation</h1>
-        <p>
-          A free 20-minute conversation, by phone or video, to talk about what is happening and whether
-          working together would help. There is no commitment.
-        </p>
-        <form class="form" method="get" action={frame.base}>
-          <fieldset>
-            <legend>Who is the consultation for?</legend>
-            {(Object.keys(kindWords) as Kind[]).map((kind, index) => (
-              <div class="choice" key={kind}>
-                <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={index === 0} />
-                <label for={`kind-${kind}`}>{kindWords[kind]}</label>
-              </div>
-            ))}
-          </fieldset>
-          <p>
-            <button class="button" type="submit">
-              See the times
-            </button>
-          </p>
-        </form>
-        <p class="muted">
-          If you are in danger now, please don't wait for a consultation:{" "}
-          <LeaveLink frame={frame} href="/help-now">
-            find help now
-          </LeaveLink>
-          .
-        </p>
-      </div>
-    </BookingLayout>
-  );
-}
-
-/** A page link that keeps the visitor's choices; only non-identifying choices travel in URLs. */
-export function bookUrl(path: string, params: Record<string, string | number | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
-  return `${path}?${query.toString()}`;
-}
 
 /**
  * In a group practice: the therapists a visitor may choose, and who is chosen ("any" is first available).
@@ -73,10 +18,10 @@ export type WhoChoice = { therapists: { id: string; name: string }[]; chosen: st
 /** Who would you like to see? Links, so the choice works without JavaScript and keeps kind and zone. */
 function ChooseWho(props: { who: WhoChoice; link: (withWhom: string) => string }) {
   const { who, link } = props;
-  const options = [{ id: "any", name: "First available" }, ...who.therapists];
+  const options = [{ id: "any", name: m.firstAvailable }, ...who.therapists];
   return (
     <nav aria-labelledby="who-heading" class="stack">
-      <h2 id="who-heading">Who would you like to see?</h2>
+      <h2 id="who-heading">{m.whoHeading}</h2>
       <ul class="inline-form">
         {options.map((option) => (
           <li key={option.id}>
@@ -88,11 +33,7 @@ function ChooseWho(props: { who: WhoChoice; link: (withWhom: string) => string }
           </li>
         ))}
       </ul>
-      {who.chosen === "any" && (
-        <p class="muted">
-          The times of every therapist together; yours is whoever is free then, shared out in turn.
-        </p>
-      )}
+      {who.chosen === "any" && <p class="muted">{m.firstAvailableHint}</p>}
     </nav>
   );
 }
@@ -123,13 +64,13 @@ export function TimesPage(props: {
       frame={frame}
       site={site}
       fullSitePath={bookUrl("/book", { kind, zone, with: withWhom, week })}
-      meta={{ title: "Choose a time", description: "Times for a free consultation.", noindex: true }}
+      meta={{ title: m.title, description: m.description, noindex: true }}
     >
       <div class="prose-width section stack" data-detect-zone={zoneChosen ? undefined : "true"}>
         <p>
           <a href={frame.base}>← {kindWords[kind]}</a>
         </p>
-        <h1>Choose a time</h1>
+        <h1>{m.title}</h1>
         {problem && (
           <div class="form-problem" role="alert">
             <p>{problem}</p>
@@ -142,7 +83,7 @@ export function TimesPage(props: {
           <input type="hidden" name="kind" value={kind} />
           {withWhom && <input type="hidden" name="with" value={withWhom} />}
           <div class="field">
-            <label for="zone">Times are shown in this time zone</label>
+            <label for="zone">{m.zoneLabel}</label>
             <select id="zone" name="zone">
               {zoneChoices().map((z) => (
                 <option key={z} value={z} selected={z === zone}>
@@ -152,15 +93,15 @@ export function TimesPage(props: {
             </select>
           </div>
           <button class="button button--quiet" type="submit">
-            Show times
+            {m.showTimes}
           </button>
         </form>
         {nextAvailable ? (
           <p>
-            Next available: <strong>{fullMoment(nextAvailable.start, zone)}</strong>
+            {m.nextAvailable} <strong>{fullMoment(nextAvailable.start, zone)}</strong>
           </p>
         ) : (
-          <p>There are no free times in the coming weeks. Please get in touch with the practice instead.</p>
+          <p>{m.noTimes}</p>
         )}
         {weeks.map((slots, index) => (
           <WeekOfTimes
@@ -179,73 +120,5 @@ export function TimesPage(props: {
         ))}
       </div>
     </BookingLayout>
-  );
-}
-
-/**
- * One week of times. Every week is in the page; only the chosen one is shown. Without JavaScript the
- * week links load that week's page; with it, enhance.ts shows the week in place.
- */
-function WeekOfTimes(props: {
-  index: number;
-  visible: boolean;
-  slots: Slot[];
-  zone: string;
-  kind: Kind;
-  withWhom: string | undefined;
-  /** Where the flow's pages sit: "/book", or "/embed/book" inside an embed. */
-  base: string;
-  link: (week: number) => string;
-  lastWeek: number;
-  nextAvailableWeek: number | undefined;
-}) {
-  const { index, visible, slots, zone, kind, withWhom, base, link, lastWeek, nextAvailableWeek } = props;
-  const days = groupByDay(slots, zone);
-  const headingId = `week-${index}`;
-  return (
-    <section class="stack" data-week={String(index)} hidden={!visible} aria-labelledby={headingId}>
-      <h2 id={headingId} tabindex={-1} class="visually-hidden">
-        {index === 0 ? "This week" : `Week ${index + 1}`}
-      </h2>
-      {days.length === 0 && nextAvailableWeek !== undefined && nextAvailableWeek !== index && (
-        <p>
-          No free times this week.{" "}
-          <a href={link(nextAvailableWeek)} data-week-link={String(nextAvailableWeek)}>
-            Go to the next available time
-          </a>
-          .
-        </p>
-      )}
-      {days.map((day) => (
-        <section class="stack times-day" key={day.day} aria-labelledby={`day-${day.day}`}>
-          <h3 id={`day-${day.day}`}>{dayHeading(day.slots[0]?.start ?? 0, zone)}</h3>
-          <ul class="time-list">
-            {day.slots.map((slot) => (
-              <li key={slot.start}>
-                <a
-                  class="time-choice"
-                  href={bookUrl(`${base}/details`, { kind, zone, with: withWhom, start: slot.start })}
-                >
-                  {clockTime(slot.start, zone)}
-                  <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-      <nav class="week-nav" aria-label="Weeks">
-        {index > 0 && (
-          <a href={link(index - 1)} data-week-link={String(index - 1)}>
-            ← Earlier times
-          </a>
-        )}
-        {index < lastWeek && (
-          <a href={link(index + 1)} data-week-link={String(index + 1)}>
-            Later times →
-          </a>
-        )}
-      </nav>
-    </section>
   );
 }

@@ -1,34 +1,39 @@
+// Words the booking feature shares between its visitor's and therapist's pages and its emails, in one
+// place so they can be translated later.
 import { neutralSubjects } from "../../platform/mail/neutral-subjects.ts";
+import type { BookingChange } from "./booking-emails.ts";
 import type { BookingRecord } from "./booking-record.ts";
-import { fullMoment } from "./visitor/time-words.ts";
 
-/**
- * Every change a booking's people are told about. Requests have their own words: a request is never
- * described as booked, and its messages carry no calendar file (record 038).
- */
-export type BookingChange =
-  | "booked"
-  | "rescheduled"
-  | "cancelled"
-  | "requested"
-  | "request-moved"
-  | "request-cancelled"
-  | "approved"
-  | "declined"
-  | "expired"
-  | "reminder"
-  | "practice-cancelled"
-  | "practice-moved";
+/** How times read on the booking pages, always in the zone named beside them. */
+export function dayHeading(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone,
+  }).format(instant);
+}
 
-/** Changes whose messages carry the calendar event: only ones about a confirmed consultation. */
-export const withCalendarFile: ReadonlySet<BookingChange> = new Set([
-  "booked",
-  "rescheduled",
-  "cancelled",
-  "approved",
-  "practice-cancelled",
-  "practice-moved",
-]);
+export function clockTime(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone }).format(instant);
+}
+
+/** "Tuesday 24 November 2026 at 20:30 (Sydney time, GMT+11)": the whole moment, the zone named. */
+export function fullMoment(instant: number, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone,
+  }).format(instant);
+  const zoneName =
+    new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
+      .formatToParts(instant)
+      .find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+  const place = (timeZone.split("/").pop() ?? timeZone).replace(/_/g, " ");
+  return `${day} at ${clockTime(instant, timeZone)} (${place} time, ${zoneName})`;
+}
 
 type Words = {
   practiceName: string;

@@ -1,5 +1,5 @@
 /** What the embedded booking pages say that the full site's pages do not (record 041). */
-export const embedWords = {
+export const embedMessages = {
   openInNewTab: "Open in a new tab",
   mainLandmark: "Booking",
   startAgain: "Start the booking again",

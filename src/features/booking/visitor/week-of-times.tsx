@@ -1,0 +1,74 @@
+import type { Slot } from "../compute-slots.ts";
+import { groupByDay } from "../group-by-day.ts";
+import { clockTime, dayHeading } from "../messages.ts";
+import { bookUrl } from "./book-url.ts";
+import { timesMessages as m } from "./messages.ts";
+import type { Kind } from "./times-page.tsx";
+
+/**
+ * One week of times. Every week is in the page; only the chosen one is shown. Without JavaScript the
+ * week links load that week's page; with it, enhance.ts shows the week in place.
+ */
+export function WeekOfTimes(props: {
+  index: number;
+  visible: boolean;
+  slots: Slot[];
+  zone: string;
+  kind: Kind;
+  withWhom: string | undefined;
+  /** Where the flow's pages sit: "/book", or "/embed/book" inside an embed. */
+  base: string;
+  link: (week: number) => string;
+  lastWeek: number;
+  nextAvailableWeek: number | undefined;
+}) {
+  const { index, visible, slots, zone, kind, withWhom, base, link, lastWeek, nextAvailableWeek } = props;
+  const days = groupByDay(slots, zone);
+  const headingId = `week-${index}`;
+  return (
+    <section class="stack" data-week={String(index)} hidden={!visible} aria-labelledby={headingId}>
+      <h2 id={headingId} tabindex={-1} class="visually-hidden">
+        {index === 0 ? m.thisWeek : m.week(index + 1)}
+      </h2>
+      {days.length === 0 && nextAvailableWeek !== undefined && nextAvailableWeek !== index && (
+        <p>
+          {m.noTimesThisWeek}{" "}
+          <a href={link(nextAvailableWeek)} data-week-link={String(nextAvailableWeek)}>
+            {m.goToNext}
+          </a>
+          .
+        </p>
+      )}
+      {days.map((day) => (
+        <section class="stack times-day" key={day.day} aria-labelledby={`day-${day.day}`}>
+          <h3 id={`day-${day.day}`}>{dayHeading(day.slots[0]?.start ?? 0, zone)}</h3>
+          <ul class="time-list">
+            {day.slots.map((slot) => (
+              <li key={slot.start}>
+                <a
+                  class="time-choice"
+                  href={bookUrl(`${base}/details`, { kind, zone, with: withWhom, start: slot.start })}
+                >
+                  {clockTime(slot.start, zone)}
+                  <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <nav class="week-nav" aria-label={m.weeks}>
+        {index > 0 && (
+          <a href={link(index - 1)} data-week-link={String(index - 1)}>
+            {m.earlier}
+          </a>
+        )}
+        {index < lastWeek && (
+          <a href={link(index + 1)} data-week-link={String(index + 1)}>
+            {m.later}
+          </a>
+        )}
+      </nav>
+    </section>
+  );
+}
