@@ -76,8 +76,6 @@ const notYetMoved = new Set<string>([
   "src/features/practice/therapists-routes.tsx",
   "src/features/site/help-now-page.tsx",
   "src/features/site/home-page.tsx",
-  "src/features/workspace/entry-pages.tsx",
-  "src/features/workspace/entry-routes.tsx",
   "src/platform/web/error-pages.tsx",
   "src/platform/web/layout.tsx",
   "src/platform/web/quick-exit.tsx",
