@@ -38,15 +38,10 @@ function readsAsSentence(text: string): boolean {
  */
 const notYetMoved = new Set<string>([
   "src/features/accounts/clients/client-pages.tsx",
-  "src/features/accounts/clients/client-rights-pages.tsx",
-  "src/features/accounts/clients/client-rights-routes.tsx",
-  "src/features/accounts/password-pages.tsx",
-  "src/features/accounts/password-routes.tsx",
   "src/features/accounts/second-factor/second-factor-pages.tsx",
   "src/features/assessments/instruments/anxiety-avoidance-chart.tsx",
   "src/features/assessments/measures/measure-pages.tsx",
   "src/features/assessments/measures/measure-results.tsx",
-  "src/features/assessments/measures/measure-routes.tsx",
   "src/features/assessments/measures/screen-thanks-page.tsx",
   "src/features/assessments/measures/therapist-measures-section.tsx",
   "src/features/assessments/self-check/self-check-page.tsx",
@@ -73,7 +68,6 @@ const notYetMoved = new Set<string>([
   "src/features/practice/measures-page.tsx",
   "src/features/practice/practice-home-page.tsx",
   "src/features/practice/therapists-page.tsx",
-  "src/features/practice/therapists-routes.tsx",
   "src/features/site/help-now-page.tsx",
   "src/features/site/home-page.tsx",
   "src/platform/web/error-pages.tsx",
