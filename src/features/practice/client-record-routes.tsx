@@ -66,7 +66,8 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
   /** The client when this therapist may see them; someone else's client looks exactly like none. */
   const clientFor = async (request: FastifyRequest) => {
     const parsed = params.safeParse(request.params);
-    if (!request.therapist || !parsed.success) return undefined;
+    therapistOf(request); // a route here declared for anyone but a therapist is a mistake: a 500, not a page
+    if (!parsed.success) return undefined;
     const [row] = await db.select().from(clients).where(eq(clients.id, parsed.data.id));
     const owned = row && { clientId: row.id, therapistId: row.therapistId, coupleId: row.coupleId };
     if (!row || !owned || !allow(requestActor(request), "read", { type: "client-account", ...owned }))

@@ -71,7 +71,7 @@ export function registerEntriesRoutes(app: FastifyInstance, ctx: AppContext): vo
   ) => {
     const client = clientOf(request);
     const body = values.body.trim();
-    const sharing = chosenSharing(request.body, request.client?.coupleId != null);
+    const sharing = chosenSharing(request.body, clientOf(request).coupleId !== null);
     const errors = noteProblems(body, sharing);
     if (sharing && !(await partnerShareAllowed(request, "nobody", sharing)))
       errors.sharing = safetyMessages.partnerShareRefused;

@@ -9,6 +9,7 @@ import { sendPrivate } from "../../platform/web/send-private.ts";
 import { type Action, allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../accounts/route-helpers.ts";
+import { clientOf } from "../accounts/signed-in-actor.ts";
 import { safetyMessages } from "../safety/messages.ts";
 import { changeSharing, deleteEntry, type Entry, entryWithOwner } from "./entries.ts";
 import { EntryPage, type SecretsReminder } from "./entry-pages.tsx";
@@ -82,7 +83,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       handle: async (request, reply) => {
         const entry = await entryFor(request, "update");
         if (!entry) return sendErrorPage(reply, site, 404);
-        const sharing = chosenSharing(request.body, request.client?.coupleId != null);
+        const sharing = chosenSharing(request.body, clientOf(request).coupleId !== null);
         if (!sharing) return reply.redirect(`/my/entries/${entry.id}`, 303);
         if (!(await partnerShareAllowed(request, entry.sharing, sharing)))
           return entryPage(request, reply, entry, 400, { error: safetyMessages.partnerShareRefused });

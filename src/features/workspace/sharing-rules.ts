@@ -3,6 +3,7 @@ import type { AppContext } from "../../app-context.ts";
 import { fieldText } from "../../platform/web/form-post.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
+import { clientOf } from "../accounts/signed-in-actor.ts";
 import { hourly } from "../notifications/notify-therapist.ts";
 import { jointWorkIsOpen } from "../safety/joint-work.ts";
 import type { Sharing } from "./entries.ts";
@@ -17,14 +18,14 @@ export function sharingRules({ db, consentDocuments, notifier }: AppContext) {
   const secretsPolicy = consentDocuments.find((document) => document.id === "secrets-between-partners");
 
   const scopeOf = async (request: FastifyRequest): Promise<SharingScope> => {
-    const coupleId = request.client?.coupleId ?? null;
+    const coupleId = clientOf(request).coupleId;
     return { inCouple: coupleId !== null, jointWorkOpen: await jointWorkIsOpen(db, coupleId) };
   };
 
   /** A new share with the partner is the couple's joint work: only once their therapist has opened it. */
   const partnerShareAllowed = async (request: FastifyRequest, from: Sharing, to: Sharing) => {
-    const client = request.client;
-    if (!client || !includesPartner(to) || includesPartner(from)) return true;
+    const client = clientOf(request);
+    if (!includesPartner(to) || includesPartner(from)) return true;
     if (!client.coupleId) return false;
     return allow(requestActor(request), "create", {
       type: "partner-share",
@@ -37,9 +38,9 @@ export function sharingRules({ db, consentDocuments, notifier }: AppContext) {
 
   /** The therapist learns that something was shared with them (not what), at most once an hour per client. */
   const tellTherapistOfShare = async (request: FastifyRequest, from: Sharing, to: Sharing) => {
-    const client = request.client;
+    const client = clientOf(request);
     const toTherapist = (s: Sharing) => s === "therapist" || s === "both";
-    if (!client || !toTherapist(to) || toTherapist(from)) return;
+    if (!toTherapist(to) || toTherapist(from)) return;
     const now = new Date();
     await notifier.notify(
       db,
@@ -61,8 +62,8 @@ export function sharingRules({ db, consentDocuments, notifier }: AppContext) {
     request: FastifyRequest,
     sharing: Sharing,
   ): Promise<SecretsReminder | undefined> => {
-    const client = request.client;
-    if (!client || !secretsPolicy || !(await needsSecretsReminder(db, client, sharing))) return undefined;
+    const client = clientOf(request);
+    if (!secretsPolicy || !(await needsSecretsReminder(db, client, sharing))) return undefined;
     if (fieldText(request.body, "policySeen") === "yes") {
       await markSecretsPolicySeen(db, client.id);
       return undefined;
