@@ -62,7 +62,6 @@ const notYetMoved = new Set<string>([
   "src/features/booking/visitor/request-status.tsx",
   "src/features/booking/visitor/times-page.tsx",
   "src/features/booking/visitor/unusable-link-page.tsx",
-  "src/features/practice/audit-log-page.tsx",
   "src/features/practice/client-record-page.tsx",
   "src/features/practice/client-record-routes.tsx",
   "src/features/practice/measures-page.tsx",

@@ -17,12 +17,16 @@ type FieldProps = {
 };
 
 /** The ids a field's hint and error carry, for its aria-describedby. */
-function describedByFor(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+export function describedByFor(
+  id: string,
+  hint: string | undefined,
+  error: string | undefined,
+): string | undefined {
   return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 }
 
 /** A field's label, hint and error around its control: the one place this markup is written. */
-function FieldFrame(props: {
+export function FieldFrame(props: {
   id: string;
   label: string;
   hint?: string | undefined;
@@ -68,6 +72,32 @@ export function TextField(props: FieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input {...inputAttributes} />
+    </FieldFrame>
+  );
+}
+
+/** A labelled select with its hint and error beside it; the options (an "any" first, groups) are the caller's. */
+export function SelectField(props: {
+  name: string;
+  /** By default `field-<name>`. */
+  id?: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: ComponentChildren;
+}) {
+  const { name, label, hint, error, children } = props;
+  const id = props.id ?? `field-${name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={describedByFor(id, hint, error)}
+      >
+        {children}
+      </select>
     </FieldFrame>
   );
 }

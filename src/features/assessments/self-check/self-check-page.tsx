@@ -1,3 +1,4 @@
+import { FieldFrame } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
@@ -12,12 +13,11 @@ function QuestionField({ question, answers }: { question: Question; answers: Sel
   const value = answers.reflection[question.id];
   if (question.kind === "text") {
     return (
-      <div class="field">
-        <label for={`q-${question.id}`}>{question.legend}</label>
+      <FieldFrame id={`q-${question.id}`} label={question.legend}>
         <textarea id={`q-${question.id}`} name={question.id} rows={3} maxLength={1000}>
           {typeof value === "string" ? value : ""}
         </textarea>
-      </div>
+      </FieldFrame>
     );
   }
   const type = question.kind === "one" ? "radio" : "checkbox";
