@@ -69,9 +69,6 @@ const notYetMoved = new Set<string>([
   "src/features/practice/therapists-page.tsx",
   "src/features/site/help-now-page.tsx",
   "src/features/site/home-page.tsx",
-  "src/platform/web/error-pages.tsx",
-  "src/platform/web/layout.tsx",
-  "src/platform/web/quick-exit.tsx",
 ]);
 
 type Found = { file: string; line: number; text: string };
