@@ -84,4 +84,5 @@ export const accountMessages = {
   changedTitle: "Your password has been changed",
   changed:
     "Your new password is saved and every device has been signed out. Sign in with it and the code from your app.",
+  twoStepQrAlt: "QR code for your authenticator app",
 };

@@ -42,7 +42,7 @@ export function HelpLineGroup({ title, lines }: { title: string; lines: HelpLine
 export function EmergencyCall({ country }: { country: CountryHelp }) {
   return (
     <p class="emergency">
-      If you are in danger now, call{" "}
+      {m.helpNowDangerCall}{" "}
       <a class="help-number" href={telHref(country.emergency.number)}>
         {country.emergency.number}
       </a>

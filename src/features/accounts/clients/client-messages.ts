@@ -44,6 +44,14 @@ export const clientMessages = {
     "This sign-in link has expired or has already been used. Links work once, for 15 minutes. You can ask for a new one below.",
   spaceTitle: "Your space",
   spaceGreeting: (name: string) => `Hello, ${name}.`,
+  nobodyReadsLead: "Nobody reads this space live. If you need help now, ",
+  findHelpNow: "find help now",
+  yourNotes: "Your notes",
+  yourMeasures: "Questionnaires from your therapist",
+  yourData: "What Haven holds about you",
+  yourSignIns: "Your sign-ins",
+  addSecondStep: "Add a second step to signing in",
+  addSecondStepWhy: " — worth doing if anyone else can read your email",
 };
 
 /** Words of a client's rights over their data: seeing it, downloading it, having it erased. */
