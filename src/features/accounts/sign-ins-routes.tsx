@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
 import {
+  type Account,
   endAllSessions,
   endSessionByRef,
   listActiveSessions,
@@ -21,8 +22,17 @@ import { therapists } from "./therapist.schema.ts";
 export function registerSignInsRoutes(app: FastifyInstance, { db, site, keys, config }: AppContext): void {
   const secure = config.secureCookies;
   const key = keys.current;
-  const form = { name: "sign-ins", scope: "session", keys: key, publicUrl: config.publicUrl } as const;
   const toSignIn = (_request: FastifyRequest, reply: FastifyReply) => reply.redirect("/sign-in", 303);
+  /** Ending sign-ins: an old form, or no account, goes to sign in; otherwise the one use case. */
+  const accountAction = (
+    handle: (request: FastifyRequest, reply: FastifyReply, account: Account) => unknown,
+  ) =>
+    actionPost({
+      form: { name: "sign-ins", scope: "session", keys: key, publicUrl: config.publicUrl },
+      notGenuine: toSignIn,
+      handle: (request, reply) =>
+        request.account ? handle(request, reply, request.account) : toSignIn(request, reply),
+    });
 
   app.get("/account/sign-ins", { config: { access: "signed-in" } }, async (request, reply) => {
     const account = request.account;
@@ -52,32 +62,22 @@ export function registerSignInsRoutes(app: FastifyInstance, { db, site, keys, co
   app.post(
     "/account/sign-ins/end",
     { config: { ...authRateLimit, access: "signed-in" } },
-    actionPost({
-      form,
-      notGenuine: toSignIn,
-      handle: async (request, reply) => {
-        if (!request.account) return toSignIn(request, reply);
-        await endSessionByRef(db, request.account, fieldText(request.body, "ref"));
-        return reply.redirect("/account/sign-ins?notice=ended", 303);
-      },
+    accountAction(async (request, reply, account) => {
+      await endSessionByRef(db, account, fieldText(request.body, "ref"));
+      return reply.redirect("/account/sign-ins?notice=ended", 303);
     }),
   );
 
   app.post(
     "/account/sign-ins/end-all",
     { config: { ...authRateLimit, access: "signed-in" } },
-    actionPost({
-      form,
-      notGenuine: toSignIn,
-      handle: async (request, reply) => {
-        if (!request.account) return toSignIn(request, reply);
-        await endAllSessions(db, request.account);
-        await finishSession(db, request, reply, secure);
-        return sendPrivate(
-          reply,
-          renderPage(<MessagePage site={site} title={m.signInsTitle} message={m.endedAll} />),
-        );
-      },
+    accountAction(async (request, reply, account) => {
+      await endAllSessions(db, account);
+      await finishSession(db, request, reply, secure);
+      return sendPrivate(
+        reply,
+        renderPage(<MessagePage site={site} title={m.signInsTitle} message={m.endedAll} />),
+      );
     }),
   );
 }

@@ -66,48 +66,46 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
     return entryPage(request, reply, entry, 200, notice.success ? { notice: m.sharingChanged } : {});
   });
 
-  /** The note's own page again for an old form: no entry (or not theirs) is the same 404 as ever. */
-  const backToEntry = (action: Action) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const entry = await entryFor(request, action);
-    if (!entry) return sendErrorPage(reply, site, 404);
-    return reply.redirect(`/my/entries/${entry.id}`, 303);
+  /** A post about one note: an old form goes back to it; no note (or not theirs) is the same 404 as ever. */
+  const entryAction = (
+    action: Action,
+    handle: (request: FastifyRequest, reply: FastifyReply, entry: Entry) => unknown,
+  ) => {
+    const withEntry =
+      (then: (request: FastifyRequest, reply: FastifyReply, entry: Entry) => unknown) =>
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const entry = await entryFor(request, action);
+        return entry ? then(request, reply, entry) : sendErrorPage(reply, site, 404);
+      };
+    return actionPost({
+      form: { name: "entry", scope: "session", keys: key, publicUrl },
+      notGenuine: withEntry((_request, reply, entry) => reply.redirect(`/my/entries/${entry.id}`, 303)),
+      handle: withEntry(handle),
+    });
   };
-  const entryForm = { name: "entry", scope: "session", keys: key, publicUrl } as const;
 
   app.post(
     "/my/entries/:id/sharing",
     { config: { ...authRateLimit, access: "client" } },
-    actionPost({
-      form: entryForm,
-      notGenuine: backToEntry("update"),
-      handle: async (request, reply) => {
-        const entry = await entryFor(request, "update");
-        if (!entry) return sendErrorPage(reply, site, 404);
-        const sharing = chosenSharing(request.body, clientOf(request).coupleId !== null);
-        if (!sharing) return reply.redirect(`/my/entries/${entry.id}`, 303);
-        if (!(await partnerShareAllowed(request, entry.sharing, sharing)))
-          return entryPage(request, reply, entry, 400, { error: safetyMessages.partnerShareRefused });
-        const reminder = entry.sharing === "therapist" ? undefined : await reminderBefore(request, sharing);
-        if (reminder) return entryPage(request, reply, entry, reminder.error ? 400 : 200, { reminder });
-        await changeSharing(db, entry, sharing);
-        await tellTherapistOfShare(request, entry.sharing, sharing);
-        return reply.redirect(`/my/entries/${entry.id}?notice=shared`, 303);
-      },
+    entryAction("update", async (request, reply, entry) => {
+      const sharing = chosenSharing(request.body, clientOf(request).coupleId !== null);
+      if (!sharing) return reply.redirect(`/my/entries/${entry.id}`, 303);
+      if (!(await partnerShareAllowed(request, entry.sharing, sharing)))
+        return entryPage(request, reply, entry, 400, { error: safetyMessages.partnerShareRefused });
+      const reminder = entry.sharing === "therapist" ? undefined : await reminderBefore(request, sharing);
+      if (reminder) return entryPage(request, reply, entry, reminder.error ? 400 : 200, { reminder });
+      await changeSharing(db, entry, sharing);
+      await tellTherapistOfShare(request, entry.sharing, sharing);
+      return reply.redirect(`/my/entries/${entry.id}?notice=shared`, 303);
     }),
   );
 
   app.post(
     "/my/entries/:id/delete",
     { config: { ...authRateLimit, access: "client" } },
-    actionPost({
-      form: entryForm,
-      notGenuine: backToEntry("delete"),
-      handle: async (request, reply) => {
-        const entry = await entryFor(request, "delete");
-        if (!entry) return sendErrorPage(reply, site, 404);
-        await deleteEntry(db, entry.id);
-        return reply.redirect("/my/entries", 303);
-      },
+    entryAction("delete", async (_request, reply, entry) => {
+      await deleteEntry(db, entry.id);
+      return reply.redirect("/my/entries", 303);
     }),
   );
 }
