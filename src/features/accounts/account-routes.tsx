@@ -1,28 +1,21 @@
-import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
-import {
-  endAllSessions,
-  endSessionByRef,
-  listActiveSessions,
-  therapistSessionPolicy,
-} from "../../platform/security/sessions/session-store.ts";
-import { formPost } from "../../platform/web/form-post.ts";
-import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
+import { therapistSessionPolicy } from "../../platform/security/sessions/session-store.ts";
+import { actionPost, formPost } from "../../platform/web/form-post.ts";
+import { formTokenFor } from "../../platform/web/form-security.ts";
 import { leavePath } from "../../platform/web/quick-exit.tsx";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { safeError } from "../../platform/web/safe-error.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { clearSessionCookie, finishSession, startSession } from "../../platform/web/session-cookie.ts";
-import { MessagePage, SetupPage, SignInPage, SignInsPage } from "./account-pages.tsx";
+import { MessagePage, SetupPage, SignInPage } from "./account-pages.tsx";
 import { createTherapist } from "./create-therapist.ts";
 import { accountMessages as m } from "./messages.ts";
 import { authRateLimit, fieldText } from "./route-helpers.ts";
 import { sendCodeStep } from "./second-factor/second-factor-routes.tsx";
 import { consumeSetupLink, setupTokenIsValid } from "./setup-link.ts";
 import { signInTherapist } from "./sign-in-therapist.ts";
-import { therapists } from "./therapist.schema.ts";
 
 const signInForm = z.object({
   email: z.string().trim().pipe(z.email(m.emailIncomplete)),
@@ -100,12 +93,18 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
     }),
   );
 
-  app.post("/sign-out", { config: { access: "signed-in" } }, async (request, reply) => {
-    if (request.account && formIsGenuine(request, key, "sign-out", "session", config.publicUrl)) {
-      await finishSession(db, request, reply, secure);
-    }
-    return reply.redirect("/", 303);
-  });
+  app.post(
+    "/sign-out",
+    { config: { access: "signed-in" } },
+    actionPost({
+      form: { name: "sign-out", scope: "session", keys: key, publicUrl: config.publicUrl },
+      notGenuine: (_request, reply) => reply.redirect("/", 303),
+      handle: async (request, reply) => {
+        if (request.account) await finishSession(db, request, reply, secure);
+        return reply.redirect("/", 303);
+      },
+    }),
+  );
 
   // Quick exit from the client area (DOMAIN.md §4). A GET, because it must work as a plain link and
   // through location.replace; the worst a forged link can do is sign someone out (decision 040).
@@ -123,57 +122,6 @@ export function registerAccountRoutes(app: FastifyInstance, { db, site, keys, co
     reply.header("cache-control", "no-store").header("clear-site-data", '"cookies", "storage"');
     return reply.redirect(site.practice.quickExitUrl, 303);
   });
-
-  app.get("/account/sign-ins", { config: { access: "signed-in" } }, async (request, reply) => {
-    const account = request.account;
-    if (!account || !request.sessionToken) return reply.redirect("/sign-in", 303);
-    const notice = z.enum(["ended"]).safeParse((request.query as Record<string, unknown>).notice);
-    const [therapist] =
-      account.kind === "therapist"
-        ? await db
-            .select({ timeZone: therapists.timeZone })
-            .from(therapists)
-            .where(eq(therapists.id, account.id))
-        : [];
-    return sendPrivate(
-      reply,
-      renderPage(
-        <SignInsPage
-          site={site}
-          token={formTokenFor(request, key, "sign-ins", "session")}
-          sessions={await listActiveSessions(db, account, request.sessionToken)}
-          timeZone={therapist?.timeZone ?? site.practice.timeZone}
-          notice={notice.success ? m.ended : undefined}
-        />,
-      ),
-    );
-  });
-
-  app.post(
-    "/account/sign-ins/end",
-    { config: { ...authRateLimit, access: "signed-in" } },
-    async (request, reply) => {
-      if (!request.account || !formIsGenuine(request, key, "sign-ins", "session", config.publicUrl))
-        return reply.redirect("/sign-in", 303);
-      await endSessionByRef(db, request.account, fieldText(request.body, "ref"));
-      return reply.redirect("/account/sign-ins?notice=ended", 303);
-    },
-  );
-
-  app.post(
-    "/account/sign-ins/end-all",
-    { config: { ...authRateLimit, access: "signed-in" } },
-    async (request, reply) => {
-      if (!request.account || !formIsGenuine(request, key, "sign-ins", "session", config.publicUrl))
-        return reply.redirect("/sign-in", 303);
-      await endAllSessions(db, request.account);
-      await finishSession(db, request, reply, secure);
-      return sendPrivate(
-        reply,
-        renderPage(<MessagePage site={site} title={m.signInsTitle} message={m.endedAll} />),
-      );
-    },
-  );
 
   // First run: the link printed at start-up. Opening it changes nothing; only the form's POST does.
   const setupParams = z.object({ token: z.string().regex(/^[\w-]{20,64}$/) });

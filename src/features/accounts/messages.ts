@@ -61,4 +61,28 @@ export const accountMessages = {
   recoveryDone: "I've kept them safe — continue",
   recoveryLow: (left: number) =>
     `You have ${left} recovery code${left === 1 ? "" : "s"} left. Set up your second step again to get a fresh set.`,
+  forgottenTitle: "Forgotten your password?",
+  forgottenDescription: "Reset a therapist's password.",
+  forgottenIntro:
+    "For the practice's therapists. Enter your email address and we'll send a link to choose a new password. Signing in will still ask for the code from your authenticator app.",
+  sending: "Sending…",
+  emailMeLink: "Email me a link",
+  resetSentTitle: "Check your email",
+  resetSent:
+    "If that address belongs to a therapist here, a link to choose a new password is on its way. It works once, for 30 minutes.",
+  joinTitle: "Join the practice",
+  chooseTitle: "Choose a new password",
+  joinIntro:
+    "Choose a password for your account. Next, you'll sign in and set up a second step with an authenticator app.",
+  chooseIntro: "Choose a new password. Every device signed in to your account will be signed out.",
+  saving: "Saving…",
+  savePassword: "Save the password",
+  passwordLinkUnusable:
+    "This link has expired or has already been used. Reset links work once, for 30 minutes; an invitation to join lasts 7 days.",
+  joinedTitle: "Welcome to the practice",
+  joined: "Your password is saved. Sign in now to set up your second step.",
+  changedTitle: "Your password has been changed",
+  changed:
+    "Your new password is saved and every device has been signed out. Sign in with it and the code from your app.",
+  twoStepQrAlt: "QR code for your authenticator app",
 };

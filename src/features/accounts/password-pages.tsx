@@ -9,20 +9,13 @@ export function ForgottenPasswordPage({ site, form }: { site: SiteContext; form:
   return (
     <Layout
       site={site}
-      meta={{
-        title: "Forgotten your password?",
-        description: "Reset a therapist's password.",
-        noindex: true,
-      }}
+      meta={{ title: m.forgottenTitle, description: m.forgottenDescription, noindex: true }}
     >
       <div class="prose-width section stack">
-        <h1>Forgotten your password?</h1>
-        <p>
-          For the practice's therapists. Enter your email address and we'll send a link to choose a new
-          password. Signing in will still ask for the code from your authenticator app.
-        </p>
+        <h1>{m.forgottenTitle}</h1>
+        <p>{m.forgottenIntro}</p>
         <FormProblem message={form.problem} />
-        <form class="form" method="post" action="/password-reset" data-busy="Sending…" novalidate>
+        <form class="form" method="post" action="/password-reset" data-busy={m.sending} novalidate>
           <FormToken token={form.token} />
           <TextField
             name="email"
@@ -34,7 +27,7 @@ export function ForgottenPasswordPage({ site, form }: { site: SiteContext; form:
           />
           <p>
             <button class="button" type="submit">
-              Email me a link
+              {m.emailMeLink}
             </button>
           </p>
         </form>
@@ -50,18 +43,14 @@ export function ChoosePasswordPage(props: {
   form: Form;
 }) {
   const { site, action, joining, form } = props;
-  const title = joining ? "Join the practice" : "Choose a new password";
+  const title = joining ? m.joinTitle : m.chooseTitle;
   return (
     <Layout site={site} meta={{ title, description: title, noindex: true }}>
       <div class="prose-width section stack">
         <h1>{title}</h1>
-        <p>
-          {joining
-            ? "Choose a password for your account. Next, you'll sign in and set up a second step with an authenticator app."
-            : "Choose a new password. Every device signed in to your account will be signed out."}
-        </p>
+        <p>{joining ? m.joinIntro : m.chooseIntro}</p>
         <FormProblem message={form.problem} />
-        <form class="form" method="post" action={action} data-busy="Saving…" novalidate>
+        <form class="form" method="post" action={action} data-busy={m.saving} novalidate>
           <FormToken token={form.token} />
           <TextField
             name="password"
@@ -72,7 +61,7 @@ export function ChoosePasswordPage(props: {
           />
           <p>
             <button class="button" type="submit">
-              Save the password
+              {m.savePassword}
             </button>
           </p>
         </form>

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
 import { oneTimeTokenPattern } from "../../platform/security/one-time-token.ts";
-import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
+import { formPost } from "../../platform/web/form-post.ts";
+import { formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { MessagePage } from "./account-pages.tsx";
@@ -14,8 +15,10 @@ import { setPasswordFromLink } from "./set-password-from-link.ts";
 import { type TherapistLinkPurpose, therapistLinkIsUsable } from "./therapist-links.ts";
 
 const tokenParams = z.object({ token: z.string().regex(oneTimeTokenPattern) });
-const linkUnusable =
-  "This link has expired or has already been used. Reset links work once, for 30 minutes; an invitation to join lasts 7 days.";
+const linkUnusable = m.passwordLinkUnusable;
+const resetForm = z.object({
+  email: z.string().refine((email) => z.email().safeParse(email.toLowerCase()).success, m.emailIncomplete),
+});
 
 /** Forgotten passwords, and therapists joining a practice they were invited to. */
 export function registerPasswordRoutes(
@@ -50,29 +53,27 @@ export function registerPasswordRoutes(
   app.post(
     "/password-reset",
     { config: { ...authRateLimit, access: "anonymous" } },
-    async (request, reply) => {
-      const email = fieldText(request.body, "email").trim();
-      if (!formIsGenuine(request, key, "password-reset", "anonymous", publicUrl))
-        return forgottenPage(request, reply, 403, { email, problem: m.formExpired });
-      if (!z.email().safeParse(email.toLowerCase()).success)
-        return forgottenPage(request, reply, 400, { email, error: m.emailIncomplete });
-      const queued = await requestPasswordReset(db, keys, {
-        email,
-        practiceName: site.practice.name,
-        linkFor: (token) => site.absoluteUrl(`/password-reset/${token}`),
-      });
-      if (queued) app.jobs.wake();
-      return message(
-        reply,
-        "Check your email",
-        "If that address belongs to a therapist here, a link to choose a new password is on its way. It works once, for 30 minutes.",
-      );
-    },
+    formPost({
+      form: { name: "password-reset", scope: "anonymous", keys: key, publicUrl },
+      read: (body) => ({ email: fieldText(body, "email").trim() }),
+      schema: resetForm,
+      rerender: (request, reply, status, { values, errors, problem }) =>
+        forgottenPage(request, reply, status, { email: values.email, error: errors?.email, problem }),
+      handle: async ({ reply, data }) => {
+        const queued = await requestPasswordReset(db, keys, {
+          email: data.email,
+          practiceName: site.practice.name,
+          linkFor: (token) => site.absoluteUrl(`/password-reset/${token}`),
+        });
+        if (queued) app.jobs.wake();
+        return message(reply, m.resetSentTitle, m.resetSent);
+      },
+    }),
   );
 
   const registerChoosePassword = (base: string, purpose: TherapistLinkPurpose) => {
     const joining = purpose === "join";
-    const title = joining ? "Join the practice" : "Choose a new password";
+    const title = joining ? m.joinTitle : m.chooseTitle;
     const page = (
       request: FastifyRequest,
       reply: FastifyReply,
@@ -100,29 +101,32 @@ export function registerPasswordRoutes(
       return page(request, reply, params.data.token, 200);
     });
 
+    const linkToken = (request: FastifyRequest) => tokenParams.safeParse(request.params).data?.token;
     app.post(
       `${base}/:token`,
       { config: { ...authRateLimit, access: "anonymous" } },
-      async (request, reply) => {
-        const params = tokenParams.safeParse(request.params);
-        if (!params.success) return message(reply, title, linkUnusable, 404);
-        if (!formIsGenuine(request, key, `password-${purpose}`, "anonymous", publicUrl))
-          return page(request, reply, params.data.token, 403, { problem: m.formExpired });
-        const result = await setPasswordFromLink(db, {
-          token: params.data.token,
-          purpose,
-          password: fieldText(request.body, "password"),
-        });
-        if (!result.ok && "unusable" in result) return message(reply, title, linkUnusable, 404);
-        if (!result.ok) return page(request, reply, params.data.token, 400, { error: result.error });
-        return message(
-          reply,
-          joining ? "Welcome to the practice" : "Your password has been changed",
-          joining
-            ? "Your password is saved. Sign in now to set up your second step."
-            : "Your new password is saved and every device has been signed out. Sign in with it and the code from your app.",
-        );
-      },
+      formPost({
+        form: { name: `password-${purpose}`, scope: "anonymous", keys: key, publicUrl },
+        read: () => ({}),
+        secrets: (body) => ({ password: fieldText(body, "password") }),
+        // The use case checks the password (the rules are the same everywhere); here only its shape.
+        schema: z.object({ password: z.string() }),
+        rerender: (request, reply, status, { errors, problem }) => {
+          const token = linkToken(request);
+          if (!token) return message(reply, title, linkUnusable, 404);
+          return page(request, reply, token, status, { error: errors?.password, problem });
+        },
+        handle: async ({ request, reply, data, invalid }) => {
+          const token = linkToken(request);
+          if (!token) return message(reply, title, linkUnusable, 404);
+          const result = await setPasswordFromLink(db, { token, purpose, password: data.password });
+          if (!result.ok && "unusable" in result) return message(reply, title, linkUnusable, 404);
+          if (!result.ok) return invalid({ password: result.error });
+          return joining
+            ? message(reply, m.joinedTitle, m.joined)
+            : message(reply, m.changedTitle, m.changed);
+        },
+      }),
     );
   };
   registerChoosePassword("/password-reset", "reset");

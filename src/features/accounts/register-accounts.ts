@@ -5,6 +5,7 @@ import { registerClientRightsRoutes } from "./clients/client-rights-routes.tsx";
 import { registerClientRoutes } from "./clients/client-routes.tsx";
 import { registerPasswordRoutes } from "./password-routes.tsx";
 import { registerSecondFactorRoutes } from "./second-factor/second-factor-routes.tsx";
+import { registerSignInsRoutes } from "./sign-ins-routes.tsx";
 
 /**
  * Accounts: sign-in and its second factor, your sign-ins, password reset and join links, clients'
@@ -13,6 +14,7 @@ import { registerSecondFactorRoutes } from "./second-factor/second-factor-routes
  */
 export function registerAccounts(app: FastifyInstance, ctx: AppContext): void {
   registerAccountRoutes(app, ctx);
+  registerSignInsRoutes(app, ctx);
   registerSecondFactorRoutes(app, ctx);
   registerClientRoutes(app, ctx);
   registerClientRightsRoutes(app, ctx);

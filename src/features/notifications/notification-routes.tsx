@@ -1,7 +1,7 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
-import { formIsGenuine } from "../../platform/web/form-security.ts";
+import { actionPost } from "../../platform/web/form-post.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
@@ -13,36 +13,46 @@ const params = z.object({ id: z.uuid() });
 
 /** Marking a notification seen (who and when, audited), and the therapist's email choice. */
 export function registerNotificationRoutes(app: FastifyInstance, { db, keys, publicUrl }: AppContext): void {
-  const genuine = (request: Parameters<typeof formIsGenuine>[0]) =>
-    formIsGenuine(request, keys.current, needsYouFormName, "session", publicUrl);
+  const form = { name: needsYouFormName, scope: "session", keys: keys.current, publicUrl } as const;
+  // An old form changes nothing, and goes back to the list as every answer here does.
+  const backToList = (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.redirect("/practice#needs-you", 303);
 
   app.post(
     "/practice/notifications/:id/seen",
     // A therapist may clear a long list at once: more than sign-in's limit, still bounded.
     { config: { rateLimit: { max: 60, timeWindow: "1 minute" }, access: "therapist" } },
-    async (request, reply) => {
-      const parsed = params.safeParse(request.params);
-      const therapist = therapistOf(request);
-      const owner = parsed.success ? await notificationOwner(db, parsed.data.id) : undefined;
-      // Another therapist's notification is answered exactly as one that does not exist: nothing happens.
-      const mayMark =
-        owner &&
-        allow(requestActor(request), "update", { type: "notification", therapistId: owner.therapistId });
-      if (parsed.success && mayMark && genuine(request))
-        await markSeen(db, { therapistId: therapist.id, notificationId: parsed.data.id });
-      return reply.redirect("/practice#needs-you", 303);
-    },
+    actionPost({
+      form,
+      notGenuine: backToList,
+      handle: async (request, reply) => {
+        const parsed = params.safeParse(request.params);
+        const therapist = therapistOf(request);
+        const owner = parsed.success ? await notificationOwner(db, parsed.data.id) : undefined;
+        // Another therapist's notification is answered exactly as one that does not exist: nothing happens.
+        const mayMark =
+          owner &&
+          allow(requestActor(request), "update", { type: "notification", therapistId: owner.therapistId });
+        if (parsed.success && mayMark)
+          await markSeen(db, { therapistId: therapist.id, notificationId: parsed.data.id });
+        return backToList(request, reply);
+      },
+    }),
   );
 
   app.post(
     "/practice/notifications/email",
     { config: { ...authRateLimit, access: "therapist" } },
-    async (request, reply) => {
-      const therapist = therapistOf(request);
-      const choice = fieldText(request.body, "email");
-      if (genuine(request) && (choice === "on" || choice === "off"))
-        await setNotificationEmail(db, therapist.id, choice === "on");
-      return reply.redirect("/practice#needs-you", 303);
-    },
+    actionPost({
+      form,
+      notGenuine: backToList,
+      handle: async (request, reply) => {
+        const therapist = therapistOf(request);
+        const choice = fieldText(request.body, "email");
+        if (choice === "on" || choice === "off")
+          await setNotificationEmail(db, therapist.id, choice === "on");
+        return backToList(request, reply);
+      },
+    }),
   );
 }

@@ -7,6 +7,7 @@ import {
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { JointWorkSection, type JointWorkView } from "../safety/joint-work-section.tsx";
 import type { Entry } from "../workspace/entries.ts";
+import { practiceMessages as m } from "./messages.ts";
 
 const day = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
@@ -27,31 +28,32 @@ export function ClientRecordPage(props: {
 }) {
   const { site, clientId, name, status, partner, shared, measures, assignForm, timeZone } = props;
   return (
-    <Layout site={site} meta={{ title: name, description: "A client's record.", noindex: true }}>
+    <Layout site={site} meta={{ title: name, description: m.recordDescription, noindex: true }}>
       <div class="prose-width section stack">
         <p>
-          <a href="/practice">← Your practice</a>
+          <a href="/practice">{m.backToPractice}</a>
         </p>
         <h1>{name}</h1>
-        <p class="muted">Account {status}.</p>
+        <p class="muted">{m.accountStatus(status)}</p>
         {partner && (
           <p>
-            Seen as a couple with <a href={`/practice/clients/${partner.id}`}>{partner.name}</a>.
+            {m.coupleWith}
+            <a href={`/practice/clients/${partner.id}`}>{partner.name}</a>.
           </p>
         )}
         {props.jointWork && <JointWorkSection view={props.jointWork} />}
-        <h2 id="shared">Shared with you</h2>
-        <p class="muted">
-          Only what {name} chose to share with you appears here. Private notes are never shown.
-        </p>
+        <h2 id="shared">{m.sharedHeading}</h2>
+        <p class="muted">{m.onlyShared(name)}</p>
         {shared.length === 0 ? (
-          <p>Nothing shared yet.</p>
+          <p>{m.nothingShared}</p>
         ) : (
           <ul class="client-list">
             {shared.map((entry) => (
               <li class="card" key={entry.id}>
                 <p class="entry-body">{entry.body}</p>
-                <p class="muted">Shared on {day(entry.sharedWithTherapistAt ?? entry.createdAt, timeZone)}</p>
+                <p class="muted">
+                  {m.sharedOn(day(entry.sharedWithTherapistAt ?? entry.createdAt, timeZone))}
+                </p>
               </li>
             ))}
           </ul>

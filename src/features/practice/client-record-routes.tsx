@@ -23,17 +23,12 @@ import type { AssignForm, TherapistMeasure } from "../assessments/measures/thera
 import { jointWorkView } from "../safety/joint-work-view.ts";
 import { entriesSharedWithTherapist } from "../workspace/entries.ts";
 import { ClientRecordPage } from "./client-record-page.tsx";
+import { practiceMessages as m } from "./messages.ts";
 
 const params = z.object({ id: z.uuid() });
 const assignFormName = "assign-measure";
-const closedMessage = (name: string) =>
-  `${name}'s account is closed, so they cannot be asked for a questionnaire.`;
-const refusedMessage = (title: string, reason: "already-waiting" | "not-ready" | "example-wording") =>
-  ({
-    "already-waiting": `${title} is already waiting to be answered. It can be asked for again once it is.`,
-    "not-ready": `${title} needs its wording from the practice's instrument pack before a client can be asked.`,
-    "example-wording": `${title} has only placeholder wording, not the real questions, so it cannot be given to a client.`,
-  })[reason];
+const closedMessage = m.assignClosed;
+const refusedMessage = m.assignRefused;
 
 /** The therapist's view of one client. Every opening is a staff read of clinical data, and is audited. */
 export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -66,7 +61,8 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
   /** The client when this therapist may see them; someone else's client looks exactly like none. */
   const clientFor = async (request: FastifyRequest) => {
     const parsed = params.safeParse(request.params);
-    if (!request.therapist || !parsed.success) return undefined;
+    therapistOf(request); // a route here declared for anyone but a therapist is a mistake: a 500, not a page
+    if (!parsed.success) return undefined;
     const [row] = await db.select().from(clients).where(eq(clients.id, parsed.data.id));
     const owned = row && { clientId: row.id, therapistId: row.therapistId, coupleId: row.coupleId };
     if (!row || !owned || !allow(requestActor(request), "read", { type: "client-account", ...owned }))
@@ -170,7 +166,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
     return recordPage(request, reply, found);
   });
 
-  const chooseMessage = "Choose the questionnaire to ask for.";
+  const chooseMessage = m.assignChoose;
   /** Asking for a measure, once the client is known to be one this therapist may ask. */
   const assignPost = (found: NonNullable<Awaited<ReturnType<typeof clientFor>>>) =>
     formPost({
@@ -190,7 +186,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
       notGenuine: (request, reply, values) =>
         recordPage(request, reply, found, 400, {
           values,
-          problem: "This page was open for a long time, so nothing was sent. Please choose again.",
+          problem: m.assignNotSent,
         }),
       handle: async ({ request, reply, data, values, invalid }) => {
         const chosen = instruments.find((definition) => definition.id === data.instrument);

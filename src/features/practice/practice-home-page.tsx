@@ -5,12 +5,9 @@ import type { BookingAttention } from "../booking/therapist/booking-attention.ts
 import type { NeedsYouItem } from "../notifications/needs-you.ts";
 import { NeedsYouSection } from "../notifications/needs-you-section.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
+import { practiceMessages as m } from "./messages.ts";
 
-const statusWords: Record<ClientListing["status"], string> = {
-  invited: "invited, not yet accepted",
-  active: "active",
-  closed: "closed",
-};
+const statusWords: Record<ClientListing["status"], string> = m.clientStatus;
 
 export function PracticeHomePage(props: {
   site: SiteContext;
@@ -30,13 +27,10 @@ export function PracticeHomePage(props: {
 }) {
   const { site, therapistName, isOwner, groups, screenFlags, booking, notice, token } = props;
   return (
-    <Layout
-      site={site}
-      meta={{ title: "Your practice", description: "Your clients and invitations.", noindex: true }}
-    >
+    <Layout site={site} meta={{ title: m.homeTitle, description: m.homeDescription, noindex: true }}>
       <div class="prose-width section stack">
-        <h1>Your practice</h1>
-        <p>Signed in as {therapistName}.</p>
+        <h1>{m.homeTitle}</h1>
+        <p>{m.signedInAs(therapistName)}</p>
         {notice && (
           <p class="form-problem" role="status">
             {notice}
@@ -50,12 +44,12 @@ export function PracticeHomePage(props: {
         />
         {screenFlags.length > 0 && (
           <section class="contact-caution stack" aria-labelledby="screen-flags">
-            <h2 id="screen-flags">Needs your attention</h2>
+            <h2 id="screen-flags">{m.attentionHeading}</h2>
             <ul>
               {screenFlags.map((client) => (
                 <li key={client.id}>
-                  A screen for harm needs your attention:{" "}
-                  <a href={`/practice/clients/${client.id}#measures`}>open {client.name}'s record</a>
+                  {m.screenNeedsAttention}{" "}
+                  <a href={`/practice/clients/${client.id}#measures`}>{m.openRecord(client.name)}</a>
                 </li>
               ))}
             </ul>
@@ -63,25 +57,17 @@ export function PracticeHomePage(props: {
         )}
         {(booking.waitingRequests > 0 || booking.failingCalendars > 0) && (
           <section class="card stack" aria-labelledby="booking-attention">
-            <h2 id="booking-attention">Consultations</h2>
+            <h2 id="booking-attention">{m.consultationsHeading}</h2>
             <ul>
               {booking.waitingRequests > 0 && (
                 <li>
-                  <a href="/practice/consultations">
-                    {booking.waitingRequests === 1
-                      ? "1 request is waiting for your answer"
-                      : `${booking.waitingRequests} requests are waiting for your answer`}
-                  </a>
+                  <a href="/practice/consultations">{m.requestsWaiting(booking.waitingRequests)}</a>
                 </li>
               )}
               {booking.failingCalendars > 0 && (
                 <li>
-                  <a href="/practice/booking/calendars">
-                    {booking.failingCalendars === 1
-                      ? "One of your calendars could not be read"
-                      : `${booking.failingCalendars} of your calendars could not be read`}
-                  </a>{" "}
-                  — times it shows as busy may be out of date.
+                  <a href="/practice/booking/calendars">{m.calendarsUnread(booking.failingCalendars)}</a>{" "}
+                  {m.calendarsStale}
                 </li>
               )}
             </ul>
@@ -89,17 +75,17 @@ export function PracticeHomePage(props: {
         )}
         <p>
           <a class="button" href="/practice/invite">
-            Invite a client
+            {m.inviteClient}
           </a>
         </p>
-        <h2>Your clients</h2>
+        <h2>{m.yourClients}</h2>
         {groups.length === 0 ? (
-          <p>No clients yet. Invite someone, or a couple, to give them a private space between sessions.</p>
+          <p>{m.noClients}</p>
         ) : (
           <ul class="client-list">
             {groups.map((group) => (
               <li class="card" key={group[0]?.id}>
-                {group.length > 1 && <p class="muted">Couple</p>}
+                {group.length > 1 && <p class="muted">{m.couple}</p>}
                 <ul>
                   {group.map((client) => (
                     <li key={client.id}>
@@ -112,34 +98,34 @@ export function PracticeHomePage(props: {
             ))}
           </ul>
         )}
-        <h2>Free consultations</h2>
+        <h2>{m.freeConsultations}</h2>
         <ul>
           <li>
-            <a href="/practice/consultations">Upcoming consultations</a>
+            <a href="/practice/consultations">{m.upcomingConsultations}</a>
           </li>
           <li>
-            <a href="/practice/booking">Your hours and booking settings</a>
+            <a href="/practice/booking">{m.hoursAndSettings}</a>
           </li>
         </ul>
-        <h2>Measures</h2>
+        <h2>{m.measuresHeading}</h2>
         <p>
-          <a href="/practice/measures">The measures available, and which need their wording</a>
+          <a href="/practice/measures">{m.measuresLink}</a>
         </p>
-        <h2>Your account</h2>
+        <h2>{m.yourAccount}</h2>
         <ul>
           <li>
-            <a href="/account/sign-ins">Your sign-ins</a>
+            <a href="/account/sign-ins">{m.yourSignIns}</a>
           </li>
           <li>
-            <a href="/account/two-step">Move your second step to a new phone</a>
+            <a href="/account/two-step">{m.moveSecondStep}</a>
           </li>
           {isOwner && (
             <>
               <li>
-                <a href="/practice/therapists">Therapists and demo data</a>
+                <a href="/practice/therapists">{m.therapistsAndDemo}</a>
               </li>
               <li>
-                <a href="/practice/audit">Audit log</a>
+                <a href="/practice/audit">{m.auditLog}</a>
               </li>
             </>
           )}

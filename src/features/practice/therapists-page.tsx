@@ -1,6 +1,7 @@
 import { FormProblem, FormToken, TextField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
+import { practiceMessages as m } from "./messages.ts";
 
 export type TherapistListing = { id: string; name: string; email: string; state: string };
 
@@ -22,13 +23,13 @@ export function TherapistsPage(props: {
   return (
     <Layout
       site={site}
-      meta={{ title: "Therapists", description: "The practice's therapists.", noindex: true }}
+      meta={{ title: m.therapistsTitle, description: m.therapistsDescription, noindex: true }}
     >
       <div class="prose-width section stack">
         <p>
-          <a href="/practice">← Your practice</a>
+          <a href="/practice">{m.backToPractice}</a>
         </p>
-        <h1>The practice's therapists</h1>
+        <h1>{m.therapistsHeading}</h1>
         {notice && (
           <p class="form-problem" role="status">
             {notice}
@@ -44,17 +45,20 @@ export function TherapistsPage(props: {
             </li>
           ))}
         </ul>
-        <h2>Invite a therapist</h2>
-        <p>
-          They get an email with a link to choose a password, valid for 7 days. Each therapist sees only their
-          own clients.
-        </p>
+        <h2>{m.inviteTherapist}</h2>
+        <p>{m.inviteTherapistIntro}</p>
         <FormProblem message={form.problem} />
-        <form class="form" method="post" action="/practice/therapists/invite" data-busy="Sending…" novalidate>
+        <form
+          class="form"
+          method="post"
+          action="/practice/therapists/invite"
+          data-busy={m.sending}
+          novalidate
+        >
           <FormToken token={token} />
           <TextField
             name="displayName"
-            label="Their name, as clients will see it"
+            label={m.theirName}
             value={form.values?.displayName}
             error={form.errors?.displayName}
             autocomplete="off"
@@ -62,34 +66,26 @@ export function TherapistsPage(props: {
           <TextField
             name="email"
             type="email"
-            label="Their email address"
+            label={m.theirEmail}
             value={form.values?.email}
             error={form.errors?.email}
             autocomplete="off"
           />
           <p>
             <button class="button" type="submit">
-              Send the invitation
+              {m.sendInvitation}
             </button>
           </p>
         </form>
         {site.demo && (
           <>
-            <h2>Demo data</h2>
-            <p>
-              The demo therapist, their hours and the demo articles show how Haven works. Remove them before
-              you welcome real clients. Your own accounts, clients and articles are not touched.
-            </p>
-            {demoForcedOn && (
-              <p class="form-problem">
-                This server is started with HAVEN_DEMO=1, so the demo data will come back at the next start
-                until that setting is removed.
-              </p>
-            )}
-            <form method="post" action="/practice/demo/remove" data-busy="Removing…">
+            <h2>{m.demoHeading}</h2>
+            <p>{m.demoIntro}</p>
+            {demoForcedOn && <p class="form-problem">{m.demoForcedOn}</p>}
+            <form method="post" action="/practice/demo/remove" data-busy={m.removing}>
               <FormToken token={token} />
               <button class="button button--quiet" type="submit">
-                Remove the demo data
+                {m.removeDemo}
               </button>
             </form>
           </>

@@ -2,31 +2,29 @@ import { asc, isNotNull } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
-import { formPost } from "../../platform/web/form-post.ts";
-import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
+import { actionPost, formPost } from "../../platform/web/form-post.ts";
+import { formTokenFor } from "../../platform/web/form-security.ts";
+import { webMessages } from "../../platform/web/messages.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { inviteTherapist } from "../accounts/invite-therapist.ts";
-import { accountMessages } from "../accounts/messages.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
 import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { removeDemoData } from "../demo/remove-demo-data.ts";
+import { practiceMessages as m } from "./messages.ts";
 import { type TherapistListing, TherapistsPage } from "./therapists-page.tsx";
 
-const notices = {
-  invited: "The invitation is on its way.",
-  "demo-removed": "The demo data has been removed.",
-};
+const notices = m.therapistsNotices;
 const noticeParam = z.enum(["invited", "demo-removed"]);
 
 const stateOf = (row: typeof therapists.$inferSelect): string => {
-  if (row.isOwner) return "owns the practice";
-  if (!row.passwordHash) return "invited, not yet joined";
-  if (!row.totpEnabledAt) return "second step not set up yet";
-  return "active";
+  if (row.isOwner) return m.therapistStates.owner;
+  if (!row.passwordHash) return m.therapistStates.invited;
+  if (!row.totpEnabledAt) return m.therapistStates.noSecondStep;
+  return m.therapistStates.active;
 };
 
 /** The owner's page for the group practice: its therapists, inviting one, and removing demo data. */
@@ -109,16 +107,21 @@ export function registerTherapistsRoutes(app: FastifyInstance, ctx: AppContext):
   app.post(
     "/practice/demo/remove",
     { config: { ...authRateLimit, access: "owner" } },
-    async (request, reply) => {
-      const owner = therapistOf(request);
-      if (!ownerMay(request)) return reply.redirect("/sign-in", 303);
-      if (!formIsGenuine(request, key, "therapists", "session", publicUrl))
-        return page(request, reply, 403, { problem: accountMessages.formExpired });
-      await removeDemoData(db, owner.id);
-      // Every page carried the demo banner: it goes now, on this instance; others at their next start.
-      site.demo = false;
-      cache.clear();
-      return reply.redirect("/practice/therapists?notice=demo-removed", 303);
-    },
+    actionPost({
+      form: { name: "therapists", scope: "session", keys: key, publicUrl },
+      notGenuine: (request, reply) => {
+        if (!ownerMay(request)) return reply.redirect("/sign-in", 303);
+        return page(request, reply, 403, { problem: webMessages.formExpired });
+      },
+      handle: async (request, reply) => {
+        const owner = therapistOf(request);
+        if (!ownerMay(request)) return reply.redirect("/sign-in", 303);
+        await removeDemoData(db, owner.id);
+        // Every page carried the demo banner: it goes now, on this instance; others at their next start.
+        site.demo = false;
+        cache.clear();
+        return reply.redirect("/practice/therapists?notice=demo-removed", 303);
+      },
+    }),
   );
 }

@@ -1,3 +1,4 @@
+import { SelectField } from "../../platform/web/form-fields.tsx";
 import { formatCalendarDate } from "../../platform/web/format-date.ts";
 import { Layout } from "../../platform/web/layout.tsx";
 import { QuickExit } from "../../platform/web/quick-exit.tsx";
@@ -41,7 +42,7 @@ export function HelpLineGroup({ title, lines }: { title: string; lines: HelpLine
 export function EmergencyCall({ country }: { country: CountryHelp }) {
   return (
     <p class="emergency">
-      If you are in danger now, call{" "}
+      {m.helpNowDangerCall}{" "}
       <a class="help-number" href={telHref(country.emergency.number)}>
         {country.emergency.number}
       </a>
@@ -69,27 +70,24 @@ function CountryPicker({ site, country }: { site: SiteContext; country: ShownCou
     .sort((a, b) => a.name.localeCompare(b.name));
   return (
     <form class="inline-form" method="get" action="/help-now">
-      <div class="field">
-        <label for="country">{m.helpNowPicker}</label>
-        <select id="country" name="country">
-          <optgroup label={m.helpNowListedGroup}>
-            {listed.map((c) => (
+      <SelectField name="country" id="country" label={m.helpNowPicker}>
+        <optgroup label={m.helpNowListedGroup}>
+          {listed.map((c) => (
+            <option key={c.code} value={c.code} selected={c.code === country.code}>
+              {c.name}
+            </option>
+          ))}
+        </optgroup>
+        {others.length > 0 && (
+          <optgroup label={m.helpNowOtherGroup}>
+            {others.map((c) => (
               <option key={c.code} value={c.code} selected={c.code === country.code}>
                 {c.name}
               </option>
             ))}
           </optgroup>
-          {others.length > 0 && (
-            <optgroup label={m.helpNowOtherGroup}>
-              {others.map((c) => (
-                <option key={c.code} value={c.code} selected={c.code === country.code}>
-                  {c.name}
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </select>
-      </div>
+        )}
+      </SelectField>
       <button class="button" type="submit">
         {m.helpNowPickerButton}
       </button>

@@ -23,16 +23,13 @@ export function HomePage({ site, latest }: { site: SiteContext; latest: ArticleS
     >
       <section class="container hero">
         <h1>{practice.tagline}</h1>
-        <p class="lede">
-          When the person you needed most wasn't there, trust can go quiet. Therapists call that moment an
-          attachment injury. It can heal, with time and the right help.
-        </p>
+        <p class="lede">{m.heroLede}</p>
         <p class="actions">
           <a class="button" href="/book">
             {m.bookForThis}
           </a>
           <a class="button button--quiet" href="/articles/what-is-an-attachment-injury">
-            What is an attachment injury?
+            {m.whatIsInjury}
           </a>
         </p>
       </section>
@@ -41,8 +38,9 @@ export function HomePage({ site, latest }: { site: SiteContext; latest: ArticleS
         <h2 id="ways-in-heading">{m.waysInHeading}</h2>
         <p class="muted">{m.waysInIntro}</p>
         <p>
-          Not sure where you fit? <a href="/self-check">Take a private self-check</a> — a few minutes of
-          reflection, saved nowhere.
+          {m.notSureLead}
+          <a href="/self-check">{m.takeSelfCheck}</a>
+          {m.notSureTail}
         </p>
         <ul class="grid plain-list">
           {m.waysIn.map((way) => (
@@ -89,13 +87,13 @@ export function HomePage({ site, latest }: { site: SiteContext; latest: ArticleS
             ))}
           </ul>
           <p>
-            <a href="/articles">All articles</a>
+            <a href="/articles">{m.allArticles}</a>
           </p>
         </section>
       )}
 
       <section class="container section stack" aria-labelledby="team-heading">
-        <h2 id="team-heading">Who you would talk to</h2>
+        <h2 id="team-heading">{m.teamHeading}</h2>
         <ul class="grid plain-list">
           {practice.therapists.map((therapist) => (
             <li key={therapist.name} class="card">

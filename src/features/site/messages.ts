@@ -61,4 +61,13 @@ export const siteMessages = {
   checkedOn: (date: string) => `Number last checked ${date}`,
   helpNowPrivateBrowsing:
     "If someone else may look at this device, a private or incognito window keeps this visit out of the browser's history. Pages you have already opened stay in the history until you clear it.",
+  heroLede:
+    "When the person you needed most wasn't there, trust can go quiet. Therapists call that moment an attachment injury. It can heal, with time and the right help.",
+  whatIsInjury: "What is an attachment injury?",
+  notSureLead: "Not sure where you fit? ",
+  takeSelfCheck: "Take a private self-check",
+  notSureTail: " — a few minutes of reflection, saved nowhere.",
+  teamHeading: "Who you would talk to",
+  allArticles: "All articles",
+  helpNowDangerCall: "If you are in danger now, call",
 };

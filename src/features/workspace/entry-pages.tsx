@@ -11,29 +11,9 @@ import type { SiteContext } from "../practice-settings/site-context.ts";
 import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
 import { safetyMessages } from "../safety/messages.ts";
 import type { Entry, Sharing } from "./entries.ts";
-
-export const maxEntryLength = 5000;
-
-/** Where a client stands for sharing: in a couple or not, and whether their therapist has opened joint work. */
-export type SharingScope = { inCouple: boolean; jointWorkOpen: boolean };
-
-export const includesPartner = (sharing: Sharing) => sharing === "partner" || sharing === "both";
-
-/**
- * The sharing choices a client has: a partner only in a couple whose therapist has opened joint work
- * (DOMAIN.md §4). A note already shared with the partner keeps its choice, so saving never withdraws it
- * behind the client's back.
- */
-export function sharingOptions(scope: SharingScope, current?: Sharing): { value: Sharing; label: string }[] {
-  const all: { value: Sharing; label: string }[] = [
-    { value: "nobody", label: "Only me" },
-    { value: "partner", label: "Me and my partner" },
-    { value: "therapist", label: "Me and my therapist" },
-    { value: "both", label: "My partner and my therapist too" },
-  ];
-  const partnerOpen = scope.inCouple && scope.jointWorkOpen;
-  return all.filter((o) => !includesPartner(o.value) || partnerOpen || o.value === current);
-}
+import { type SharingScope, sharingOptions } from "./entry-sharing.ts";
+import { workspaceMessages as m } from "./messages.ts";
+import { maxEntryLength } from "./note.form.ts";
 
 /** The same sentence for both partners whenever sharing with the partner is closed, whatever the reason. */
 function PartnerSharingNote({ scope }: { scope: SharingScope }) {
@@ -45,12 +25,7 @@ function PartnerSharingNote({ scope }: { scope: SharingScope }) {
 const day = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
 
-const sharingWords: Record<Sharing, string> = {
-  nobody: "Only you can see this.",
-  partner: "Shared with your partner.",
-  therapist: "Shared with your therapist.",
-  both: "Shared with your partner and your therapist.",
-};
+const sharingWords: Record<Sharing, string> = m.sharedWith;
 
 /** The policy on secrets between partners, shown inside the form at a first therapist-only share. */
 export type SecretsReminder = { title: string; html: string; error?: string | undefined };
@@ -58,12 +33,10 @@ export type SecretsReminder = { title: string; html: string; error?: string | un
 function SecretsReminderSection({ reminder }: { reminder: SecretsReminder }) {
   return (
     <section class="consent-document stack" aria-labelledby="secrets-reminder">
-      <h2 id="secrets-reminder">
-        Before you share this with your therapist only: {reminder.title.toLowerCase()}
-      </h2>
+      <h2 id="secrets-reminder">{m.reminderHeading(reminder.title.toLowerCase())}</h2>
       <div class="article-body" dangerouslySetInnerHTML={{ __html: reminder.html }} />
       <input type="hidden" name="reminderShown" value="yes" />
-      <CheckboxField name="policySeen" label="I've read this again" checked={false} error={reminder.error} />
+      <CheckboxField name="policySeen" label={m.reminderRead} checked={false} error={reminder.error} />
     </section>
   );
 }
@@ -89,38 +62,35 @@ export function EntriesPage(props: {
   const { site, own, fromPartner, scope, timeZone, form, reminder, crisis = false } = props;
   const { inCouple } = scope;
   return (
-    <Layout site={site} meta={{ title: "Your notes", description: "Your private notes.", noindex: true }}>
+    <Layout site={site} meta={{ title: m.listTitle, description: m.listDescription, noindex: true }}>
       <div class="prose-width section stack">
         <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
-          <a href="/my">← Your space</a>
+          <a href="/my">{m.backToSpace}</a>
         </p>
-        <h1>Your notes</h1>
-        <p>
-          What you write here is private unless you choose to share it. You can change who sees a note, or
-          take a share back, at any time.
-        </p>
+        <h1>{m.listTitle}</h1>
+        <p>{m.listIntro}</p>
         <CrisisPanel shown={crisis} />
         <FormProblem message={form.problem} />
         <form
           class="form"
           method="post"
           action="/my/entries"
-          data-busy="Saving…"
+          data-busy={m.saving}
           novalidate
           {...crisisCheck()}
         >
           <FormToken token={form.token} />
           <TextAreaField
             name="body"
-            label="Write a note"
+            label={m.writeNote}
             value={form.values?.body}
             error={form.errors?.body}
             maxLength={maxEntryLength}
           />
           <RadioGroup
             name="sharing"
-            legend="Who can read it?"
+            legend={m.whoCanRead}
             options={sharingOptions(scope)}
             value={form.values?.sharing ?? "nobody"}
             error={form.errors?.sharing}
@@ -129,13 +99,13 @@ export function EntriesPage(props: {
           {reminder && <SecretsReminderSection reminder={reminder} />}
           <p>
             <button class="button" type="submit">
-              Save the note
+              {m.saveNote}
             </button>
           </p>
         </form>
-        <h2>What you wrote</h2>
+        <h2>{m.whatYouWrote}</h2>
         {own.length === 0 ? (
-          <p class="muted">Nothing yet.</p>
+          <p class="muted">{m.nothingYet}</p>
         ) : (
           <ul class="client-list">
             {own.map((entry) => (
@@ -146,7 +116,8 @@ export function EntriesPage(props: {
                 <p class="muted">
                   {day(entry.createdAt, timeZone)} · {sharingWords[entry.sharing]}{" "}
                   <a href={`/my/entries/${entry.id}`}>
-                    Open<span class="visually-hidden"> the note from {day(entry.createdAt, timeZone)}</span>
+                    {m.open}
+                    <span class="visually-hidden">{m.openNoteFrom(day(entry.createdAt, timeZone))}</span>
                   </a>
                 </p>
               </li>
@@ -155,16 +126,16 @@ export function EntriesPage(props: {
         )}
         {inCouple && (
           <>
-            <h2>Shared with you by your partner</h2>
+            <h2>{m.fromPartnerHeading}</h2>
             {fromPartner.length === 0 ? (
-              <p class="muted">Nothing has been shared with you.</p>
+              <p class="muted">{m.nothingFromPartner}</p>
             ) : (
               <ul class="client-list">
                 {fromPartner.map((entry) => (
                   <li class="card" key={entry.id}>
                     <p class="entry-body">{entry.body}</p>
                     <p class="muted">
-                      Shared on {day(entry.sharedWithPartnerAt ?? entry.createdAt, timeZone)}
+                      {m.sharedOn(day(entry.sharedWithPartnerAt ?? entry.createdAt, timeZone))}
                     </p>
                   </li>
                 ))}
@@ -189,13 +160,13 @@ export function EntryPage(props: {
 }) {
   const { site, entry, scope, timeZone, token, notice, error, reminder } = props;
   return (
-    <Layout site={site} meta={{ title: "Your note", description: "Your note.", noindex: true }}>
+    <Layout site={site} meta={{ title: m.noteTitle, description: m.noteDescription, noindex: true }}>
       <div class="prose-width section stack">
         <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
-          <a href="/my/entries">← Your notes</a>
+          <a href="/my/entries">{m.backToNotes}</a>
         </p>
-        <h1>Your note from {day(entry.createdAt, timeZone)}</h1>
+        <h1>{m.noteFrom(day(entry.createdAt, timeZone))}</h1>
         {notice && (
           <p class="form-problem" role="status">
             {notice}
@@ -203,11 +174,11 @@ export function EntryPage(props: {
         )}
         <p class="entry-body">{entry.body}</p>
         <p class="muted">{sharingWords[entry.sharing]}</p>
-        <form class="form" method="post" action={`/my/entries/${entry.id}/sharing`} data-busy="Saving…">
+        <form class="form" method="post" action={`/my/entries/${entry.id}/sharing`} data-busy={m.saving}>
           <FormToken token={token} />
           <RadioGroup
             name="sharing"
-            legend="Who can read it?"
+            legend={m.whoCanRead}
             options={sharingOptions(scope, entry.sharing)}
             value={reminder ? "therapist" : entry.sharing}
             error={error}
@@ -216,14 +187,14 @@ export function EntryPage(props: {
           {reminder && <SecretsReminderSection reminder={reminder} />}
           <p>
             <button class="button" type="submit">
-              Save who can read it
+              {m.saveWhoCanRead}
             </button>
           </p>
         </form>
-        <form method="post" action={`/my/entries/${entry.id}/delete`} data-busy="Deleting…">
+        <form method="post" action={`/my/entries/${entry.id}/delete`} data-busy={m.deleting}>
           <FormToken token={token} />
           <button class="button button--quiet" type="submit">
-            Delete this note
+            {m.deleteNote}
           </button>
         </form>
       </div>

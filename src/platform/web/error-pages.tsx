@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Layout } from "./layout.tsx";
+import { webMessages as m } from "./messages.ts";
 import { renderPage } from "./render-page.ts";
 import { safeError } from "./safe-error.ts";
 import { contentSecurityPolicyHeader } from "./security-headers.ts";
@@ -7,30 +8,9 @@ import type { SiteContext } from "./site-context.ts";
 
 type ErrorCopy = { title: string; body: string };
 
-const copyByStatus: Record<number, ErrorCopy> = {
-  404: {
-    title: "We couldn't find that page",
-    body: "The link may be old, or the address may have a small typo. The articles and the home page are good places to start again.",
-  },
-  413: {
-    title: "That was more than we can accept",
-    body: "What you sent was too large. Please shorten it and try again.",
-  },
-  429: {
-    title: "Please wait a moment",
-    body: "There have been a lot of attempts in a short time. Please wait a minute, then try again.",
-  },
-};
-
-const fallbackClientError: ErrorCopy = {
-  title: "Something about that request didn't work",
-  body: "Please go back and try again. If it keeps happening, the practice would like to hear about it.",
-};
-
-const serverError: ErrorCopy = {
-  title: "Something went wrong on our side",
-  body: "This is not your doing. Please try again in a little while. Nothing you typed has been shared with anyone.",
-};
+const copyByStatus = m.errors;
+const fallbackClientError: ErrorCopy = m.clientError;
+const serverError: ErrorCopy = m.serverError;
 
 /** What an error page says for a status. */
 export function errorCopy(status: number): ErrorCopy {
@@ -45,8 +25,8 @@ export function ErrorPage({ site, status }: { site: SiteContext; status: number 
         <h1>{copy.title}</h1>
         <p>{copy.body}</p>
         <p>
-          <a href="/">Go to the home page</a> · <a href="/articles">Read the articles</a> ·{" "}
-          <a href="/help-now">Find help now</a>
+          <a href="/">{m.homePage}</a> · <a href="/articles">{m.readArticles}</a> ·{" "}
+          <a href="/help-now">{m.findHelpNow}</a>
         </p>
       </div>
     </Layout>

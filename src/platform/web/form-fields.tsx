@@ -17,12 +17,16 @@ type FieldProps = {
 };
 
 /** The ids a field's hint and error carry, for its aria-describedby. */
-function describedByFor(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+export function describedByFor(
+  id: string,
+  hint: string | undefined,
+  error: string | undefined,
+): string | undefined {
   return [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 }
 
 /** A field's label, hint and error around its control: the one place this markup is written. */
-function FieldFrame(props: {
+export function FieldFrame(props: {
   id: string;
   label: string;
   hint?: string | undefined;
@@ -72,17 +76,18 @@ export function TextField(props: FieldProps) {
   );
 }
 
-/** A labelled list to choose one from, its hint and error beside it, and the choice kept. */
+/** A labelled select with its hint and error beside it; the options (an "any" first, groups) are the caller's. */
 export function SelectField(props: {
   name: string;
+  /** By default `field-<name>`. */
+  id?: string;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
-  options: { value: string; label: string }[];
-  value: string;
+  children: ComponentChildren;
 }) {
-  const { name, label, hint, error, options, value } = props;
-  const id = `field-${name}`;
+  const { name, label, hint, error, children } = props;
+  const id = props.id ?? `field-${name}`;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
@@ -91,11 +96,7 @@ export function SelectField(props: {
         aria-invalid={error ? "true" : undefined}
         aria-describedby={describedByFor(id, hint, error)}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value} selected={option.value === value}>
-            {option.label}
-          </option>
-        ))}
+        {children}
       </select>
     </FieldFrame>
   );

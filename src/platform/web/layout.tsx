@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { webMessages as m } from "./messages.ts";
 import { jsonForHtml } from "./render-page.ts";
 import type { SiteContext } from "./site-context.ts";
 
@@ -40,7 +41,7 @@ export function Head({ site, meta }: Omit<LayoutProps, "children" | "emergency">
       <link
         rel="alternate"
         type="application/atom+xml"
-        title={`${site.practice.name} articles`}
+        title={m.feedTitle(site.practice.name)}
         href="/feed.xml"
       />
       <meta property="og:site_name" content={site.practice.name} />
@@ -71,19 +72,19 @@ function SiteHeader({ site }: { site: SiteContext }) {
           <img src={site.assets.url("mark.svg")} alt="" width={28} height={28} />
           <span>{site.practice.name}</span>
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={m.mainNav}>
           <ul class="site-nav">
             <li>
-              <a href="/articles">Articles</a>
+              <a href="/articles">{m.nav.articles}</a>
             </li>
             <li>
-              <a href="/book">Book a consultation</a>
+              <a href="/book">{m.nav.book}</a>
             </li>
             <li>
-              <a href="/help-now">Help now</a>
+              <a href="/help-now">{m.nav.helpNow}</a>
             </li>
             <li>
-              <a href="/sign-in">Sign in</a>
+              <a href="/sign-in">{m.nav.signIn}</a>
             </li>
           </ul>
         </nav>
@@ -94,11 +95,7 @@ function SiteHeader({ site }: { site: SiteContext }) {
 
 /** While demo rows exist, every page says so. */
 export function DemoBanner({ site }: { site: SiteContext }) {
-  return site.demo ? (
-    <p class="demo-banner">
-      This is a demonstration practice. The therapist, times and articles are examples.
-    </p>
-  ) : null;
+  return site.demo ? <p class="demo-banner">{m.demoBanner}</p> : null;
 }
 
 /**
@@ -119,21 +116,15 @@ export function CrisisNote({
   const shown = emergency ?? (home && { number: home.emergency.number, country: home.name });
   return (
     <p class="crisis-note">
-      <strong>{site.practice.name} is not a crisis service and nobody watches it in real time.</strong>{" "}
-      {shown?.number ? (
-        <>
-          If you are in danger now, call {shown.number} ({shown.country}) — elsewhere, your local emergency
-          number.{" "}
-        </>
-      ) : (
-        <>If you are in danger now, call your local emergency number. </>
-      )}
+      <strong>{m.notCrisisService(site.practice.name)}</strong>{" "}
+      {shown?.number ? m.dangerCall(shown.number, shown.country) : m.dangerLocal}{" "}
       {newTab ? (
         <a href="/help-now" target="_blank" rel="noopener">
-          Find help now<span class="visually-hidden"> (opens in a new tab)</span>
+          {m.findHelpNow}
+          <span class="visually-hidden">{m.opensInNewTab}</span>
         </a>
       ) : (
-        <a href="/help-now">Find help now</a>
+        <a href="/help-now">{m.findHelpNow}</a>
       )}
     </p>
   );
@@ -144,23 +135,23 @@ function SiteFooter({ site, emergency }: { site: SiteContext; emergency: FooterE
     <footer class="site-footer">
       <div class="site-footer__inner">
         <CrisisNote site={site} emergency={emergency} />
-        <nav aria-label="Footer">
+        <nav aria-label={m.footerNav}>
           <ul class="footer-nav">
             <li>
-              <a href="/privacy">Privacy</a>
+              <a href="/privacy">{m.nav.privacy}</a>
             </li>
             <li>
-              <a href="/accessibility">Accessibility</a>
+              <a href="/accessibility">{m.nav.accessibility}</a>
             </li>
             <li>
-              <a href="/feed.xml">Articles feed</a>
+              <a href="/feed.xml">{m.nav.feed}</a>
             </li>
             <li>
               <a href={`mailto:${site.practice.contact.email}`}>{site.practice.contact.email}</a>
             </li>
           </ul>
         </nav>
-        <p class="muted">Made with Haven, open-source software for therapy practices.</p>
+        <p class="muted">{m.madeWithHaven}</p>
       </div>
     </footer>
   );
@@ -173,7 +164,7 @@ export function Layout({ site, meta, children, emergency }: LayoutProps) {
       <Head site={site} meta={meta} />
       <body>
         <a class="skip-link" href="#main">
-          Skip to content
+          {m.skipToContent}
         </a>
         <SiteHeader site={site} />
         <main id="main" tabIndex={-1}>

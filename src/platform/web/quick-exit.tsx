@@ -1,3 +1,5 @@
+import { webMessages as m } from "./messages.ts";
+
 /**
  * "Exit this page" (DOMAIN.md §4): a visible button on pages with sensitive content. Without JavaScript
  * it is a plain link to a neutral site; with it, the button and pressing Shift three times replace the
@@ -21,15 +23,11 @@ export function QuickExit(props: {
   return (
     <div class={inMain ? "quick-exit quick-exit--in-main" : "quick-exit"} data-quick-exit={target}>
       <a class="button quick-exit__button" href={target} rel="noreferrer">
-        Exit this page
+        {m.exitThisPage}
       </a>
       <details class="quick-exit__help">
-        <summary>How it works</summary>
-        <p>
-          Leaves at once for a weather site{signOut ? " and signs you out" : ""} (or press Shift three times).
-          Pages you visited before stay in this browser's history; a private or incognito window keeps them
-          out of it.
-        </p>
+        <summary>{m.howItWorks}</summary>
+        <p>{m.quickExitHelp(signOut)}</p>
       </details>
     </div>
   );

@@ -44,4 +44,42 @@ export const clientMessages = {
     "This sign-in link has expired or has already been used. Links work once, for 15 minutes. You can ask for a new one below.",
   spaceTitle: "Your space",
   spaceGreeting: (name: string) => `Hello, ${name}.`,
+  nobodyReadsLead: "Nobody reads this space live. If you need help now, ",
+  findHelpNow: "find help now",
+  yourNotes: "Your notes",
+  yourMeasures: "Questionnaires from your therapist",
+  yourData: "What Haven holds about you",
+  yourSignIns: "Your sign-ins",
+  addSecondStep: "Add a second step to signing in",
+  addSecondStepWhy: " — worth doing if anyone else can read your email",
+};
+
+/** Words of a client's rights over their data: seeing it, downloading it, having it erased. */
+export const clientRightsMessages = {
+  dataTitle: "What Haven holds about you",
+  dataDescription: "Your data.",
+  backToSpace: "← Your space",
+  dataIntro:
+    "This is everything Haven keeps about you, except answers to the private safety questions: your therapist can give you those after checking it is really you. Nothing here comes from your partner.",
+  download: "Download it as a file (JSON)",
+  nothing: "Nothing.",
+  yes: "yes",
+  no: "no",
+  erasingHeading: "Erasing your data",
+  askToErase: "Ask for your data to be erased",
+  eraseTitle: "Erase your data",
+  eraseDescription: "Erase your data.",
+  backToData: "← What Haven holds about you",
+  eraseIntro: "This closes your account. Your partner's own space is not affected and they are not told.",
+  erasedNow: "Erased straight away",
+  keptUntil: (day: string) => `Kept until ${day}`,
+  keptWhy:
+    "The practice must keep these for its records for a fixed time after your work ends. They stay encrypted, nobody uses them for anything else, and they are deleted on that date.",
+  erasing: "Erasing…",
+  confirmLabel: "I understand that this closes my account",
+  eraseButton: "Erase my data and close my account",
+  confirmMissing: "Please tick the box to confirm.",
+  erasedTitle: "Your data has been erased",
+  erased: (until: string) =>
+    `Your account is closed and what could be erased now has gone. The practice keeps its required records, encrypted, until ${until}, and then deletes them.`,
 };

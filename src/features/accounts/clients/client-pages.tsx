@@ -144,24 +144,25 @@ export function ClientSpacePage(props: { site: SiteContext; name: string; token:
         <h1>{m.spaceTitle}</h1>
         <p>{m.spaceGreeting(name)}</p>
         <p class="muted">
-          Nobody reads this space live. If you need help now, <a href="/help-now">find help now</a>.
+          {m.nobodyReadsLead}
+          <a href="/help-now">{m.findHelpNow}</a>.
         </p>
         <ul>
           <li>
-            <a href="/my/entries">Your notes</a>
+            <a href="/my/entries">{m.yourNotes}</a>
           </li>
           <li>
-            <a href="/my/measures">Questionnaires from your therapist</a>
+            <a href="/my/measures">{m.yourMeasures}</a>
           </li>
           <li>
-            <a href="/my/data">What Haven holds about you</a>
+            <a href="/my/data">{m.yourData}</a>
           </li>
           <li>
-            <a href="/account/sign-ins">Your sign-ins</a>
+            <a href="/account/sign-ins">{m.yourSignIns}</a>
           </li>
           <li>
-            <a href="/my/two-step">Add a second step to signing in</a> — worth doing if anyone else can read
-            your email
+            <a href="/my/two-step">{m.addSecondStep}</a>
+            {m.addSecondStepWhy}
           </li>
         </ul>
         <SignOutForm token={token} />

@@ -3,6 +3,7 @@ import { formatCalendarDate } from "../../../platform/web/format-date.ts";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
+import { clientRightsMessages as m } from "./client-messages.ts";
 import type { ClientExport } from "./export-client-data.ts";
 
 const label = (key: string) => key.replace(/([A-Z])/g, " $1").toLowerCase();
@@ -11,8 +12,8 @@ const text = (value: unknown): string =>
     ? "—"
     : typeof value === "boolean"
       ? value
-        ? "yes"
-        : "no"
+        ? m.yes
+        : m.no
       : typeof value === "object"
         ? JSON.stringify(value) // never "[object Object]"; features should export plain text
         : String(value);
@@ -31,30 +32,24 @@ const shown = (value: unknown) =>
 /** The export as a page a person can read: each part, each row as a list of labelled values. */
 export function MyDataPage({ site, data }: { site: SiteContext; data: ClientExport }) {
   return (
-    <Layout
-      site={site}
-      meta={{ title: "What Haven holds about you", description: "Your data.", noindex: true }}
-    >
+    <Layout site={site} meta={{ title: m.dataTitle, description: m.dataDescription, noindex: true }}>
       <div class="prose-width section stack">
         <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
-          <a href="/my">← Your space</a>
+          <a href="/my">{m.backToSpace}</a>
         </p>
-        <h1>What Haven holds about you</h1>
-        <p>
-          This is everything Haven keeps about you, except answers to the private safety questions: your
-          therapist can give you those after checking it is really you. Nothing here comes from your partner.
-        </p>
+        <h1>{m.dataTitle}</h1>
+        <p>{m.dataIntro}</p>
         <p>
           <a class="button" href="/my/data.json" download="haven-my-data.json">
-            Download it as a file (JSON)
+            {m.download}
           </a>
         </p>
         {data.sections.map((section) => (
           <section class="stack" key={section.table}>
             <h2>{section.title}</h2>
             {section.rows.length === 0 ? (
-              <p class="muted">Nothing.</p>
+              <p class="muted">{m.nothing}</p>
             ) : (
               section.rows.map((row, index) => (
                 <dl class="card data-row" key={index}>
@@ -69,9 +64,9 @@ export function MyDataPage({ site, data }: { site: SiteContext; data: ClientExpo
             )}
           </section>
         ))}
-        <h2>Erasing your data</h2>
+        <h2>{m.erasingHeading}</h2>
         <p>
-          <a href="/my/erase">Ask for your data to be erased</a>
+          <a href="/my/erase">{m.askToErase}</a>
         </p>
       </div>
     </Layout>
@@ -89,42 +84,34 @@ export function ErasePage(props: {
 }) {
   const { site, token, goesNow, kept, retainedUntil, error, problem } = props;
   return (
-    <Layout site={site} meta={{ title: "Erase your data", description: "Erase your data.", noindex: true }}>
+    <Layout site={site} meta={{ title: m.eraseTitle, description: m.eraseDescription, noindex: true }}>
       <div class="prose-width section stack">
         <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
-          <a href="/my/data">← What Haven holds about you</a>
+          <a href="/my/data">{m.backToData}</a>
         </p>
-        <h1>Erase your data</h1>
+        <h1>{m.eraseTitle}</h1>
         <FormProblem message={problem} />
-        <p>This closes your account. Your partner's own space is not affected and they are not told.</p>
-        <h2>Erased straight away</h2>
+        <p>{m.eraseIntro}</p>
+        <h2>{m.erasedNow}</h2>
         <ul>
           {goesNow.map((title) => (
             <li key={title}>{title}</li>
           ))}
         </ul>
-        <h2>Kept until {formatCalendarDate(retainedUntil)}</h2>
-        <p>
-          The practice must keep these for its records for a fixed time after your work ends. They stay
-          encrypted, nobody uses them for anything else, and they are deleted on that date.
-        </p>
+        <h2>{m.keptUntil(formatCalendarDate(retainedUntil))}</h2>
+        <p>{m.keptWhy}</p>
         <ul>
           {kept.map((title) => (
             <li key={title}>{title}</li>
           ))}
         </ul>
-        <form class="form" method="post" action="/my/erase" data-busy="Erasing…" novalidate>
+        <form class="form" method="post" action="/my/erase" data-busy={m.erasing} novalidate>
           <FormToken token={token} />
-          <CheckboxField
-            name="confirm"
-            label="I understand that this closes my account"
-            checked={false}
-            error={error}
-          />
+          <CheckboxField name="confirm" label={m.confirmLabel} checked={false} error={error} />
           <p>
             <button class="button" type="submit">
-              Erase my data and close my account
+              {m.eraseButton}
             </button>
           </p>
         </form>

@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
-import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { formPost } from "../../../platform/web/form-post.ts";
+import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { finishSession } from "../../../platform/web/session-cookie.ts";
 import { MessagePage } from "../account-pages.tsx";
-import { accountMessages } from "../messages.ts";
 import { allow } from "../policies/policy.ts";
 import { requestActor } from "../policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
 import { clientOf } from "../signed-in-actor.ts";
+import { clientRightsMessages as m } from "./client-messages.ts";
 import { ErasePage, MyDataPage } from "./client-rights-pages.tsx";
 import { eraseClient, retentionDate } from "./erase-client.ts";
 import { exportClientData } from "./export-client-data.ts";
@@ -74,27 +76,31 @@ export function registerClientRightsRoutes(app: FastifyInstance, ctx: AppContext
     erasePage(request, reply, 200, {}),
   );
 
-  app.post("/my/erase", { config: { ...authRateLimit, access: "client" } }, async (request, reply) => {
-    const clientId = ownClientId(request, "client-account", "update");
-    if (!clientId) return reply.redirect("/sign-in", 303);
-    if (!formIsGenuine(request, key, "erase", "session", publicUrl))
-      return erasePage(request, reply, 403, { problem: accountMessages.formExpired });
-    if (fieldText(request.body, "confirm") !== "yes")
-      return erasePage(request, reply, 400, { error: "Please tick the box to confirm." });
-    const { retainedUntil } = await eraseClient(db, clientData, { clientId, retentionYears });
-    await finishSession(db, request, reply, secure);
-    const until = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
-      retainedUntil,
-    );
-    return sendPrivate(
-      reply,
-      renderPage(
-        <MessagePage
-          site={site}
-          title="Your data has been erased"
-          message={`Your account is closed and what could be erased now has gone. The practice keeps its required records, encrypted, until ${until}, and then deletes them.`}
-        />,
-      ),
-    );
-  });
+  app.post(
+    "/my/erase",
+    { config: { ...authRateLimit, access: "client" } },
+    formPost({
+      form: { name: "erase", scope: "session", keys: key, publicUrl },
+      read: (body) => ({ confirm: fieldText(body, "confirm") }),
+      schema: z.object({ confirm: z.literal("yes", m.confirmMissing) }),
+      // Someone the policy does not let close this account is sent to sign in, whatever they posted.
+      rerender: (request, reply, status, { errors, problem }) => {
+        if (!ownClientId(request, "client-account", "update")) return reply.redirect("/sign-in", 303);
+        return erasePage(request, reply, status, { error: errors?.confirm, problem });
+      },
+      handle: async ({ request, reply }) => {
+        const clientId = ownClientId(request, "client-account", "update");
+        if (!clientId) return reply.redirect("/sign-in", 303);
+        const { retainedUntil } = await eraseClient(db, clientData, { clientId, retentionYears });
+        await finishSession(db, request, reply, secure);
+        const until = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
+          retainedUntil,
+        );
+        return sendPrivate(
+          reply,
+          renderPage(<MessagePage site={site} title={m.erasedTitle} message={m.erased(until)} />),
+        );
+      },
+    }),
+  );
 }

@@ -4,13 +4,12 @@ import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
 import { oneTimeTokenPattern } from "../../../platform/security/one-time-token.ts";
 import { clientSessionPolicy } from "../../../platform/security/sessions/session-store.ts";
-import { formPost } from "../../../platform/web/form-post.ts";
-import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { actionPost, formPost } from "../../../platform/web/form-post.ts";
+import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { startSession } from "../../../platform/web/session-cookie.ts";
 import { MessagePage } from "../account-pages.tsx";
-import { accountMessages } from "../messages.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
 import { sendCodeStep } from "../second-factor/second-factor-routes.tsx";
 import { clientOf, therapistOf } from "../signed-in-actor.ts";
@@ -21,15 +20,9 @@ import { clientMessages as m } from "./client-messages.ts";
 import { ClientSpacePage, InvitePage, SignInLinkPage, WelcomePage } from "./client-pages.tsx";
 import { requestSignInLink, signInLinkIsUsable, useSignInLink } from "./client-sign-in-links.ts";
 import { type InvitationValues, inviteClients } from "./invite-clients.ts";
+import { readWelcome, welcomeShape } from "./welcome.form.ts";
 
 const tokenParams = z.object({ token: z.string().regex(oneTimeTokenPattern) });
-
-/** Several values of one name (ticked boxes) arrive as an array, one as a string. */
-const ticked = (body: unknown, field: string): string[] => {
-  const value = (body as Record<string, unknown> | undefined)?.[field];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
-  return typeof value === "string" ? [value] : [];
-};
 
 export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, publicUrl, secure, consentDocuments } = ctx;
@@ -127,55 +120,67 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
     return welcomePage(request, reply, params.data.token, 200, {});
   });
 
+  /** The invitation's token when it can still be accepted; otherwise the page says so (404). */
+  const openToken = async (request: FastifyRequest) => {
+    const params = tokenParams.safeParse(request.params);
+    return params.success && (await openInvitation(db, params.data.token)) ? params.data.token : undefined;
+  };
+  const unusableInvitation = (reply: FastifyReply) =>
+    message(reply, m.welcomeTitle, m.invitationUnusable, 404);
+
   app.post(
     "/welcome/:token",
     { config: { ...authRateLimit, access: "anonymous" } },
-    async (request, reply) => {
-      const params = tokenParams.safeParse(request.params);
-      if (!params.success || !(await openInvitation(db, params.data.token)))
-        return message(reply, m.welcomeTitle, m.invitationUnusable, 404);
-      const values = {
-        accepted: ticked(request.body, "accept"),
-        adult: fieldText(request.body, "adult") === "yes",
-      };
-      if (!formIsGenuine(request, key, "welcome", "anonymous", publicUrl)) {
-        return welcomePage(request, reply, params.data.token, 403, {
-          values,
-          problem: accountMessages.formExpired,
-        });
-      }
-      const result = await acceptInvitation(db, { token: params.data.token, ...values }, consentDocuments);
-      if (!result.ok && "unusable" in result)
-        return message(reply, m.welcomeTitle, m.invitationUnusable, 404);
-      if (!result.ok)
-        return welcomePage(request, reply, params.data.token, 400, { values, errors: result.errors });
-      await startSession(
-        db,
-        request,
-        reply,
-        { kind: "client", id: result.clientId },
-        clientSessionPolicy,
-        secure,
-      );
-      return reply.redirect("/my", 303);
-    },
+    formPost({
+      form: { name: "welcome", scope: "anonymous", keys: key, publicUrl },
+      read: readWelcome,
+      // The use case checks the agreements against the practice's documents; here only their shape.
+      schema: welcomeShape,
+      rerender: async (request, reply, status, state) => {
+        const token = await openToken(request);
+        return token ? welcomePage(request, reply, token, status, state) : unusableInvitation(reply);
+      },
+      handle: async ({ request, reply, values, invalid }) => {
+        const token = await openToken(request);
+        if (!token) return unusableInvitation(reply);
+        const result = await acceptInvitation(db, { token, ...values }, consentDocuments);
+        if (!result.ok && "unusable" in result) return unusableInvitation(reply);
+        if (!result.ok) return invalid(result.errors);
+        await startSession(
+          db,
+          request,
+          reply,
+          { kind: "client", id: result.clientId },
+          clientSessionPolicy,
+          secure,
+        );
+        return reply.redirect("/my", 303);
+      },
+    }),
   );
 
   // ── The client signs in by emailed link ─────────────────────────────────
-  app.post("/sign-in/link", { config: { ...authRateLimit, access: "anonymous" } }, async (request, reply) => {
-    const email = fieldText(request.body, "email").trim();
-    const valid = z.email().safeParse(email.toLowerCase()).success;
-    if (formIsGenuine(request, key, "sign-in-link", "anonymous", publicUrl) && valid) {
-      const queued = await requestSignInLink(db, keys, {
-        email,
-        practiceName: site.practice.name,
-        linkFor: linkFor("/sign-in/link"),
-      });
-      if (queued) app.jobs.wake();
-    }
-    // The same words whatever happened, so the form cannot tell anyone who is a client.
-    return message(reply, m.linkTitle, m.linkSent);
-  });
+  app.post(
+    "/sign-in/link",
+    { config: { ...authRateLimit, access: "anonymous" } },
+    actionPost({
+      form: { name: "sign-in-link", scope: "anonymous", keys: key, publicUrl },
+      // The same words whatever happened, so the form cannot tell anyone who is a client.
+      notGenuine: (_request, reply) => message(reply, m.linkTitle, m.linkSent),
+      handle: async (request, reply) => {
+        const email = fieldText(request.body, "email").trim();
+        if (z.email().safeParse(email.toLowerCase()).success) {
+          const queued = await requestSignInLink(db, keys, {
+            email,
+            practiceName: site.practice.name,
+            linkFor: linkFor("/sign-in/link"),
+          });
+          if (queued) app.jobs.wake();
+        }
+        return message(reply, m.linkTitle, m.linkSent);
+      },
+    }),
+  );
 
   app.get("/sign-in/link/:token", { config: { access: "anonymous" } }, async (request, reply) => {
     const params = tokenParams.safeParse(request.params);
@@ -197,18 +202,21 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.post(
     "/sign-in/link/:token",
     { config: { ...authRateLimit, access: "anonymous" } },
-    async (request, reply) => {
-      const params = tokenParams.safeParse(request.params);
-      if (!params.success || !formIsGenuine(request, key, "use-link", "anonymous", publicUrl))
-        return message(reply, m.linkTitle, m.linkUnusable, 400);
-      const used = await useSignInLink(db, params.data.token);
-      if (!used) return message(reply, m.linkTitle, m.linkUnusable, 404);
-      const account = { kind: "client" as const, id: used.clientId };
-      // A client who added a second step gives its code before the session starts.
-      if (used.secondFactor) return sendCodeStep(request, reply, { site, keys }, { account });
-      await startSession(db, request, reply, account, clientSessionPolicy, secure);
-      return reply.redirect("/my", 303);
-    },
+    actionPost({
+      form: { name: "use-link", scope: "anonymous", keys: key, publicUrl },
+      notGenuine: (_request, reply) => message(reply, m.linkTitle, m.linkUnusable, 400),
+      handle: async (request, reply) => {
+        const params = tokenParams.safeParse(request.params);
+        if (!params.success) return message(reply, m.linkTitle, m.linkUnusable, 400);
+        const used = await useSignInLink(db, params.data.token);
+        if (!used) return message(reply, m.linkTitle, m.linkUnusable, 404);
+        const account = { kind: "client" as const, id: used.clientId };
+        // A client who added a second step gives its code before the session starts.
+        if (used.secondFactor) return sendCodeStep(request, reply, { site, keys }, { account });
+        await startSession(db, request, reply, account, clientSessionPolicy, secure);
+        return reply.redirect("/my", 303);
+      },
+    }),
   );
 
   // ── The client's own space ──────────────────────────────────────────────

@@ -65,7 +65,7 @@ export function TwoStepSetupPage(props: {
         <FormProblem message={problem} />
         <p>{alreadyOn ? m.twoStepAlreadyOn : intro}</p>
         <p>{m.twoStepScan}</p>
-        <img class="qr-code" src={qr} alt="QR code for your authenticator app" width={220} height={220} />
+        <img class="qr-code" src={qr} alt={m.twoStepQrAlt} width={220} height={220} />
         <p>
           {m.twoStepKey}: <code class="secret-key">{grouped(secret)}</code>
         </p>

@@ -7,7 +7,9 @@ import {
   therapistSessionPolicy,
 } from "../../../platform/security/sessions/session-store.ts";
 import { issueSignedToken, readSignedToken } from "../../../platform/security/signed-token.ts";
-import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { actionPost, formPost } from "../../../platform/web/form-post.ts";
+import { formTokenFor } from "../../../platform/web/form-security.ts";
+import { webMessages } from "../../../platform/web/messages.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { startSession } from "../../../platform/web/session-cookie.ts";
@@ -15,6 +17,7 @@ import { SignInPage } from "../account-pages.tsx";
 import { accountMessages as m } from "../messages.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
 import { checkSecondFactor } from "./check-second-factor.ts";
+import { codeSchema, readCode } from "./code.form.ts";
 import { finishTotpEnrolment, startTotpEnrolment, unsealPendingSecret } from "./enrol-totp.ts";
 import { lockFactorState } from "./factor-accounts.ts";
 import { RecoveryCodesPage, SignInCodePage, TwoStepSetupPage } from "./second-factor-pages.tsx";
@@ -74,43 +77,58 @@ function registerCodeStep(app: FastifyInstance, deps: AppContext, kind: Kind): v
   const key = keys.current;
   const { code: path, purpose, home, enrol } = paths[kind];
 
-  app.post(path, { config: { ...authRateLimit, access: "anonymous" } }, async (request, reply) => {
+  /** The account that passed the first step, from the signed ticket the code page carries. */
+  const ticketAccount = (request: FastifyRequest): Account | undefined => {
     const id = readSignedToken(key, purpose, fieldText(request.body, "ticket"));
-    if (!id) {
-      const problem = m.codeTooSlow;
-      return sendPrivate(
-        reply,
-        renderPage(
-          <SignInPage
-            site={site}
-            form={{ token: formTokenFor(request, key, "sign-in", "anonymous"), problem }}
-            linkToken={formTokenFor(request, key, "sign-in-link", "anonymous")}
-          />,
-        ),
-        400,
-      );
-    }
-    const account: Account = { kind, id };
-    if (!formIsGenuine(request, key, purpose, "anonymous", publicUrl)) {
-      return sendCodeStep(request, reply, deps, { account, status: 403, problem: m.formExpired });
-    }
-    const code = fieldText(request.body, "code").trim();
-    if (!code) return sendCodeStep(request, reply, deps, { account, status: 400, error: m.codeMissing });
-    const result = await checkSecondFactor(db, keys, { account, code: code.slice(0, 40) });
-    if (result.outcome === "wait") {
-      return sendCodeStep(request, reply, deps, {
-        account,
-        status: 429,
-        problem: m.waitBeforeTrying(result.minutes),
-      });
-    }
-    if (result.outcome === "wrong") {
-      return sendCodeStep(request, reply, deps, { account, status: 401, error: m.codeWrong });
-    }
-    await startSession(db, request, reply, account, policies[kind], secure);
-    const runningLow = result.factor === "recovery-code" && result.recoveryCodesLeft < 3;
-    return reply.redirect(runningLow ? enrol : home, 303);
-  });
+    return id ? { kind, id } : undefined;
+  };
+  /** The ticket is too old (or not ours): back to the first step, whatever else was wrong. */
+  const tooSlow = (request: FastifyRequest, reply: FastifyReply) =>
+    sendPrivate(
+      reply,
+      renderPage(
+        <SignInPage
+          site={site}
+          form={{ token: formTokenFor(request, key, "sign-in", "anonymous"), problem: m.codeTooSlow }}
+          linkToken={formTokenFor(request, key, "sign-in-link", "anonymous")}
+        />,
+      ),
+      400,
+    );
+
+  app.post(
+    path,
+    { config: { ...authRateLimit, access: "anonymous" } },
+    formPost({
+      form: { name: purpose, scope: "anonymous", keys: key, publicUrl },
+      read: () => ({}),
+      secrets: readCode,
+      schema: codeSchema,
+      rerender: (request, reply, status, { errors, problem }) => {
+        const account = ticketAccount(request);
+        if (!account) return tooSlow(request, reply);
+        return sendCodeStep(request, reply, deps, { account, status, error: errors?.code, problem });
+      },
+      handle: async ({ request, reply, data }) => {
+        const account = ticketAccount(request);
+        if (!account) return tooSlow(request, reply);
+        const result = await checkSecondFactor(db, keys, { account, code: data.code.slice(0, 40) });
+        if (result.outcome === "wait") {
+          return sendCodeStep(request, reply, deps, {
+            account,
+            status: 429,
+            problem: m.waitBeforeTrying(result.minutes),
+          });
+        }
+        if (result.outcome === "wrong") {
+          return sendCodeStep(request, reply, deps, { account, status: 401, error: m.codeWrong });
+        }
+        await startSession(db, request, reply, account, policies[kind], secure);
+        const runningLow = result.factor === "recovery-code" && result.recoveryCodesLeft < 3;
+        return reply.redirect(runningLow ? enrol : home, 303);
+      },
+    }),
+  );
 }
 
 function registerEnrolment(app: FastifyInstance, deps: AppContext, kind: Kind): void {
@@ -164,32 +182,43 @@ function registerEnrolment(app: FastifyInstance, deps: AppContext, kind: Kind): 
     return setupPage(request, reply, account);
   });
 
-  app.post(path, { config: { ...authRateLimit, access } }, async (request, reply) => {
-    const account = accountOf(request);
-    if (!account) return reply.redirect("/sign-in", 303);
-    const state = await lockFactorState(db, account);
-    if (state?.totpEnabledAt && request.account?.assurance !== "full") return reply.redirect("/sign-in", 303);
-    if (!formIsGenuine(request, key, "two-step", "session", publicUrl)) {
-      return setupPage(request, reply, account, { status: 403, problem: m.formExpired });
-    }
-    const sealed = fieldText(request.body, "pending");
-    const secret = unsealPendingSecret(keys, account, sealed);
-    if (!secret) return setupPage(request, reply, account, { status: 400, problem: m.twoStepExpired });
-    const result = await finishTotpEnrolment(db, keys, {
-      account,
-      secret,
-      code: fieldText(request.body, "code"),
-    });
-    if (!result.ok) {
-      // The same secret again, so the app the person has just set up keeps working.
-      return setupPage(request, reply, account, { status: 400, error: m.codeWrong, secret, sealed });
-    }
-    // Every other sign-in (perhaps from before, with less) ends; this one is renewed as full.
-    await endAllSessions(db, account);
-    await startSession(db, request, reply, account, policies[kind], secure);
-    return sendPrivate(
-      reply,
-      renderPage(<RecoveryCodesPage site={site} codes={result.recoveryCodes} continueHref={home} />),
-    );
-  });
+  app.post(
+    path,
+    { config: { ...authRateLimit, access } },
+    actionPost({
+      form: { name: "two-step", scope: "session", keys: key, publicUrl },
+      // The checks below are the use case's own (unsealing, the code against the new secret).
+      notGenuine: (request, reply) => {
+        const account = accountOf(request);
+        if (!account) return reply.redirect("/sign-in", 303);
+        return setupPage(request, reply, account, { status: 403, problem: webMessages.formExpired });
+      },
+      handle: async (request, reply) => {
+        const account = accountOf(request);
+        if (!account) return reply.redirect("/sign-in", 303);
+        const state = await lockFactorState(db, account);
+        if (state?.totpEnabledAt && request.account?.assurance !== "full")
+          return reply.redirect("/sign-in", 303);
+        const sealed = fieldText(request.body, "pending");
+        const secret = unsealPendingSecret(keys, account, sealed);
+        if (!secret) return setupPage(request, reply, account, { status: 400, problem: m.twoStepExpired });
+        const result = await finishTotpEnrolment(db, keys, {
+          account,
+          secret,
+          code: fieldText(request.body, "code"),
+        });
+        if (!result.ok) {
+          // The same secret again, so the app the person has just set up keeps working.
+          return setupPage(request, reply, account, { status: 400, error: m.codeWrong, secret, sealed });
+        }
+        // Every other sign-in (perhaps from before, with less) ends; this one is renewed as full.
+        await endAllSessions(db, account);
+        await startSession(db, request, reply, account, policies[kind], secure);
+        return sendPrivate(
+          reply,
+          renderPage(<RecoveryCodesPage site={site} codes={result.recoveryCodes} continueHref={home} />),
+        );
+      },
+    }),
+  );
 }

@@ -1,3 +1,5 @@
+import { instrumentMessages as m } from "./messages.ts";
+
 /**
  * ECR-R and ECR-RS scores as one point on the anxiety × avoidance plane: a server-rendered SVG with
  * its text alternative, no JavaScript, no inline styles (classes only, for the CSP). Deliberately no
@@ -8,7 +10,7 @@ const margin = 36;
 const scale = (value: number) => margin + ((value - 1) / 6) * (size - 2 * margin);
 
 export function anxietyAvoidanceText(anxiety: number, avoidance: number): string {
-  return `Anxiety ${anxiety.toFixed(2)} and avoidance ${avoidance.toFixed(2)}, each on a scale from 1 to 7.`;
+  return m.anxietyAvoidance(anxiety.toFixed(2), avoidance.toFixed(2));
 }
 
 export function AnxietyAvoidanceChart(props: {
@@ -54,7 +56,7 @@ export function AnxietyAvoidanceChart(props: {
         </text>
       ))}
       <text class="chart__axis" x={size / 2} y={size - 4} text-anchor="middle">
-        Avoidance of closeness
+        {m.avoidanceAxis}
       </text>
       <text
         class="chart__axis"
@@ -63,7 +65,7 @@ export function AnxietyAvoidanceChart(props: {
         text-anchor="middle"
         transform={`rotate(-90 12 ${size / 2})`}
       >
-        Anxiety about the relationship
+        {m.anxietyAxis}
       </text>
       <circle class="chart__point" cx={x} cy={y} r={6} />
     </svg>

@@ -6,6 +6,7 @@ import type { InstrumentDefinition } from "../instruments/instrument-definition.
 import type { InstrumentScore } from "../instruments/score-instrument.ts";
 import { MeasureResults } from "./measure-results.tsx";
 import { isExampleWording, type MeasureWording } from "./measure-wording.ts";
+import { measureMessages as words } from "./messages.ts";
 import { itemField, skipValue } from "./read-measure-answers.ts";
 
 const day = (date: Date, timeZone: string) =>
@@ -31,7 +32,7 @@ export function MeasurePageFrame(props: {
       <div class="prose-width section stack">
         <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
-          <a href="/my/measures">← Your questionnaires</a>
+          <a href="/my/measures">{words.backToList}</a>
         </p>
         {children}
       </div>
@@ -45,40 +46,37 @@ export function MeasureListPage(props: { site: SiteContext; measures: MeasureLis
   const waiting = measures.filter((m) => m.answeredAt === null);
   const answered = measures.filter((m) => m.answeredAt !== null);
   return (
-    <Layout site={site} meta={{ title: "Your questionnaires", description: "Questionnaires", noindex: true }}>
+    <Layout site={site} meta={{ title: words.listTitle, description: words.listDescription, noindex: true }}>
       <div class="prose-width section stack">
         <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
-          <a href="/my">← Your space</a>
+          <a href="/my">{words.backToSpace}</a>
         </p>
-        <h1>Your questionnaires</h1>
-        <p>
-          Your therapist may ask you to answer a short questionnaire now and then. Answer on your own, when
-          you have a quiet moment. Your partner never sees your answers or that you were asked.
-        </p>
-        <h2>Waiting for you</h2>
+        <h1>{words.listTitle}</h1>
+        <p>{words.listIntro}</p>
+        <h2>{words.waitingHeading}</h2>
         {waiting.length === 0 ? (
-          <p>Nothing is waiting for you.</p>
+          <p>{words.nothingWaiting}</p>
         ) : (
           <ul class="client-list">
             {waiting.map((m) => (
               <li class="card" key={m.id}>
                 <a href={`/my/measures/${m.id}`}>{m.title}</a>
-                <p class="muted">Asked on {day(m.assignedAt, timeZone)}</p>
+                <p class="muted">{words.askedOn(day(m.assignedAt, timeZone))}</p>
               </li>
             ))}
           </ul>
         )}
         {answered.length > 0 && (
           <>
-            <h2>Answered</h2>
+            <h2>{words.answeredHeading}</h2>
             <ul class="client-list">
               {answered.map((m) => (
                 <li class="card" key={m.id}>
                   {m.resultsVisible ? <a href={`/my/measures/${m.id}`}>{m.title}</a> : <span>{m.title}</span>}
                   <p class="muted">
-                    Answered on {day(m.answeredAt ?? m.assignedAt, timeZone)}
-                    {m.resultsVisible ? "" : " — your therapist will go through it with you"}
+                    {words.answeredOn(day(m.answeredAt ?? m.assignedAt, timeZone))}
+                    {m.resultsVisible ? "" : words.goesThroughWithYou}
                   </p>
                 </li>
               ))}
@@ -98,12 +96,9 @@ function ExampleWordingBanner() {
   return (
     <div class="example-wording" role="note">
       <p>
-        <strong>Example wording — not a real questionnaire.</strong>
+        <strong>{words.exampleWording}</strong>
       </p>
-      <p>
-        These questions are stand-in text for trying Haven out. Answers to them are not scored, and no result
-        is shown.
-      </p>
+      <p>{words.exampleWordingExplained}</p>
     </div>
   );
 }
@@ -123,13 +118,7 @@ export function AnswerMeasurePage(props: {
   return (
     <MeasurePageFrame site={site} title={wording.title}>
       <h1>{wording.title}</h1>
-      {safetyScreen && (
-        <p class="contact-caution">
-          Before you start: are you somewhere private, where nobody can see your screen? If not, leave this
-          for later — it will wait for you. Only your therapist sees your answers, and once you send them
-          these questions leave your list.
-        </p>
-      )}
+      {safetyScreen && <p class="contact-caution">{words.somewherePrivate}</p>}
       {wording.notice && <p class="muted">{wording.notice}</p>}
       {wording.instructions && <p>{wording.instructions}</p>}
       {isExampleWording(wording.source) && <ExampleWordingBanner />}
@@ -143,15 +132,15 @@ export function AnswerMeasurePage(props: {
             legend={`${index + 1}. ${item.text}`}
             options={[
               ...item.options.map((option) => ({ value: String(option.value), label: option.label })),
-              { value: skipValue, label: "I’d rather not say" },
+              { value: skipValue, label: words.ratherNotSay },
             ]}
             value={chosen[item.id]}
             error={errors[item.id]}
           />
         ))}
-        <p class="muted">Once you send your answers they cannot be changed, so take your time.</p>
+        <p class="muted">{words.cannotChange}</p>
         <button class="button" type="submit">
-          Send my answers
+          {words.sendAnswers}
         </button>
       </form>
     </MeasurePageFrame>
@@ -174,22 +163,20 @@ export function AnsweredMeasurePage(props: {
     <MeasurePageFrame site={site} title={title}>
       <h1>{title}</h1>
       {exampleWording && <ExampleWordingBanner />}
-      <p>Thank you. You answered this on {day(answeredAt, timeZone)}.</p>
+      <p>{words.thankYou(day(answeredAt, timeZone))}</p>
       {exampleWording ? null : results ? (
         <>
-          <h2>Your results</h2>
+          <h2>{words.yourResults}</h2>
           <MeasureResults
             id={id}
             definition={results.definition}
             score={results.score}
             forTherapist={false}
           />
-          <p class="muted">
-            These are numbers to talk about with your therapist, not a verdict about you or your relationship.
-          </p>
+          <p class="muted">{words.notAVerdict}</p>
         </>
       ) : (
-        <p>Your therapist will go through it with you.</p>
+        <p>{words.therapistWillGoThrough}</p>
       )}
     </MeasurePageFrame>
   );
@@ -198,11 +185,9 @@ export function AnsweredMeasurePage(props: {
 /** When a published measure's wording has been taken out of the practice's pack since it was asked for. */
 export function UnavailableMeasurePage({ site }: { site: SiteContext }) {
   return (
-    <MeasurePageFrame site={site} title="Not available just now">
-      <h1>Not available just now</h1>
-      <p>
-        This questionnaire cannot be opened at the moment. Nothing is lost; your therapist can sort it out.
-      </p>
+    <MeasurePageFrame site={site} title={words.unavailableTitle}>
+      <h1>{words.unavailableTitle}</h1>
+      <p>{words.unavailable}</p>
     </MeasurePageFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { AnxietyAvoidanceChart } from "../instruments/anxiety-avoidance-chart.tsx";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { InstrumentScore, SubscaleScore } from "../instruments/score-instrument.ts";
+import { measureMessages as words } from "./messages.ts";
 
 /** Means to 2 decimals (as they are scored), sums as whole numbers. */
 const number = (value: number, method: SubscaleScore["method"]) =>
@@ -54,14 +55,10 @@ export function MeasureResults(props: {
       {met.map((cutOff) => (
         <p key={cutOff.id} class={score.overall.kind === "screen" ? "contact-caution" : undefined}>
           {cutOff.wording}
-          {forTherapist && cutOff.verify && (
-            <span class="muted"> (This cut-off is still to be checked against its source.)</span>
-          )}
+          {forTherapist && cutOff.verify && <span class="muted">{words.cutOffUnchecked}</span>}
         </p>
       ))}
-      {undecided.length > 0 && (
-        <p class="muted">Too many questions were left unanswered to compare this with the usual ranges.</p>
-      )}
+      {undecided.length > 0 && <p class="muted">{words.tooManyUnanswered}</p>}
       {definition.overall.kind === "dimensional" &&
         typeof anxiety === "number" &&
         typeof avoidance === "number" && (

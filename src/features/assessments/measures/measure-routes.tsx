@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
 import { sendErrorPage } from "../../../platform/web/error-pages.tsx";
-import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { actionPost } from "../../../platform/web/form-post.ts";
+import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { allow } from "../../accounts/policies/policy.ts";
@@ -18,6 +19,7 @@ import {
   UnavailableMeasurePage,
 } from "./measure-pages.tsx";
 import { clientTitle, isExampleWording, isSafetyScreen, measureReadiness } from "./measure-wording.ts";
+import { measureMessages as m } from "./messages.ts";
 import { readMeasureAnswers } from "./read-measure-answers.ts";
 import { scoreMeasure } from "./score-measure.ts";
 import { practiceCountryHelp, ScreenThanksPage } from "./screen-thanks-page.tsx";
@@ -136,52 +138,73 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
     return answerPage(request, reply, found);
   });
 
-  app.post("/my/measures/:id", { config: { ...authRateLimit, access: "client" } }, async (request, reply) => {
+  /** The measure still to answer, or the answer a post gets without one: the same 404, or the answered page. */
+  const openToAnswer = async (request: FastifyRequest, reply: FastifyReply) => {
     const found = await measureFor(request);
-    const client = clientOf(request);
-    if (!found) return sendErrorPage(reply, site, 404);
-    const { measure, definition } = found;
-    if (measure.answeredAt !== null) return reply.redirect(`/my/measures/${measure.id}`, 303);
-    const read = readMeasureAnswers(definition, request.body);
-    if (!formIsGenuine(request, keys.current, `measure-${measure.id}`, "session", publicUrl)) {
-      return answerPage(request, reply, found, 400, {
-        chosen: read.chosen,
-        problem: "This page was open for a long time, so your answers were not sent. Please send them again.",
-      });
-    }
-    if (read.problem) return answerPage(request, reply, found, 400, read);
-    // Placeholder wording outside demo mode (asked for before that was refused) is never answered.
-    const readiness = measureReadiness(definition, pack, site.demo);
-    if (readiness.kind !== "ready")
-      return sendPrivate(reply, renderPage(<UnavailableMeasurePage site={site} />), 409);
-    const wording = readiness.wording;
-    const saved = await saveAnswers(db, keys, {
-      id: measure.id,
-      clientId: client.id,
-      answers: read.answers,
-      wording: wording.source,
-      ...(read.declined ? { declined: true } : {}),
-    });
-    if (saved) {
-      await tellTherapistAnswered(db, notifier, {
-        definition,
-        measureId: measure.id,
-        client,
-        answers: read.answers,
-        declined: read.declined === true,
-        wording: wording.source,
-      });
-    }
-    if (isSafetyScreen(definition)) {
-      // The thank-you and the help exist only in this response; answered in another tab a moment
-      // ago, the screen is already gone, like any unknown measure.
-      if (!saved) return sendErrorPage(reply, site, 404);
-      return sendPrivate(
-        reply,
-        renderPage(<ScreenThanksPage site={site} country={practiceCountryHelp(site)} />),
-      );
-    }
-    // Saved now or in another tab a moment ago: either way the answered page is the truth.
-    return reply.redirect(`/my/measures/${measure.id}`, 303);
-  });
+    if (!found) return { answer: sendErrorPage(reply, site, 404) };
+    if (found.measure.answeredAt !== null)
+      return { answer: reply.redirect(`/my/measures/${found.measure.id}`, 303) };
+    return { found };
+  };
+
+  // An action post: which fields there are, and what they may hold, depends on the measure's instrument.
+  app.post(
+    "/my/measures/:id",
+    { config: { ...authRateLimit, access: "client" } },
+    actionPost({
+      form: {
+        name: (request) => `measure-${params.safeParse(request.params).data?.id.toLowerCase()}`,
+        scope: "session",
+        keys: keys.current,
+        publicUrl,
+      },
+      notGenuine: async (request, reply) => {
+        const { found, answer } = await openToAnswer(request, reply);
+        if (!found) return answer;
+        const { chosen } = readMeasureAnswers(found.definition, request.body);
+        return answerPage(request, reply, found, 400, { chosen, problem: m.answersNotSent });
+      },
+      handle: async (request, reply) => {
+        const { found, answer } = await openToAnswer(request, reply);
+        const client = clientOf(request);
+        if (!found) return answer;
+        const { measure, definition } = found;
+        const read = readMeasureAnswers(definition, request.body);
+        if (read.problem) return answerPage(request, reply, found, 400, read);
+        // Placeholder wording outside demo mode (asked for before that was refused) is never answered.
+        const readiness = measureReadiness(definition, pack, site.demo);
+        if (readiness.kind !== "ready")
+          return sendPrivate(reply, renderPage(<UnavailableMeasurePage site={site} />), 409);
+        const wording = readiness.wording;
+        const saved = await saveAnswers(db, keys, {
+          id: measure.id,
+          clientId: client.id,
+          answers: read.answers,
+          wording: wording.source,
+          ...(read.declined ? { declined: true } : {}),
+        });
+        if (saved) {
+          await tellTherapistAnswered(db, notifier, {
+            definition,
+            measureId: measure.id,
+            client,
+            answers: read.answers,
+            declined: read.declined === true,
+            wording: wording.source,
+          });
+        }
+        if (isSafetyScreen(definition)) {
+          // The thank-you and the help exist only in this response; answered in another tab a moment
+          // ago, the screen is already gone, like any unknown measure.
+          if (!saved) return sendErrorPage(reply, site, 404);
+          return sendPrivate(
+            reply,
+            renderPage(<ScreenThanksPage site={site} country={practiceCountryHelp(site)} />),
+          );
+        }
+        // Saved now or in another tab a moment ago: either way the answered page is the truth.
+        return reply.redirect(`/my/measures/${measure.id}`, 303);
+      },
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import type { CountryHelp } from "../../practice-settings/practice-settings.type
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { EmergencyCall, HelpLineGroup } from "../../site/help-now-page.tsx";
 import { MeasurePageFrame } from "./measure-pages.tsx";
+import { measureMessages as m } from "./messages.ts";
 
 /** The help lines of the practice's own country (the help-now page offers the others). */
 export function practiceCountryHelp(site: SiteContext): CountryHelp | undefined {
@@ -16,29 +17,20 @@ export function practiceCountryHelp(site: SiteContext): CountryHelp | undefined 
  */
 export function ScreenThanksPage({ site, country }: { site: SiteContext; country: CountryHelp | undefined }) {
   return (
-    <MeasurePageFrame site={site} title="Thank you">
-      <h1>Thank you</h1>
-      <p>
-        Your answers have gone to your therapist only. Nobody reads them live: your therapist sees them when
-        they next open your record, and may talk them through with you on your own.
-      </p>
-      <p>
-        This page will not be shown again, and these questions no longer appear in your list. If you would
-        like to talk to your therapist on your own, you can ask them for an individual session.
-      </p>
+    <MeasurePageFrame site={site} title={m.thanksTitle}>
+      <h1>{m.thanksTitle}</h1>
+      <p>{m.screenSent}</p>
+      <p>{m.screenGone}</p>
       {country && (
         <section class="help-country stack" aria-labelledby="screen-help">
-          <h2 id="screen-help">Help you can reach now</h2>
+          <h2 id="screen-help">{m.helpNowHeading}</h2>
           <EmergencyCall country={country} />
           <dl>
-            <HelpLineGroup title="If you are afraid of your partner" lines={country.domesticAbuse} />
-            <HelpLineGroup
-              title="If you are worried about how you treat your partner"
-              lines={country.forPeopleWhoUseAbuse}
-            />
+            <HelpLineGroup title={m.afraidOfPartner} lines={country.domesticAbuse} />
+            <HelpLineGroup title={m.worriedAboutSelf} lines={country.forPeopleWhoUseAbuse} />
           </dl>
           <p>
-            <a href="/help-now">Help lines for {country.name} and other countries</a>
+            <a href="/help-now">{m.helpLinesFor(country.name)}</a>
           </p>
         </section>
       )}

@@ -4,6 +4,7 @@ import type { AnswerLine } from "./answer-lines.ts";
 import type { MeasureAssignment } from "./measure-assignments.ts";
 import { MeasureResults } from "./measure-results.tsx";
 import { isExampleWording } from "./measure-wording.ts";
+import { therapistMeasureMessages as m, measureMessages } from "./messages.ts";
 import type { MeasureOutcome } from "./score-measure.ts";
 import { orderForTherapist } from "./therapist-measure-order.ts";
 
@@ -37,26 +38,19 @@ function AnsweredBody({ item, clientName }: { item: TherapistMeasure; clientName
   if (outcome.kind === "declined") {
     return (
       <p>
-        <strong>Declined.</strong> {clientName} chose “I’d rather not say” for every question. That is not a
-        negative screen: it may be worth asking again, in a private moment.
+        <strong>{m.declinedLabel}</strong> {m.declined(clientName)}
       </p>
     );
   }
   if (outcome.kind === "example-wording") {
     return (
       <p>
-        <strong>Example wording — not a real questionnaire.</strong> {clientName} answered the placeholder
-        pack's stand-in questions, so there is no score.
+        <strong>{m.exampleWordingLabel}</strong> {m.exampleAnswered(clientName)}
       </p>
     );
   }
   if (outcome.kind === "unscorable") {
-    return (
-      <p class="form-problem">
-        These answers could not be scored: the questionnaire's definition and the stored answers no longer fit
-        together. The answers are kept; whoever looks after Haven can check the definition.
-      </p>
-    );
+    return <p class="form-problem">{m.unscorable}</p>;
   }
   return (
     <>
@@ -82,9 +76,9 @@ function WithheldNote({ titles = [] }: { titles?: string[] | undefined }) {
   if (titles.length === 0) return null;
   return (
     <p class="muted" id="measures-withheld">
-      Not offered: {titles.join(", ")}. The practice's instrument pack holds only placeholder wording for{" "}
-      {titles.length === 1 ? "it" : "them"}, not the real questions, so {titles.length === 1 ? "it" : "they"}{" "}
-      cannot be given to a client. <a href="/practice/measures">Measures</a> shows what each one needs.
+      {m.withheld(titles)}
+      <a href="/practice/measures">{m.measuresLink}</a>
+      {m.withheldTail}
     </p>
   );
 }
@@ -103,25 +97,21 @@ export function TherapistMeasuresSection(props: {
   const { clientId, clientName, measures, form, timeZone } = props;
   return (
     <section class="stack" id="measures" aria-labelledby="measures-heading">
-      <h2 id="measures-heading">Questionnaires</h2>
-      <p class="muted">
-        {clientName} answers alone. Their partner never sees the answers, the results, or that you asked.
-      </p>
+      <h2 id="measures-heading">{m.heading}</h2>
+      <p class="muted">{m.answersAlone(clientName)}</p>
       {orderForTherapist(measures).map((item) => {
         const { measure, definition } = item;
         return (
           <article class="card stack" key={measure.id} aria-labelledby={`measure-${measure.id}`}>
             <h3 id={`measure-${measure.id}`}>{definition.title}</h3>
             {measure.answeredAt === null ? (
-              <p class="muted">Asked on {day(measure.assignedAt, timeZone)}; not answered yet.</p>
+              <p class="muted">{m.askedNotAnswered(day(measure.assignedAt, timeZone))}</p>
             ) : (
               <>
                 <p class="muted">
-                  Answered on {day(measure.answeredAt, timeZone)}
-                  {measure.resultsShownToClient
-                    ? " · the client can see these results"
-                    : " · seen by you only"}
-                  {isExampleWording(measure.wording) ? " · example wording, not a real questionnaire" : ""}
+                  {measureMessages.answeredOn(day(measure.answeredAt, timeZone))}
+                  {measure.resultsShownToClient ? m.clientSeesResults : m.youOnly}
+                  {isExampleWording(measure.wording) ? m.exampleWording : ""}
                 </p>
                 <AnsweredBody item={item} clientName={clientName} />
               </>
@@ -131,28 +121,28 @@ export function TherapistMeasuresSection(props: {
       })}
       {form.closed ? (
         <div class="card stack">
-          <h3>Ask for a questionnaire</h3>
+          <h3>{m.askHeading}</h3>
           <FormProblem message={form.problem} />
           <p>{form.closed}</p>
         </div>
       ) : (
         <form method="post" action={`/practice/clients/${clientId}/measures`} class="form stack card">
-          <h3>Ask for a questionnaire</h3>
+          <h3>{m.askHeading}</h3>
           <FormToken token={form.token} />
           <FormProblem message={form.problem} />
           {form.choices.length === 0 ? (
             <>
-              <p>No questionnaire is ready: published ones need their wording from an instrument pack.</p>
+              <p>{m.noneReady}</p>
               <WithheldNote titles={form.withheld} />
             </>
           ) : (
             <>
               <RadioGroup
                 name="instrument"
-                legend="Which questionnaire?"
+                legend={m.whichOne}
                 options={form.choices.map((c) => ({
                   value: c.id,
-                  label: `${c.title}${c.therapistOnly ? " (results for you only, unless you tick below)" : ""}`,
+                  label: `${c.title}${c.therapistOnly ? m.forYouOnly : ""}`,
                 }))}
                 value={form.values?.instrument}
                 error={form.errors?.instrument}
@@ -160,11 +150,11 @@ export function TherapistMeasuresSection(props: {
               <WithheldNote titles={form.withheld} />
               <CheckboxField
                 name="showClient"
-                label={`Let ${clientName} see the results of a questionnaire that is normally for you only (never for a screen for harm)`}
+                label={m.letClientSee(clientName)}
                 checked={form.values?.showClient === true}
               />
               <button class="button" type="submit">
-                Ask {clientName}
+                {m.askClient(clientName)}
               </button>
             </>
           )}

@@ -1,7 +1,9 @@
+import { FieldFrame } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { crisisPhrases } from "./crisis-words.ts";
+import { selfCheckMessages as m } from "./messages.ts";
 import type { SelfCheckAnswers } from "./self-check-answers.ts";
 import { type Question, reflectionSteps, safetyQuestions } from "./self-check-questions.ts";
 
@@ -12,12 +14,11 @@ function QuestionField({ question, answers }: { question: Question; answers: Sel
   const value = answers.reflection[question.id];
   if (question.kind === "text") {
     return (
-      <div class="field">
-        <label for={`q-${question.id}`}>{question.legend}</label>
+      <FieldFrame id={`q-${question.id}`} label={question.legend}>
         <textarea id={`q-${question.id}`} name={question.id} rows={3} maxLength={1000}>
           {typeof value === "string" ? value : ""}
         </textarea>
-      </div>
+      </FieldFrame>
     );
   }
   const type = question.kind === "one" ? "radio" : "checkbox";
@@ -45,11 +46,11 @@ function SafetyStep({ answers }: { answers: SelfCheckAnswers }) {
   return (
     <>
       <fieldset>
-        <legend>Are you somewhere private right now, where nobody can see your screen?</legend>
+        <legend>{m.somewherePrivate}</legend>
         {(
           [
-            ["yes", "Yes"],
-            ["no", "No — I'll skip these questions"],
+            ["yes", m.yes],
+            ["no", m.skipThese],
           ] as const
         ).map(([value, label]) => (
           <div class="choice" key={value}>
@@ -64,19 +65,16 @@ function SafetyStep({ answers }: { answers: SelfCheckAnswers }) {
           </div>
         ))}
       </fieldset>
-      <p>
-        These questions are only for you. Your answers are not stored, not emailed and never shown to a
-        partner; they only decide what this page shows you next. You can skip any of them.
-      </p>
+      <p>{m.safetyIntro}</p>
       {safetyQuestions.map((q) => (
         <fieldset key={q.id}>
           <legend>{q.label}</legend>
           <div class="choice-row">
             {(
               [
-                ["yes", "Yes"],
-                ["no", "No"],
-                ["skip", "I'd rather not say"],
+                ["yes", m.yes],
+                ["no", m.no],
+                ["skip", m.ratherNotSay],
               ] as const
             ).map(([value, label]) => (
               <div class="choice" key={value}>
@@ -114,22 +112,20 @@ export function SelfCheckPage(props: {
     <Layout
       site={site}
       meta={{
-        title: "A private self-check",
-        description: "A short, private reflection.",
+        title: m.title,
+        description: m.description,
         canonicalPath: "/self-check",
       }}
     >
       <div class="prose-width section stack">
         <QuickExit url={site.practice.quickExitUrl} />
-        <h1>A private self-check</h1>
-        <p>
-          A few minutes of reflection about a hurt between you and your partner. It is not a test and it won't
-          label you. Nothing is saved unless you choose to send it with a booking.
-        </p>
+        <h1>{m.title}</h1>
+        <p>{m.intro}</p>
         <div id="crisis-panel" class="crisis-panel" role="status" hidden={!crisis}>
           <p>
-            <strong>If you are in danger or thinking of ending your life, please don't wait.</strong> Nobody
-            reads this page live. <a href="/help-now">Find help now</a>.
+            <strong>{m.crisisLead}</strong>
+            {m.crisisNobodyReads}
+            <a href="/help-now">{m.findHelpNow}</a>.
           </p>
         </div>
         <form
@@ -150,7 +146,7 @@ export function SelfCheckPage(props: {
               aria-labelledby={`step-${s.id}`}
             >
               <h2 id={`step-${s.id}`} tabindex={-1}>
-                {index + 1} of {stepIds.length}: {s.title}
+                {m.stepOf(index + 1, stepIds.length, s.title)}
               </h2>
               <p>{s.intro}</p>
               {s.questions.map((q) => (
@@ -158,7 +154,7 @@ export function SelfCheckPage(props: {
               ))}
               <p>
                 <button class="button" type="submit" name="go" value={stepIds[index + 1]}>
-                  Continue
+                  {m.continue}
                 </button>
               </p>
             </section>
@@ -170,12 +166,12 @@ export function SelfCheckPage(props: {
             aria-labelledby="step-safety"
           >
             <h2 id="step-safety" tabindex={-1}>
-              {stepIds.length} of {stepIds.length}: Your safety
+              {m.stepOf(stepIds.length, stepIds.length, m.safetyTitle)}
             </h2>
             <SafetyStep answers={answers} />
             <p>
               <button class="button" type="submit" name="go" value="result">
-                See what this may mean
+                {m.seeWhatItMeans}
               </button>
             </p>
           </section>

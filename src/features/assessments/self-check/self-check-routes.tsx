@@ -1,6 +1,7 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../../../app-context.ts";
-import { formIsGenuine, formTokenFor } from "../../../platform/web/form-security.ts";
+import { actionPost } from "../../../platform/web/form-post.ts";
+import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { containsCrisisWords } from "./crisis-words.ts";
@@ -72,29 +73,36 @@ export function registerSelfCheckRoutes(
     );
   });
 
+  /** The sealed reflection posted back, if it is one of ours, and the booking it points to. */
+  const posted = (request: FastifyRequest) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const summary = typeof body.summary === "string" ? unsealSummary(keys, body.summary) : undefined;
+    const kind = summary?.recommended === "couple" ? "couple" : "individual";
+    return { summary, consent: body.consent === "yes", booking: `/book?kind=${kind}` };
+  };
+
   app.post(
     "/self-check/keep",
     { config: { ...selfCheckRateLimit, access: "public" } },
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const summary = typeof body.summary === "string" ? unsealSummary(keys, body.summary) : undefined;
-      const kind = summary?.recommended === "couple" ? "couple" : "individual";
-      // Only with the box ticked (and a genuine form) is anything kept; otherwise this just opens booking.
-      if (
-        summary &&
-        body.consent === "yes" &&
-        formIsGenuine(request, keys.current, "keep-reflection", "anonymous", publicUrl)
-      ) {
-        const id = await keepReflection(db, keys, summary);
-        reply.setCookie(reflectionCookie, id, {
-          path: "/book",
-          httpOnly: true,
-          secure,
-          sameSite: "lax",
-          maxAge: handoffLifetimeMs / 1000,
-        });
-      }
-      return reply.redirect(`/book?kind=${kind}`, 303);
-    },
+    actionPost({
+      form: { name: "keep-reflection", scope: "anonymous", keys: keys.current, publicUrl },
+      // Without a genuine form nothing is kept: this just opens booking.
+      notGenuine: (request, reply) => reply.redirect(posted(request).booking, 303),
+      handle: async (request, reply) => {
+        const { summary, consent, booking } = posted(request);
+        // Only with the box ticked is anything kept; otherwise this just opens booking.
+        if (summary && consent) {
+          const id = await keepReflection(db, keys, summary);
+          reply.setCookie(reflectionCookie, id, {
+            path: "/book",
+            httpOnly: true,
+            secure,
+            sameSite: "lax",
+            maxAge: handoffLifetimeMs / 1000,
+          });
+        }
+        return reply.redirect(booking, 303);
+      },
+    }),
   );
 }

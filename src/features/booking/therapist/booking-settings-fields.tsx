@@ -30,14 +30,13 @@ export function ZoneField(props: { zones: string[]; value: string; error: string
   // A valid zone the list lacks (an alias such as Asia/Calcutta) is kept; a made-up one is not offered.
   const options = zones.includes(value) || !isValidTimeZone(value) ? zones : [value, ...zones];
   return (
-    <SelectField
-      name="timeZone"
-      label={m.timeZoneLabel}
-      hint={m.timeZoneHint}
-      error={error}
-      options={options.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))}
-      value={value}
-    />
+    <SelectField name="timeZone" label={m.timeZoneLabel} hint={m.timeZoneHint} error={error}>
+      {options.map((zone) => (
+        <option key={zone} value={zone} selected={zone === value}>
+          {zone.replace(/_/g, " ")}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
