@@ -20,6 +20,13 @@ const strictBoolean = z.stringbool({
   falsy: ["0", "false", "no", "off"],
 });
 
+/** A positive number of seconds (fractions allowed), with a default when unset or empty. */
+const seconds = (fallback: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number().positive().max(86_400).default(fallback),
+  );
+
 const envSchema = z.object({
   PORT: z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -49,6 +56,10 @@ const envSchema = z.object({
   HAVEN_CONTENT_DIR: optionalText,
   HAVEN_PRACTICE_FILE: optionalText,
   HAVEN_EMBED_ORIGINS: optionalText,
+  HAVEN_DB_CONNECT_TIMEOUT_SECONDS: seconds(5),
+  HAVEN_DB_STATEMENT_TIMEOUT_SECONDS: seconds(15),
+  HAVEN_DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: seconds(30),
+  HAVEN_SHUTDOWN_GRACE_SECONDS: seconds(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -69,6 +80,10 @@ export type Config = {
   practiceFile: string | undefined;
   /** Origins whose pages may frame the embed pages (`HAVEN_EMBED_ORIGINS`, record 041); empty: none may. */
   embedOrigins: string[];
+  /** How long to wait on PostgreSQL: to connect (or for a free connection), per statement, idle in a transaction. */
+  databaseTimeouts: { connectMs: number; statementMs: number; idleInTransactionMs: number };
+  /** On SIGTERM or SIGINT, how long requests in flight and the current job may take to finish. */
+  shutdownGraceMs: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 };
 
@@ -128,6 +143,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentDir: path.resolve(e.HAVEN_CONTENT_DIR ?? path.join(projectRoot, "content")),
     practiceFile: e.HAVEN_PRACTICE_FILE ? path.resolve(e.HAVEN_PRACTICE_FILE) : undefined,
     embedOrigins: embed.origins,
+    databaseTimeouts: {
+      connectMs: e.HAVEN_DB_CONNECT_TIMEOUT_SECONDS * 1000,
+      statementMs: e.HAVEN_DB_STATEMENT_TIMEOUT_SECONDS * 1000,
+      idleInTransactionMs: e.HAVEN_DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS * 1000,
+    },
+    shutdownGraceMs: e.HAVEN_SHUTDOWN_GRACE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };
 }
