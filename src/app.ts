@@ -23,6 +23,7 @@ import { createMailer } from "./platform/mail/mailer.ts";
 import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
 import { buildAssets } from "./platform/web/assets.ts";
 import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
+import { registerHealthRoutes } from "./platform/web/health-routes.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { requireDeclaredAccess } from "./platform/web/route-access.ts";
 import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mailer.close();
   });
 
+  registerHealthRoutes(app, { db, jobsAlive: () => jobs.alive() });
   registerAssetRoutes(app, assets);
   registerSite(app, ctx);
   registerArticles(app, ctx);

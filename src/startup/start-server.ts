@@ -45,6 +45,24 @@ export async function openConfiguredDatabase(
   }
 }
 
+/**
+ * Stops accepting, lets requests in flight and the job in hand finish, and closes the app. Past the grace
+ * period the connections still open are closed, so a stalled client cannot hold a shutdown for ever.
+ */
+async function closeWithinGrace(app: FastifyInstance, graceMs: number, logger: Logger): Promise<void> {
+  const closed = app.close();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), graceMs);
+  });
+  const outcome = await Promise.race([closed.then(() => "closed" as const), late]);
+  clearTimeout(timer);
+  if (outcome === "closed") return;
+  logger.warn({ graceMs }, "the grace period is over: closing the connections still open");
+  app.server.closeAllConnections();
+  await closed;
+}
+
 /** The whole start: check files, open and prepare the database, listen. The caller owns stop(). */
 export async function startServer(config: Config): Promise<RunningHaven> {
   const logger = pino({ level: config.logLevel, base: undefined });
@@ -56,7 +74,7 @@ export async function startServer(config: Config): Promise<RunningHaven> {
   let app: FastifyInstance | undefined;
   let setupPath: string | undefined;
   const stop = async () => {
-    await app?.close();
+    if (app) await closeWithinGrace(app, config.shutdownGraceMs, logger);
     await handle.close();
     lock?.release();
   };

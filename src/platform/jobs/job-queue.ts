@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
 import { resultRows } from "../db/result-rows.ts";
 import { decryptField, encryptField, type KeyRing } from "../security/field-encryption.ts";
@@ -97,4 +97,16 @@ export async function failJob(db: Database, job: ClaimedJob, errorCode: string):
       finishedAt: exhausted ? sql`now()` : null,
     })
     .where(eq(jobs.id, job.id));
+}
+
+/**
+ * Hands back jobs this worker claimed but did not start (it is stopping): pending again at once, with
+ * the attempt it did not make taken back, for the next pass of any instance.
+ */
+export async function releaseJobs(db: Database, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(jobs)
+    .set({ status: "pending", attempts: sql`${jobs.attempts} - 1`, lockedUntil: null })
+    .where(and(inArray(jobs.id, ids), eq(jobs.status, "running")));
 }
