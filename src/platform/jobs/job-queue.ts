@@ -38,6 +38,16 @@ export async function enqueueJob(
   return id;
 }
 
+/** How many due jobs one pass claims. */
+export const claimBatchSize = 10;
+
+/**
+ * How long a claimed job is this worker's before another may take it. Longer than everything a job may
+ * wait on (the SMTP timeouts in mailer.ts, the database's statement timeout): a stalled job fails here
+ * before a second instance could start it again and send a message twice.
+ */
+export const jobLeaseSeconds = 120;
+
 type ClaimRow = {
   id: string;
   kind: string;
@@ -53,8 +63,8 @@ type ClaimRow = {
 export async function claimDueJobs(
   db: Database,
   ring: KeyRing,
-  limit = 10,
-  leaseSeconds = 120,
+  limit = claimBatchSize,
+  leaseSeconds = jobLeaseSeconds,
 ): Promise<ClaimedJob[]> {
   const result = await db.execute(sql`
     update jobs

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from "../db/database.ts";
 import type { KeyRing } from "../security/field-encryption.ts";
 import { secretKeys } from "../security/secret-key.ts";
 import { jobs } from "./job.schema.ts";
-import { enqueueJob } from "./job-queue.ts";
+import { claimBatchSize, enqueueJob } from "./job-queue.ts";
 import { JobRunner } from "./job-runner.ts";
 
 const ring: KeyRing = { current: secretKeys("j".repeat(64)) };
@@ -56,5 +56,19 @@ describe("the job runner", () => {
     const rows = await handle.db.select().from(jobs).where(inArray(jobs.id, ids));
     const statuses = rows.map((row) => `${row.status}:${row.attempts}`).sort();
     expect(statuses).toEqual(["done:1", "pending:0", "pending:0"]);
+  });
+});
+
+describe("a backlog", () => {
+  it("drains pass after pass while passes come back full, without waiting for the next tick", async () => {
+    const count = claimBatchSize * 2 + 5;
+    for (let n = 0; n < count; n++) await enqueueJob(handle.db, ring, "quick", { n });
+    let ran = 0;
+    // A tick an hour away: only claiming again at once can finish the backlog in this test.
+    const runner = new JobRunner(handle.db, ring, { quick: async () => void ran++ }, logger, 3_600_000);
+    runner.start();
+    await runner.idle();
+    await runner.stop();
+    expect(ran).toBe(count);
   });
 });

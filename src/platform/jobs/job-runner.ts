@@ -2,7 +2,14 @@ import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import type { KeyRing } from "../security/field-encryption.ts";
 import { safeError } from "../web/safe-error.ts";
-import { type ClaimedJob, claimDueJobs, completeJob, failJob, releaseJobs } from "./job-queue.ts";
+import {
+  type ClaimedJob,
+  claimBatchSize,
+  claimDueJobs,
+  completeJob,
+  failJob,
+  releaseJobs,
+} from "./job-queue.ts";
 
 export type JobHandler = (payload: unknown) => Promise<void>;
 
@@ -91,10 +98,14 @@ export class JobRunner {
   private async runUntilIdle(): Promise<number> {
     let total = 0;
     try {
+      let handled: number;
+      // A full pass means more may be waiting: claim again at once rather than at the next tick, so a
+      // backlog drains as fast as the jobs run.
       do {
         this.again = false;
-        total += await this.runOnce();
-      } while (this.again && !this.stopped);
+        handled = await this.runOnce();
+        total += handled;
+      } while ((this.again || handled === claimBatchSize) && !this.stopped);
     } catch (error) {
       this.logger.error({ error: safeError(error) }, "job pass failed");
     }
