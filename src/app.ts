@@ -28,6 +28,7 @@ import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { requireDeclaredAccess } from "./platform/web/route-access.ts";
 import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
 import { registerSessionCookie } from "./platform/web/session-cookie.ts";
+import { trustedProxies } from "./platform/web/trusted-proxies.ts";
 
 /** Form posts are small; a larger body is refused before it is read. */
 const bodyLimitBytes = 64 * 1024;
@@ -43,7 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger as FastifyBaseLogger,
     // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: bodyLimitBytes,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
