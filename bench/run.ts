@@ -11,6 +11,7 @@ import { benchmarkSlots } from "../src/features/booking/compute-slots.bench.ts";
 import { childEnv } from "../test/support/child-env.ts";
 import { benchmarkBookingContention } from "./booking-contention.ts";
 import { benchmarkBookingThroughput, throughputTable } from "./booking-throughput.ts";
+import { benchmarkMailDrain, mailDrainLines } from "./mail-drain.ts";
 
 const articlePath = "/articles/the-three-cycles";
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -149,6 +150,7 @@ try {
     );
   }
   console.log(throughputTable(await benchmarkBookingThroughput(pgUrl, { seconds })));
+  for (const line of mailDrainLines(await benchmarkMailDrain(pgUrl))) console.log(line);
 } finally {
   for (const child of children) child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));

@@ -24,10 +24,12 @@ import { createMailer } from "./platform/mail/mailer.ts";
 import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
 import { buildAssets } from "./platform/web/assets.ts";
 import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
+import { registerHealthRoutes } from "./platform/web/health-routes.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { requireDeclaredAccess } from "./platform/web/route-access.ts";
 import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
 import { registerSessionCookie } from "./platform/web/session-cookie.ts";
+import { trustedProxies } from "./platform/web/trusted-proxies.ts";
 
 /** Form posts are small; a larger body is refused before it is read. */
 const bodyLimitBytes = 64 * 1024;
@@ -43,7 +45,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger as FastifyBaseLogger,
     // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: bodyLimitBytes,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
@@ -93,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mailer.close();
   });
 
+  registerHealthRoutes(app, { db, jobsAlive: () => jobs.alive() });
   registerAssetRoutes(app, assets);
   registerSite(app, ctx);
   registerArticles(app, ctx);

@@ -65,4 +65,25 @@ describe("loadConfig", () => {
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", HAVEN_DEMO: "" }).databaseUrl).toBeUndefined();
   });
+
+  it("has documented database timeouts and a shutdown grace, each configurable in seconds", () => {
+    const defaults = loadConfig({});
+    expect(defaults.databaseTimeouts).toEqual({
+      connectMs: 5000,
+      statementMs: 15000,
+      idleInTransactionMs: 30000,
+    });
+    expect(defaults.shutdownGraceMs).toBe(10000);
+    const set = loadConfig({
+      HAVEN_DB_CONNECT_TIMEOUT_SECONDS: "2",
+      HAVEN_DB_STATEMENT_TIMEOUT_SECONDS: "0.5",
+      HAVEN_DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: "60",
+      HAVEN_SHUTDOWN_GRACE_SECONDS: "25",
+    });
+    expect(set.databaseTimeouts).toEqual({ connectMs: 2000, statementMs: 500, idleInTransactionMs: 60000 });
+    expect(set.shutdownGraceMs).toBe(25000);
+    expect(problemsOf({ HAVEN_DB_STATEMENT_TIMEOUT_SECONDS: "0" })[0]).toMatch(
+      /^HAVEN_DB_STATEMENT_TIMEOUT_SECONDS:/,
+    );
+  });
 });

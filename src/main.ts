@@ -4,7 +4,7 @@ import { encryptedColumns, lookupColumns } from "./encrypted-columns.ts";
 import { createTherapist } from "./features/accounts/create-therapist.ts";
 import { checkPackCommand } from "./features/assessments/instruments/check-pack-command.ts";
 import { reencryptAll } from "./platform/security/reencrypt-all.ts";
-import { loadOrCreateKeyFile, secretKeys } from "./platform/security/secret-key.ts";
+import { resolveSecretKey, secretKeys } from "./platform/security/secret-key.ts";
 import { verifySecretKey } from "./platform/security/verify-secret-key.ts";
 import { backupCommand } from "./startup/backup.ts";
 import { loadStartupFiles } from "./startup/load-startup-files.ts";
@@ -63,9 +63,10 @@ async function reencrypt(): Promise<void> {
   const { handle, lock } = await openConfiguredDatabase(config);
   try {
     await handle.migrate();
-    const current = secretKeys(config.secretKey ?? loadOrCreateKeyFile(config.dataDir));
+    const { secret, source } = resolveSecretKey(config.secretKey, config.dataDir);
+    const current = secretKeys(secret);
     const previous = config.previousSecretKey ? secretKeys(config.previousSecretKey) : undefined;
-    await verifySecretKey(handle.db, current, previous);
+    await verifySecretKey(handle.db, current, previous, source);
     const report = await reencryptAll(handle.db, { current, previous }, { encryptedColumns, lookupColumns });
     for (const { table, column, rewritten } of report) {
       console.log(`${table}.${column}: ${rewritten} value(s) rewritten under the current key`);

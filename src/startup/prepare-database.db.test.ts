@@ -53,4 +53,47 @@ describe("prepareDatabase", () => {
       prepare({ HAVEN_SECRET_KEY: "c".repeat(64), HAVEN_SECRET_KEY_PREVIOUS: original }),
     ).resolves.toBeDefined();
   });
+
+  describe("a wrong key says where the key came from and what to do", () => {
+    const otherDirs: string[] = [];
+    const anotherDataDir = () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "haven-prepare-key-"));
+      otherDirs.push(dir);
+      return dir;
+    };
+    afterAll(() => {
+      for (const dir of otherDirs) fs.rmSync(dir, { recursive: true, force: true });
+    });
+    const prepareIn = (dir: string, env: Record<string, string> = {}) => {
+      const config = loadConfig({ HAVEN_DATA_DIR: dir, ...env });
+      return prepareDatabase(handle, config, loadStartupFiles(config), { freshEmbedded: false, logger });
+    };
+
+    it("HAVEN_SECRET_KEY: names the variable", async () => {
+      await expect(prepareIn(anotherDataDir(), { HAVEN_SECRET_KEY: "d".repeat(64) })).rejects.toThrow(
+        /^HAVEN_SECRET_KEY does not match the key this database was set up with\. Set HAVEN_SECRET_KEY to the original key/,
+      );
+    });
+
+    it("a key file: names the file, and says HAVEN_SECRET_KEY was not set", async () => {
+      const dir = anotherDataDir();
+      fs.mkdirSync(path.join(dir, "keys"), { mode: 0o700 });
+      const keyFile = path.join(dir, "keys", "secret.key");
+      fs.writeFileSync(keyFile, `${"e".repeat(64)}\n`, { mode: 0o600 });
+      const refusal = prepareIn(dir);
+      await expect(refusal).rejects.toThrow(WrongSecretKeyError);
+      await expect(refusal).rejects.toThrow(`The key file ${keyFile} does not match`);
+      await expect(refusal).rejects.toThrow("HAVEN_SECRET_KEY is not set");
+    });
+
+    it("no key at all (a restore without its key): says so, and leaves no new key file behind", async () => {
+      const dir = anotherDataDir();
+      const refusal = prepareIn(dir);
+      await expect(refusal).rejects.toThrow(WrongSecretKeyError);
+      await expect(refusal).rejects.toThrow(
+        `there is no key file at ${path.join(dir, "keys", "secret.key")} (a backup never holds the key)`,
+      );
+      expect(fs.existsSync(path.join(dir, "keys", "secret.key"))).toBe(false);
+    });
+  });
 });

@@ -4,7 +4,7 @@ import { syncArticles } from "../features/articles/sync-articles.ts";
 import { applyDemoMode, hasDemoRows, resolveDemoMode } from "../features/demo/demo-data.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import type { KeyRing } from "../platform/security/field-encryption.ts";
-import { loadOrCreateKeyFile, secretKeys } from "../platform/security/secret-key.ts";
+import { resolveSecretKey, secretKeys } from "../platform/security/secret-key.ts";
 import { verifySecretKey } from "../platform/security/verify-secret-key.ts";
 import type { StartupFiles } from "./load-startup-files.ts";
 
@@ -18,9 +18,10 @@ export async function prepareDatabase(
   options: { freshEmbedded: boolean; logger: Logger },
 ): Promise<PreparedDatabase> {
   await handle.migrate();
-  const keys = secretKeys(config.secretKey ?? loadOrCreateKeyFile(config.dataDir));
+  const { secret, source } = resolveSecretKey(config.secretKey, config.dataDir);
+  const keys = secretKeys(secret);
   const previous = config.previousSecretKey ? secretKeys(config.previousSecretKey) : undefined;
-  await verifySecretKey(handle.db, keys, previous);
+  await verifySecretKey(handle.db, keys, previous, source);
   const demo = await resolveDemoMode(handle.db, {
     requested: config.demo,
     freshEmbedded: options.freshEmbedded,

@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import type { Config } from "../config.ts";
 import { issueSetupLink } from "../features/accounts/setup-link.ts";
 import { acquireDataDirLock, type DataDirLock } from "../platform/db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import { openPglite } from "../platform/db/open-pglite.ts";
 import { openPostgres } from "../platform/db/open-postgres.ts";
+import { safeError } from "../platform/web/safe-error.ts";
 import { loadStartupFiles } from "./load-startup-files.ts";
 import { prepareApp } from "./prepare-app.ts";
 
@@ -22,9 +23,16 @@ export type RunningHaven = {
 /** Opens the configured database; the embedded one only with the data dir's lock held. */
 export async function openConfiguredDatabase(
   config: Config,
+  logger?: Logger,
 ): Promise<{ handle: DatabaseHandle; lock: DataDirLock | undefined; freshEmbedded: boolean }> {
   if (config.databaseUrl) {
-    return { handle: await openPostgres(config.databaseUrl), lock: undefined, freshEmbedded: false };
+    const handle = await openPostgres(config.databaseUrl, {
+      timeouts: config.databaseTimeouts,
+      ...(logger
+        ? { log: (msg: string, error: unknown) => logger.error({ error: safeError(error) }, msg) }
+        : {}),
+    });
+    return { handle, lock: undefined, freshEmbedded: false };
   }
   const lock = acquireDataDirLock(config.dataDir);
   try {
@@ -37,18 +45,36 @@ export async function openConfiguredDatabase(
   }
 }
 
+/**
+ * Stops accepting, lets requests in flight and the job in hand finish, and closes the app. Past the grace
+ * period the connections still open are closed, so a stalled client cannot hold a shutdown for ever.
+ */
+async function closeWithinGrace(app: FastifyInstance, graceMs: number, logger: Logger): Promise<void> {
+  const closed = app.close();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), graceMs);
+  });
+  const outcome = await Promise.race([closed.then(() => "closed" as const), late]);
+  clearTimeout(timer);
+  if (outcome === "closed") return;
+  logger.warn({ graceMs }, "the grace period is over: closing the connections still open");
+  app.server.closeAllConnections();
+  await closed;
+}
+
 /** The whole start: check files, open and prepare the database, listen. The caller owns stop(). */
 export async function startServer(config: Config): Promise<RunningHaven> {
   const logger = pino({ level: config.logLevel, base: undefined });
   const files = loadStartupFiles(config);
-  const { handle, lock, freshEmbedded } = await openConfiguredDatabase(config);
+  const { handle, lock, freshEmbedded } = await openConfiguredDatabase(config, logger);
   if (lock?.takenOverFromPid) {
     logger.warn({ stalePid: lock.takenOverFromPid }, "took over a lock left by a Haven process that is gone");
   }
   let app: FastifyInstance | undefined;
   let setupPath: string | undefined;
   const stop = async () => {
-    await app?.close();
+    if (app) await closeWithinGrace(app, config.shutdownGraceMs, logger);
     await handle.close();
     lock?.release();
   };

@@ -27,6 +27,8 @@ export class SmtpTestServer {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
+      // A loopback server has no name worth looking up, and the lookup would dominate every delivery.
+      disableReverseLookup: true,
       logger: false,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];

@@ -7,6 +7,7 @@ import { type Logger, pino } from "pino";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { loadPack } from "../../src/features/assessments/instruments/instrument-pack.ts";
 import type { FetchFeedOptions } from "../../src/features/booking/calendar-feeds/fetch-feed.ts";
+import type { DatabaseHandle } from "../../src/platform/db/database.ts";
 import type { KeyRing } from "../../src/platform/security/field-encryption.ts";
 import { loadOrCreateKeyFile, secretKeys } from "../../src/platform/security/secret-key.ts";
 import { loadStartupFiles } from "../../src/startup/load-startup-files.ts";
@@ -38,6 +39,8 @@ export async function createTestApp(
     calendarFeedFetch?: FetchFeedOptions;
     /** A pack file to load instead of the practice's (the demo's placeholder pack). */
     instrumentPack?: string;
+    /** How the app reaches this file's database (through a proxy, say), instead of directly. */
+    reach?: (direct: TestDatabaseHandle) => Promise<DatabaseHandle>;
   } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haven-test-"));
@@ -47,7 +50,18 @@ export async function createTestApp(
   const files = options.instrumentPack
     ? { ...loaded, instrumentPack: loadPack(options.instrumentPack, loaded.instruments) }
     : loaded;
-  const handle = await openTestDatabase();
+  const direct = await openTestDatabase();
+  const reached = options.reach ? await options.reach(direct) : undefined;
+  const handle: TestDatabaseHandle = reached
+    ? {
+        ...direct,
+        ...reached,
+        async close() {
+          await reached.close();
+          await direct.close();
+        },
+      }
+    : direct;
   let app: FastifyInstance;
   try {
     app = await prepareApp(handle, config, files, {

@@ -119,6 +119,28 @@ describe("booking a consultation", () => {
     });
   });
 
+  it("gives a repeated submission id the first booking only when the email matches", async () => {
+    const slot = (await offered())[11];
+    const first = request(slot?.start as number, 310);
+    const a = await bookConsultation(handle.db, ring, first, now);
+    expect(a).toMatchObject({ ok: true, repeated: false });
+    // Another address with the same id (a hand-made post) gets no manage link to someone else's booking.
+    const other = await bookConsultation(handle.db, ring, { ...first, visitor: visitor(311) }, now);
+    expect(other).toEqual({ ok: false, reason: "taken", alternatives: [] });
+    // The same address, typed with other capitals, is the same person submitting again.
+    const again = await bookConsultation(
+      handle.db,
+      ring,
+      { ...first, visitor: { ...first.visitor, email: "Visitor310@Example.org" } },
+      now,
+    );
+    expect(again).toMatchObject({
+      ok: true,
+      repeated: true,
+      bookingId: (a as { bookingId: string }).bookingId,
+    });
+  });
+
   it("caps the future bookings one email address may hold", async () => {
     const slots = await offered();
     const same = (start: number) => ({ ...request(start, 400), visitor: visitor(400) });

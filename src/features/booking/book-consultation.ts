@@ -60,8 +60,8 @@ export async function bookConsultation(
   /** Without it (some tests), no email is queued. */
   mail?: BookingMailContext,
 ): Promise<BookingOutcome> {
-  const existing = await bookingBySubmission(db, request.submissionId);
-  if (existing) return { ok: true, ...existing, repeated: true };
+  const existing = await bookingBySubmission(db, ring, request);
+  if (existing) return existing;
   const window = { from: request.start - 2 * 86_400_000, to: request.start + 2 * 86_400_000 };
   try {
     return await db.transaction(async (tx) => {
@@ -176,22 +176,31 @@ export async function bookConsultation(
     // Another instance (or a path that skipped the lock) got there first: the constraint said no.
     if (sqlState(error) === "23P01") return { ok: false, reason: "taken", alternatives: [] };
     if (sqlState(error) === "23505") {
-      const first = await bookingBySubmission(db, request.submissionId);
-      if (first) return { ok: true, ...first, repeated: true };
+      const first = await bookingBySubmission(db, ring, request);
+      if (first) return first;
     }
     throw error;
   }
 }
 
+/**
+ * The booking a submission id already made: the same booking again only for the same email address
+ * (a repeated submit); anyone else who sends that id is told the time was taken, never given its
+ * manage link.
+ */
 async function bookingBySubmission(
   db: Database,
-  submissionId: string,
-): Promise<{ bookingId: string; status: BookingStatus } | undefined> {
+  ring: KeyRing,
+  request: BookingRequest,
+): Promise<BookingOutcome | undefined> {
   const [row] = await db
-    .select({ bookingId: bookings.id, status: bookings.status })
+    .select({ bookingId: bookings.id, status: bookings.status, emailLookup: bookings.visitorEmailLookup })
     .from(bookings)
-    .where(eq(bookings.submissionId, submissionId));
-  return row;
+    .where(eq(bookings.submissionId, request.submissionId));
+  if (!row) return undefined;
+  if (!lookupCandidates(ring, request.visitor.email).includes(row.emailLookup))
+    return { ok: false, reason: "taken", alternatives: [] };
+  return { ok: true, bookingId: row.bookingId, status: row.status, repeated: true };
 }
 
 /** Future bookings that still hold a time for this email address (lapsed requests do not count). */

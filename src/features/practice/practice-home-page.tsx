@@ -1,3 +1,5 @@
+import type { UndeliveredEmail } from "../../platform/mail/undelivered-emails.ts";
+import { UndeliveredEmailsSection } from "../../platform/mail/undelivered-emails-section.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { ClientListing } from "../accounts/clients/list-clients.ts";
 import { SignOutForm } from "../accounts/sign-out-form.tsx";
@@ -22,6 +24,8 @@ export function PracticeHomePage(props: {
   notifyByEmail: boolean;
   timeZone: string;
   needsYouToken: string;
+  /** The owner's only: emails whose every attempt failed, with whom they were for. */
+  undeliveredEmails: UndeliveredEmail[];
   notice?: string | undefined;
   token: string;
 }) {
@@ -42,6 +46,7 @@ export function PracticeHomePage(props: {
           token={props.needsYouToken}
           notifyByEmail={props.notifyByEmail}
         />
+        <UndeliveredEmailsSection items={props.undeliveredEmails} timeZone={props.timeZone} />
         {screenFlags.length > 0 && (
           <section class="contact-caution stack" aria-labelledby="screen-flags">
             <h2 id="screen-flags">{m.attentionHeading}</h2>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
+import { undeliveredEmails } from "../../platform/mail/undelivered-emails.ts";
 import { formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
@@ -64,6 +65,7 @@ export function registerPracticeRoutes(
           needsYou={await needsYou(db, keys, therapist.id)}
           notifyByEmail={await notifyByEmailOf(db, therapist.id)}
           timeZone={therapist.timeZone}
+          undeliveredEmails={therapist.isOwner ? await undeliveredEmails(db, keys) : []}
           needsYouToken={formTokenFor(request, keys.current, needsYouFormName, "session")}
           notice={notice.success ? clientMessages.invited(notice.data === "invited-2" ? 2 : 1) : undefined}
           token={formTokenFor(request, keys.current, "sign-out", "session")}

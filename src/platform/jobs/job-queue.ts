@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
 import { resultRows } from "../db/result-rows.ts";
 import { decryptField, encryptField, type KeyRing } from "../security/field-encryption.ts";
@@ -38,6 +38,16 @@ export async function enqueueJob(
   return id;
 }
 
+/** How many due jobs one pass claims. */
+export const claimBatchSize = 10;
+
+/**
+ * How long a claimed job is this worker's before another may take it. Longer than everything a job may
+ * wait on (the SMTP timeouts in mailer.ts, the database's statement timeout): a stalled job fails here
+ * before a second instance could start it again and send a message twice.
+ */
+export const jobLeaseSeconds = 120;
+
 type ClaimRow = {
   id: string;
   kind: string;
@@ -53,8 +63,8 @@ type ClaimRow = {
 export async function claimDueJobs(
   db: Database,
   ring: KeyRing,
-  limit = 10,
-  leaseSeconds = 120,
+  limit = claimBatchSize,
+  leaseSeconds = jobLeaseSeconds,
 ): Promise<ClaimedJob[]> {
   const result = await db.execute(sql`
     update jobs
@@ -97,4 +107,16 @@ export async function failJob(db: Database, job: ClaimedJob, errorCode: string):
       finishedAt: exhausted ? sql`now()` : null,
     })
     .where(eq(jobs.id, job.id));
+}
+
+/**
+ * Hands back jobs this worker claimed but did not start (it is stopping): pending again at once, with
+ * the attempt it did not make taken back, for the next pass of any instance.
+ */
+export async function releaseJobs(db: Database, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(jobs)
+    .set({ status: "pending", attempts: sql`${jobs.attempts} - 1`, lockedUntil: null })
+    .where(and(inArray(jobs.id, ids), eq(jobs.status, "running")));
 }

@@ -2,7 +2,14 @@ import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import type { KeyRing } from "../security/field-encryption.ts";
 import { safeError } from "../web/safe-error.ts";
-import { type ClaimedJob, claimDueJobs, completeJob, failJob } from "./job-queue.ts";
+import {
+  type ClaimedJob,
+  claimBatchSize,
+  claimDueJobs,
+  completeJob,
+  failJob,
+  releaseJobs,
+} from "./job-queue.ts";
 
 export type JobHandler = (payload: unknown) => Promise<void>;
 
@@ -22,6 +29,7 @@ export class JobRunner {
   private running: Promise<number> | undefined;
   private again = false;
   private stopped = false;
+  private started = false;
 
   constructor(
     private readonly db: Database,
@@ -33,6 +41,7 @@ export class JobRunner {
 
   start(): void {
     this.stopped = false;
+    this.started = true;
     this.timer = setInterval(() => this.wake(), this.pollMs);
     this.timer.unref();
     this.wake();
@@ -53,8 +62,25 @@ export class JobRunner {
   /** One pass over the jobs due now; returns how many were handled (done or failed). */
   async runOnce(): Promise<number> {
     const claimed = await claimDueJobs(this.db, this.ring);
-    for (const job of claimed) await this.handle(job);
-    return claimed.length;
+    let handled = 0;
+    for (const job of claimed) {
+      // Stopping: finish the job in hand, hand the rest back rather than hold them until the lease ends.
+      if (this.stopped) {
+        await releaseJobs(
+          this.db,
+          claimed.slice(handled).map((rest) => rest.id),
+        );
+        break;
+      }
+      await this.handle(job);
+      handled++;
+    }
+    return handled;
+  }
+
+  /** Whether the runner was started and has not been stopped (for /readyz). */
+  alive(): boolean {
+    return this.started && !this.stopped;
   }
 
   /** Resolves once no pass is running: tests wait here for the work a request woke. */
@@ -62,6 +88,7 @@ export class JobRunner {
     while (this.running) await this.running;
   }
 
+  /** Stops after the job in hand (the rest of a pass is handed back); resolves when that job is done. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -71,10 +98,14 @@ export class JobRunner {
   private async runUntilIdle(): Promise<number> {
     let total = 0;
     try {
+      let handled: number;
+      // A full pass means more may be waiting: claim again at once rather than at the next tick, so a
+      // backlog drains as fast as the jobs run.
       do {
         this.again = false;
-        total += await this.runOnce();
-      } while (this.again && !this.stopped);
+        handled = await this.runOnce();
+        total += handled;
+      } while ((this.again || handled === claimBatchSize) && !this.stopped);
     } catch (error) {
       this.logger.error({ error: safeError(error) }, "job pass failed");
     }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -127,6 +128,28 @@ describe("email through the job queue", () => {
     } finally {
       await runner.stop();
       await smtp.stop();
+    }
+  });
+
+  it("gives up on a mail server that accepts the connection and never greets, and tries again later", async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      await queueEmail(handle.db, ring, mail);
+      const mailer = createMailer({
+        smtpUrl: `smtp://127.0.0.1:${port}`,
+        outboxDir: os.tmpdir(),
+        from: "Haven demo practice <hello@example.org>",
+        timeouts: { connectionMs: 300, greetingMs: 300, socketMs: 300 },
+      });
+      const runner = new JobRunner(handle.db, ring, { [emailJobKind]: emailJobHandler(mailer) }, logger);
+      expect(await runner.runOnce()).toBe(1);
+      const [job] = await handle.db.select().from(jobs);
+      expect(job).toMatchObject({ status: "pending", attempts: 1, lastError: "ETIMEDOUT" });
+      mailer.close();
+    } finally {
+      silent.close();
     }
   });
 });

@@ -15,6 +15,13 @@ export type OutgoingMail = {
 export type Mailer = { send(mail: OutgoingMail): Promise<void>; close(): void; kind: "smtp" | "outbox" };
 
 /**
+ * How long an SMTP send may wait: to connect, for the server's greeting, and for any answer after that.
+ * Set explicitly (the library's own socket timeout is ten minutes) and kept well inside the job lease
+ * (job-queue.ts), so a stalled mail server fails the job instead of outliving its lease.
+ */
+export const smtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
+
+/**
  * SMTP when SMTP_URL is set; otherwise each message becomes an .eml file in the outbox folder,
  * so a laptop install works without a mail server and nothing is lost.
  */
@@ -22,9 +29,21 @@ export function createMailer(options: {
   smtpUrl: string | undefined;
   outboxDir: string;
   from: string;
+  /** Shorter waits for tests; the defaults are `smtpTimeouts`. */
+  timeouts?: Partial<typeof smtpTimeouts>;
 }): Mailer {
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
+    const timeouts = { ...smtpTimeouts, ...options.timeouts };
+    const transport = nodemailer.createTransport({
+      url: options.smtpUrl,
+      // One connection kept open and reused: a new one for every message (and its TLS handshake) made
+      // a backlog drain at a few messages a second. Jobs run one at a time, so one connection is enough.
+      pool: true,
+      maxConnections: 1,
+      connectionTimeout: timeouts.connectionMs,
+      greetingTimeout: timeouts.greetingMs,
+      socketTimeout: timeouts.socketMs,
+    });
     return {
       kind: "smtp",
       async send(mail) {

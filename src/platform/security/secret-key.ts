@@ -51,6 +51,36 @@ export function loadOrCreateKeyFile(dataDir: string): string {
   return secret;
 }
 
+/** Where the secret key came from, so a wrong key can be explained in terms of what the operator did. */
+export type KeySource =
+  | { kind: "environment" }
+  | { kind: "key file"; path: string }
+  /** No key anywhere yet: a new one, written to `path` only once the database is known to be new. */
+  | { kind: "new key file"; path: string; write(): void };
+
+/** HAVEN_SECRET_KEY, else the data dir's key file, else a new key not yet written anywhere. */
+export function resolveSecretKey(
+  secretKey: string | undefined,
+  dataDir: string,
+): { secret: string; source: KeySource } {
+  if (secretKey) return { secret: secretKey, source: { kind: "environment" } };
+  const keyPath = path.join(dataDir, "keys", "secret.key");
+  if (fs.existsSync(keyPath))
+    return { secret: loadOrCreateKeyFile(dataDir), source: { kind: "key file", path: keyPath } };
+  const secret = randomBytes(32).toString("hex");
+  return {
+    secret,
+    source: {
+      kind: "new key file",
+      path: keyPath,
+      write() {
+        fs.mkdirSync(path.dirname(keyPath), { recursive: true, mode: 0o700 });
+        fs.writeFileSync(keyPath, `${secret}\n`, { mode: 0o600, flag: "wx" });
+      },
+    },
+  };
+}
+
 /** A value that proves which secret is loaded without revealing it. */
 export function keyCheckValue(keys: SecretKeys): string {
   return createHmac("sha256", keys.derive("key-check")).update("haven key check v1").digest("hex");

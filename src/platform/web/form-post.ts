@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { SecretKeys } from "../security/secret-key.ts";
+import { keepFormDuringOutage } from "./database-outage.ts";
 import { type FormScope, formIsGenuine } from "./form-security.ts";
 import { webMessages } from "./messages.ts";
 
@@ -58,7 +59,8 @@ export type FormPost<Values, Parsed> = {
 };
 
 /**
- * One form post: the token → the schema (one message per field, the input kept, 400) → one use case.
+ * One form post: the token → the schema (one message per field, the input kept, 400) → one use case;
+ * a use case that finds the database unavailable shows the page again, input kept, 503.
  * Who may post at all was settled by the route's declared access before this runs.
  */
 export function formPost<Values, Parsed>(spec: FormPost<Values, Parsed>) {
@@ -73,6 +75,10 @@ export function formPost<Values, Parsed>(spec: FormPost<Values, Parsed>) {
       rerender(request, reply, 400, { values, errors, problem });
     const parsed = schema.safeParse(secrets ? { ...values, ...secrets(request.body) } : values);
     if (!parsed.success) return invalid(firstIssuePerField(parsed.error));
+    // Should the database be unavailable, the error handler shows this page again (503), input kept.
+    keepFormDuringOutage(request, () =>
+      rerender(request, reply, 503, { values, problem: webMessages.tryAgainInAMinute }),
+    );
     return handle({ request, reply, data: parsed.data, values, invalid });
   };
 }

@@ -62,4 +62,15 @@ export const webMessages = {
 
   /** Under a text field with a limit, once most of the room is used (shown by enhance.ts). */
   charactersLeft: (left: number) => (left === 1 ? "1 character left" : `${left} characters left`),
+  /** A form post that met the database unavailable: the page again, with what was typed kept. */
+  tryAgainInAMinute:
+    "We couldn't save this just now because part of our system is briefly unavailable. Everything you typed is still here: please try again in a minute.",
+  /** The page shown (503) while the database is unavailable. */
+  unavailableTitle: "We'll be back in a minute",
+  unavailableBody:
+    "Part of our system is briefly unavailable, so this page can't be shown just now. This is not your doing, and nothing has been lost. Please try again in a minute.",
+  /** Beside the button that sends a form again, on that page, when a form post met the outage. */
+  resendKept:
+    "What you sent has been kept on this page. Please wait a minute, then press the button to send it again (a password, if there was one, will need typing again).",
+  resendButton: "Send it again",
 };

@@ -6,7 +6,8 @@ import type { FastifyInstance } from "fastify";
  */
 export function registerRequestLogging(app: FastifyInstance): void {
   app.addHook("onResponse", async (request, reply) => {
-    request.log.info(
+    const level = request.routeOptions.config.quietLog ? "debug" : "info";
+    request.log[level](
       {
         method: request.method,
         route: request.routeOptions.url ?? "(no route)",

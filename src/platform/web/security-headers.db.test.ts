@@ -25,6 +25,8 @@ describe("security headers and markup", () => {
       expect(response.headers["content-security-policy"], url).toBe(exactPolicy);
       expect(response.headers["referrer-policy"], url).toBe("strict-origin-when-cross-origin");
       expect(response.headers["x-content-type-options"], url).toBe("nosniff");
+      // frame-ancestors alone decides framing; no X-Frame-Options to contradict it.
+      expect(response.headers["x-frame-options"], url).toBeUndefined();
     }
   });
 

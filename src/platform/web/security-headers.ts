@@ -51,5 +51,7 @@ export async function registerSecurityHeaders(
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: { policy: "same-origin" },
+    // frame-ancestors says who may frame a page; helmet's X-Frame-Options: SAMEORIGIN contradicted it.
+    xFrameOptions: false,
   });
 }

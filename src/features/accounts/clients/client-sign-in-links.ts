@@ -46,11 +46,8 @@ export async function requestSignInLink(
   const { token, hash } = newOneTimeToken();
   const email = openClientField(ring, client.id, "email_encrypted", client.emailEncrypted);
   await db.transaction(async (tx) => {
-    // Only the newest link works: an older one lying in the inbox is no longer a way in.
-    await tx
-      .update(clientSignInLinks)
-      .set({ usedAt: now })
-      .where(and(eq(clientSignInLinks.clientId, client.id), isNull(clientSignInLinks.usedAt)));
+    // A new request leaves earlier links alone: anyone may ask, and someone else's request must never
+    // end the link the client is about to use. Using one link ends the rest (useSignInLink).
     await tx.insert(clientSignInLinks).values({
       tokenHash: hash,
       clientId: client.id,
@@ -107,6 +104,11 @@ export async function useSignInLink(
       )
       .returning({ clientId: clientSignInLinks.clientId });
     if (!used) return undefined;
+    // Signed in: the other links lying in the inbox are no longer a way in.
+    await tx
+      .update(clientSignInLinks)
+      .set({ usedAt: now })
+      .where(and(eq(clientSignInLinks.clientId, used.clientId), isNull(clientSignInLinks.usedAt)));
     const [client] = await tx
       .select({ status: clients.status, totpEnabledAt: clients.totpEnabledAt })
       .from(clients)

@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { childEnv } from "../../test/support/child-env.ts";
+import { projectRoot } from "../config.ts";
+
+// Stopping Haven as a supervisor or a container runtime does: one signal to the process it started.
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+type Exit = { code: number | null; output: string };
+
+function launch(command: string, args: string[], env: Record<string, string>) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haven-stop-"));
+  dirs.push(dataDir);
+  const child = spawn(command, args, {
+    cwd: projectRoot,
+    env: childEnv({ PORT: "0", HAVEN_DATA_DIR: dataDir, ...env }),
+    stdio: "pipe",
+  });
+  children.push(child);
+  let output = "";
+  let markReady: (port: number) => void = () => {};
+  const ready = new Promise<number>((resolve) => {
+    markReady = resolve;
+  });
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    const port = /Haven is ready at http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
+    if (port) markReady(Number(port));
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<Exit>((resolve) => child.on("exit", (code) => resolve({ code, output })));
+  return {
+    child,
+    exited,
+    ready: Promise.race([ready, exited.then((e) => Promise.reject(new Error(e.output)))]),
+  };
+}
+
+/** Whether something still answers on the port (an orphaned server would). */
+const answers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.on("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
+
+describe("stopping Haven", () => {
+  it("`npm start` passes SIGTERM to the server: it exits 0 and leaves nothing answering", async () => {
+    const haven = launch("npm", ["start", "--silent"], {});
+    const port = await haven.ready;
+    expect(await answers(port)).toBe(true);
+    haven.child.kill("SIGTERM");
+    const exit = await haven.exited;
+    expect(exit.code).toBe(0);
+    expect(exit.output).toContain('"msg":"Haven is stopping"');
+    expect(await answers(port)).toBe(false);
+  });
+
+  it("closes a request that stalls past the grace period, then exits 0", async () => {
+    const haven = launch(process.execPath, ["--import", "tsx", "src/main.ts", "start"], {
+      HAVEN_SHUTDOWN_GRACE_SECONDS: "0.5",
+    });
+    const port = await haven.ready;
+    // A form post whose body never comes: in flight for as long as the client likes.
+    const stalled = net.connect(port, "127.0.0.1");
+    stalled.on("error", () => {});
+    await new Promise((resolve) => stalled.on("connect", resolve));
+    stalled.write(
+      "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nemail=",
+    );
+    const closedByServer = new Promise((resolve) => stalled.on("close", resolve));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    haven.child.kill("SIGTERM");
+    const exit = await haven.exited;
+    await closedByServer;
+    expect(exit.code).toBe(0);
+    expect(exit.output).toContain("the grace period is over");
+  });
+});
