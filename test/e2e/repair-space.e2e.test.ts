@@ -81,7 +81,7 @@ describe("the repair space, for a couple and their therapist", () => {
       ]);
     await Promise.all([therapist.waitForURL(/#joint-work$/), therapist.click("text=Open joint work")]);
 
-    await therapist.goto(url(`${record}/repair`));
+    await Promise.all([therapist.waitForURL(/\/repair$/), therapist.click("text=The repair: injuries")]);
     await axeBothWidths(therapist);
     await therapist.fill("#field-name", "The night of the hospital");
     await therapist.check("text=Ana Alder was hurt");
@@ -108,7 +108,8 @@ describe("the repair space, for a couple and their therapist", () => {
 
   it("lets Ana write, stop for today, come back and share with her therapist; Bo's pages do not change", async () => {
     const before = await boPages();
-    await ana.goto(url("/my/repair"));
+    await ana.goto(url("/my"));
+    await Promise.all([ana.waitForURL("**/my/repair"), ana.click("text=Your repair work")]);
     await axeBothWidths(ana);
     await ana.click("text=Telling what happened");
     await axeBothWidths(ana);

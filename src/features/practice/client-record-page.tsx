@@ -42,6 +42,11 @@ export function ClientRecordPage(props: {
           </p>
         )}
         {props.jointWork && <JointWorkSection view={props.jointWork} />}
+        {props.jointWork && (
+          <p>
+            <a href={`/practice/clients/${clientId}/repair`}>{m.openRepair}</a>
+          </p>
+        )}
         <h2 id="shared">{m.sharedHeading}</h2>
         <p class="muted">{m.onlyShared(name)}</p>
         {shared.length === 0 ? (

@@ -59,9 +59,6 @@ export const repairTherapistMessages = {
   overviewTitle: (names: string) => `Repair: ${names}`,
   backToRecord: "← Back to the record",
   backToRepair: "← Back to the repair overview",
-  openRepair: "Open the repair overview",
-  recordSummary: (count: number) =>
-    count === 0 ? "No injuries named yet." : count === 1 ? "One injury named." : `${count} injuries named.`,
   latestMark: (step: string, day: string) => `Latest mark: ${step}, ${day}.`,
   notOpen: "Not open",
   saved: "Saved.",

@@ -47,6 +47,7 @@ export const clientMessages = {
   nobodyReadsLead: "Nobody reads this space live. If you need help now, ",
   findHelpNow: "find help now",
   yourNotes: "Your notes",
+  yourRepair: "Your repair work",
   yourMeasures: "Questionnaires from your therapist",
   yourData: "What Haven holds about you",
   yourSignIns: "Your sign-ins",

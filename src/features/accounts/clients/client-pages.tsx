@@ -135,8 +135,13 @@ export function SignInLinkPage(props: { site: SiteContext; action: string; token
   );
 }
 
-export function ClientSpacePage(props: { site: SiteContext; name: string; token: string }) {
-  const { site, name, token } = props;
+export function ClientSpacePage(props: {
+  site: SiteContext;
+  name: string;
+  token: string;
+  inCouple: boolean;
+}) {
+  const { site, name, token, inCouple } = props;
   return (
     <Layout site={site} meta={{ title: m.spaceTitle, description: m.spaceTitle, noindex: true }}>
       <div class="prose-width section stack">
@@ -151,6 +156,12 @@ export function ClientSpacePage(props: { site: SiteContext; name: string; token:
           <li>
             <a href="/my/entries">{m.yourNotes}</a>
           </li>
+          {/* The same link for both partners, whether or not their therapist has opened the work yet. */}
+          {inCouple && (
+            <li>
+              <a href="/my/repair">{m.yourRepair}</a>
+            </li>
+          )}
           <li>
             <a href="/my/measures">{m.yourMeasures}</a>
           </li>

@@ -230,7 +230,12 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
     return sendPrivate(
       reply,
       renderPage(
-        <ClientSpacePage site={site} name={name} token={formTokenFor(request, key, "sign-out", "session")} />,
+        <ClientSpacePage
+          site={site}
+          name={name}
+          token={formTokenFor(request, key, "sign-out", "session")}
+          inCouple={client.coupleId !== null}
+        />,
       ),
     );
   });
