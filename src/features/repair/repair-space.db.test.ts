@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
 import { therapistNotifications } from "../notifications/notification.schema.ts";
 import { workspaceEntries } from "../workspace/entry.schema.ts";
+import { workspaceMessages as wm } from "../workspace/messages.ts";
 import { repairMessages as m, repairTherapistMessages as tm } from "./messages.ts";
 import { injuries, injurySuggestions, storyVersions } from "./repair.schema.ts";
 
@@ -181,6 +182,48 @@ describe("once joint work is open", () => {
     expect((await share("nobody")).statusCode).toBe(303);
     expect((await get("/my/entries", ben.cookie)).body).not.toMatch(corridor);
     expect((await get(injuryPage(), tessCookie)).body).not.toMatch(corridor);
+  });
+
+  it("keeps a reply private until it is sent, shows it under what it answers, and not once withdrawn", async () => {
+    const shared = await submitForm(t.app, {
+      page: "/my/entries",
+      cookie: ada.cookie,
+      fields: { body: "Can we talk about Sunday?", sharing: "partner" },
+    });
+    expect(shared.statusCode).toBe(303);
+    const replyPath = /href="(\/my\/entries\/[0-9a-f-]{36}\/reply)"/.exec(
+      (await get("/my/entries", ben.cookie)).body,
+    )?.[1];
+    if (!replyPath) throw new Error("no reply link beside the shared note");
+    const adaBefore = stable((await get("/my/entries", ada.cookie)).body);
+    const kept = await submitForm(t.app, {
+      page: replyPath,
+      cookie: ben.cookie,
+      fields: { body: "Yes, after the walk.", send: "no" },
+    });
+    expect(kept.statusCode).toBe(303);
+    expect(stable((await get("/my/entries", ada.cookie)).body)).toBe(adaBefore);
+    const replyLink = /href="\/my\/entries\/([0-9a-f-]{36})"/.exec(
+      (await get("/my/entries", ben.cookie)).body,
+    )?.[1];
+    if (!replyLink) throw new Error("no link to the kept reply");
+    const share = (sharing: string) =>
+      submitForm(t.app, {
+        page: `/my/entries/${replyLink}`,
+        action: `/my/entries/${replyLink}/sharing`,
+        cookie: ben.cookie,
+        fields: { sharing },
+      });
+    await share("partner");
+    const adaList = (await get("/my/entries", ada.cookie)).body;
+    expect(adaList).toContain(wm.partnerReplied);
+    expect(adaList.indexOf("Yes, after the walk.")).toBeGreaterThan(
+      adaList.indexOf("Can we talk about Sunday?"),
+    );
+    await share("nobody");
+    expect(stable((await get("/my/entries", ada.cookie)).body)).toBe(adaBefore);
+    // Someone else's note, or Ada's own, cannot be replied to by its address.
+    expect((await get(replyPath, ada.cookie)).statusCode).toBe(404);
   });
 
   it("keeps both texts when the partners save the story at once", async () => {

@@ -14,6 +14,7 @@ import { auditLog } from "../../platform/audit/audit.schema.ts";
 import { therapistNotifications } from "../notifications/notification.schema.ts";
 import { nameInjury, openStory } from "../repair/injuries.ts";
 import { openPiece } from "../repair/opened-pieces.ts";
+import { writeEntry } from "../workspace/entries.ts";
 import { workspaceEntries } from "../workspace/entry.schema.ts";
 import { safetyMessages } from "./messages.ts";
 
@@ -211,6 +212,11 @@ describe("crisis words wherever a client writes", () => {
       pieceId: "telling-what-happened",
     });
     await openStory(t.handle.db, { therapistId: tess.id, injuryId });
+    const diShared = await writeEntry(t.handle.db, t.keys, {
+      clientId: di.id,
+      body: "Talk soon",
+      sharing: "partner",
+    });
     // Forms where a person types their own words: each must meet crisis words with help.
     const freeText: Record<string, { url?: string; cookie?: string; fields: Record<string, string> }> = {
       "/my/entries": { cookie: ada.cookie, fields: { body: "I want to kill myself", sharing: "nobody" } },
@@ -219,6 +225,11 @@ describe("crisis words wherever a client writes", () => {
         url: `/my/repair/${injuryId}/pieces/telling-what-happened`,
         cookie: cy.cookie,
         fields: { "the-moment": "I want to kill myself" },
+      },
+      "/my/entries/:id/reply": {
+        url: `/my/entries/${diShared}/reply`,
+        cookie: cy.cookie,
+        fields: { body: "I want to kill myself", send: "no" },
       },
       "/my/repair/:injuryId/story": {
         url: `/my/repair/${injuryId}/story`,

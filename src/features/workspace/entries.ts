@@ -17,6 +17,8 @@ export type Entry = {
   sharedWithTherapistAt: Date | null;
   /** For an answer to a piece of repair material: the piece and the question it answers. */
   answers?: { injuryId: string; pieceId: string; questionId: string } | undefined;
+  /** For a reply: the partner's shared note it answers. */
+  replyTo?: string | null | undefined;
 };
 
 const location = (id: string) => ({ table: "workspace_entries", column: "body_encrypted", id });
@@ -58,18 +60,20 @@ const open = (ring: KeyRing, row: Row): Entry => ({
     row.injuryId && row.pieceId && row.questionId
       ? { injuryId: row.injuryId, pieceId: row.pieceId, questionId: row.questionId }
       : undefined,
+  replyTo: row.replyToEntryId,
 });
 
 export async function writeEntry(
   db: Database,
   ring: KeyRing,
-  input: { clientId: string; body: string; sharing: Sharing },
+  input: { clientId: string; body: string; sharing: Sharing; replyTo?: string },
   now = new Date(),
 ): Promise<string> {
   const id = randomUUID();
   await db.insert(workspaceEntries).values({
     id,
     clientId: input.clientId,
+    replyToEntryId: input.replyTo ?? null,
     bodyEncrypted: encryptField(ring, input.body, location(id)),
     ...shareTimes(input.sharing, now),
     createdAt: now,

@@ -22,7 +22,7 @@ function PartnerSharingNote({ scope }: { scope: SharingScope }) {
   ) : null;
 }
 
-const day = (date: Date, timeZone: string) =>
+export const day = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
 
 const sharingWords: Record<Sharing, string> = m.sharedWith;
@@ -59,7 +59,11 @@ export function EntriesPage(props: {
   /** The note just saved held words that may mean the person is in danger: help first. */
   crisis?: boolean;
 }) {
-  const { site, own, fromPartner, scope, timeZone, form, reminder, crisis = false } = props;
+  const { site, own, scope, timeZone, form, reminder, crisis = false } = props;
+  // A partner's reply to one of this person's notes is shown under that note, not in the list below.
+  const ownIds = new Set(own.map((entry) => entry.id));
+  const repliesTo = (id: string) => props.fromPartner.filter((entry) => entry.replyTo === id);
+  const fromPartner = props.fromPartner.filter((entry) => !entry.replyTo || !ownIds.has(entry.replyTo));
   const { inCouple } = scope;
   return (
     <Layout site={site} meta={{ title: m.listTitle, description: m.listDescription, noindex: true }}>
@@ -120,6 +124,12 @@ export function EntriesPage(props: {
                     <span class="visually-hidden">{m.openNoteFrom(day(entry.createdAt, timeZone))}</span>
                   </a>
                 </p>
+                {repliesTo(entry.id).map((answer) => (
+                  <div class="stack" key={answer.id}>
+                    <p class="muted">{m.partnerReplied}</p>
+                    <p class="entry-body">{answer.body}</p>
+                  </div>
+                ))}
               </li>
             ))}
           </ul>
@@ -135,7 +145,13 @@ export function EntriesPage(props: {
                   <li class="card" key={entry.id}>
                     <p class="entry-body">{entry.body}</p>
                     <p class="muted">
-                      {m.sharedOn(day(entry.sharedWithPartnerAt ?? entry.createdAt, timeZone))}
+                      {m.sharedOn(day(entry.sharedWithPartnerAt ?? entry.createdAt, timeZone))}{" "}
+                      <a href={`/my/entries/${entry.id}/reply`}>
+                        {m.reply}
+                        <span class="visually-hidden">
+                          {m.replyTo(day(entry.sharedWithPartnerAt ?? entry.createdAt, timeZone))}
+                        </span>
+                      </a>
                     </p>
                   </li>
                 ))}

@@ -42,4 +42,16 @@ export const workspaceMessages = {
   bodyMissing: "Please write something before saving.",
   bodyTooLong: (max: number) => `Please keep a note under ${max} characters, or split it in two.`,
   sharingMissing: "Please choose who can read it.",
+  reply: "Reply",
+  replyTo: (day: string) => ` to the note shared on ${day}`,
+  replyTitle: "Reply to your partner",
+  replyIntro:
+    "Your reply stays private until you choose to send it. You can send it now, or keep it and send it later from your notes.",
+  theirNote: "What your partner shared",
+  yourReply: "Your reply",
+  replyWhen: "When should your partner see it?",
+  keepPrivate: "Keep it private for now",
+  sendNow: "Send it to my partner",
+  saveReply: "Save the reply",
+  partnerReplied: "Your partner replied:",
 } as const;
