@@ -148,11 +148,24 @@ describe("the repair space, for a couple and their therapist", () => {
   it("shows Bo an answer Ana shares with him, and nothing once she takes it back", async () => {
     await ana.goto(url(storyPath.replace("/story", "/pieces/telling-what-happened")));
     await ana.locator("text=Share or take back this answer").nth(1).click();
+    const answerPage = ana.url();
     await ana.check("#field-sharing-partner");
     await Promise.all([ana.waitForURL(/notice=shared/), ana.click("text=Save who can read it")]);
     await bo.goto(url("/my/entries"));
     expect(await bo.locator("main").textContent()).toContain("I stopped asking for help.");
     await axeBothWidths(bo);
+    // Bo answers it: private first, then sent; Ana reads it under her own words.
+    await bo
+      .getByRole("link", { name: /^Reply/ })
+      .first()
+      .click();
+    await axeBothWidths(bo);
+    await bo.fill("#field-body", "I did not know. I want to hear more.");
+    await bo.check("#field-send-yes");
+    await Promise.all([bo.waitForURL("**/my/entries"), bo.click("text=Save the reply")]);
+    await ana.goto(url("/my/entries"));
+    expect(await ana.locator("main").textContent()).toContain("Your partner replied:I did not know.");
+    await ana.goto(answerPage);
     await ana.check("#field-sharing-nobody");
     await Promise.all([ana.waitForURL(/notice=shared/), ana.click("text=Save who can read it")]);
     await bo.reload();
