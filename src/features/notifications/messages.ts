@@ -14,6 +14,7 @@ export const notificationMessages = {
     "shared-with-therapist": (who: string) => `${who} shared something with you`,
     "measure-answered": (who: string) => `${who} answered a questionnaire`,
     "request-waiting": (who: string) => `A consultation request from ${who} is waiting for your answer`,
+    "injury-suggested": (who: string) => `${who} suggested something to work on in the repair`,
   } satisfies Record<NotificationKind, (who: string) => string>,
   open: "Open",
   markSeen: "Mark as seen",

@@ -24,6 +24,7 @@ const anchors: Record<NotificationKind, string> = {
   "shared-with-therapist": "#shared",
   "measure-answered": "#measures-heading",
   "request-waiting": "",
+  "injury-suggested": "/repair",
 };
 
 function linkFor(item: NeedsYouItem): string | undefined {

@@ -9,6 +9,7 @@ export const notificationKinds = [
   "shared-with-therapist",
   "measure-answered",
   "request-waiting",
+  "injury-suggested",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -9,6 +9,7 @@ import { sendPrivate } from "../../platform/web/send-private.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
+import { hourly } from "../notifications/notify-therapist.ts";
 import { clientRepair } from "./client-repair-view.ts";
 import { suggestInjury } from "./injury-suggestions.ts";
 import { repairMessages as m } from "./messages.ts";
@@ -28,7 +29,7 @@ const suggestSchema = z.object({
 
 /** A partner's repair space: the couple's injuries, what is open for them, and a private suggestion. */
 export function registerClientRepairRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl, repairPieces } = ctx;
+  const { db, site, keys, publicUrl, repairPieces, notifier } = ctx;
 
   const homePage = async (
     request: FastifyRequest,
@@ -84,6 +85,18 @@ export function registerClientRepairRoutes(app: FastifyInstance, ctx: AppContext
           therapistId: client.therapistId,
           text: data.suggestion,
         });
+        // The therapist learns that there is a suggestion (not what it says), at most once an hour.
+        const now = new Date();
+        await notifier.notify(
+          db,
+          {
+            therapistId: client.therapistId,
+            clientId: client.id,
+            kind: "injury-suggested",
+            dedupeKey: hourly(["injury-suggested", client.id], now),
+          },
+          now,
+        );
         // Help first, on this very page: a redirect would lose the moment to show it.
         if (request.crisisWords) return homePage(request, reply, 200, undefined, m.suggestSent);
         return reply.redirect("/my/repair?notice=suggested", 303);

@@ -154,6 +154,9 @@ describe("once joint work is open", () => {
     const overview = (await get(`${record()}/repair`, tessCookie)).body;
     expect(overview).toContain("The birthday in March");
     expect(overview).toContain("From Ada Ash");
+    const home = (await get("/practice", tessCookie)).body;
+    expect(home).toContain("Ada Ash suggested something to work on in the repair");
+    expect(home).not.toContain("birthday");
     const [row] = await t.handle.db.select().from(injurySuggestions);
     expect(row?.bodyEncrypted).not.toContain("birthday");
     // The therapist's view never holds what Ada kept private.
