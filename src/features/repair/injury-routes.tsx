@@ -134,65 +134,56 @@ export function registerInjuryRoutes(app: FastifyInstance, ctx: AppContext): voi
     }),
   );
 
-  app.post(
-    `${path}/status`,
-    { config },
-    actionPost({
-      form,
-      notGenuine: back,
-      handle: async (request, reply) => {
-        const found = await coupleInjuryFor(db, keys, request, "update");
-        const status = statuses.find((s) => s === fieldText(request.body, "status"));
-        if (!found) return notFound(request, reply);
-        if (status)
-          await setInjuryStatus(db, {
-            therapistId: therapistOf(request).id,
-            injuryId: found.injury.id,
-            status,
-          });
-        return back(request, reply);
-      },
-    }),
-  );
+  /**
+   * A button on the injury's page: the token, then the injury this therapist may change (else the same
+   * 404 as none), then the one change; every change comes back to the page.
+   */
+  const injuryButton = (
+    suffix: string,
+    change: (
+      request: FastifyRequest,
+      found: NonNullable<Awaited<ReturnType<typeof coupleInjuryFor>>>,
+    ) => Promise<boolean>,
+  ) =>
+    app.post(
+      `${path}/${suffix}`,
+      { config },
+      actionPost({
+        form,
+        notGenuine: back,
+        handle: async (request, reply) => {
+          const found = await coupleInjuryFor(db, keys, request, "update");
+          if (!found || !(await change(request, found))) return notFound(request, reply);
+          return back(request, reply);
+        },
+      }),
+    );
 
-  app.post(
-    `${path}/pieces`,
-    { config },
-    actionPost({
-      form,
-      notGenuine: back,
-      handle: async (request, reply) => {
-        const found = await coupleInjuryFor(db, keys, request, "update");
-        if (!found) return notFound(request, reply);
-        const partners = await partnersOf(db, keys, found.record.coupleId);
-        const clientId = partners.find((p) => p.id === fieldText(request.body, "client"))?.id;
-        const piece = repairPieces.find((p) => p.id === fieldText(request.body, "piece"));
-        const open = fieldText(request.body, "open");
-        if (!clientId || !piece || (open !== "yes" && open !== "no")) return notFound(request, reply);
-        const input = {
-          therapistId: therapistOf(request).id,
-          injuryId: found.injury.id,
-          clientId,
-          pieceId: piece.id,
-        };
-        await (open === "yes" ? openPiece(db, input) : closePiece(db, input));
-        return back(request, reply);
-      },
-    }),
-  );
+  injuryButton("status", async (request, found) => {
+    const status = statuses.find((s) => s === fieldText(request.body, "status"));
+    if (status)
+      await setInjuryStatus(db, { therapistId: therapistOf(request).id, injuryId: found.injury.id, status });
+    return true;
+  });
 
-  app.post(
-    `${path}/story`,
-    { config },
-    actionPost({
-      form,
-      notGenuine: back,
-      handle: async (request, reply) => {
-        const found = await coupleInjuryFor(db, keys, request, "update");
-        if (!found) return notFound(request, reply);
-        await openStory(db, { therapistId: therapistOf(request).id, injuryId: found.injury.id });
-        return back(request, reply);
-      },
-    }),
-  );
+  injuryButton("pieces", async (request, found) => {
+    const partners = await partnersOf(db, keys, found.record.coupleId);
+    const clientId = partners.find((p) => p.id === fieldText(request.body, "client"))?.id;
+    const piece = repairPieces.find((p) => p.id === fieldText(request.body, "piece"));
+    const open = fieldText(request.body, "open");
+    if (!clientId || !piece || (open !== "yes" && open !== "no")) return false;
+    const input = {
+      therapistId: therapistOf(request).id,
+      injuryId: found.injury.id,
+      clientId,
+      pieceId: piece.id,
+    };
+    await (open === "yes" ? openPiece(db, input) : closePiece(db, input));
+    return true;
+  });
+
+  injuryButton("story", async (request, found) => {
+    await openStory(db, { therapistId: therapistOf(request).id, injuryId: found.injury.id });
+    return true;
+  });
 }

@@ -1,11 +1,11 @@
 import { FormProblem, FormToken, TextAreaField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
-import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
-import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
+import { crisisCheck } from "../safety/crisis-panel.tsx";
 import type { Entry, Sharing } from "../workspace/entries.ts";
 import { repairMessages as m } from "./messages.ts";
 import { answerLimit, type Piece } from "./pieces/piece.ts";
+import { RepairPageTop } from "./repair-page-top.tsx";
 
 export type PieceForm = {
   token: string;
@@ -45,18 +45,13 @@ export function PiecePage(props: {
   return (
     <Layout site={site} meta={{ title: piece.title, description: piece.title, noindex: true }}>
       <div class="prose-width section stack">
-        <QuickExit url={site.practice.quickExitUrl} signOut />
-        <p>
-          <a href="/my/repair">{m.backToRepair}</a>
-        </p>
-        <p class="muted">{injury.name}</p>
-        <h1>{piece.title}</h1>
-        {notice && (
-          <p class="form-problem" role="status">
-            {notice}
-          </p>
-        )}
-        <CrisisPanel shown={crisis} />
+        <RepairPageTop
+          site={site}
+          injuryName={injury.name}
+          title={piece.title}
+          notice={notice}
+          crisis={crisis}
+        />
         <div class="article-body" dangerouslySetInnerHTML={{ __html: piece.introHtml }} />
         <p class="muted">{m.pieceOptional}</p>
         <FormProblem message={form.problem} />

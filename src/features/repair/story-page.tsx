@@ -1,9 +1,9 @@
 import { FormProblem, FormToken, TextAreaField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
-import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
-import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
+import { crisisCheck } from "../safety/crisis-panel.tsx";
 import { repairMessages as m } from "./messages.ts";
+import { RepairPageTop } from "./repair-page-top.tsx";
 import { type Story, type StoryVersion, storyLimit } from "./story.ts";
 
 export type StoryForm = {
@@ -64,18 +64,13 @@ export function StoryPage(props: {
   return (
     <Layout site={site} meta={{ title: m.storyTitle, description: m.storyTitle, noindex: true }}>
       <div class="prose-width section stack">
-        <QuickExit url={site.practice.quickExitUrl} signOut />
-        <p>
-          <a href="/my/repair">{m.backToRepair}</a>
-        </p>
-        <p class="muted">{injury.name}</p>
-        <h1>{m.storyTitle}</h1>
-        {notice && (
-          <p class="form-problem" role="status">
-            {notice}
-          </p>
-        )}
-        <CrisisPanel shown={crisis} />
+        <RepairPageTop
+          site={site}
+          injuryName={injury.name}
+          title={m.storyTitle}
+          notice={notice}
+          crisis={crisis}
+        />
         <p>{m.storyIntro}</p>
         <FormProblem message={form.problem} />
         {form.theirs && (
