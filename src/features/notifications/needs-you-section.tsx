@@ -1,4 +1,5 @@
 import { FormToken, RadioGroup } from "../../platform/web/form-fields.tsx";
+import { formatMoment } from "../../platform/web/format-date.ts";
 import { notificationMessages as m } from "./messages.ts";
 import type { NeedsYouItem } from "./needs-you.ts";
 import type { NotificationKind } from "./notification.schema.ts";
@@ -6,16 +7,7 @@ import type { NotificationKind } from "./notification.schema.ts";
 /** The forms of "Needs you" (marking seen, the email choice) share one token per session. */
 export const needsYouFormName = "needs-you";
 
-const when = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
+const when = formatMoment;
 
 /** Where the therapist acts on each kind: the record's part, or the list of consultations. */
 const anchors: Record<NotificationKind, string> = {

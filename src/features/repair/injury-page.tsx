@@ -21,7 +21,14 @@ export type MarkForm = {
 };
 
 /** One button that posts a single choice (pause, open a piece…), with the page's token. */
-function ButtonForm(props: { action: string; token: string; fields: Record<string, string>; label: string }) {
+function ButtonForm(props: {
+  action: string;
+  token: string;
+  fields: Record<string, string>;
+  label: string;
+  /** Said after the label to a screen reader, where many buttons share one label ("Open"). */
+  hiddenLabel?: string;
+}) {
   return (
     <form method="post" action={props.action} class="inline-form">
       <FormToken token={props.token} />
@@ -30,6 +37,7 @@ function ButtonForm(props: { action: string; token: string; fields: Record<strin
       ))}
       <button class="button button--quiet" type="submit">
         {props.label}
+        {props.hiddenLabel && <span class="visually-hidden">{props.hiddenLabel}</span>}
       </button>
     </form>
   );
@@ -174,6 +182,7 @@ export function InjuryPage(props: {
                       token={token}
                       fields={{ client: partner.id, piece: piece.id, open: open ? "no" : "yes" }}
                       label={open ? m.closePiece : m.openPiece}
+                      hiddenLabel={m.pieceFor(piece.title, partner.name)}
                     />
                   </li>
                 ))}

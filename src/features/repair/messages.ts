@@ -108,6 +108,7 @@ export const repairTherapistMessages = {
   openPiece: "Open",
   closePiece: "Close",
   pieceIsOpen: "open",
+  pieceFor: (title: string, name: string) => ` ${title} for ${name}`,
   storyHeading: "Our story",
   storyNotOpen: "Not open yet.",
   openStory: "Open our story for them both",

@@ -19,17 +19,32 @@ export async function storyOf(db: Database, ring: KeyRing, injuryId: string): Pr
     .from(storyVersions)
     .where(eq(storyVersions.injuryId, injuryId))
     .orderBy(desc(storyVersions.version));
-  return {
-    versions: rows.map((row) => ({
-      version: row.version,
-      authorClientId: row.authorClientId,
-      body: decryptField(ring, row.bodyEncrypted, location(row.id)),
-      savedAt: row.createdAt,
-    })),
-  };
+  return { versions: rows.map((row) => versionOf(ring, row)) };
 }
 
+const versionOf = (ring: KeyRing, row: typeof storyVersions.$inferSelect): StoryVersion => ({
+  version: row.version,
+  authorClientId: row.authorClientId,
+  body: decryptField(ring, row.bodyEncrypted, location(row.id)),
+  savedAt: row.createdAt,
+});
+
 export const latestVersion = (story: Story): number => story.versions[0]?.version ?? 0;
+
+/** Only the newest version (what a save compares with), not the whole history. */
+async function newestVersion(
+  db: Database,
+  ring: KeyRing,
+  injuryId: string,
+): Promise<StoryVersion | undefined> {
+  const [row] = await db
+    .select()
+    .from(storyVersions)
+    .where(eq(storyVersions.injuryId, injuryId))
+    .orderBy(desc(storyVersions.version))
+    .limit(1);
+  return row && versionOf(ring, row);
+}
 
 export type SaveStory =
   | { kind: "saved"; version: number }
@@ -45,10 +60,10 @@ export async function saveStory(
   ring: KeyRing,
   input: { injuryId: string; authorClientId: string; basedOn: number; body: string },
 ): Promise<SaveStory> {
-  const story = await storyOf(db, ring, input.injuryId);
-  const current = latestVersion(story);
+  const newest = await newestVersion(db, ring, input.injuryId);
+  const current = newest?.version ?? 0;
   // With nothing saved yet there is nothing to lose, whatever the form says it was based on.
-  if (story.versions[0] && input.basedOn !== current) return { kind: "stale", latest: story.versions[0] };
+  if (newest && input.basedOn !== current) return { kind: "stale", latest: newest };
   const id = randomUUID();
   try {
     await db.insert(storyVersions).values({
@@ -60,7 +75,7 @@ export async function saveStory(
     });
   } catch (error) {
     if (sqlState(error) !== "23505") throw error;
-    const latest = (await storyOf(db, ring, input.injuryId)).versions[0];
+    const latest = await newestVersion(db, ring, input.injuryId);
     if (latest) return { kind: "stale", latest };
     throw error;
   }

@@ -9,7 +9,6 @@ import { type InjurySuggestion, suggestionsFrom } from "./injury-suggestions.ts"
 import { piecesOfInjury } from "./opened-pieces.ts";
 import type { Piece } from "./pieces/piece.ts";
 import { marksOf, type RepairMark } from "./repair-marks.ts";
-import { storyOf } from "./story.ts";
 
 export type Partner = { id: string; name: string };
 
@@ -19,7 +18,6 @@ export type TherapistInjury = {
   marks: RepairMark[];
   /** For each partner, the pieces that fit their role here, and whether each is open for them now. */
   pieces: { partner: Partner; offered: { piece: Pick<Piece, "id" | "title">; open: boolean }[] }[];
-  storyVersions: number;
 };
 
 export type TherapistRepair = {
@@ -68,7 +66,6 @@ export async function therapistRepair(
             open: opened.some((o) => o.clientId === partner.id && o.pieceId === piece.id && o.open),
           })),
       })),
-      storyVersions: (await storyOf(db, keys, injury.id)).versions.length,
     });
   }
   const suggestions = (await suggestionsFrom(db, keys, [...names.keys()])).map((s) => ({

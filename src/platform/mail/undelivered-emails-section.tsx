@@ -1,16 +1,8 @@
+import { formatMoment } from "../web/format-date.ts";
 import { mailMessages as m } from "./messages.ts";
 import type { UndeliveredEmail } from "./undelivered-emails.ts";
 
-const when = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
+const when = formatMoment;
 
 /** On the practice home: "email could not be sent", with whom it was for (the owner's page only). */
 export function UndeliveredEmailsSection(props: { items: UndeliveredEmail[]; timeZone: string }) {

@@ -8,3 +8,16 @@ export function formatCalendarDate(isoDate: string, locale = "en-GB"): string {
     timeZone: "UTC",
   }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
 }
+
+/** A moment in a reader's zone with its weekday and zone, e.g. "Mon 7 Dec, 09:30 GMT" (lists of notices). */
+export function formatMoment(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
+}
