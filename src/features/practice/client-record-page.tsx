@@ -7,6 +7,7 @@ import {
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { JointWorkSection, type JointWorkView } from "../safety/joint-work-section.tsx";
 import type { Entry } from "../workspace/entries.ts";
+import { EntryText } from "../workspace/entry-text.tsx";
 import { practiceMessages as m } from "./messages.ts";
 
 const day = (date: Date, timeZone: string) =>
@@ -55,7 +56,7 @@ export function ClientRecordPage(props: {
           <ul class="client-list">
             {shared.map((entry) => (
               <li class="card" key={entry.id}>
-                <p class="entry-body">{entry.body}</p>
+                <EntryText entry={entry} />
                 <p class="muted">
                   {m.sharedOn(day(entry.sharedWithTherapistAt ?? entry.createdAt, timeZone))}
                 </p>

@@ -20,6 +20,7 @@ import { measuresOf } from "../assessments/measures/measure-assignments.ts";
 import { isSafetyScreen, measureReadiness, measureWording } from "../assessments/measures/measure-wording.ts";
 import { scoreMeasure } from "../assessments/measures/score-measure.ts";
 import type { AssignForm, TherapistMeasure } from "../assessments/measures/therapist-measures-section.tsx";
+import { withQuestions } from "../repair/pieces/question-asked.ts";
 import { jointWorkView } from "../safety/joint-work-view.ts";
 import { entriesSharedWithTherapist } from "../workspace/entries.ts";
 import { ClientRecordPage } from "./client-record-page.tsx";
@@ -32,7 +33,7 @@ const refusedMessage = m.assignRefused;
 
 /** The therapist's view of one client. Every opening is a staff read of clinical data, and is audited. */
 export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl, instruments, instrumentPack: pack } = ctx;
+  const { db, site, keys, publicUrl, instruments, instrumentPack: pack, repairPieces } = ctx;
   // Read on every request: removing the demo data ends demo mode while the app runs.
   const rules = () => ({ instruments, pack, demo: site.demo });
   /**
@@ -86,12 +87,13 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
           .from(clients)
           .where(and(eq(clients.coupleId, row.coupleId), ne(clients.id, row.id)))
       : [];
-    const shared = (await entriesSharedWithTherapist(db, keys, row.id)).filter((entry) =>
-      allow(actor, "read", {
-        type: "entry",
-        ...owned,
-        sharedWith: { partner: false, therapist: entry.sharedWithTherapistAt !== null },
-      }),
+    const shared = withQuestions(repairPieces, await entriesSharedWithTherapist(db, keys, row.id)).filter(
+      (entry) =>
+        allow(actor, "read", {
+          type: "entry",
+          ...owned,
+          sharedWith: { partner: false, therapist: entry.sharedWithTherapistAt !== null },
+        }),
     );
     const measures = (await measuresOf(db, keys, row.id)).flatMap((measure): TherapistMeasure[] => {
       const definition = instruments.find((d) => d.id === measure.instrumentId);

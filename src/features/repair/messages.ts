@@ -46,6 +46,11 @@ export const repairMessages = {
     "Your partner saved the story while you were writing, so yours was not saved yet. Their version is below, and your text is still in the box: combine the two as you wish, then save again.",
   storyTheirs: "Your partner's latest version",
   storyHistory: "Earlier versions",
+  storyKept:
+    "Your therapist has closed the work on this injury, so the story is kept as it stands. You can both still read it and every version. If you want to add to it, ask your therapist to open it again.",
+  storyKeptNotSaved:
+    "This story is now kept as it stands, so what you wrote was not saved. Your words are below: copy them somewhere of your own if you want to keep them.",
+  storyYourText: "What you wrote",
   storyNoneYet: "Nobody has written anything yet.",
   savedByYou: "Saved by you",
   savedByPartner: "Saved by your partner",

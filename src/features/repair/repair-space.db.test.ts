@@ -8,8 +8,11 @@ import {
   signInTherapist,
   type TestClient,
 } from "../../../test/support/people.ts";
-import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import { createTestApp, type TestApp, testInstrumentPack } from "../../../test/support/test-app.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
+import { itemIds } from "../assessments/instruments/instrument-definition.ts";
+import { measureAssignments } from "../assessments/measures/measure-assignment.schema.ts";
+import { itemField } from "../assessments/measures/read-measure-answers.ts";
 import { therapistNotifications } from "../notifications/notification.schema.ts";
 import { workspaceEntries } from "../workspace/entry.schema.ts";
 import { workspaceMessages as wm } from "../workspace/messages.ts";
@@ -44,7 +47,8 @@ const benPages = async () => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // A worded instrument pack, so that a screen is scored (placeholder wording never is).
+  t = await createTestApp({ instrumentPack: testInstrumentPack });
   const tess = await addTherapist(t, "Tess Teak", "tess@example.org");
   const uma = await addTherapist(t, "Uma Umber", "uma@example.org");
   [ada, ben] = (await addClients(t, tess.id, [
@@ -177,10 +181,16 @@ describe("once joint work is open", () => {
       });
     expect((await share("partner")).statusCode).toBe(303);
     const corridor = /The corridor|I stopped asking/;
-    expect((await get("/my/entries", ben.cookie)).body).toMatch(corridor);
+    // The answer keeps its question wherever it is read: on Ada's own page, Ben's list, the record.
+    const asked = /Answering “(Which moment keeps coming back\?|What has that moment meant for you since\?)/;
+    expect((await get(`/my/entries/${entryLink}`, ada.cookie)).body).toMatch(asked);
+    const bensList = (await get("/my/entries", ben.cookie)).body;
+    expect(bensList).toMatch(corridor);
+    expect(bensList).toMatch(asked);
     expect((await share("both")).statusCode).toBe(303);
     const therapistView = (await get(injuryPage(), tessCookie)).body;
     expect(therapistView).toMatch(corridor);
+    expect((await get(record(), tessCookie)).body).toMatch(asked);
     expect(therapistView).toContain("Ada Ash shared this on ");
     expect((await share("nobody")).statusCode).toBe(303);
     expect((await get("/my/entries", ben.cookie)).body).not.toMatch(corridor);
@@ -378,5 +388,60 @@ describe("once joint work is open", () => {
       open: "yes",
     });
     expect((await get(piecePath(), ada.cookie)).body).toContain("The corridor, at two in the morning.");
+  });
+
+  it("changes no byte of Ben's repair pages and closes nothing when Ada answers yes on a screen", async () => {
+    const before = await benPages();
+    const assigned = await submitForm(t.app, {
+      page: record(),
+      action: `${record()}/measures`,
+      cookie: tessCookie,
+      fields: { instrument: "hark" },
+    });
+    expect(assigned.statusCode).toBe(303);
+    const [screen] = await t.handle.db
+      .select()
+      .from(measureAssignments)
+      .where(eq(measureAssignments.clientId, ada.id));
+    if (!screen) throw new Error("no screen was assigned");
+    const yes = Object.fromEntries(
+      itemIds("hark", 1, 4).map((item, i) => [itemField(item), i < 2 ? "1" : "0"]),
+    );
+    const answered = await submitForm(t.app, {
+      page: `/my/measures/${screen.id}`,
+      cookie: ada.cookie,
+      fields: yes,
+    });
+    expect(answered.statusCode).toBe(200);
+    expect(await benPages()).toEqual(before);
+    // The joint work and the injury stay as the therapist left them; only the therapist is told.
+    expect((await get("/my/repair", ada.cookie)).body).toContain(piecePath());
+    expect((await get("/practice", tessCookie)).body).toContain("Ada Ash answered yes on a screen for harm");
+  });
+
+  it("keeps a closed injury's story as it stands: readable by both, and a late save loses no word", async () => {
+    const storyPath = `/my/repair/${injuryId}/story`;
+    const open = (await get(storyPath, ben.cookie)).body;
+    await therapistPost(`${injuryPage()}/status`, { status: "closed" });
+    const kept = await get(storyPath, ben.cookie);
+    expect(kept.statusCode).toBe(200);
+    expect(kept.body).toContain("Both of our words, together.");
+    expect(kept.body).toContain(m.storyKept);
+    expect(kept.body).not.toContain('name="story"');
+    const versions = (await t.handle.db.select().from(storyVersions)).length;
+    const late = await t.app.inject({
+      method: "POST",
+      url: storyPath,
+      remoteAddress: freshAddress(),
+      headers: { cookie: ben.cookie, "sec-fetch-site": "same-origin" },
+      payload: { _form: formTokenIn(open, storyPath), basedOn: "2", story: "One more line I meant to add." },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain(m.storyKeptNotSaved);
+    expect(late.body).toContain("One more line I meant to add.");
+    expect(await t.handle.db.select().from(storyVersions)).toHaveLength(versions);
+    // Opened again by the therapist, it is theirs to write once more.
+    await therapistPost(`${injuryPage()}/status`, { status: "active" });
+    expect((await get(storyPath, ben.cookie)).body).toContain('name="story"');
   });
 });

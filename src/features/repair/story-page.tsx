@@ -49,17 +49,35 @@ export function StoryHistory(props: {
   );
 }
 
+/** A closed injury's story as it stands, and the words of a save that came after the closing. */
+function KeptStory({ latest, late }: { latest: string | undefined; late: string | undefined }) {
+  return (
+    <>
+      <p class="muted">{m.storyKept}</p>
+      {latest !== undefined && <p class="entry-body">{latest}</p>}
+      {late && (
+        <section class="card stack" aria-labelledby="your-text-heading">
+          <h2 id="your-text-heading">{m.storyYourText}</h2>
+          <p class="entry-body">{late}</p>
+        </section>
+      )}
+    </>
+  );
+}
+
 /** The couple's story of an injury: one text both write, every version kept. */
 export function StoryPage(props: {
   site: SiteContext;
   injury: { id: string; name: string };
   story: Story;
   readerId: string;
+  /** False once the injury is closed: the story is kept as it stands, to read and not to change. */
+  writable: boolean;
   form: StoryForm;
   notice?: string | undefined;
   crisis?: boolean;
 }) {
-  const { site, injury, story, readerId, form, notice, crisis = false } = props;
+  const { site, injury, story, readerId, writable, form, notice, crisis = false } = props;
   const timeZone = site.practice.timeZone;
   return (
     <Layout site={site} meta={{ title: m.storyTitle, description: m.storyTitle, noindex: true }}>
@@ -73,35 +91,40 @@ export function StoryPage(props: {
         />
         <p>{m.storyIntro}</p>
         <FormProblem message={form.problem} />
+        {!writable && (
+          <KeptStory latest={story.versions[0]?.body} late={form.problem ? form.value : undefined} />
+        )}
         {form.theirs && (
           <section class="card stack" aria-labelledby="theirs-heading">
             <h2 id="theirs-heading">{m.storyTheirs}</h2>
             <p class="entry-body">{form.theirs.body}</p>
           </section>
         )}
-        <form
-          class="form"
-          method="post"
-          action={`/my/repair/${injury.id}/story`}
-          novalidate
-          {...crisisCheck()}
-        >
-          <FormToken token={form.token} />
-          <input type="hidden" name="basedOn" value={String(form.basedOn)} />
-          <TextAreaField
-            name="story"
-            label={m.storyLabel}
-            value={form.value}
-            error={form.error}
-            rows={14}
-            maxLength={storyLimit}
-          />
-          <p>
-            <button class="button" type="submit">
-              {m.storySave}
-            </button>
-          </p>
-        </form>
+        {writable && (
+          <form
+            class="form"
+            method="post"
+            action={`/my/repair/${injury.id}/story`}
+            novalidate
+            {...crisisCheck()}
+          >
+            <FormToken token={form.token} />
+            <input type="hidden" name="basedOn" value={String(form.basedOn)} />
+            <TextAreaField
+              name="story"
+              label={m.storyLabel}
+              value={form.value}
+              error={form.error}
+              rows={14}
+              maxLength={storyLimit}
+            />
+            <p>
+              <button class="button" type="submit">
+                {m.storySave}
+              </button>
+            </p>
+          </form>
+        )}
         <h2>{m.storyHistory}</h2>
         <StoryHistory story={story} who={(version) => savedBy(version, readerId)} timeZone={timeZone} />
       </div>

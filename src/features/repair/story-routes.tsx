@@ -6,7 +6,7 @@ import { type FormState, fieldText, formPost } from "../../platform/web/form-pos
 import { formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
-import { type Action, allow } from "../accounts/policies/policy.ts";
+import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
 import { repairRateLimit } from "./client-repair-routes.tsx";
@@ -28,8 +28,11 @@ type Values = { story: string; basedOn: string };
 export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, publicUrl } = ctx;
 
-  /** The injury, when this partner may `action` its story; otherwise the same 404 as no story at all. */
-  const storyFor = async (request: FastifyRequest, action: Action) => {
+  /**
+   * The injury whose story this partner may read, and whether they may still change it; undefined (the
+   * same 404 as no story at all) when they may not read it.
+   */
+  const storyFor = async (request: FastifyRequest) => {
     const client = clientOf(request);
     const parsed = params.safeParse(request.params);
     const found = parsed.success ? await readableInjury(db, keys, client, parsed.data.injuryId) : undefined;
@@ -40,8 +43,11 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
       coupleId: found.injury.coupleId,
       jointWorkOpen: found.jointWorkOpen,
       storyOpen: found.injury.storyOpenedAt !== null,
+      injuryClosed: found.injury.status === "closed",
     };
-    return allow(requestActor(request), action, resource) ? found.injury : undefined;
+    const actor = requestActor(request);
+    if (!allow(actor, "read", resource)) return undefined;
+    return { injury: found.injury, writable: allow(actor, "update", resource) };
   };
 
   const page = async (
@@ -51,8 +57,9 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
     state?: FormState<Values> & { theirs?: StoryVersion },
     notice?: string,
   ) => {
-    const injury = await storyFor(request, "read");
-    if (!injury) return sendErrorPage(reply, site, 404);
+    const access = await storyFor(request);
+    if (!access) return sendErrorPage(reply, site, 404);
+    const { injury, writable } = access;
     const story = await storyOf(db, keys, injury.id);
     const latest = story.versions[0];
     return sendPrivate(
@@ -63,6 +70,7 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
           injury={injury}
           story={story}
           readerId={clientOf(request).id}
+          writable={writable}
           notice={notice}
           crisis={request.crisisWords}
           form={{
@@ -97,8 +105,11 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: AppContext): void
       schema: storySchema,
       rerender: page,
       handle: async ({ request, reply, data, values }) => {
-        const injury = await storyFor(request, "update");
-        if (!injury) return sendErrorPage(reply, site, 404);
+        const access = await storyFor(request);
+        if (!access) return sendErrorPage(reply, site, 404);
+        // Closed while this person was writing: nothing saved, and their words shown so none are lost.
+        if (!access.writable) return page(request, reply, 409, { values, problem: m.storyKeptNotSaved });
+        const { injury } = access;
         const saved = await saveStory(db, keys, {
           injuryId: injury.id,
           authorClientId: clientOf(request).id,

@@ -9,6 +9,7 @@ import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../accounts/route-helpers.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
+import { withQuestions } from "../repair/pieces/question-asked.ts";
 import { safetyMessages } from "../safety/messages.ts";
 import { entriesSharedByPartner, ownEntries, writeEntry } from "./entries.ts";
 import { EntriesPage, type SecretsReminder } from "./entry-pages.tsx";
@@ -17,7 +18,7 @@ import { sharingRules } from "./sharing-rules.ts";
 
 /** A client's notes: the list, and writing a new one with who may read it. */
 export function registerEntriesRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl } = ctx;
+  const { db, site, keys, publicUrl, repairPieces } = ctx;
   const { scopeOf, partnerShareAllowed, tellTherapistOfShare, reminderBefore } = sharingRules(ctx);
   const key = keys.current;
   const timeZone = site.practice.timeZone;
@@ -35,8 +36,8 @@ export function registerEntriesRoutes(app: FastifyInstance, ctx: AppContext): vo
       renderPage(
         <EntriesPage
           site={site}
-          own={await ownEntries(db, keys, client.id)}
-          fromPartner={await entriesSharedByPartner(db, keys, client)}
+          own={withQuestions(repairPieces, await ownEntries(db, keys, client.id))}
+          fromPartner={withQuestions(repairPieces, await entriesSharedByPartner(db, keys, client))}
           scope={await scopeOf(request)}
           timeZone={timeZone}
           form={{ token: formTokenFor(request, key, "entries", "session"), ...form }}

@@ -17,6 +17,8 @@ export type Entry = {
   sharedWithTherapistAt: Date | null;
   /** For an answer to a piece of repair material: the piece and the question it answers. */
   answers?: { injuryId: string; pieceId: string; questionId: string } | undefined;
+  /** The wording of that question, filled in from the pieces by the pages that show the answer. */
+  question?: string | undefined;
   /** For a reply: the partner's shared note it answers. */
   replyTo?: string | null | undefined;
 };

@@ -12,6 +12,7 @@ import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
 import { safetyMessages } from "../safety/messages.ts";
 import type { Entry, Sharing } from "./entries.ts";
 import { type SharingScope, sharingOptions } from "./entry-sharing.ts";
+import { EntryText } from "./entry-text.tsx";
 import { workspaceMessages as m } from "./messages.ts";
 import { maxEntryLength } from "./note.form.ts";
 
@@ -114,9 +115,7 @@ export function EntriesPage(props: {
           <ul class="client-list">
             {own.map((entry) => (
               <li class="card" key={entry.id}>
-                <p class="entry-body">
-                  {entry.body.length > 280 ? `${entry.body.slice(0, 280)}…` : entry.body}
-                </p>
+                <EntryText entry={entry} clip={280} />
                 <p class="muted">
                   {day(entry.createdAt, timeZone)} · {sharingWords[entry.sharing]}{" "}
                   <a href={`/my/entries/${entry.id}`}>
@@ -127,7 +126,7 @@ export function EntriesPage(props: {
                 {repliesTo(entry.id).map((answer) => (
                   <div class="stack" key={answer.id}>
                     <p class="muted">{m.partnerReplied}</p>
-                    <p class="entry-body">{answer.body}</p>
+                    <EntryText entry={answer} />
                   </div>
                 ))}
               </li>
@@ -143,7 +142,7 @@ export function EntriesPage(props: {
               <ul class="client-list">
                 {fromPartner.map((entry) => (
                   <li class="card" key={entry.id}>
-                    <p class="entry-body">{entry.body}</p>
+                    <EntryText entry={entry} />
                     <p class="muted">
                       {m.sharedOn(day(entry.sharedWithPartnerAt ?? entry.createdAt, timeZone))}{" "}
                       <a href={`/my/entries/${entry.id}/reply`}>
@@ -188,7 +187,7 @@ export function EntryPage(props: {
             {notice}
           </p>
         )}
-        <p class="entry-body">{entry.body}</p>
+        <EntryText entry={entry} />
         <p class="muted">{sharingWords[entry.sharing]}</p>
         <form class="form" method="post" action={`/my/entries/${entry.id}/sharing`} data-busy={m.saving}>
           <FormToken token={token} />

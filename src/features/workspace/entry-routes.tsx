@@ -10,6 +10,7 @@ import { type Action, allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../accounts/route-helpers.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
+import { questionAsked } from "../repair/pieces/question-asked.ts";
 import { safetyMessages } from "../safety/messages.ts";
 import { changeSharing, deleteEntry, type Entry, entryWithOwner } from "./entries.ts";
 import { EntryPage, type SecretsReminder } from "./entry-pages.tsx";
@@ -21,7 +22,7 @@ const entryParams = z.object({ id: z.uuid() });
 
 /** One of a client's notes: read it, choose who reads it, take a share back, delete it. */
 export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl } = ctx;
+  const { db, site, keys, publicUrl, repairPieces } = ctx;
   const { scopeOf, partnerShareAllowed, tellTherapistOfShare, reminderBefore } = sharingRules(ctx);
   const key = keys.current;
   const timeZone = site.practice.timeZone;
@@ -46,7 +47,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       renderPage(
         <EntryPage
           site={site}
-          entry={entry}
+          entry={{ ...entry, question: questionAsked(repairPieces, entry) }}
           scope={await scopeOf(request)}
           timeZone={timeZone}
           token={formTokenFor(request, key, "entry", "session")}

@@ -54,4 +54,6 @@ export const workspaceMessages = {
   sendNow: "Send it to my partner",
   saveReply: "Save the reply",
   partnerReplied: "Your partner replied:",
+  /** Above an answer to a question of the repair material, so the words keep their context. */
+  answering: (question: string) => `Answering “${question}”`,
 } as const;

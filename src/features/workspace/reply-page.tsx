@@ -6,6 +6,7 @@ import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
 import { safetyMessages } from "../safety/messages.ts";
 import type { Entry } from "./entries.ts";
 import { day } from "./entry-pages.tsx";
+import { EntryText } from "./entry-text.tsx";
 import { workspaceMessages as m } from "./messages.ts";
 import { maxEntryLength } from "./note.form.ts";
 
@@ -42,7 +43,7 @@ export function ReplyPage(props: {
         <CrisisPanel shown={crisis} />
         <section class="card stack" aria-labelledby="their-note">
           <h2 id="their-note">{m.theirNote}</h2>
-          <p class="entry-body">{original.body}</p>
+          <EntryText entry={original} />
           <p class="muted">{m.sharedOn(day(original.sharedWithPartnerAt ?? original.createdAt, timeZone))}</p>
         </section>
         <p>{m.replyIntro}</p>

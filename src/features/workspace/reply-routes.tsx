@@ -10,6 +10,7 @@ import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../accounts/route-helpers.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
+import { questionAsked } from "../repair/pieces/question-asked.ts";
 import { safetyMessages } from "../safety/messages.ts";
 import { entryWithOwner, writeEntry } from "./entries.ts";
 import { workspaceMessages as m } from "./messages.ts";
@@ -27,7 +28,7 @@ const replySchema = z.object({
 
 /** A reply to something the partner shared: private until its author sends it, withdrawable like any share. */
 export function registerReplyRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl } = ctx;
+  const { db, site, keys, publicUrl, repairPieces } = ctx;
   const { scopeOf } = sharingRules(ctx);
 
   /** The partner's note, when this client may read it as shared with them; otherwise a 404 like none. */
@@ -54,7 +55,7 @@ export function registerReplyRoutes(app: FastifyInstance, ctx: AppContext): void
       renderPage(
         <ReplyPage
           site={site}
-          original={original}
+          original={{ ...original, question: questionAsked(repairPieces, original) }}
           canSend={jointWorkOpen}
           crisis={request.crisisWords}
           form={{ token, ...state }}

@@ -277,17 +277,22 @@ const repairRows: [string, Resource, Record<keyof typeof actors, string>][] = [
   ],
   [
     "the couple's story, opened",
-    { type: "story", ...couple, jointWorkOpen: true, storyOpen: true },
+    { type: "story", ...couple, jointWorkOpen: true, storyOpen: true, injuryClosed: false },
     { ...none, client: "ru", partner: "ru", therapistOfRecord: "rc" },
   ],
   [
+    "the couple's story, injury closed",
+    { type: "story", ...couple, jointWorkOpen: true, storyOpen: true, injuryClosed: true },
+    { ...none, client: "r", partner: "r", therapistOfRecord: "rc" },
+  ],
+  [
     "the couple's story, not opened",
-    { type: "story", ...couple, jointWorkOpen: true, storyOpen: false },
+    { type: "story", ...couple, jointWorkOpen: true, storyOpen: false, injuryClosed: false },
     { ...none, therapistOfRecord: "rc" },
   ],
   [
     "the couple's story, joint work closed",
-    { type: "story", ...couple, jointWorkOpen: false, storyOpen: true },
+    { type: "story", ...couple, jointWorkOpen: false, storyOpen: true, injuryClosed: false },
     { ...none, therapistOfRecord: "rc" },
   ],
 ];

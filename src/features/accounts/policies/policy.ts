@@ -52,8 +52,18 @@ export type Resource =
    * partner may do only while joint work and the piece are open; the other partner is never a party.
    */
   | ({ type: "opened-piece"; jointWorkOpen: boolean; pieceOpen: boolean } & Owned)
-  /** The couple's story of an injury: both write it once the therapist has opened it; theirs to read. */
-  | { type: "story"; therapistId: string; coupleId: string; jointWorkOpen: boolean; storyOpen: boolean }
+  /**
+   * The couple's story of an injury: both write it once the therapist has opened it; theirs to read.
+   * Once the injury is closed the story is kept as it stands: still theirs to read, no longer to change.
+   */
+  | {
+      type: "story";
+      therapistId: string;
+      coupleId: string;
+      jointWorkOpen: boolean;
+      storyOpen: boolean;
+      injuryClosed: boolean;
+    }
   /** The practice as a whole: the audit log, therapists, demo data. */
   | { type: "practice-admin" };
 
@@ -129,7 +139,7 @@ export function allow(actor: Actor, action: Action, resource: Resource): boolean
     case "story":
       if (isTherapistOfRecord(actor, resource)) return action === "read" || action === "create";
       return (
-        (action === "read" || action === "update") &&
+        (action === "read" || (action === "update" && !resource.injuryClosed)) &&
         resource.jointWorkOpen &&
         resource.storyOpen &&
         isInCouple(actor, resource.coupleId)
