@@ -15,6 +15,7 @@ export const notificationMessages = {
     "measure-answered": (who: string) => `${who} answered a questionnaire`,
     "request-waiting": (who: string) => `A consultation request from ${who} is waiting for your answer`,
     "injury-suggested": (who: string) => `${who} suggested something to work on in the repair`,
+    "control-words": (who: string) => `${who} used words about control or threats, in either direction`,
   } satisfies Record<NotificationKind, (who: string) => string>,
   open: "Open",
   markSeen: "Mark as seen",

@@ -17,6 +17,7 @@ const anchors: Record<NotificationKind, string> = {
   "measure-answered": "#measures-heading",
   "request-waiting": "",
   "injury-suggested": "/repair",
+  "control-words": "",
 };
 
 function linkFor(item: NeedsYouItem): string | undefined {

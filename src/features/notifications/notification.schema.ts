@@ -10,6 +10,7 @@ export const notificationKinds = [
   "measure-answered",
   "request-waiting",
   "injury-suggested",
+  "control-words",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

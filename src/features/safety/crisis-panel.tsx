@@ -1,4 +1,5 @@
 import { crisisPhrases } from "../assessments/self-check/crisis-words.ts";
+import { controlPatterns } from "./control-words.ts";
 import { safetyMessages as m } from "./messages.ts";
 
 /**
@@ -12,13 +13,21 @@ export function CrisisPanel({ id = "crisis-panel", shown }: { id?: string; shown
       <p>
         <strong>{m.crisisLead}</strong> <a href="/help-now">{m.crisisHelpLink}</a>.
       </p>
+      <p>{m.crisisControl}</p>
       <p>{m.crisisNobodyReads}</p>
       <p>{m.crisisTherapistTold}</p>
     </div>
   );
 }
 
-/** The attributes that let enhance.ts show the panel in place: the server's own list of words. */
+/**
+ * The attributes that let enhance.ts show the panel in place: the server's own lists of words, crisis
+ * and control, as the server checks a client's posts (crisis-words-check.ts).
+ */
 export function crisisCheck(panelId = "crisis-panel") {
-  return { "data-crisis-phrases": JSON.stringify(crisisPhrases), "data-crisis-panel": panelId };
+  return {
+    "data-crisis-phrases": JSON.stringify(crisisPhrases),
+    "data-control-patterns": JSON.stringify(controlPatterns),
+    "data-crisis-panel": panelId,
+  };
 }

@@ -2,10 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app-context.ts";
 import { containsCrisisWords } from "../assessments/self-check/crisis-words.ts";
 import { hourly } from "../notifications/notify-therapist.ts";
+import { containsControlWords } from "./control-words.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** The form just posted holds words that may mean someone is in danger (see crisis-words.ts). */
+    /**
+     * The form just posted holds words that may mean someone is in danger (crisis-words.ts) or, from a
+     * client, words about control (control-words.ts): either way the page shows help.
+     */
     crisisWords: boolean;
   }
 }
@@ -24,6 +28,10 @@ export function bodyHasCrisisWords(body: unknown): boolean {
   return postedText(body).some(containsCrisisWords);
 }
 
+export function bodyHasControlWords(body: unknown): boolean {
+  return postedText(body).some(containsControlWords);
+}
+
 /**
  * One check for every form a client or visitor posts (DOMAIN.md §4): crisis words anywhere in the body
  * mark the request, so the page can show help at once, and tell the client's therapist — without the
@@ -34,9 +42,16 @@ export function bodyHasCrisisWords(body: unknown): boolean {
 export function registerCrisisWordsCheck(app: FastifyInstance, deps: AppContext): void {
   app.decorateRequest("crisisWords", false);
   app.addHook("preHandler", async (request) => {
-    if (request.method !== "POST" || request.therapist || !bodyHasCrisisWords(request.body)) return;
-    request.crisisWords = true;
+    if (request.method !== "POST" || request.therapist) return;
     const client = request.client;
+    // Control words are a client's matter: a visitor's forms have their own answers to fear (self-check).
+    const kind = bodyHasCrisisWords(request.body)
+      ? "crisis-words"
+      : client && bodyHasControlWords(request.body)
+        ? "control-words"
+        : undefined;
+    if (!kind) return;
+    request.crisisWords = true;
     if (!client) return;
     const now = new Date();
     await deps.notifier.notify(
@@ -44,8 +59,8 @@ export function registerCrisisWordsCheck(app: FastifyInstance, deps: AppContext)
       {
         therapistId: client.therapistId,
         clientId: client.id,
-        kind: "crisis-words",
-        dedupeKey: hourly(["crisis-words", client.id], now),
+        kind,
+        dedupeKey: hourly([kind, client.id], now),
       },
       now,
     );

@@ -3,6 +3,8 @@ export const safetyMessages = {
   crisisLead:
     "If you are in danger or thinking of ending your life, please don't wait for your next session.",
   crisisHelpLink: "Find help now",
+  crisisControl:
+    "If someone is tracking, checking or threatening you, or keeping you from people or money — or if you find yourself doing that to your partner — the same page lists people who can help, in confidence.",
   crisisNobodyReads:
     "Nobody reads Haven as you write. What you wrote is saved as you wrote it and stays private.",
   crisisTherapistTold:

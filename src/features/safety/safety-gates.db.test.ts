@@ -175,6 +175,21 @@ describe("crisis words wherever a client writes", () => {
     expect(await partnerPages(ben)).toEqual(before);
   });
 
+  it("meets words about control like crisis words: help at once, and an alert of its own kind without the words", async () => {
+    const before = await partnerPages(ben);
+    const words = "When I feel ignored I check his phone while he sleeps.";
+    const response = await write(ada, words, "nobody");
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatch(/<div id="crisis-panel" class="crisis-panel" role="status">/);
+    expect(response.body).toContain(safetyMessages.crisisControl);
+    expect((await get("/my/entries", ada.cookie)).body).toContain(words);
+    const alerts = (await notificationsOf(tess.id)).filter((n) => n.kind === "control-words");
+    expect(alerts).toHaveLength(1);
+    expect(JSON.stringify(alerts)).not.toContain("phone");
+    expect((await get("/practice", tessCookie)).body).not.toContain("while he sleeps");
+    expect(await partnerPages(ben)).toEqual(before);
+  });
+
   it("makes one alert an hour for a flood of such notes", async () => {
     for (let i = 0; i < 5; i++) await write(ada, `I want to die ${i}`, "nobody");
     const alerts = (await notificationsOf(tess.id)).filter((n) => n.kind === "crisis-words");

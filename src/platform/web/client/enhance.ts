@@ -111,6 +111,10 @@ function enhanceQuickExit(): void {
 function enhanceCrisisCheck(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>("form[data-crisis-phrases]")) {
     const phrases = JSON.parse(form.dataset.crisisPhrases ?? "[]") as string[];
+    // In the client space the form also carries the patterns for words about control (control-words.ts).
+    const control = (JSON.parse(form.dataset.controlPatterns ?? "[]") as string[]).map(
+      (pattern) => new RegExp(` ${pattern}`),
+    );
     const panel = document.getElementById(form.dataset.crisisPanel ?? "");
     if (!panel) continue;
     form.addEventListener("input", (event) => {
@@ -121,7 +125,8 @@ function enhanceCrisisCheck(): void {
         .replace(/[’‘]/g, "'")
         .replace(/[^a-z'-]+/g, " ")
         .trim()} `;
-      if (phrases.some((p) => text.includes(` ${p}`))) panel.hidden = false;
+      if (phrases.some((p) => text.includes(` ${p}`)) || control.some((p) => p.test(text)))
+        panel.hidden = false;
     });
   }
 }
