@@ -11,6 +11,7 @@ import { registerAssessments } from "./features/assessments/register-assessments
 import { bookingJobHandlers } from "./features/booking/booking-jobs.ts";
 import { startCalendarFeedRefresher } from "./features/booking/calendar-feeds/calendar-feed-refresher.ts";
 import { registerBooking } from "./features/booking/register-booking.ts";
+import { registerCycleMap } from "./features/cycle-map/register-cycle-map.ts";
 import { registerNotifications } from "./features/notifications/register-notifications.ts";
 import { registerPractice } from "./features/practice/register-practice.ts";
 import { registerRepair } from "./features/repair/register-repair.ts";
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerWorkspace(app, ctx);
   registerSafety(app, ctx);
   registerRepair(app, ctx);
+  registerCycleMap(app, ctx);
   registerNotifications(app, ctx);
   registerPractice(app, ctx);
   registerAssessments(app, ctx);

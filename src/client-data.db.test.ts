@@ -15,6 +15,7 @@ const policyResources = [
   "injury-suggestion",
   "opened-piece",
   "story",
+  "cycle-half",
 ];
 
 let handle: TestDatabaseHandle;

@@ -2,6 +2,7 @@
 // features (as schema.ts gathers tables). A test fails when a table with a client_id is missing.
 import { accountClientData } from "./features/accounts/clients/client-data.ts";
 import { measuresClientData } from "./features/assessments/measures/measures-client-data.ts";
+import { cycleMapClientData } from "./features/cycle-map/cycle-map-data.ts";
 import { notificationsClientData } from "./features/notifications/notifications-client-data.ts";
 import { repairClientData } from "./features/repair/repair-client-data.ts";
 import { workspaceClientData } from "./features/workspace/workspace-client-data.ts";
@@ -13,4 +14,5 @@ export const clientDataTables: ClientDataTable[] = [
   ...measuresClientData,
   ...notificationsClientData,
   ...repairClientData,
+  ...cycleMapClientData,
 ];

@@ -12,6 +12,7 @@ import {
 } from "./features/booking/booking-encrypted-columns.ts";
 import { calendarFeedEncryptedColumns } from "./features/booking/calendar-feeds/calendar-feed-encrypted-columns.ts";
 import { subscriptionEncryptedColumns } from "./features/booking/subscription/subscription-encrypted-columns.ts";
+import { cycleMapEncryptedColumns } from "./features/cycle-map/cycle-map-data.ts";
 import { repairEncryptedColumns } from "./features/repair/repair-encrypted-columns.ts";
 import { workspaceEncryptedColumns } from "./features/workspace/workspace-encrypted-columns.ts";
 import {
@@ -29,6 +30,7 @@ export const encryptedColumns: EncryptedColumn[] = [
   ...calendarFeedEncryptedColumns,
   ...subscriptionEncryptedColumns,
   ...repairEncryptedColumns,
+  ...cycleMapEncryptedColumns,
 ];
 
 export const lookupColumns: LookupColumn[] = [...accountLookupColumns, ...bookingLookupColumns];

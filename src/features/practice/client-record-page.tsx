@@ -44,9 +44,14 @@ export function ClientRecordPage(props: {
         )}
         {props.jointWork && <JointWorkSection view={props.jointWork} />}
         {props.jointWork && (
-          <p>
-            <a href={`/practice/clients/${clientId}/repair`}>{m.openRepair}</a>
-          </p>
+          <ul>
+            <li>
+              <a href={`/practice/clients/${clientId}/repair`}>{m.openRepair}</a>
+            </li>
+            <li>
+              <a href={`/practice/clients/${clientId}/cycle`}>{m.openCycle}</a>
+            </li>
+          </ul>
         )}
         <h2 id="shared">{m.sharedHeading}</h2>
         <p class="muted">{m.onlyShared(name)}</p>

@@ -31,6 +31,7 @@ export const practiceMessages = {
 
   recordDescription: "A client's record.",
   accountStatus: (status: string) => `Account ${status}.`,
+  openCycle: "The cycle map",
   openRepair: "The repair: injuries, the map and what is open for whom",
   coupleWith: "Seen as a couple with ",
   sharedHeading: "Shared with you",

@@ -17,6 +17,13 @@ export function fieldText(body: unknown, field: string): string {
   return typeof value === "string" ? value : "";
 }
 
+/** A field posted once or many times (checkboxes of one name), as a list of its text values. */
+export function fieldList(body: unknown, field: string): string[] {
+  const value = (body as Record<string, unknown> | undefined)?.[field];
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((v): v is string => typeof v === "string");
+}
+
 /** The first problem of each field (by the first part of its path), for beside that field. */
 export function firstIssuePerField(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};

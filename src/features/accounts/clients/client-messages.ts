@@ -48,6 +48,7 @@ export const clientMessages = {
   findHelpNow: "find help now",
   yourNotes: "Your notes",
   yourRepair: "Your repair work",
+  yourCycle: "Your cycle",
   yourMeasures: "Questionnaires from your therapist",
   yourData: "What Haven holds about you",
   yourSignIns: "Your sign-ins",

@@ -158,9 +158,14 @@ export function ClientSpacePage(props: {
           </li>
           {/* The same link for both partners, whether or not their therapist has opened the work yet. */}
           {inCouple && (
-            <li>
-              <a href="/my/repair">{m.yourRepair}</a>
-            </li>
+            <>
+              <li>
+                <a href="/my/repair">{m.yourRepair}</a>
+              </li>
+              <li>
+                <a href="/my/cycle">{m.yourCycle}</a>
+              </li>
+            </>
           )}
           <li>
             <a href="/my/measures">{m.yourMeasures}</a>

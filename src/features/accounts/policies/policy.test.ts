@@ -298,6 +298,38 @@ const repairRows: [string, Resource, Record<keyof typeof actors, string>][] = [
 ];
 table.push(...repairRows);
 
+const half = (jointWorkOpen: boolean, shared: boolean, bothShared: boolean): Resource => ({
+  type: "cycle-half",
+  ...bea,
+  jointWorkOpen,
+  shared,
+  bothShared,
+});
+table.push(
+  ["Bea's side of the cycle, private", half(true, false, false), { ...none, client: "rcu" }],
+  [
+    "Bea's side, shared, Cal's not yet",
+    half(true, true, false),
+    { ...none, client: "rcu", therapistOfRecord: "r" },
+  ],
+  [
+    "Bea's side, both shared",
+    half(true, true, true),
+    { ...none, client: "rcu", partner: "r", therapistOfRecord: "r" },
+  ],
+  ["Bea's side, joint work closed", half(false, true, true), { ...none, therapistOfRecord: "r" }],
+  [
+    "the cycle's name, joint work open",
+    { type: "cycle-name", ...couple, jointWorkOpen: true },
+    { ...none, client: "r", partner: "r", therapistOfRecord: "rcu" },
+  ],
+  [
+    "the cycle's name, joint work closed",
+    { type: "cycle-name", ...couple, jointWorkOpen: false },
+    { ...none, therapistOfRecord: "rcu" },
+  ],
+);
+
 const letters: Record<Action, string> = { read: "r", create: "c", update: "u", delete: "d" };
 
 describe("the policy table", () => {
@@ -322,6 +354,8 @@ describe("the policy table", () => {
         "client-account",
         "client-export",
         "client-invitation",
+        "cycle-half",
+        "cycle-name",
         "entry",
         "injury",
         "injury-suggestion",

@@ -64,6 +64,14 @@ export type Resource =
       storyOpen: boolean;
       injuryClosed: boolean;
     }
+  /**
+   * One partner's side of the couple's cycle map (features/cycle-map): theirs to write while joint work
+   * is open. The therapist reads it once shared; the partner only once both sides are shared, so that
+   * nothing either does alone changes what the other sees.
+   */
+  | ({ type: "cycle-half"; jointWorkOpen: boolean; shared: boolean; bothShared: boolean } & Owned)
+  /** The therapist's plain words for a couple's cycle: theirs to write; the couple read them in joint work. */
+  | { type: "cycle-name"; therapistId: string; coupleId: string; jointWorkOpen: boolean }
   /** The practice as a whole: the audit log, therapists, demo data. */
   | { type: "practice-admin" };
 
@@ -144,6 +152,13 @@ export function allow(actor: Actor, action: Action, resource: Resource): boolean
         resource.storyOpen &&
         isInCouple(actor, resource.coupleId)
       );
+    case "cycle-half":
+      if (isSelf(actor, resource)) return action !== "delete" && resource.jointWorkOpen;
+      if (isTherapistOfRecord(actor, resource)) return action === "read" && resource.shared;
+      return action === "read" && resource.jointWorkOpen && resource.bothShared && isPartner(actor, resource);
+    case "cycle-name":
+      if (isTherapistOfRecord(actor, resource)) return action !== "delete";
+      return action === "read" && resource.jointWorkOpen && isInCouple(actor, resource.coupleId);
     case "practice-admin":
       return actor.kind === "therapist" && actor.isOwner;
   }
