@@ -8,7 +8,7 @@ import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { authRateLimit } from "../accounts/route-helpers.ts";
 import { therapistOf } from "../accounts/signed-in-actor.ts";
-import { answersSharedWithTherapist } from "../workspace/entries.ts";
+import { answersSharedWithTherapist } from "../workspace/piece-answers.ts";
 import { coupleInjuryFor } from "./couple-record.ts";
 import { type InjuryStatus, openStory, renameInjury, setInjuryStatus } from "./injuries.ts";
 import { injuryNameSchema, markSchema, readInjuryName, readMark, whoWasHurt } from "./injury-forms.ts";

@@ -9,7 +9,7 @@ import { sendPrivate } from "../../platform/web/send-private.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
-import { answersTo, saveAnswers } from "../workspace/entries.ts";
+import { answersTo, saveAnswers } from "../workspace/piece-answers.ts";
 import { repairRateLimit } from "./client-repair-routes.tsx";
 import { readableInjury } from "./client-repair-view.ts";
 import { rolesOf } from "./injuries.ts";

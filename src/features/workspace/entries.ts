@@ -23,7 +23,7 @@ export type Entry = {
   replyTo?: string | null | undefined;
 };
 
-const location = (id: string) => ({ table: "workspace_entries", column: "body_encrypted", id });
+export const entryLocation = (id: string) => ({ table: "workspace_entries", column: "body_encrypted", id });
 
 export function sharingOf(row: {
   sharedWithPartnerAt: Date | null;
@@ -50,10 +50,10 @@ function shareTimes(
 }
 
 type Row = typeof workspaceEntries.$inferSelect;
-const open = (ring: KeyRing, row: Row): Entry => ({
+export const openEntry = (ring: KeyRing, row: Row): Entry => ({
   id: row.id,
   clientId: row.clientId,
-  body: decryptField(ring, row.bodyEncrypted, location(row.id)),
+  body: decryptField(ring, row.bodyEncrypted, entryLocation(row.id)),
   sharing: sharingOf(row),
   createdAt: row.createdAt,
   sharedWithPartnerAt: row.sharedWithPartnerAt,
@@ -76,7 +76,7 @@ export async function writeEntry(
     id,
     clientId: input.clientId,
     replyToEntryId: input.replyTo ?? null,
-    bodyEncrypted: encryptField(ring, input.body, location(id)),
+    bodyEncrypted: encryptField(ring, input.body, entryLocation(id)),
     ...shareTimes(input.sharing, now),
     createdAt: now,
     updatedAt: now,
@@ -90,7 +90,7 @@ export async function ownEntries(db: Database, ring: KeyRing, clientId: string):
     .from(workspaceEntries)
     .where(eq(workspaceEntries.clientId, clientId))
     .orderBy(desc(workspaceEntries.createdAt));
-  return rows.map((row) => open(ring, row));
+  return rows.map((row) => openEntry(ring, row));
 }
 
 /** What the partner chose to share with this client, newest share first. Nothing else about them. */
@@ -112,7 +112,7 @@ export async function entriesSharedByPartner(
       ),
     )
     .orderBy(desc(workspaceEntries.sharedWithPartnerAt));
-  return rows.map((row) => open(ring, row.entry));
+  return rows.map((row) => openEntry(ring, row.entry));
 }
 
 export async function entriesSharedWithTherapist(
@@ -125,7 +125,7 @@ export async function entriesSharedWithTherapist(
     .from(workspaceEntries)
     .where(and(eq(workspaceEntries.clientId, clientId), isNotNull(workspaceEntries.sharedWithTherapistAt)))
     .orderBy(desc(workspaceEntries.sharedWithTherapistAt));
-  return rows.map((row) => open(ring, row));
+  return rows.map((row) => openEntry(ring, row));
 }
 
 /** An entry with what the policy needs to judge it; undefined when there is no such entry. */
@@ -150,7 +150,7 @@ export async function entryWithOwner(
       therapist: row.entry.sharedWithTherapistAt !== null,
     },
   };
-  return { entry: open(ring, row.entry), resource };
+  return { entry: openEntry(ring, row.entry), resource };
 }
 
 export async function changeSharing(
@@ -167,78 +167,4 @@ export async function changeSharing(
 
 export async function deleteEntry(db: Database, entryId: string): Promise<void> {
   await db.delete(workspaceEntries).where(eq(workspaceEntries.id, entryId));
-}
-
-/** Where an answer to a piece of repair material belongs: the injury, the piece and the question. */
-export type AnswerPlace = { clientId: string; injuryId: string; pieceId: string };
-
-/** The client's own answers to one piece, by question: their words, whoever they shared them with. */
-export async function answersTo(
-  db: Database,
-  ring: KeyRing,
-  place: AnswerPlace,
-): Promise<Map<string, Entry>> {
-  const rows = await db
-    .select()
-    .from(workspaceEntries)
-    .where(
-      and(
-        eq(workspaceEntries.clientId, place.clientId),
-        eq(workspaceEntries.injuryId, place.injuryId),
-        eq(workspaceEntries.pieceId, place.pieceId),
-      ),
-    );
-  return new Map(rows.map((row) => [row.questionId ?? "", open(ring, row)]));
-}
-
-/**
- * Saves what was written in a piece ("stop here for today" and "save" alike): a new answer is a
- * private entry; a changed one keeps its sharing; an emptied one goes, and its shares with it.
- */
-export async function saveAnswers(
-  db: Database,
-  ring: KeyRing,
-  place: AnswerPlace,
-  answers: Record<string, string>,
-  now = new Date(),
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const existing = await answersTo(tx, ring, place);
-    for (const [questionId, text] of Object.entries(answers)) {
-      const entry = existing.get(questionId);
-      if (!entry && text === "") continue;
-      if (!entry) {
-        const id = randomUUID();
-        await tx.insert(workspaceEntries).values({
-          id,
-          clientId: place.clientId,
-          bodyEncrypted: encryptField(ring, text, location(id)),
-          injuryId: place.injuryId,
-          pieceId: place.pieceId,
-          questionId,
-          createdAt: now,
-          updatedAt: now,
-        });
-      } else if (text === "") await tx.delete(workspaceEntries).where(eq(workspaceEntries.id, entry.id));
-      else if (text !== entry.body)
-        await tx
-          .update(workspaceEntries)
-          .set({ bodyEncrypted: encryptField(ring, text, location(entry.id)), updatedAt: now })
-          .where(eq(workspaceEntries.id, entry.id));
-    }
-  });
-}
-
-/** The answers to an injury's pieces that their authors shared with the therapist, latest share first. */
-export async function answersSharedWithTherapist(
-  db: Database,
-  ring: KeyRing,
-  injuryId: string,
-): Promise<Entry[]> {
-  const rows = await db
-    .select()
-    .from(workspaceEntries)
-    .where(and(eq(workspaceEntries.injuryId, injuryId), isNotNull(workspaceEntries.sharedWithTherapistAt)))
-    .orderBy(desc(workspaceEntries.sharedWithTherapistAt));
-  return rows.map((row) => open(ring, row));
 }
