@@ -12,8 +12,9 @@ import { clientOf } from "../accounts/signed-in-actor.ts";
 import { withQuestions } from "../repair/pieces/question-asked.ts";
 import { safetyMessages } from "../safety/messages.ts";
 import { entriesSharedByPartner, ownEntries, writeEntry } from "./entries.ts";
-import { EntriesPage, type SecretsReminder } from "./entry-pages.tsx";
+import { EntriesPage } from "./entry-pages.tsx";
 import { chosenSharing, type NoteValues, noteProblems, noteShape, readNote } from "./note.form.ts";
+import type { SecretsReminder } from "./sharing-fields.tsx";
 import { sharingRules } from "./sharing-rules.ts";
 
 /** A client's notes: the list, and writing a new one with who may read it. */
@@ -22,6 +23,10 @@ export function registerEntriesRoutes(app: FastifyInstance, ctx: AppContext): vo
   const { scopeOf, partnerShareAllowed, tellTherapistOfShare, reminderBefore } = sharingRules(ctx);
   const key = keys.current;
   const timeZone = site.practice.timeZone;
+
+  /** The trigger log keeps its own page (features/trigger-log); the notes are everything else. */
+  const ownNotes = async (clientId: string) =>
+    (await ownEntries(db, keys, clientId)).filter((entry) => entry.kind === "note");
 
   const listPage = async (
     request: FastifyRequest,
@@ -36,7 +41,7 @@ export function registerEntriesRoutes(app: FastifyInstance, ctx: AppContext): vo
       renderPage(
         <EntriesPage
           site={site}
-          own={withQuestions(repairPieces, await ownEntries(db, keys, client.id))}
+          own={withQuestions(repairPieces, await ownNotes(client.id))}
           fromPartner={withQuestions(repairPieces, await entriesSharedByPartner(db, keys, client))}
           scope={await scopeOf(request)}
           timeZone={timeZone}

@@ -5,12 +5,17 @@ import { decryptField, encryptField, type KeyRing } from "../../platform/securit
 import { clients } from "../accounts/clients/client.schema.ts";
 import type { Resource } from "../accounts/policies/policy.ts";
 import { workspaceEntries } from "./entry.schema.ts";
+import { sealTrigger, type TriggerRecord, triggerText, unsealTrigger } from "./trigger-record.ts";
 
 export type Sharing = "nobody" | "partner" | "therapist" | "both";
 export type Entry = {
   id: string;
   clientId: string;
+  /** What was written; for a moment in the trigger log, its fields as readable lines. */
   body: string;
+  kind: "note" | "trigger";
+  /** A moment in the trigger log, field by field (for its chart). */
+  trigger?: TriggerRecord | undefined;
   sharing: Sharing;
   createdAt: Date;
   sharedWithPartnerAt: Date | null;
@@ -50,10 +55,15 @@ function shareTimes(
 }
 
 type Row = typeof workspaceEntries.$inferSelect;
-export const openEntry = (ring: KeyRing, row: Row): Entry => ({
+export const openEntry = (ring: KeyRing, row: Row): Entry => {
+  const plain = decryptField(ring, row.bodyEncrypted, entryLocation(row.id));
+  const trigger = row.kind === "trigger" ? unsealTrigger(plain) : undefined;
+  return { ...fields(row), body: trigger ? triggerText(trigger) : plain, kind: row.kind, trigger };
+};
+
+const fields = (row: Row) => ({
   id: row.id,
   clientId: row.clientId,
-  body: decryptField(ring, row.bodyEncrypted, entryLocation(row.id)),
   sharing: sharingOf(row),
   createdAt: row.createdAt,
   sharedWithPartnerAt: row.sharedWithPartnerAt,
@@ -68,7 +78,7 @@ export const openEntry = (ring: KeyRing, row: Row): Entry => ({
 export async function writeEntry(
   db: Database,
   ring: KeyRing,
-  input: { clientId: string; body: string; sharing: Sharing; replyTo?: string },
+  input: { clientId: string; body: string; sharing: Sharing; replyTo?: string; trigger?: TriggerRecord },
   now = new Date(),
 ): Promise<string> {
   const id = randomUUID();
@@ -76,7 +86,12 @@ export async function writeEntry(
     id,
     clientId: input.clientId,
     replyToEntryId: input.replyTo ?? null,
-    bodyEncrypted: encryptField(ring, input.body, entryLocation(id)),
+    kind: input.trigger ? "trigger" : "note",
+    bodyEncrypted: encryptField(
+      ring,
+      input.trigger ? sealTrigger(input.trigger) : input.body,
+      entryLocation(id),
+    ),
     ...shareTimes(input.sharing, now),
     createdAt: now,
     updatedAt: now,

@@ -15,32 +15,12 @@ import { type SharingScope, sharingOptions } from "./entry-sharing.ts";
 import { EntryText } from "./entry-text.tsx";
 import { workspaceMessages as m } from "./messages.ts";
 import { maxEntryLength } from "./note.form.ts";
-
-/** The same sentence for both partners whenever sharing with the partner is closed, whatever the reason. */
-function PartnerSharingNote({ scope }: { scope: SharingScope }) {
-  return scope.inCouple && !scope.jointWorkOpen ? (
-    <p class="muted">{safetyMessages.jointWorkClosed}</p>
-  ) : null;
-}
+import { type SecretsReminder, SharingFields } from "./sharing-fields.tsx";
 
 export const day = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
 
 const sharingWords: Record<Sharing, string> = m.sharedWith;
-
-/** The policy on secrets between partners, shown inside the form at a first therapist-only share. */
-export type SecretsReminder = { title: string; html: string; error?: string | undefined };
-
-function SecretsReminderSection({ reminder }: { reminder: SecretsReminder }) {
-  return (
-    <section class="consent-document stack" aria-labelledby="secrets-reminder">
-      <h2 id="secrets-reminder">{m.reminderHeading(reminder.title.toLowerCase())}</h2>
-      <div class="article-body" dangerouslySetInnerHTML={{ __html: reminder.html }} />
-      <input type="hidden" name="reminderShown" value="yes" />
-      <CheckboxField name="policySeen" label={m.reminderRead} checked={false} error={reminder.error} />
-    </section>
-  );
-}
 
 type NoteForm = {
   token: string;
@@ -93,15 +73,12 @@ export function EntriesPage(props: {
             error={form.errors?.body}
             maxLength={maxEntryLength}
           />
-          <RadioGroup
-            name="sharing"
-            legend={m.whoCanRead}
-            options={sharingOptions(scope)}
+          <SharingFields
+            scope={scope}
             value={form.values?.sharing ?? "nobody"}
             error={form.errors?.sharing}
+            reminder={reminder}
           />
-          <PartnerSharingNote scope={scope} />
-          {reminder && <SecretsReminderSection reminder={reminder} />}
           <p>
             <button class="button" type="submit">
               {m.saveNote}
@@ -179,7 +156,11 @@ export function EntryPage(props: {
       <div class="prose-width section stack">
         <QuickExit url={site.practice.quickExitUrl} signOut />
         <p>
-          <a href="/my/entries">{m.backToNotes}</a>
+          {entry.kind === "trigger" ? (
+            <a href="/my/triggers">{m.backToTriggers}</a>
+          ) : (
+            <a href="/my/entries">{m.backToNotes}</a>
+          )}
         </p>
         <h1>{m.noteFrom(day(entry.createdAt, timeZone))}</h1>
         {notice && (
@@ -191,15 +172,13 @@ export function EntryPage(props: {
         <p class="muted">{sharingWords[entry.sharing]}</p>
         <form class="form" method="post" action={`/my/entries/${entry.id}/sharing`} data-busy={m.saving}>
           <FormToken token={token} />
-          <RadioGroup
-            name="sharing"
-            legend={m.whoCanRead}
-            options={sharingOptions(scope, entry.sharing)}
+          <SharingFields
+            scope={scope}
+            current={entry.sharing}
             value={reminder ? "therapist" : entry.sharing}
             error={error}
+            reminder={reminder}
           />
-          <PartnerSharingNote scope={scope} />
-          {reminder && <SecretsReminderSection reminder={reminder} />}
           <p>
             <button class="button" type="submit">
               {m.saveWhoCanRead}

@@ -13,9 +13,10 @@ import { clientOf } from "../accounts/signed-in-actor.ts";
 import { questionAsked } from "../repair/pieces/question-asked.ts";
 import { safetyMessages } from "../safety/messages.ts";
 import { changeSharing, deleteEntry, type Entry, entryWithOwner } from "./entries.ts";
-import { EntryPage, type SecretsReminder } from "./entry-pages.tsx";
+import { EntryPage } from "./entry-pages.tsx";
 import { workspaceMessages as m } from "./messages.ts";
 import { chosenSharing } from "./note.form.ts";
+import type { SecretsReminder } from "./sharing-fields.tsx";
 import { sharingRules } from "./sharing-rules.ts";
 
 const entryParams = z.object({ id: z.uuid() });

@@ -15,6 +15,13 @@ export const workspaceEntries = pgTable(
       .notNull()
       .references(() => clients.id, { onDelete: "cascade" }),
     bodyEncrypted: text("body_encrypted").notNull(),
+    /**
+     * A note (free words, an answer, a reply), or a moment in the trigger log (features/trigger-log),
+     * whose body is its fields as one encrypted JSON document (trigger-record.ts).
+     */
+    kind: text("kind", { enum: ["note", "trigger"] })
+      .notNull()
+      .default("note"),
     sharedWithPartnerAt: timestamp("shared_with_partner_at", { withTimezone: true }),
     sharedWithTherapistAt: timestamp("shared_with_therapist_at", { withTimezone: true }),
     /**

@@ -54,6 +54,15 @@ export const workspaceMessages = {
   sendNow: "Send it to my partner",
   saveReply: "Save the reply",
   partnerReplied: "Your partner replied:",
+  /** A moment in the trigger log, as lines wherever an entry's words are shown. */
+  triggerLines: {
+    happened: (text: string) => `What happened: ${text}`,
+    strength: (strength: number) => `How strong: ${strength} out of 10`,
+    remindedOf: (text: string) => `It reminded me of: ${text}`,
+    did: (text: string) => `What I did: ${text}`,
+    needed: (text: string) => `What I needed: ${text}`,
+  },
+  backToTriggers: "Back to your trigger log",
   /** Above an answer to a question of the repair material, so the words keep their context. */
   answering: (question: string) => `Answering “${question}”`,
 } as const;

@@ -7,10 +7,10 @@ import { clientOf } from "../accounts/signed-in-actor.ts";
 import { hourly } from "../notifications/notify-therapist.ts";
 import { jointWorkIsOpen } from "../safety/joint-work.ts";
 import type { Sharing } from "./entries.ts";
-import type { SecretsReminder } from "./entry-pages.tsx";
 import { includesPartner, type SharingScope } from "./entry-sharing.ts";
 import { workspaceMessages as m } from "./messages.ts";
 import { markSecretsPolicySeen, needsSecretsReminder } from "./secrets-reminder.ts";
+import type { SecretsReminder } from "./sharing-fields.tsx";
 
 /** What a client's choice of readers depends on: the couple, joint work, the secrets policy, the therapist. */
 export function sharingRules({ db, consentDocuments, notifier }: AppContext) {

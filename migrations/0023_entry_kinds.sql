@@ -1,0 +1,1 @@
+ALTER TABLE "workspace_entries" ADD COLUMN "kind" text DEFAULT 'note' NOT NULL;
