@@ -18,6 +18,7 @@ import { registerRepair } from "./features/repair/register-repair.ts";
 import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
 import { registerSafety } from "./features/safety/register-safety.ts";
 import { registerSite } from "./features/site/register-site.ts";
+import { registerTriggerLog } from "./features/trigger-log/register-trigger-log.ts";
 import { registerWorkspace } from "./features/workspace/register-workspace.ts";
 import { JobRunner } from "./platform/jobs/job-runner.ts";
 import { emailJobHandler, emailJobKind } from "./platform/mail/email-job.ts";
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSafety(app, ctx);
   registerRepair(app, ctx);
   registerCycleMap(app, ctx);
+  registerTriggerLog(app, ctx);
   registerNotifications(app, ctx);
   registerPractice(app, ctx);
   registerAssessments(app, ctx);

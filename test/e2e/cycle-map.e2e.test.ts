@@ -117,3 +117,43 @@ describe("the cycle map, for a couple and their therapist", () => {
     await axeBothWidths(therapist);
   });
 });
+
+// The trigger log, in the same practice: a moment kept private, one shared with the therapist, and the
+// weekly chart (server-drawn, with its table) for the client and for the therapist over what was shared.
+const thisWeek = (page: Page) =>
+  page.locator(".weekly-chart__table tbody tr").last().locator("td").allTextContents();
+
+describe("the trigger log, for a partner and their therapist", () => {
+  it("keeps a moment private, shares one with the therapist, and charts each side's view", async () => {
+    await ana.goto(url("/my"));
+    await Promise.all([ana.waitForURL("**/my/triggers"), ana.click("text=Your trigger log")]);
+    await axeBothWidths(ana);
+    await ana.fill("#field-happened", "Bo looked at his phone while I spoke");
+    await ana.check("#field-strength-7");
+    await Promise.all([ana.waitForURL(/notice=saved/), ana.click("text=Save this moment")]);
+    await ana.fill("#field-happened", "A message left unanswered all afternoon");
+    await ana.check("#field-strength-5");
+    await ana.check("text=Me and my therapist");
+    await ana.click("text=Save this moment");
+    // A first therapist-only share in a couple may show the practice's policy on secrets first.
+    if (await ana.locator('input[name="policySeen"]').count()) {
+      await ana.check('input[name="policySeen"]');
+      await ana.click("text=Save this moment");
+    }
+    await ana.waitForURL(/notice=saved/);
+    // This week's row: two moments, of strength 7 and 5 on average 6.
+    expect(await thisWeek(ana)).toEqual(["2", "6"]);
+    await axeBothWidths(ana);
+
+    await therapist.goto(url(record));
+    await Promise.all([
+      therapist.waitForURL("**/triggers"),
+      therapist.click("text=Trigger log: what was shared"),
+    ]);
+    const view = await therapist.locator("main").textContent();
+    expect(view).toContain("A message left unanswered all afternoon");
+    expect(view).not.toContain("looked at his phone");
+    expect(await thisWeek(therapist)).toEqual(["1", "5"]);
+    await axeBothWidths(therapist);
+  });
+});

@@ -53,6 +53,9 @@ export function ClientRecordPage(props: {
             </li>
           </ul>
         )}
+        <p>
+          <a href={`/practice/clients/${clientId}/triggers`}>{m.openTriggers}</a>
+        </p>
         <h2 id="shared">{m.sharedHeading}</h2>
         <p class="muted">{m.onlyShared(name)}</p>
         {shared.length === 0 ? (

@@ -23,10 +23,10 @@ import type { AssignForm, TherapistMeasure } from "../assessments/measures/thera
 import { withQuestions } from "../repair/pieces/question-asked.ts";
 import { jointWorkView } from "../safety/joint-work-view.ts";
 import { entriesSharedWithTherapist } from "../workspace/entries.ts";
+import { type ClientForTherapist, clientForTherapist } from "./client-for-therapist.ts";
 import { ClientRecordPage } from "./client-record-page.tsx";
 import { practiceMessages as m } from "./messages.ts";
 
-const params = z.object({ id: z.uuid() });
 const assignFormName = "assign-measure";
 const closedMessage = m.assignClosed;
 const refusedMessage = m.assignRefused;
@@ -59,22 +59,12 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
     };
   };
 
-  /** The client when this therapist may see them; someone else's client looks exactly like none. */
-  const clientFor = async (request: FastifyRequest) => {
-    const parsed = params.safeParse(request.params);
-    therapistOf(request); // a route here declared for anyone but a therapist is a mistake: a 500, not a page
-    if (!parsed.success) return undefined;
-    const [row] = await db.select().from(clients).where(eq(clients.id, parsed.data.id));
-    const owned = row && { clientId: row.id, therapistId: row.therapistId, coupleId: row.coupleId };
-    if (!row || !owned || !allow(requestActor(request), "read", { type: "client-account", ...owned }))
-      return undefined;
-    return { row, owned };
-  };
+  const clientFor = (request: FastifyRequest) => clientForTherapist(db, request);
 
   const recordPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    found: NonNullable<Awaited<ReturnType<typeof clientFor>>>,
+    found: ClientForTherapist,
     status = 200,
     form: Omit<AssignForm, "token" | "choices" | "withheld"> = {},
   ) => {
@@ -170,7 +160,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
 
   const chooseMessage = m.assignChoose;
   /** Asking for a measure, once the client is known to be one this therapist may ask. */
-  const assignPost = (found: NonNullable<Awaited<ReturnType<typeof clientFor>>>) =>
+  const assignPost = (found: ClientForTherapist) =>
     formPost({
       form: { name: assignFormName, scope: "session", keys: keys.current, publicUrl },
       // Any measure Haven knows: whether it can be given now is the use case's decision, so a

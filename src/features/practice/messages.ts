@@ -32,6 +32,7 @@ export const practiceMessages = {
   recordDescription: "A client's record.",
   accountStatus: (status: string) => `Account ${status}.`,
   openCycle: "The cycle map",
+  openTriggers: "Trigger log: what was shared with you",
   openRepair: "The repair: injuries, the map and what is open for whom",
   coupleWith: "Seen as a couple with ",
   sharedHeading: "Shared with you",

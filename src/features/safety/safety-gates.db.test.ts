@@ -252,6 +252,10 @@ describe("crisis words wherever a client writes", () => {
         fields: { story: "I want to kill myself", basedOn: "0" },
       },
       "/my/cycle": { cookie: cy.cookie, fields: { movesOwn: "I want to kill myself" } },
+      "/my/triggers": {
+        cookie: ada.cookie,
+        fields: { happened: "I want to kill myself", strength: "9", sharing: "nobody" },
+      },
       "/self-check": { fields: { go: "safety", hope: "I want to kill myself" } },
       "/book": { fields: booking },
       "/embed/book": { fields: booking },

@@ -3,7 +3,6 @@ export const triggerMessages = {
   title: "Your trigger log",
   description: "The small moments that set off the old alarm, and what you needed.",
   back: "Back to your space",
-  link: "Your trigger log",
   intro:
     "Sometimes a small thing — a look at a phone, a door closing, a late reply — sets off an alarm far bigger than the moment. Writing these down, soon after, helps you and your therapist see what the alarm is guarding.",
   formHeading: "Write down a moment",
@@ -39,7 +38,6 @@ export const triggerTherapistMessages = {
   title: (name: string) => `${name}’s trigger log`,
   description: "What this client chose to share with you of their trigger log.",
   back: "Back to the record",
-  link: "Trigger log: what was shared with you",
   onlyShared: "Only the moments this client chose to share with you are counted and listed here.",
   nothingShared: "Nothing shared with you yet.",
   sharedOn: (day: string) => `Shared on ${day}`,

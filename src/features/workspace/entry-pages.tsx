@@ -1,17 +1,10 @@
-import {
-  CheckboxField,
-  FormProblem,
-  FormToken,
-  RadioGroup,
-  TextAreaField,
-} from "../../platform/web/form-fields.tsx";
+import { FormProblem, FormToken, TextAreaField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
-import { safetyMessages } from "../safety/messages.ts";
 import type { Entry, Sharing } from "./entries.ts";
-import { type SharingScope, sharingOptions } from "./entry-sharing.ts";
+import type { SharingScope } from "./entry-sharing.ts";
 import { EntryText } from "./entry-text.tsx";
 import { workspaceMessages as m } from "./messages.ts";
 import { maxEntryLength } from "./note.form.ts";

@@ -49,6 +49,7 @@ export const clientMessages = {
   yourNotes: "Your notes",
   yourRepair: "Your repair work",
   yourCycle: "Your cycle",
+  yourTriggers: "Your trigger log",
   yourMeasures: "Questionnaires from your therapist",
   yourData: "What Haven holds about you",
   yourSignIns: "Your sign-ins",

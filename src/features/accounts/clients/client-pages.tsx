@@ -156,6 +156,9 @@ export function ClientSpacePage(props: {
           <li>
             <a href="/my/entries">{m.yourNotes}</a>
           </li>
+          <li>
+            <a href="/my/triggers">{m.yourTriggers}</a>
+          </li>
           {/* The same link for both partners, whether or not their therapist has opened the work yet. */}
           {inCouple && (
             <>
