@@ -16,6 +16,8 @@ export const notificationMessages = {
     "request-waiting": (who: string) => `A consultation request from ${who} is waiting for your answer`,
     "injury-suggested": (who: string) => `${who} suggested something to work on in the repair`,
     "control-words": (who: string) => `${who} used words about control or threats, in either direction`,
+    "safety-answer": (who: string) =>
+      `${who} answered yes to the check-in's question about thoughts of suicide, self-harm or harming someone`,
   } satisfies Record<NotificationKind, (who: string) => string>,
   open: "Open",
   markSeen: "Mark as seen",

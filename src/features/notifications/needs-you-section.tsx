@@ -18,6 +18,7 @@ const anchors: Record<NotificationKind, string> = {
   "request-waiting": "",
   "injury-suggested": "/repair",
   "control-words": "",
+  "safety-answer": "#measures-heading",
 };
 
 function linkFor(item: NeedsYouItem): string | undefined {

@@ -11,6 +11,7 @@ export const notificationKinds = [
   "request-waiting",
   "injury-suggested",
   "control-words",
+  "safety-answer",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

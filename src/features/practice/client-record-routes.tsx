@@ -97,11 +97,15 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
       // Only the instrument's id: the error itself may quote an answer.
       if (outcome.kind === "unscorable")
         request.log.warn({ instrumentId: definition.id }, "measure could not be scored");
-      // A screen's individual answers matter to the therapist's follow-up (which question was yes).
+      // A screen's individual answers matter to the therapist's follow-up (which question was yes), as
+      // does the answer to a safety question inside a questionnaire (the check-in's).
+      const wording = () => measureWording(definition, pack);
       const lines =
         isSafetyScreen(definition) && outcome.kind === "scored" && measure.answers
-          ? answerLines(definition, measureWording(definition, pack), measure.answers)
-          : undefined;
+          ? answerLines(definition, wording(), measure.answers)
+          : definition.safetyItems.length > 0 && measure.answers
+            ? answerLines(definition, wording(), measure.answers, "safety-only")
+            : undefined;
       return [{ measure, definition, outcome, answerLines: lines }];
     });
     await recordAudit(db, {

@@ -51,6 +51,8 @@ const ownWordingSchema = z.object({
   instructions: text,
   items: z.record(z.string(), text),
   responseLabels: z.record(z.string(), text),
+  /** Labels of one item whose scale differs from the rest (a yes/no question among ratings). */
+  itemResponseLabels: z.record(z.string(), z.record(z.string(), text)).default({}),
 });
 
 export const instrumentDefinitionSchema = z
@@ -73,6 +75,11 @@ export const instrumentDefinitionSchema = z
       overrides: z.record(z.string(), range).default({}),
     }),
     reverseKeyed: z.array(id).default([]),
+    /**
+     * Yes/no questions about thoughts of suicide, self-harm or harming someone (DOMAIN.md §4): never
+     * scored, charted, exported or shown again; a "yes" shows help at once and tells the therapist.
+     */
+    safetyItems: z.array(id).default([]),
     subscales: z
       .array(
         z.object({
@@ -114,6 +121,14 @@ export const instrumentDefinitionSchema = z
         issue(["responseScale", "overrides", itemId], `"${itemId}" is not one of the items`);
       if (r.min >= r.max) issue(["responseScale", "overrides", itemId], "min must be below max");
     }
+    d.safetyItems.forEach((itemId, i) => {
+      if (!known(itemId)) issue(["safetyItems", i], `"${itemId}" is not one of the items`);
+      const r = rangeOf(itemId);
+      if (r.min !== 0 || r.max !== 1)
+        issue(["safetyItems", i], "a safety question is answered no = 0, yes = 1");
+      if (d.subscales.some((s) => s.items.includes(itemId)))
+        issue(["safetyItems", i], "a safety question is never part of a score");
+    });
     d.reverseKeyed.forEach((itemId, i) => {
       if (!known(itemId)) issue(["reverseKeyed", i], `"${itemId}" is not one of the items`);
     });

@@ -10,14 +10,17 @@ export const skippedAnswer = "I’d rather not say";
 /**
  * Each question with the answer given, in words a person can read. The wording may be missing (a
  * published measure whose pack was taken away): the question is then named by its number, and the
- * answer by its number on the scale.
+ * answer by its number on the scale. A safety question inside a questionnaire is left out unless `which`
+ * asks for the safety questions alone (the therapist's record; never a page or file the client opens).
  */
 export function answerLines(
   definition: InstrumentDefinition,
   wording: MeasureWording | undefined,
   answers: Answers,
+  which: "shown-again" | "safety-only" = "shown-again",
 ): AnswerLine[] {
-  return definition.items.map((itemId, index) => {
+  const isSafety = (itemId: string) => definition.safetyItems.includes(itemId);
+  const lines = definition.items.map((itemId, index) => {
     const item = wording?.items.find((i) => i.id === itemId);
     const value = answers[itemId];
     const label = item?.options.find((option) => option.value === value)?.label;
@@ -33,6 +36,9 @@ export function answerLines(
           : !label || label === String(value)
             ? String(value)
             : `${label} (${value})`;
-    return { question: `${index + 1}. ${item?.text ?? `Question ${index + 1}`}`, answer };
+    return { itemId, question: `${index + 1}. ${item?.text ?? `Question ${index + 1}`}`, answer };
   });
+  return lines
+    .filter((line) => (which === "safety-only" ? isSafety(line.itemId) : !isSafety(line.itemId)))
+    .map(({ question, answer }) => ({ question, answer }));
 }

@@ -69,7 +69,9 @@ describe("asking for a questionnaire", () => {
     await submitForm(t.app, {
       page: `/my/measures/${waiting?.id}`,
       cookie: bea.cookie,
-      fields: Object.fromEntries(itemIds("cci", 1, 4).map((item) => [itemField(item), "1"])),
+      fields: Object.fromEntries(
+        itemIds("cci", 1, 5).map((item) => [itemField(item), item === "cci-05" ? "0" : "1"]),
+      ),
     });
     expect((await askFor(bea, "connection-check-in")).statusCode).toBe(303);
     expect(await rowsOf(bea)).toHaveLength(2);

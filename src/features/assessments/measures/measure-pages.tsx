@@ -2,6 +2,7 @@ import { FormProblem, FormToken, RadioGroup } from "../../../platform/web/form-f
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
+import { CrisisPanel } from "../../safety/crisis-panel.tsx";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { InstrumentScore } from "../instruments/score-instrument.ts";
 import { MeasureResults } from "./measure-results.tsx";
@@ -157,11 +158,14 @@ export function AnsweredMeasurePage(props: {
   results?: { definition: InstrumentDefinition; score: InstrumentScore } | undefined;
   /** Answered with placeholder wording: there is no result to show, and the page says why. */
   exampleWording?: boolean;
+  /** A "yes" to a safety question, in the response to the answers only: help first. */
+  crisis?: boolean;
 }) {
-  const { site, id, title, answeredAt, timeZone, results, exampleWording = false } = props;
+  const { site, id, title, answeredAt, timeZone, results, exampleWording = false, crisis = false } = props;
   return (
     <MeasurePageFrame site={site} title={title}>
       <h1>{title}</h1>
+      <CrisisPanel shown={crisis} />
       {exampleWording && <ExampleWordingBanner />}
       <p>{words.thankYou(day(answeredAt, timeZone))}</p>
       {exampleWording ? null : results ? (

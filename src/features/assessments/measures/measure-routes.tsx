@@ -21,6 +21,7 @@ import {
 import { clientTitle, isExampleWording, isSafetyScreen, measureReadiness } from "./measure-wording.ts";
 import { measureMessages as m } from "./messages.ts";
 import { readMeasureAnswers } from "./read-measure-answers.ts";
+import { saidYesToSafety } from "./safety-answers.ts";
 import { scoreMeasure } from "./score-measure.ts";
 import { practiceCountryHelp, ScreenThanksPage } from "./screen-thanks-page.tsx";
 import { tellTherapistAnswered } from "./tell-therapist-answered.ts";
@@ -61,6 +62,7 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
     found: NonNullable<Awaited<ReturnType<typeof measureFor>>>,
     status = 200,
     form: { chosen?: Record<string, string>; errors?: Record<string, string>; problem?: string } = {},
+    crisis = false,
   ) => {
     const { measure, definition, mayRead } = found;
     if (measure.answeredAt !== null) {
@@ -79,6 +81,7 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
             timeZone={timeZone}
             results={results}
             exampleWording={exampleWording}
+            crisis={crisis}
           />,
         ),
       );
@@ -201,6 +204,11 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
             reply,
             renderPage(<ScreenThanksPage site={site} country={practiceCountryHelp(site)} />),
           );
+        }
+        // A "yes" to a safety question: help now, in this response only (never shown again later).
+        if (saved && saidYesToSafety(definition, read.answers)) {
+          const answered = await measureFor(request);
+          if (answered) return answerPage(request, reply, answered, 200, {}, true);
         }
         // Saved now or in another tab a moment ago: either way the answered page is the truth.
         return reply.redirect(`/my/measures/${measure.id}`, 303);

@@ -61,7 +61,7 @@ export function measureWording(
       items: definition.items.map((id) => ({
         id,
         text: own.items[id] ?? id,
-        options: optionsFor(definition, id, own.responseLabels),
+        options: optionsFor(definition, id, own.itemResponseLabels[id] ?? own.responseLabels),
       })),
       source: { name: "Haven", version: "own" },
     };

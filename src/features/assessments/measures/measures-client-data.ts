@@ -22,6 +22,7 @@ function readableAnswers(
 ): string[] | null {
   if (!answers) return null;
   if (!definition) return Object.entries(answers).map(([item, value]) => `${item}: ${value ?? "—"}`);
+  // answerLines leaves out a safety question inside a questionnaire (DOMAIN.md §4): never in the file.
   return answerLines(definition, measureWording(definition, undefined), answers).map(
     (line) => `${line.question}: ${line.answer}`,
   );

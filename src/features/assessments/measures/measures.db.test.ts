@@ -84,6 +84,7 @@ describe("questionnaires a therapist asks for", () => {
       [itemField("cci-02")]: "2",
       [itemField("cci-03")]: "4",
       [itemField("cci-04")]: "1",
+      [itemField("cci-05")]: "0",
     });
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe(`/my/measures/${id}`);
@@ -181,7 +182,7 @@ describe("questionnaires a therapist asks for", () => {
         method: "POST",
         url: `/my/measures/${id}`,
         headers: { cookie: bea.cookie, "sec-fetch-site": "same-origin" },
-        payload: { _form: token, ...allItems("cci", 1, 4, value) },
+        payload: { _form: token, ...allItems("cci", 1, 4, value), [itemField("cci-05")]: "0" },
       });
     expect((await send("4")).statusCode).toBe(303);
     expect((await send("0")).statusCode).toBe(303);
@@ -300,7 +301,7 @@ describe("what the partner and other therapists can learn", () => {
       method: "POST",
       url: `/my/measures/${id}`,
       headers: { cookie: cal.cookie, "sec-fetch-site": "same-origin" },
-      payload: { _form: token, ...allItems("cci", 1, 4, "1") },
+      payload: { _form: token, ...allItems("cci", 1, 4, "1"), [itemField("cci-05")]: "0" },
     });
     expect(attempt.statusCode).toBe(404);
     const [row] = await t.handle.db.select().from(measureAssignments).where(eq(measureAssignments.id, id));

@@ -3,16 +3,19 @@ import type { Notifier } from "../../notifications/notify-therapist.ts";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { Answers } from "../instruments/score-instrument.ts";
 import { isSafetyScreen, type MeasureWording } from "./measure-wording.ts";
+import { saidYesToSafety } from "./safety-answers.ts";
 import { isPositiveScreen, scoreMeasure } from "./score-measure.ts";
 
 /**
  * Pure: what the therapist is told when a questionnaire is answered — a positive screen for harm
- * (never which answers), or simply that it was answered.
+ * (never which answers), a "yes" to a safety question inside a questionnaire, or simply that it was
+ * answered.
  */
 export function answeredNoticeKind(
   definition: InstrumentDefinition,
   answered: { answers: Answers; declined: boolean; wording: MeasureWording["source"] },
-): "positive-screen" | "measure-answered" {
+): "positive-screen" | "safety-answer" | "measure-answered" {
+  if (saidYesToSafety(definition, answered.answers)) return "safety-answer";
   if (!isSafetyScreen(definition)) return "measure-answered";
   const outcome = scoreMeasure(definition, { answeredAt: new Date(0), ...answered });
   return isPositiveScreen(outcome) ? "positive-screen" : "measure-answered";
