@@ -17,17 +17,35 @@ import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { answerLines } from "../assessments/measures/answer-lines.ts";
 import { assignMeasure } from "../assessments/measures/assign-measure.ts";
 import { measuresOf } from "../assessments/measures/measure-assignments.ts";
-import { isSafetyScreen, measureReadiness, measureWording } from "../assessments/measures/measure-wording.ts";
+import { measureChoices } from "../assessments/measures/measure-choices.ts";
+import {
+  askScheduledMeasures,
+  runningSchedules,
+  scheduleMeasure,
+} from "../assessments/measures/measure-schedules.ts";
+import { isSafetyScreen, measureWording } from "../assessments/measures/measure-wording.ts";
+import { therapistMeasureMessages } from "../assessments/measures/messages.ts";
 import { scoreMeasure } from "../assessments/measures/score-measure.ts";
 import type { AssignForm, TherapistMeasure } from "../assessments/measures/therapist-measures-section.tsx";
 import { withQuestions } from "../repair/pieces/question-asked.ts";
 import { jointWorkView } from "../safety/joint-work-view.ts";
 import { entriesSharedWithTherapist } from "../workspace/entries.ts";
+import { day } from "../workspace/entry-pages.tsx";
 import { type ClientForTherapist, clientForTherapist } from "./client-for-therapist.ts";
 import { ClientRecordPage } from "./client-record-page.tsx";
+import { stopScheduleForm } from "./measure-schedule-routes.tsx";
 import { practiceMessages as m } from "./messages.ts";
 
 const assignFormName = "assign-measure";
+const assignSchema = z.object({
+  instrument: z.string({ error: m.assignChoose }),
+  showClient: z.boolean(),
+  often: z.enum(["once", "weekly"], { error: therapistMeasureMessages.oftenMissing }),
+  weekday: z
+    .string()
+    .regex(/^[1-7]$/, therapistMeasureMessages.weekdayMissing)
+    .transform(Number),
+});
 const closedMessage = m.assignClosed;
 const refusedMessage = m.assignRefused;
 
@@ -36,28 +54,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
   const { db, site, keys, publicUrl, instruments, instrumentPack: pack, repairPieces } = ctx;
   // Read on every request: removing the demo data ends demo mode while the app runs.
   const rules = () => ({ instruments, pack, demo: site.demo });
-  /**
-   * Only what can be answered now: a published measure needs its wording from the practice's pack,
-   * and placeholder wording is offered in demo mode only. Those held back are named beside the field.
-   */
-  const assignChoices = (): Pick<AssignForm, "choices" | "withheld"> => {
-    const { demo } = rules();
-    const readiness = instruments.map((definition) => ({
-      definition,
-      kind: measureReadiness(definition, pack, demo).kind,
-    }));
-    return {
-      choices: readiness
-        .filter((r) => r.kind === "ready")
-        .map(({ definition }) => ({
-          id: definition.id,
-          title: definition.title,
-          therapistOnly: definition.visibility === "therapist-only",
-          screen: isSafetyScreen(definition),
-        })),
-      withheld: readiness.filter((r) => r.kind === "example-wording").map((r) => r.definition.title),
-    };
-  };
+  const assignChoices = () => measureChoices(instruments, pack, site.demo);
 
   const clientFor = (request: FastifyRequest) => clientForTherapist(db, request);
 
@@ -85,6 +82,14 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
           sharedWith: { partner: false, therapist: entry.sharedWithTherapistAt !== null },
         }),
     );
+    // This week's asking of each weekly schedule, if its day has come round since the last.
+    await askScheduledMeasures(db, rules(), row.id, site.practice.timeZone);
+    const schedules = (await runningSchedules(db, row.id)).map((schedule) => ({
+      id: schedule.id,
+      title: instruments.find((d) => d.id === schedule.instrumentId)?.title ?? schedule.instrumentId,
+      weekday: schedule.weekday,
+      since: day(schedule.createdAt, therapist.timeZone),
+    }));
     const measures = (await measuresOf(db, keys, row.id)).flatMap((measure): TherapistMeasure[] => {
       const definition = instruments.find((d) => d.id === measure.instrumentId);
       const resource = {
@@ -135,6 +140,8 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
           assignForm={{
             token: formTokenFor(request, keys.current, assignFormName, "session"),
             ...assignChoices(),
+            schedules,
+            stopToken: formTokenFor(request, keys.current, stopScheduleForm, "session"),
             ...(row.status === "closed" ? { closed: closedMessage(name) } : {}),
             ...form,
           }}
@@ -174,9 +181,11 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
         return {
           ...(chosen ? { instrument: chosen.id } : {}),
           showClient: fieldText(body, "showClient") === "yes",
+          often: fieldText(body, "often") || "once",
+          weekday: fieldText(body, "weekday") || "1",
         };
       },
-      schema: z.object({ instrument: z.string({ error: chooseMessage }), showClient: z.boolean() }),
+      schema: assignSchema,
       rerender: (request, reply, status, form) => recordPage(request, reply, found, status, form),
       // This form's own answer to an old page, kept as it was: 400, and words saying nothing was sent.
       notGenuine: (request, reply, values) =>
@@ -190,17 +199,22 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
         // A screen for harm never shows its result to the client: their screen may be seen by the partner.
         const therapistOnly = chosen.visibility === "therapist-only";
         const resultsShownToClient = !isSafetyScreen(chosen) && (!therapistOnly || data.showClient);
-        const outcome = await assignMeasure(db, rules(), {
+        const ask = {
           clientId: found.row.id,
           therapistId: therapistOf(request).id,
           instrumentId: chosen.id,
           resultsShownToClient,
-        });
-        if (!outcome.ok && outcome.reason === "client-not-open") {
+        };
+        const outcome =
+          data.often === "weekly"
+            ? await scheduleMeasure(db, rules(), { ...ask, weekday: data.weekday }, site.practice.timeZone)
+            : await assignMeasure(db, rules(), ask);
+        const refused = outcome.ok ? undefined : outcome.reason;
+        if (refused === "client-not-open") {
           const name = openClientField(keys, found.row.id, "name_encrypted", found.row.nameEncrypted);
           return recordPage(request, reply, found, 400, { values, closed: closedMessage(name) });
         }
-        if (!outcome.ok) return invalid({ instrument: refusedMessage(chosen.title, outcome.reason) });
+        if (refused) return invalid({ instrument: refusedMessage(chosen.title, refused) });
         return reply.redirect(`/practice/clients/${found.row.id}#measures`, 303);
       },
     });

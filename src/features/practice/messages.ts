@@ -64,9 +64,13 @@ export const practiceMessages = {
   assignChoose: "Choose the questionnaire to ask for.",
   assignNotSent: "This page was open for a long time, so nothing was sent. Please choose again.",
   assignClosed: (name: string) => `${name}'s account is closed, so they cannot be asked for a questionnaire.`,
-  assignRefused: (title: string, reason: "already-waiting" | "not-ready" | "example-wording") =>
+  assignRefused: (
+    title: string,
+    reason: "already-waiting" | "not-ready" | "example-wording" | "already-scheduled",
+  ) =>
     ({
       "already-waiting": `${title} is already waiting to be answered. It can be asked for again once it is.`,
+      "already-scheduled": `${title} is already asked for every week. Stop that first to choose another day.`,
       "not-ready": `${title} needs its wording from the practice's instrument pack before a client can be asked.`,
       "example-wording": `${title} has only placeholder wording, not the real questions, so it cannot be given to a client.`,
     })[reason],

@@ -151,7 +151,10 @@ describe("a moment shared", () => {
     if (first.statusCode === 200 && first.body.includes('name="reminderShown"')) {
       const confirmed = await log(
         ada,
-        moment("My message sat unanswered all afternoon", "8", "therapist", { reminderShown: "yes", policySeen: "yes" }),
+        moment("My message sat unanswered all afternoon", "8", "therapist", {
+          reminderShown: "yes",
+          policySeen: "yes",
+        }),
       );
       expect(confirmed.statusCode).toBe(303);
     } else expect(first.statusCode).toBe(303);

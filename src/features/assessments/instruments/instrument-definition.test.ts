@@ -206,6 +206,19 @@ describe("definition errors are explained", () => {
     expect(message).toContain('missingRule: subscale "total" is a sum');
   });
 
+  it("keeps a safety question yes/no and out of every score", () => {
+    expect(byId("connection-check-in")?.safetyItems).toEqual(["cci-05"]);
+    const message = problemsWith({
+      ...connectionCheckIn,
+      responseScale: { min: 0, max: 4 },
+      subscales: [{ id: "connection", title: "Connection", items: itemIds("cci", 1, 5), method: "mean" }],
+      safetyItems: ["cci-05", "cci-09"],
+    });
+    expect(message).toContain("safetyItems.0: a safety question is answered no = 0, yes = 1");
+    expect(message).toContain("safetyItems.0: a safety question is never part of a score");
+    expect(message).toContain('safetyItems.1: "cci-09" is not one of the items');
+  });
+
   it("names a definition by its position when it has no id, and finds two with one id", () => {
     const { id: _dropped, ...noId } = csi4;
     expect(() => loadInstrumentDefinitions([noId])).toThrow(/instrument number 1, id:/);

@@ -13,6 +13,8 @@ export type AssignInput = {
   therapistId: string;
   instrumentId: string;
   resultsShownToClient: boolean;
+  /** The weekly schedule this asking comes from, if any. */
+  scheduleId?: string;
 };
 
 /** What decides whether a measure can be given now; `demo` is read at the moment of asking. */

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clients } from "../../accounts/clients/client.schema.ts";
 import { therapists } from "../../accounts/therapist.schema.ts";
+import { measureSchedules } from "./measure-schedule.schema.ts";
 
 /**
  * A measure a therapist asked one client to answer. The answers are encrypted at rest and scored on
@@ -23,6 +24,8 @@ export const measureAssignments = pgTable(
     resultsShownToClient: boolean("results_shown_to_client").notNull().default(false),
     assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
+    /** The weekly schedule this asking came from, if any (measure-schedule.schema.ts). */
+    scheduleId: uuid("schedule_id").references(() => measureSchedules.id, { onDelete: "set null" }),
     /** JSON `{ answers, pack }`: the answers and which wording (pack name and version) was read. */
     answersEncrypted: text("answers_encrypted"),
   },

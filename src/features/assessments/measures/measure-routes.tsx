@@ -18,6 +18,7 @@ import {
   MeasureListPage,
   UnavailableMeasurePage,
 } from "./measure-pages.tsx";
+import { askScheduledMeasures } from "./measure-schedules.ts";
 import { clientTitle, isExampleWording, isSafetyScreen, measureReadiness } from "./measure-wording.ts";
 import { measureMessages as m } from "./messages.ts";
 import { readMeasureAnswers } from "./read-measure-answers.ts";
@@ -109,6 +110,8 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.get("/my/measures", { config: { access: "client" } }, async (request, reply) => {
     const client = clientOf(request);
     const actor = requestActor(request);
+    // This week's asking of each weekly questionnaire, once its day has come round.
+    await askScheduledMeasures(db, { instruments, pack, demo: site.demo }, client.id, timeZone);
     const list = (await measuresOf(db, keys, client.id)).flatMap((measure) => {
       const definition = definitionOf(measure);
       if (!definition || hiddenFromClient(definition, measure)) return [];

@@ -6,9 +6,12 @@ import type { Answers } from "../instruments/score-instrument.ts";
 import { answerLines } from "./answer-lines.ts";
 import { measureAssignments } from "./measure-assignment.schema.ts";
 import { measuresOf } from "./measure-assignments.ts";
+import { measureSchedules } from "./measure-schedule.schema.ts";
 import { isSafetyScreen, measureWording } from "./measure-wording.ts";
+import { therapistMeasureMessages } from "./messages.ts";
 
 const definitions = loadInstrumentDefinitions();
+const weekdays = therapistMeasureMessages.weekdays;
 const safetyScreens = new Set(definitions.filter(isSafetyScreen).map((d) => d.id));
 
 /**
@@ -58,6 +61,28 @@ export const measuresClientData: ClientDataTable[] = [
         .delete(measureAssignments)
         .where(and(eq(measureAssignments.clientId, clientId), isNull(measureAssignments.answeredAt)))
         .returning({ id: measureAssignments.id });
+      return deleted.length;
+    },
+  },
+  {
+    table: "measure_schedules",
+    policy: "measure",
+    title: "Questionnaires you are asked every week",
+    async export(db, _ring, clientId) {
+      const rows = await db.select().from(measureSchedules).where(eq(measureSchedules.clientId, clientId));
+      return rows.map((row) => ({
+        questionnaire: definitions.find((d) => d.id === row.instrumentId)?.title ?? row.instrumentId,
+        weekday: weekdays[row.weekday - 1] ?? row.weekday,
+        since: row.createdAt.toISOString(),
+        stopped: row.stoppedAt?.toISOString() ?? null,
+      }));
+    },
+    erasure: { goesNow: "Questionnaires your therapist asked for every week: nothing more is asked" },
+    async erase(tx, clientId) {
+      const deleted = await tx
+        .delete(measureSchedules)
+        .where(eq(measureSchedules.clientId, clientId))
+        .returning({ id: measureSchedules.id });
       return deleted.length;
     },
   },

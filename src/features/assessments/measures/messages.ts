@@ -73,4 +73,17 @@ export const therapistMeasureMessages = {
   letClientSee: (name: string) =>
     `Let ${name} see the results of a questionnaire that is normally for you only (never for a screen for harm)`,
   askClient: (name: string) => `Ask ${name}`,
+  howOften: "How often?",
+  once: "Once, now",
+  weekly: "Every week, on the day below (the first time now)",
+  weekdayLabel: "Day of the week (in the practice's time zone)",
+  weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+  weekdayMissing: "Choose the day of the week.",
+  oftenMissing: "Choose once or every week.",
+  scheduledHeading: "Asked every week",
+  scheduledLine: (title: string, weekday: string, since: string) =>
+    `${title}: every ${weekday}, since ${since}.`,
+  stop: "Stop",
+  stopWhat: (title: string) => ` asking for ${title} every week`,
+  stopped: "Stopped. Nothing more will be asked; earlier answers stay.",
 };

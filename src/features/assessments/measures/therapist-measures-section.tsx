@@ -7,6 +7,7 @@ import { isExampleWording } from "./measure-wording.ts";
 import { therapistMeasureMessages as m, measureMessages } from "./messages.ts";
 import type { MeasureOutcome } from "./score-measure.ts";
 import { orderForTherapist } from "./therapist-measure-order.ts";
+import { HowOften, type ScheduleLine, ScheduleList } from "./therapist-schedule-fields.tsx";
 
 const day = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
@@ -25,11 +26,14 @@ export type AssignForm = {
   choices: { id: string; title: string; therapistOnly: boolean; screen: boolean }[];
   /** Measures held back because their wording is only the placeholder pack's (outside demo mode). */
   withheld?: string[];
-  values?: { instrument?: string; showClient?: boolean };
+  values?: { instrument?: string; showClient?: boolean; often?: string; weekday?: string };
   errors?: Record<string, string>;
   problem?: string;
   /** Said instead of the form when the client cannot be asked (a closed account). */
   closed?: string | undefined;
+  /** Measures asked for every week, each with a button to stop. */
+  schedules?: ScheduleLine[];
+  stopToken?: string;
 };
 
 /** What a therapist reads about one answered measure. */
@@ -119,6 +123,7 @@ export function TherapistMeasuresSection(props: {
           </article>
         );
       })}
+      <ScheduleList clientId={clientId} schedules={form.schedules ?? []} token={form.stopToken ?? ""} />
       {form.closed ? (
         <div class="card stack">
           <h3>{m.askHeading}</h3>
@@ -148,6 +153,7 @@ export function TherapistMeasuresSection(props: {
                 error={form.errors?.instrument}
               />
               <WithheldNote titles={form.withheld} />
+              <HowOften values={form.values} errors={form.errors} />
               <CheckboxField
                 name="showClient"
                 label={m.letClientSee(clientName)}
