@@ -12,6 +12,7 @@ import { bookingJobHandlers } from "./features/booking/booking-jobs.ts";
 import { startCalendarFeedRefresher } from "./features/booking/calendar-feeds/calendar-feed-refresher.ts";
 import { registerBooking } from "./features/booking/register-booking.ts";
 import { registerCycleMap } from "./features/cycle-map/register-cycle-map.ts";
+import { registerLanguageCoach } from "./features/language-coach/register-language-coach.ts";
 import { registerNotifications } from "./features/notifications/register-notifications.ts";
 import { registerPractice } from "./features/practice/register-practice.ts";
 import { registerRepair } from "./features/repair/register-repair.ts";
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSafety(app, ctx);
   registerRepair(app, ctx);
   registerCycleMap(app, ctx);
+  registerLanguageCoach(app, ctx);
   registerNotifications(app, ctx);
   registerPractice(app, ctx);
   registerAssessments(app, ctx);

@@ -51,6 +51,6 @@ export const coachMessages = {
     "The language coach is off. When it is on, this client can ask for a second look at what they write about a hurt, or in a reply. Their partner never sees it.",
   turnOn: "Turn the coach on",
   turnOff: "Turn the coach off",
+  saving: "Saving…",
   exportTitle: "The language coach setting",
-  exportNote: "Whether your therapist turned on the language coach for you",
 };
