@@ -1,11 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import type { Database } from "../../platform/db/database.ts";
+import type { AssetRegistry } from "../../platform/web/assets.ts";
 import { fieldText } from "../../platform/web/form-post.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
 import type { Piece } from "../repair/pieces/piece.ts";
 import { type CoachMode, explanationOf, type MarkKind } from "./coach-rules.ts";
+import { coachScriptName } from "./coach-script.ts";
 import { coachIsOn } from "./coach-setting.ts";
 import { markedPhrase, markWords } from "./mark-words.ts";
 
@@ -13,7 +15,7 @@ import { markedPhrase, markWords } from "./mark-words.ts";
 export type CoachFinding = { field: string; phrase: string; kind: MarkKind; explanation: string };
 
 /** The coach on a writing form: its mode, and what a "check my words" found (absent before a check). */
-export type CoachView = { mode: CoachMode; findings?: CoachFinding[] | undefined };
+export type CoachView = { mode: CoachMode; scriptUrl: string; findings?: CoachFinding[] | undefined };
 
 /** The button's name and value: a post carrying them is a check, never a save. */
 export const checkField = { name: "coach", value: "check" } as const;
@@ -43,12 +45,12 @@ export function pieceCoachMode(piece: Pick<Piece, "for" | "steps">): CoachMode |
 
 /** The coach for the signed-in client on a form of this mode: only when their therapist turned it on. */
 export async function coachFor(
-  db: Database,
+  { db, site }: { db: Database; site: { assets: AssetRegistry } },
   request: FastifyRequest,
   mode: CoachMode | undefined,
 ): Promise<CoachView | undefined> {
   const client = clientOf(request);
   const resource = { type: "language-coach" as const, clientId: client.id, ...client };
   if (!mode || !allow(requestActor(request), "read", resource)) return undefined;
-  return (await coachIsOn(db, client.id)) ? { mode } : undefined;
+  return (await coachIsOn(db, client.id)) ? { mode, scriptUrl: site.assets.url(coachScriptName) } : undefined;
 }

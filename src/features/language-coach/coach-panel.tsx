@@ -24,36 +24,39 @@ export function CoachFindings({ coach }: { coach: CoachView | undefined }) {
   if (!coach) return null;
   const findings = coach.findings;
   return (
-    <section
-      class="card stack coach"
-      id="coach-findings"
-      aria-labelledby="coach-heading"
-      aria-live="polite"
-      data-coach-findings
-      hidden={!findings}
-    >
-      <h2 id="coach-heading">{m.heading}</h2>
-      <p class="muted">{m.intro}</p>
-      {findings && findings.length === 0 && <p>{m.nothingMarked}</p>}
-      {findings && findings.length > 0 && (
-        <>
-          <ul class="coach__marks">
-            {findings.map((finding, index) => (
-              <li key={`${finding.field}-${index}`}>
-                <strong>{m.phrase(finding.phrase)}</strong> <span class="muted">{finding.field}</span>
-                <br />
-                {finding.explanation}
-              </li>
-            ))}
-          </ul>
-          <p>{suggestionFor(coach.mode)}</p>
-          {coach.mode === "hurt" && (
-            <p class="muted">
-              {m.feelingsLabel} {m.feelings.join(", ")}
-            </p>
-          )}
-        </>
-      )}
-    </section>
+    <>
+      <script type="module" src={coach.scriptUrl} />
+      <section
+        class="card stack coach"
+        id="coach-findings"
+        aria-labelledby="coach-heading"
+        aria-live="polite"
+        data-coach-findings
+        hidden={!findings}
+      >
+        <h2 id="coach-heading">{m.heading}</h2>
+        <p class="muted">{m.intro}</p>
+        {findings && findings.length === 0 && <p>{m.nothingMarked}</p>}
+        {findings && findings.length > 0 && (
+          <>
+            <ul class="coach__marks">
+              {findings.map((finding, index) => (
+                <li key={`${finding.field}-${index}`}>
+                  <strong>{m.phrase(finding.phrase)}</strong> <span class="muted">{finding.field}</span>
+                  <br />
+                  {finding.explanation}
+                </li>
+              ))}
+            </ul>
+            <p>{suggestionFor(coach.mode)}</p>
+            {coach.mode === "hurt" && (
+              <p class="muted">
+                {m.feelingsLabel} {m.feelings.join(", ")}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </>
   );
 }

@@ -142,6 +142,16 @@ describe("once the therapist turns it on for Ada", () => {
     expect(await adasAnswers()).toEqual([]);
   });
 
+  it("adds the browser's live suggestions as a script of its own, with nothing that reaches the network", async () => {
+    const page = (await get(fear(), ada.cookie)).body;
+    expect(page).toContain('data-coach="hurt"');
+    const src = /<script type="module" src="(\/assets\/coach\.[^"]+)"/.exec(page)?.[1] ?? "";
+    const script = await t.app.inject({ url: src });
+    expect(script.statusCode).toBe(200);
+    expect(script.body).toContain("are hard to hear as true"); // the same words as the server's
+    expect(script.body).not.toMatch(/fetch\(|XMLHttpRequest|sendBeacon|WebSocket/);
+  });
+
   it("still saves as before", async () => {
     const saved = await submitForm(t.app, {
       page: fear(),

@@ -77,7 +77,7 @@ export function registerPieceRoutes(app: FastifyInstance, ctx: AppContext): void
   ) => {
     const found = await pieceFor(request);
     if (!found) return sendErrorPage(reply, site, 404);
-    const coach = await coachFor(db, request, pieceCoachMode(found.piece));
+    const coach = await coachFor(ctx, request, pieceCoachMode(found.piece));
     if (coach && check) {
       const typed = state?.values ?? {};
       const fields = found.piece.questions.map((q) => ({ label: q.ask, text: typed[q.id] ?? "" }));

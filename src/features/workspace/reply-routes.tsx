@@ -50,7 +50,7 @@ export function registerReplyRoutes(app: FastifyInstance, ctx: AppContext): void
   ) => {
     const original = await originalFor(request);
     if (!original) return sendErrorPage(reply, site, 404);
-    const coach = await coachFor(db, request, "reply");
+    const coach = await coachFor(ctx, request, "reply");
     if (coach && check)
       coach.findings = findingsIn([{ label: m.yourReply, text: state.values.body }], "reply");
     const { jointWorkOpen } = await scopeOf(request);
