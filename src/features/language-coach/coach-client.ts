@@ -32,9 +32,11 @@ function show(panel: HTMLElement, fields: HTMLTextAreaElement[], mode: CoachMode
   heading.id = "coach-heading";
   const list = element("ul", undefined, "coach__marks");
   list.append(...items);
-  const parts = [heading, element("p", m.intro, "muted"), list, element("p", suggestionFor(mode))];
-  if (mode === "hurt") parts.push(element("p", `${m.feelingsLabel} ${m.feelings.join(", ")}`, "muted"));
-  panel.replaceChildren(...parts);
+  const section = element("section", undefined, "card stack coach");
+  section.setAttribute("aria-labelledby", heading.id);
+  section.append(heading, element("p", m.intro, "muted"), list, element("p", suggestionFor(mode)));
+  if (mode === "hurt") section.append(element("p", `${m.feelingsLabel} ${m.feelings.join(", ")}`, "muted"));
+  panel.replaceChildren(section);
 }
 
 function enhanceCoach(): void {

@@ -23,40 +23,38 @@ export function CoachButton({ coach }: { coach: CoachView | undefined }) {
 export function CoachFindings({ coach }: { coach: CoachView | undefined }) {
   if (!coach) return null;
   const findings = coach.findings;
+  // The hidden attribute sits on a plain wrapper: a card's own display rule would override it.
   return (
     <>
       <script type="module" src={coach.scriptUrl} />
-      <section
-        class="card stack coach"
-        id="coach-findings"
-        aria-labelledby="coach-heading"
-        aria-live="polite"
-        data-coach-findings
-        hidden={!findings}
-      >
-        <h2 id="coach-heading">{m.heading}</h2>
-        <p class="muted">{m.intro}</p>
-        {findings && findings.length === 0 && <p>{m.nothingMarked}</p>}
-        {findings && findings.length > 0 && (
-          <>
-            <ul class="coach__marks">
-              {findings.map((finding, index) => (
-                <li key={`${finding.field}-${index}`}>
-                  <strong>{m.phrase(finding.phrase)}</strong> <span class="muted">{finding.field}</span>
-                  <br />
-                  {finding.explanation}
-                </li>
-              ))}
-            </ul>
-            <p>{suggestionFor(coach.mode)}</p>
-            {coach.mode === "hurt" && (
-              <p class="muted">
-                {m.feelingsLabel} {m.feelings.join(", ")}
-              </p>
+      <div id="coach-findings" aria-live="polite" data-coach-findings hidden={!findings}>
+        {findings && (
+          <section class="card stack coach" aria-labelledby="coach-heading">
+            <h2 id="coach-heading">{m.heading}</h2>
+            <p class="muted">{m.intro}</p>
+            {findings.length === 0 && <p>{m.nothingMarked}</p>}
+            {findings.length > 0 && (
+              <>
+                <ul class="coach__marks">
+                  {findings.map((finding, index) => (
+                    <li key={`${finding.field}-${index}`}>
+                      <strong>{m.phrase(finding.phrase)}</strong> <span class="muted">{finding.field}</span>
+                      <br />
+                      {finding.explanation}
+                    </li>
+                  ))}
+                </ul>
+                <p>{suggestionFor(coach.mode)}</p>
+                {coach.mode === "hurt" && (
+                  <p class="muted">
+                    {m.feelingsLabel} {m.feelings.join(", ")}
+                  </p>
+                )}
+              </>
             )}
-          </>
+          </section>
         )}
-      </section>
+      </div>
     </>
   );
 }
