@@ -20,6 +20,15 @@ describe("where the coach speaks in the repair pieces", () => {
 });
 
 describe("a check", () => {
+  it("says nothing at all when any field may be about harm", () => {
+    const fields = [
+      { label: "First", text: "You never call." },
+      { label: "Second", text: "He pushed me." },
+    ];
+    expect(findingsIn(fields, "hurt")).toBeUndefined();
+    expect(findingsIn([{ label: "First", text: "Thank you." }], "hurt")).toEqual([]);
+  });
+
   it("is a post with the button's name and value, and nothing else", () => {
     expect(askedToCheck({ coach: "check" })).toBe(true);
     expect(askedToCheck({ coach: "save" })).toBe(false);

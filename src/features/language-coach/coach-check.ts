@@ -9,6 +9,7 @@ import type { Piece } from "../repair/pieces/piece.ts";
 import { type CoachMode, explanationOf, type MarkKind } from "./coach-rules.ts";
 import { coachScriptName } from "./coach-script.ts";
 import { coachIsOn } from "./coach-setting.ts";
+import { coachMustBeSilent } from "./harm-words.ts";
 import { markedPhrase, markWords } from "./mark-words.ts";
 
 /** One phrase the coach noticed, ready to show under the form: where, what, and why. */
@@ -21,8 +22,15 @@ export type CoachView = { mode: CoachMode; scriptUrl: string; findings?: CoachFi
 export const checkField = { name: "coach", value: "check" } as const;
 export const askedToCheck = (body: unknown): boolean => fieldText(body, checkField.name) === checkField.value;
 
-/** What the coach notices in each field, in order; the text itself is never changed. */
-export function findingsIn(fields: { label: string; text: string }[], mode: CoachMode): CoachFinding[] {
+/**
+ * What the coach notices in each field, in order; the text itself is never changed. Nothing at all (not
+ * even "nothing stood out") when any of it may be about harm: that page shows help, not a verdict on words.
+ */
+export function findingsIn(
+  fields: { label: string; text: string }[],
+  mode: CoachMode,
+): CoachFinding[] | undefined {
+  if (fields.some(({ text }) => coachMustBeSilent(text))) return undefined;
   return fields.flatMap(({ label, text }) =>
     markWords(text, mode).map((mark) => ({
       field: label,

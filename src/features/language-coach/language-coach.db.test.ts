@@ -177,7 +177,9 @@ describe("once the therapist turns it on for Ada", () => {
     expect(defending.body).toContain("I hear you, but you were late.");
     const harm = await check(fear(), { "what-the-anger-protects": "You always hit me when you drink." });
     expect(harm.body).not.toContain(explanationOf("absolute"));
-    expect(harm.body).toContain(m.nothingMarked);
+    expect(harm.body).not.toContain(m.nothingMarked);
+    expect(harm.body).not.toContain(m.heading);
+    expect(harm.body).toContain(">You always hit me when you drink.</textarea>");
     const control = await check(fear(), { "what-the-anger-protects": "You always check my phone." });
     expect(control.body).not.toContain(explanationOf("absolute"));
     expect(control.body).toContain('class="crisis-panel');
