@@ -11,6 +11,7 @@ import { benchmarkSlots } from "../src/features/booking/compute-slots.bench.ts";
 import { childEnv } from "../test/support/child-env.ts";
 import { benchmarkBookingContention } from "./booking-contention.ts";
 import { benchmarkBookingThroughput, throughputTable } from "./booking-throughput.ts";
+import { coachLines } from "./coach.ts";
 import { benchmarkMailDrain, mailDrainLines } from "./mail-drain.ts";
 
 const articlePath = "/articles/the-three-cycles";
@@ -139,6 +140,7 @@ try {
   console.log(
     `Slot computation: median ${slots.medianMs.toFixed(2)} ms, p99 ${slots.p99Ms.toFixed(2)} ms over ${slots.runs} runs (${slots.slots} slots; goal median < 2 ms)`,
   );
+  for (const line of coachLines()) console.log(line);
   const pgUrl = process.env.HAVEN_BENCH_PG_URL;
   if (!pgUrl)
     console.log(

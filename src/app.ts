@@ -12,6 +12,8 @@ import { bookingJobHandlers } from "./features/booking/booking-jobs.ts";
 import { startCalendarFeedRefresher } from "./features/booking/calendar-feeds/calendar-feed-refresher.ts";
 import { registerBooking } from "./features/booking/register-booking.ts";
 import { registerCycleMap } from "./features/cycle-map/register-cycle-map.ts";
+import { coachScriptEntry, coachScriptName } from "./features/language-coach/coach-script.ts";
+import { registerLanguageCoach } from "./features/language-coach/register-language-coach.ts";
 import { registerNotifications } from "./features/notifications/register-notifications.ts";
 import { registerPractice } from "./features/practice/register-practice.ts";
 import { registerRepair } from "./features/repair/register-repair.ts";
@@ -39,7 +41,7 @@ const bodyLimitBytes = 64 * 1024;
 /** The Fastify instance with the platform plugins and every feature's routes. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const assets = await buildAssets(config.contentDir);
+  const assets = await buildAssets(config.contentDir, { [coachScriptName]: coachScriptEntry });
   const ctx = createAppContext(options, assets, () => jobs.wake());
   const { db, keys, site, notifier, bookingMail } = ctx;
   const { practice } = site;
@@ -107,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRepair(app, ctx);
   registerCycleMap(app, ctx);
   registerTriggerLog(app, ctx);
+  registerLanguageCoach(app, ctx);
   registerNotifications(app, ctx);
   registerPractice(app, ctx);
   registerAssessments(app, ctx);

@@ -16,6 +16,7 @@ const policyResources = [
   "opened-piece",
   "story",
   "cycle-half",
+  "language-coach",
 ];
 
 let handle: TestDatabaseHandle;

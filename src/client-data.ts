@@ -3,6 +3,7 @@
 import { accountClientData } from "./features/accounts/clients/client-data.ts";
 import { measuresClientData } from "./features/assessments/measures/measures-client-data.ts";
 import { cycleMapClientData } from "./features/cycle-map/cycle-map-data.ts";
+import { languageCoachClientData } from "./features/language-coach/coach-client-data.ts";
 import { notificationsClientData } from "./features/notifications/notifications-client-data.ts";
 import { repairClientData } from "./features/repair/repair-client-data.ts";
 import { workspaceClientData } from "./features/workspace/workspace-client-data.ts";
@@ -15,4 +16,5 @@ export const clientDataTables: ClientDataTable[] = [
   ...notificationsClientData,
   ...repairClientData,
   ...cycleMapClientData,
+  ...languageCoachClientData,
 ];

@@ -15,6 +15,7 @@ export * from "./features/booking/date-override.schema.ts";
 export * from "./features/booking/subscription/calendar-subscription.schema.ts";
 export * from "./features/booking/weekly-hours.schema.ts";
 export * from "./features/cycle-map/cycle.schema.ts";
+export * from "./features/language-coach/coach-setting.schema.ts";
 export * from "./features/notifications/notification.schema.ts";
 export * from "./features/repair/repair.schema.ts";
 export * from "./features/workspace/entry.schema.ts";

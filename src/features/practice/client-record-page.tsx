@@ -4,6 +4,7 @@ import {
   type TherapistMeasure,
   TherapistMeasuresSection,
 } from "../assessments/measures/therapist-measures-section.tsx";
+import { CoachSettingSection, type CoachSettingView } from "../language-coach/coach-setting-section.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { JointWorkSection, type JointWorkView } from "../safety/joint-work-section.tsx";
 import type { Entry } from "../workspace/entries.ts";
@@ -26,6 +27,8 @@ export function ClientRecordPage(props: {
   timeZone: string;
   /** For a client in a couple: each partner's private screen and the joint-work gate. */
   jointWork?: JointWorkView | undefined;
+  /** Whether the language coach is on for this client, and the button that changes it. */
+  coach: CoachSettingView;
 }) {
   const { site, clientId, name, status, partner, shared, measures, assignForm, timeZone } = props;
   return (
@@ -56,6 +59,7 @@ export function ClientRecordPage(props: {
         <p>
           <a href={`/practice/clients/${clientId}/triggers`}>{m.openTriggers}</a>
         </p>
+        <CoachSettingSection view={props.coach} />
         <h2 id="shared">{m.sharedHeading}</h2>
         <p class="muted">{m.onlyShared(name)}</p>
         {shared.length === 0 ? (

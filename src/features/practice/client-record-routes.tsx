@@ -27,6 +27,7 @@ import { isSafetyScreen, measureWording } from "../assessments/measures/measure-
 import { therapistMeasureMessages } from "../assessments/measures/messages.ts";
 import { scoreMeasure } from "../assessments/measures/score-measure.ts";
 import type { AssignForm, TherapistMeasure } from "../assessments/measures/therapist-measures-section.tsx";
+import { coachSettingView } from "../language-coach/coach-setting-routes.tsx";
 import { withQuestions } from "../repair/pieces/question-asked.ts";
 import { jointWorkView } from "../safety/joint-work-view.ts";
 import { entriesSharedWithTherapist } from "../workspace/entries.ts";
@@ -146,6 +147,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
             ...form,
           }}
           timeZone={therapist.timeZone}
+          coach={await coachSettingView(ctx, request, row.id)}
           jointWork={
             row.coupleId
               ? await jointWorkView(

@@ -1,5 +1,7 @@
 import { FormProblem, FormToken, TextAreaField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
+import type { CoachView } from "../language-coach/coach-check.ts";
+import { CoachButton, CoachFindings, coachFormAttributes } from "../language-coach/coach-panel.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { crisisCheck } from "../safety/crisis-panel.tsx";
 import type { Entry, Sharing } from "../workspace/entries.ts";
@@ -40,8 +42,10 @@ export function PiecePage(props: {
   form: PieceForm;
   notice?: string | undefined;
   crisis?: boolean;
+  /** The language coach, when the therapist turned it on and the piece is not a first telling. */
+  coach?: CoachView | undefined;
 }) {
-  const { site, injury, piece, answers, form, notice, crisis = false } = props;
+  const { site, injury, piece, answers, form, notice, crisis = false, coach } = props;
   return (
     <Layout site={site} meta={{ title: piece.title, description: piece.title, noindex: true }}>
       <div class="prose-width section stack">
@@ -61,6 +65,7 @@ export function PiecePage(props: {
           action={`/my/repair/${injury.id}/pieces/${piece.id}`}
           novalidate
           {...crisisCheck()}
+          {...coachFormAttributes(coach)}
         >
           <FormToken token={form.token} />
           {piece.questions.map((question) => (
@@ -81,9 +86,11 @@ export function PiecePage(props: {
             </button>{" "}
             <button class="button button--quiet" type="submit" name="after" value="stop">
               {m.pieceStop}
-            </button>
+            </button>{" "}
+            <CoachButton coach={coach} />
           </p>
         </form>
+        <CoachFindings coach={coach} />
         <p class="muted">
           {m.helpLine} <a href="/help-now">{m.helpLink}</a>.
         </p>

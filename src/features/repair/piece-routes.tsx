@@ -9,6 +9,7 @@ import { sendPrivate } from "../../platform/web/send-private.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
+import { askedToCheck, coachFor, findingsIn, pieceCoachMode } from "../language-coach/coach-check.ts";
 import { answersTo, saveAnswers } from "../workspace/piece-answers.ts";
 import { repairRateLimit } from "./client-repair-routes.tsx";
 import { readableInjury } from "./client-repair-view.ts";
@@ -27,7 +28,7 @@ const answersSchema = z.record(z.string(), z.string().max(answerLimit, m.answerT
 function readAnswers(body: unknown): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries((body as Record<string, unknown> | undefined) ?? {}))
-    if (typeof value === "string" && name !== "_form" && name !== "after") values[name] = value;
+    if (typeof value === "string" && !["_form", "after", "coach"].includes(name)) values[name] = value;
   return values;
 }
 
@@ -72,9 +73,16 @@ export function registerPieceRoutes(app: FastifyInstance, ctx: AppContext): void
     status: number,
     state?: FormState<Record<string, string>>,
     notice?: string,
+    check = false,
   ) => {
     const found = await pieceFor(request);
     if (!found) return sendErrorPage(reply, site, 404);
+    const coach = await coachFor(ctx, request, pieceCoachMode(found.piece));
+    if (coach && check) {
+      const typed = state?.values ?? {};
+      const fields = found.piece.questions.map((q) => ({ label: q.ask, text: typed[q.id] ?? "" }));
+      coach.findings = findingsIn(fields, coach.mode);
+    }
     const answers = await answersTo(db, keys, found.place);
     const saved = Object.fromEntries([...answers].map(([question, entry]) => [question, entry.body]));
     return sendPrivate(
@@ -87,6 +95,7 @@ export function registerPieceRoutes(app: FastifyInstance, ctx: AppContext): void
           answers={answers}
           notice={notice}
           crisis={request.crisisWords}
+          coach={coach}
           form={{
             token: formTokenFor(request, keys.current, pieceForm, "session"),
             values: state?.values ?? saved,
@@ -114,7 +123,9 @@ export function registerPieceRoutes(app: FastifyInstance, ctx: AppContext): void
       schema: answersSchema,
       problemWhenInvalid: m.nothingSaved,
       rerender: page,
-      handle: async ({ request, reply, data }) => {
+      handle: async ({ request, reply, data, values }) => {
+        // "Check my words": the same page with the text as typed and the coach's suggestions; nothing saved.
+        if (askedToCheck(request.body)) return page(request, reply, 200, { values }, undefined, true);
         const found = await pieceFor(request);
         if (!found) return sendErrorPage(reply, site, 404);
         // Only the questions the form sent: a field missing from a post leaves its answer as it was.

@@ -1,6 +1,8 @@
 import { FormProblem, FormToken, RadioGroup, TextAreaField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import { QuickExit } from "../../platform/web/quick-exit.tsx";
+import type { CoachView } from "../language-coach/coach-check.ts";
+import { CoachButton, CoachFindings, coachFormAttributes } from "../language-coach/coach-panel.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
 import { safetyMessages } from "../safety/messages.ts";
@@ -25,8 +27,10 @@ export function ReplyPage(props: {
   canSend: boolean;
   form: ReplyForm;
   crisis?: boolean;
+  /** The language coach, when the therapist turned it on for this client. */
+  coach?: CoachView | undefined;
 }) {
-  const { site, original, canSend, form, crisis = false } = props;
+  const { site, original, canSend, form, crisis = false, coach } = props;
   const timeZone = site.practice.timeZone;
   const options = [
     { value: "no", label: m.keepPrivate },
@@ -54,6 +58,7 @@ export function ReplyPage(props: {
           action={`/my/entries/${original.id}/reply`}
           novalidate
           {...crisisCheck()}
+          {...coachFormAttributes(coach)}
         >
           <FormToken token={form.token} />
           <TextAreaField
@@ -74,9 +79,11 @@ export function ReplyPage(props: {
           <p>
             <button class="button" type="submit">
               {m.saveReply}
-            </button>
+            </button>{" "}
+            <CoachButton coach={coach} />
           </p>
         </form>
+        <CoachFindings coach={coach} />
       </div>
     </Layout>
   );

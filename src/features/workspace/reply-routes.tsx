@@ -10,6 +10,7 @@ import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../accounts/route-helpers.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
+import { askedToCheck, coachFor, findingsIn } from "../language-coach/coach-check.ts";
 import { questionAsked } from "../repair/pieces/question-asked.ts";
 import { safetyMessages } from "../safety/messages.ts";
 import { entryWithOwner, writeEntry } from "./entries.ts";
@@ -45,9 +46,13 @@ export function registerReplyRoutes(app: FastifyInstance, ctx: AppContext): void
     reply: FastifyReply,
     status: number,
     state: FormState<ReplyValues> = { values: { body: "", send: "no" } },
+    check = false,
   ) => {
     const original = await originalFor(request);
     if (!original) return sendErrorPage(reply, site, 404);
+    const coach = await coachFor(ctx, request, "reply");
+    if (coach && check)
+      coach.findings = findingsIn([{ label: m.yourReply, text: state.values.body }], "reply");
     const { jointWorkOpen } = await scopeOf(request);
     const token = formTokenFor(request, keys.current, replyForm, "session");
     return sendPrivate(
@@ -58,6 +63,7 @@ export function registerReplyRoutes(app: FastifyInstance, ctx: AppContext): void
           original={{ ...original, question: questionAsked(repairPieces, original) }}
           canSend={jointWorkOpen}
           crisis={request.crisisWords}
+          coach={coach}
           form={{ token, ...state }}
         />,
       ),
@@ -77,7 +83,9 @@ export function registerReplyRoutes(app: FastifyInstance, ctx: AppContext): void
       read: (body): ReplyValues => ({ body: fieldText(body, "body"), send: fieldText(body, "send") }),
       schema: replySchema,
       rerender: page,
-      handle: async ({ request, reply, data, invalid }) => {
+      handle: async ({ request, reply, data, values, invalid }) => {
+        // "Check my words": the same page with the reply as typed and the coach's suggestions; nothing saved.
+        if (askedToCheck(request.body)) return page(request, reply, 200, { values }, true);
         const original = await originalFor(request);
         if (!original) return sendErrorPage(reply, site, 404);
         const client = clientOf(request);

@@ -33,9 +33,9 @@ function hashedName(name: string, content: Buffer): string {
   return `${path.basename(name, ext)}.${hash}${ext}`;
 }
 
-async function buildScript(): Promise<Buffer> {
+async function buildScript(entryPoint: string): Promise<Buffer> {
   const result = await build({
-    entryPoints: [path.join(webDir, "client", "enhance.ts")],
+    entryPoints: [entryPoint],
     bundle: true,
     minify: true,
     format: "esm",
@@ -43,7 +43,6 @@ async function buildScript(): Promise<Buffer> {
     write: false,
     legalComments: "none",
   });
-  await stopEsbuild(); // the build service is not needed once the bundle is in memory
   return Buffer.from(result.outputFiles[0]?.contents ?? new Uint8Array());
 }
 
@@ -52,12 +51,20 @@ function buildStyles(): Buffer {
   return Buffer.from(code);
 }
 
-/** Builds CSS and JS, and takes the images of the site and of the content folder. */
-export async function buildAssets(contentDir: string): Promise<AssetRegistry> {
+/**
+ * Builds CSS and JS, and takes the images of the site and of the content folder. `scripts` are further
+ * enhancement scripts by logical name and entry file, which features hand in (the platform knows none).
+ */
+export async function buildAssets(
+  contentDir: string,
+  scripts: Record<string, string> = {},
+): Promise<AssetRegistry> {
   const sources = new Map<string, Buffer>([
     ["site.css", buildStyles()],
-    ["enhance.js", await buildScript()],
+    ["enhance.js", await buildScript(path.join(webDir, "client", "enhance.ts"))],
   ]);
+  for (const [name, entryPoint] of Object.entries(scripts)) sources.set(name, await buildScript(entryPoint));
+  await stopEsbuild(); // the build service is not needed once the bundles are in memory
   for (const dir of [path.join(webDir, "images"), path.join(contentDir, "images")]) {
     if (!fs.existsSync(dir)) continue;
     for (const name of fs.readdirSync(dir)) {

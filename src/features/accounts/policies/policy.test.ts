@@ -328,6 +328,11 @@ table.push(
     { type: "cycle-name", ...couple, jointWorkOpen: false },
     { ...none, therapistOfRecord: "rcu" },
   ],
+  [
+    "Bea's language coach setting",
+    { type: "language-coach", ...bea },
+    { ...none, client: "r", therapistOfRecord: "ru" },
+  ],
 );
 
 const letters: Record<Action, string> = { read: "r", create: "c", update: "u", delete: "d" };
@@ -360,6 +365,7 @@ describe("the policy table", () => {
         "injury",
         "injury-suggestion",
         "joint-work",
+        "language-coach",
         "measure",
         "notification",
         "opened-piece",

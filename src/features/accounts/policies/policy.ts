@@ -72,6 +72,11 @@ export type Resource =
   | ({ type: "cycle-half"; jointWorkOpen: boolean; shared: boolean; bothShared: boolean } & Owned)
   /** The therapist's plain words for a couple's cycle: theirs to write; the couple read them in joint work. */
   | { type: "cycle-name"; therapistId: string; coupleId: string; jointWorkOpen: boolean }
+  /**
+   * Whether the language coach is on for a client (features/language-coach): their therapist turns it
+   * on and off; the client reads it (it decides what their own pages offer); the partner is never a party.
+   */
+  | ({ type: "language-coach" } & Owned)
   /** The practice as a whole: the audit log, therapists, demo data. */
   | { type: "practice-admin" };
 
@@ -159,6 +164,9 @@ export function allow(actor: Actor, action: Action, resource: Resource): boolean
     case "cycle-name":
       if (isTherapistOfRecord(actor, resource)) return action !== "delete";
       return action === "read" && resource.jointWorkOpen && isInCouple(actor, resource.coupleId);
+    case "language-coach":
+      if (isTherapistOfRecord(actor, resource)) return action === "read" || action === "update";
+      return action === "read" && isSelf(actor, resource);
     case "practice-admin":
       return actor.kind === "therapist" && actor.isOwner;
   }
