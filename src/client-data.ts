@@ -1,6 +1,7 @@
 // Every table that holds a client's data, with its policy, export and erasure, gathered from the
 // features (as schema.ts gathers tables). A test fails when a table with a client_id is missing.
 import { accountClientData } from "./features/accounts/clients/client-data.ts";
+import { chartsClientData } from "./features/assessments/charts/charts-client-data.ts";
 import { measuresClientData } from "./features/assessments/measures/measures-client-data.ts";
 import { cycleMapClientData } from "./features/cycle-map/cycle-map-data.ts";
 import { languageCoachClientData } from "./features/language-coach/coach-client-data.ts";
@@ -13,6 +14,7 @@ export const clientDataTables: ClientDataTable[] = [
   ...accountClientData,
   ...workspaceClientData,
   ...measuresClientData,
+  ...chartsClientData,
   ...notificationsClientData,
   ...repairClientData,
   ...cycleMapClientData,

@@ -1,4 +1,5 @@
 import { Layout } from "../../platform/web/layout.tsx";
+import type { MeasureChart } from "../assessments/charts/measure-charts.ts";
 import {
   type AssignForm,
   type TherapistMeasure,
@@ -23,6 +24,8 @@ export function ClientRecordPage(props: {
   partner?: { id: string; name: string } | undefined;
   shared: Entry[];
   measures: TherapistMeasure[];
+  /** The client's measures over time; the partner's line where both partners agreed. */
+  charts?: MeasureChart[];
   assignForm: AssignForm;
   timeZone: string;
   /** For a client in a couple: each partner's private screen and the joint-work gate. */
@@ -80,6 +83,8 @@ export function ClientRecordPage(props: {
           clientId={clientId}
           clientName={name}
           measures={measures}
+          charts={props.charts ?? []}
+          partnerName={partner?.name ?? ""}
           form={assignForm}
           timeZone={timeZone}
         />

@@ -14,6 +14,7 @@ import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
 import { therapistOf } from "../accounts/signed-in-actor.ts";
+import { chartViewerOf, measureCharts } from "../assessments/charts/measure-charts.ts";
 import { answerLines } from "../assessments/measures/answer-lines.ts";
 import { assignMeasure } from "../assessments/measures/assign-measure.ts";
 import { measuresOf } from "../assessments/measures/measure-assignments.ts";
@@ -138,6 +139,7 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
           }
           shared={shared}
           measures={measures}
+          charts={await measureCharts(db, keys, instruments, await chartViewerOf(db, row, true))}
           assignForm={{
             token: formTokenFor(request, keys.current, assignFormName, "session"),
             ...assignChoices(),

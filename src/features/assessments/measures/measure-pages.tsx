@@ -3,6 +3,7 @@ import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { CrisisPanel } from "../../safety/crisis-panel.tsx";
+import { type ClientCharts, ClientChartsSection } from "../charts/client-charts-section.tsx";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { InstrumentScore } from "../instruments/score-instrument.ts";
 import { MeasureResults } from "./measure-results.tsx";
@@ -42,8 +43,13 @@ export function MeasurePageFrame(props: {
 }
 
 /** The questionnaires a client's therapist asked them to answer. */
-export function MeasureListPage(props: { site: SiteContext; measures: MeasureListItem[]; timeZone: string }) {
-  const { site, measures, timeZone } = props;
+export function MeasureListPage(props: {
+  site: SiteContext;
+  measures: MeasureListItem[];
+  timeZone: string;
+  charts?: ClientCharts | undefined;
+}) {
+  const { site, measures, timeZone, charts } = props;
   const waiting = measures.filter((m) => m.answeredAt === null);
   const answered = measures.filter((m) => m.answeredAt !== null);
   return (
@@ -84,6 +90,7 @@ export function MeasureListPage(props: { site: SiteContext; measures: MeasureLis
             </ul>
           </>
         )}
+        {charts && <ClientChartsSection view={charts} timeZone={timeZone} />}
       </div>
     </Layout>
   );

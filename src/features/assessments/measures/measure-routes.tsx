@@ -10,6 +10,7 @@ import { allow } from "../../accounts/policies/policy.ts";
 import { requestActor } from "../../accounts/policies/request-actor.ts";
 import { authRateLimit } from "../../accounts/route-helpers.ts";
 import { clientOf } from "../../accounts/signed-in-actor.ts";
+import { clientChartsView } from "../charts/chart-routes.tsx";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import { measuresOf, measureWithOwner, openMeasure, saveAnswers } from "./measure-assignments.ts";
 import {
@@ -134,7 +135,14 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
     });
     return sendPrivate(
       reply,
-      renderPage(<MeasureListPage site={site} measures={list} timeZone={timeZone} />),
+      renderPage(
+        <MeasureListPage
+          site={site}
+          measures={list}
+          timeZone={timeZone}
+          charts={await clientChartsView(ctx, request)}
+        />,
+      ),
     );
   });
 

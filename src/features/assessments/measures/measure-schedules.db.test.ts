@@ -14,9 +14,9 @@ import { loadInstrumentDefinitions } from "../instruments/definitions/index.ts";
 import { measureAssignments } from "./measure-assignment.schema.ts";
 import { measureSchedules } from "./measure-schedule.schema.ts";
 import { askScheduledMeasures } from "./measure-schedules.ts";
-import { latestWeekdayStart } from "./schedule-due.ts";
 import { therapistMeasureMessages as m } from "./messages.ts";
 import { itemField } from "./read-measure-answers.ts";
+import { latestWeekdayStart } from "./schedule-due.ts";
 
 // Weekly questionnaires (issue 13, item 4): the therapist asks once or every week on a chosen day; each
 // week's asking appears in the client's space when its day comes round, never two waiting at once.

@@ -1,4 +1,7 @@
 import { CheckboxField, FormProblem, FormToken, RadioGroup } from "../../../platform/web/form-fields.tsx";
+import type { MeasureChart } from "../charts/measure-charts.ts";
+import { chartMessages } from "../charts/messages.ts";
+import { ScoreChart } from "../charts/score-chart.tsx";
 import type { InstrumentDefinition } from "../instruments/instrument-definition.ts";
 import type { AnswerLine } from "./answer-lines.ts";
 import type { MeasureAssignment } from "./measure-assignments.ts";
@@ -97,8 +100,10 @@ export function TherapistMeasuresSection(props: {
   measures: TherapistMeasure[];
   form: AssignForm;
   timeZone: string;
+  charts?: MeasureChart[];
+  partnerName?: string;
 }) {
-  const { clientId, clientName, measures, form, timeZone } = props;
+  const { clientId, clientName, measures, form, timeZone, charts = [], partnerName = "" } = props;
   return (
     <section class="stack" id="measures" aria-labelledby="measures-heading">
       <h2 id="measures-heading">{m.heading}</h2>
@@ -123,6 +128,13 @@ export function TherapistMeasuresSection(props: {
           </article>
         );
       })}
+      {charts.map((chart) => (
+        <article class="card stack" key={`chart-${chart.definition.id}`}>
+          <h3>{chartMessages.therapistTitle(chart.definition.title)}</h3>
+          {chart.lines.length > 1 && <p class="muted">{chartMessages.therapistBoth}</p>}
+          <ScoreChart chart={chart} names={{ self: clientName, partner: partnerName }} timeZone={timeZone} />
+        </article>
+      ))}
       <ScheduleList clientId={clientId} schedules={form.schedules ?? []} token={form.stopToken ?? ""} />
       {form.closed ? (
         <div class="card stack">
