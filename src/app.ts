@@ -15,6 +15,7 @@ import { registerCycleMap } from "./features/cycle-map/register-cycle-map.ts";
 import { registerNotifications } from "./features/notifications/register-notifications.ts";
 import { registerPractice } from "./features/practice/register-practice.ts";
 import { registerRepair } from "./features/repair/register-repair.ts";
+import { retentionJob } from "./features/retention/retention-job.ts";
 import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
 import { registerSafety } from "./features/safety/register-safety.ts";
 import { registerSite } from "./features/site/register-site.ts";
@@ -28,6 +29,7 @@ import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pag
 import { registerHealthRoutes } from "./platform/web/health-routes.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { requireDeclaredAccess } from "./platform/web/route-access.ts";
+import { safeError } from "./platform/web/safe-error.ts";
 import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
 import { registerSessionCookie } from "./platform/web/session-cookie.ts";
 import { trustedProxies } from "./platform/web/trusted-proxies.ts";
@@ -73,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     outboxDir: path.join(config.dataDir, "outbox"),
     from: `${practice.name} <${practice.contact.email}>`,
   });
+  const retention = retentionJob(db, keys, config, options.logger);
   const jobs: JobRunner = new JobRunner(
     db,
     keys,
@@ -80,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       [emailJobKind]: emailJobHandler(mailer),
       ...bookingJobHandlers(db, keys, bookingMail, () => jobs.wake()),
       ...notifier.jobHandlers,
+      ...retention.handlers,
     },
     options.logger,
   );
@@ -88,6 +92,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   let feedRefresher: { stop(): Promise<void> } | undefined;
   app.decorate("startBackgroundWork", () => {
     jobs.start();
+    // The daily purge (record 047): planned now when no run is waiting; a failure here is retried at the next start.
+    retention
+      .start()
+      .then((added) => added && jobs.wake())
+      .catch((error: unknown) =>
+        options.logger.warn({ error: safeError(error) }, "retention job not planned"),
+      );
     feedRefresher ??= startCalendarFeedRefresher(db, keys, options.logger);
   });
   app.addHook("onClose", async () => {
