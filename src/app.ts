@@ -5,6 +5,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { type AppOptions, createAppContext } from "./app-context.ts";
 import { registerAccessGates } from "./features/accounts/access-gates.ts";
+import { accountRequestJobHandlers } from "./features/accounts/account-request-jobs.ts";
 import { registerAccounts } from "./features/accounts/register-accounts.ts";
 import { registerArticles } from "./features/articles/register-articles.ts";
 import { registerAssessments } from "./features/assessments/register-assessments.ts";
@@ -84,6 +85,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...bookingJobHandlers(db, keys, bookingMail, () => jobs.wake()),
       ...notifier.jobHandlers,
       ...retention.handlers,
+      ...accountRequestJobHandlers(
+        db,
+        keys,
+        { practiceName: practice.name, absoluteUrl: site.absoluteUrl },
+        () => jobs.wake(),
+      ),
     },
     options.logger,
   );
