@@ -66,6 +66,7 @@ const envSchema = z.object({
     z.coerce.number().int().min(1).max(120).default(12),
   ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HAVEN_LOG_FORMAT: z.enum(["auto", "lines", "json"]).default("auto"),
 });
 
 export type Config = {
@@ -96,6 +97,8 @@ export type Config = {
   /** How long after a consultation a visitor's booking (details, note, self-check) is kept, in months. */
   bookingRetentionMonths: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** `auto`: readable lines on a terminal, JSON otherwise (a file, a pipe, a log collector). */
+  logFormat: z.infer<typeof envSchema>["HAVEN_LOG_FORMAT"];
 };
 
 export class ConfigError extends Error {
@@ -200,5 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.HAVEN_SHUTDOWN_GRACE_SECONDS * 1000,
     bookingRetentionMonths: e.HAVEN_BOOKING_RETENTION_MONTHS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.HAVEN_LOG_FORMAT,
   };
 }
