@@ -95,17 +95,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     options.logger,
   );
   app.decorate("jobs", jobs);
+  // The daily purge (record 047): planned at start unless a run is waiting; tried again a minute later
+  // while the database cannot be reached.
+  const planRetention = (): void => {
+    retention
+      .start()
+      .then((added) => added && jobs.wake())
+      .catch((error: unknown) => {
+        options.logger.warn(
+          { error: safeError(error) },
+          "retention job not planned; trying again in a minute",
+        );
+        setTimeout(() => jobs.alive() && planRetention(), 60_000).unref();
+      });
+  };
   // Started with the server (start-server.ts), not in tests, which read feeds when they choose.
   let feedRefresher: { stop(): Promise<void> } | undefined;
   app.decorate("startBackgroundWork", () => {
     jobs.start();
-    // The daily purge (record 047): planned now when no run is waiting; a failure here is retried at the next start.
-    retention
-      .start()
-      .then((added) => added && jobs.wake())
-      .catch((error: unknown) =>
-        options.logger.warn({ error: safeError(error) }, "retention job not planned"),
-      );
+    planRetention();
     feedRefresher ??= startCalendarFeedRefresher(db, keys, options.logger);
   });
   app.addHook("onClose", async () => {
