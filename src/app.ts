@@ -5,6 +5,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { type AppOptions, createAppContext } from "./app-context.ts";
 import { registerAccessGates } from "./features/accounts/access-gates.ts";
+import { accountRequestJobHandlers } from "./features/accounts/account-request-jobs.ts";
 import { registerAccounts } from "./features/accounts/register-accounts.ts";
 import { registerArticles } from "./features/articles/register-articles.ts";
 import { registerAssessments } from "./features/assessments/register-assessments.ts";
@@ -17,6 +18,7 @@ import { registerLanguageCoach } from "./features/language-coach/register-langua
 import { registerNotifications } from "./features/notifications/register-notifications.ts";
 import { registerPractice } from "./features/practice/register-practice.ts";
 import { registerRepair } from "./features/repair/register-repair.ts";
+import { retentionJob } from "./features/retention/retention-job.ts";
 import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
 import { registerSafety } from "./features/safety/register-safety.ts";
 import { registerSite } from "./features/site/register-site.ts";
@@ -31,6 +33,7 @@ import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pag
 import { registerHealthRoutes } from "./platform/web/health-routes.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { requireDeclaredAccess } from "./platform/web/route-access.ts";
+import { safeError } from "./platform/web/safe-error.ts";
 import { registerSecurityHeaders } from "./platform/web/security-headers.ts";
 import { registerSessionCookie } from "./platform/web/session-cookie.ts";
 import { trustedProxies } from "./platform/web/trusted-proxies.ts";
@@ -76,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     outboxDir: path.join(config.dataDir, "outbox"),
     from: `${practice.name} <${practice.contact.email}>`,
   });
+  const retention = retentionJob(db, keys, config, options.logger);
   const jobs: JobRunner = new JobRunner(
     db,
     keys,
@@ -83,14 +87,36 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       [emailJobKind]: emailJobHandler(mailer),
       ...bookingJobHandlers(db, keys, bookingMail, () => jobs.wake()),
       ...notifier.jobHandlers,
+      ...retention.handlers,
+      ...accountRequestJobHandlers(
+        db,
+        keys,
+        { practiceName: practice.name, absoluteUrl: site.absoluteUrl },
+        () => jobs.wake(),
+      ),
     },
     options.logger,
   );
   app.decorate("jobs", jobs);
+  // The daily purge (record 047): planned at start unless a run is waiting; tried again a minute later
+  // while the database cannot be reached.
+  const planRetention = (): void => {
+    retention
+      .start()
+      .then((added) => added && jobs.wake())
+      .catch((error: unknown) => {
+        options.logger.warn(
+          { error: safeError(error) },
+          "retention job not planned; trying again in a minute",
+        );
+        setTimeout(() => jobs.alive() && planRetention(), 60_000).unref();
+      });
+  };
   // Started with the server (start-server.ts), not in tests, which read feeds when they choose.
   let feedRefresher: { stop(): Promise<void> } | undefined;
   app.decorate("startBackgroundWork", () => {
     jobs.start();
+    planRetention();
     feedRefresher ??= startCalendarFeedRefresher(db, keys, options.logger);
   });
   app.addHook("onClose", async () => {

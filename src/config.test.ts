@@ -86,4 +86,15 @@ describe("loadConfig", () => {
       /^HAVEN_DB_STATEMENT_TIMEOUT_SECONDS:/,
     );
   });
+
+  it("keeps visitors' bookings 12 months after the consultation unless HAVEN_BOOKING_RETENTION_MONTHS says otherwise", () => {
+    expect(loadConfig({}).bookingRetentionMonths).toBe(12);
+    expect(loadConfig({ HAVEN_BOOKING_RETENTION_MONTHS: "6" }).bookingRetentionMonths).toBe(6);
+    expect(problemsOf({ HAVEN_BOOKING_RETENTION_MONTHS: "0" })[0]).toMatch(
+      /^HAVEN_BOOKING_RETENTION_MONTHS:/,
+    );
+    expect(problemsOf({ HAVEN_BOOKING_RETENTION_MONTHS: "1.5" })[0]).toMatch(
+      /^HAVEN_BOOKING_RETENTION_MONTHS:/,
+    );
+  });
 });

@@ -61,7 +61,12 @@ const envSchema = z.object({
   HAVEN_DB_STATEMENT_TIMEOUT_SECONDS: seconds(15),
   HAVEN_DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: seconds(30),
   HAVEN_SHUTDOWN_GRACE_SECONDS: seconds(10),
+  HAVEN_BOOKING_RETENTION_MONTHS: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number().int().min(1).max(120).default(12),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HAVEN_LOG_FORMAT: z.enum(["auto", "lines", "json"]).default("auto"),
 });
 
 export type Config = {
@@ -89,7 +94,11 @@ export type Config = {
   databaseTimeouts: { connectMs: number; statementMs: number; idleInTransactionMs: number };
   /** On SIGTERM or SIGINT, how long requests in flight and the current job may take to finish. */
   shutdownGraceMs: number;
+  /** How long after a consultation a visitor's booking (details, note, self-check) is kept, in months. */
+  bookingRetentionMonths: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** `auto`: readable lines on a terminal, JSON otherwise (a file, a pipe, a log collector). */
+  logFormat: z.infer<typeof envSchema>["HAVEN_LOG_FORMAT"];
 };
 
 export class ConfigError extends Error {
@@ -192,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleInTransactionMs: e.HAVEN_DB_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS * 1000,
     },
     shutdownGraceMs: e.HAVEN_SHUTDOWN_GRACE_SECONDS * 1000,
+    bookingRetentionMonths: e.HAVEN_BOOKING_RETENTION_MONTHS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.HAVEN_LOG_FORMAT,
   };
 }

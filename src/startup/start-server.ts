@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { type Logger, pino } from "pino";
+import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { issueSetupLink } from "../features/accounts/setup-link.ts";
 import { acquireDataDirLock, type DataDirLock } from "../platform/db/data-dir-lock.ts";
@@ -10,6 +10,7 @@ import { openPglite } from "../platform/db/open-pglite.ts";
 import { openPostgres } from "../platform/db/open-postgres.ts";
 import { safeError } from "../platform/web/safe-error.ts";
 import { loadStartupFiles } from "./load-startup-files.ts";
+import { createLogger } from "./log-lines.ts";
 import { prepareApp } from "./prepare-app.ts";
 
 export type RunningHaven = {
@@ -65,7 +66,7 @@ async function closeWithinGrace(app: FastifyInstance, graceMs: number, logger: L
 
 /** The whole start: check files, open and prepare the database, listen. The caller owns stop(). */
 export async function startServer(config: Config): Promise<RunningHaven> {
-  const logger = pino({ level: config.logLevel, base: undefined });
+  const logger = createLogger(config);
   const files = loadStartupFiles(config);
   const { handle, lock, freshEmbedded } = await openConfiguredDatabase(config, logger);
   if (lock?.takenOverFromPid) {

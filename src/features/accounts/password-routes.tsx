@@ -7,9 +7,9 @@ import { formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { MessagePage } from "./account-pages.tsx";
+import { passwordResetRequestJobKind, queueAccountRequest, wakeAfterAnswer } from "./account-request-jobs.ts";
 import { accountMessages as m } from "./messages.ts";
 import { ChoosePasswordPage, ForgottenPasswordPage } from "./password-pages.tsx";
-import { requestPasswordReset } from "./request-password-reset.ts";
 import { authRateLimit, fieldText } from "./route-helpers.ts";
 import { setPasswordFromLink } from "./set-password-from-link.ts";
 import { type TherapistLinkPurpose, therapistLinkIsUsable } from "./therapist-links.ts";
@@ -59,13 +59,13 @@ export function registerPasswordRoutes(
       schema: resetForm,
       rerender: (request, reply, status, { values, errors, problem }) =>
         forgottenPage(request, reply, status, { email: values.email, error: errors?.email, problem }),
-      handle: async ({ reply, data }) => {
-        const queued = await requestPasswordReset(db, keys, {
+      handle: async ({ request, reply, data }) => {
+        // Queued, not done: the answer takes the same time whether or not the address has an account.
+        await queueAccountRequest(db, keys, passwordResetRequestJobKind, {
           email: data.email,
-          practiceName: site.practice.name,
-          linkFor: (token) => site.absoluteUrl(`/password-reset/${token}`),
+          ip: request.ip,
         });
-        if (queued) app.jobs.wake();
+        wakeAfterAnswer(reply, () => app.jobs.wake());
         return message(reply, m.resetSentTitle, m.resetSent);
       },
     }),

@@ -155,6 +155,7 @@ export const auditActionWords: Record<string, string> = {
   "client.invited": "Client invited",
   "client.read": "Client record read",
   "client.sign-in": "Client signed in",
+  "retention.purged": "Old records deleted, as the retention rules require (a count, never what)",
   "therapist.created": "Therapist account created",
   "therapist.second-factor-enrolled": "Therapist set up their second sign-in step",
   "therapist.second-factor-failed": "Therapist's sign-in code refused",

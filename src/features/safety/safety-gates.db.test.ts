@@ -274,6 +274,7 @@ describe("crisis words wherever a client writes", () => {
       "/my/entries/:id/sharing",
       "/my/erase",
       "/my/measures/:id",
+      "/my/measures/charts/:instrumentId/sharing",
       "/my/two-step",
       "/password-reset",
       "/password-reset/:token",

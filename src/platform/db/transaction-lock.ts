@@ -8,6 +8,7 @@ import type { Database } from "./database.ts";
  */
 const lockIds = {
   "first-owner": 7_261_001,
+  "recurring-job": 7_261_002,
 } as const;
 
 export async function takeTransactionLock(tx: Database, name: keyof typeof lockIds): Promise<void> {

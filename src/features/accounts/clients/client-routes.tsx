@@ -10,6 +10,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { startSession } from "../../../platform/web/session-cookie.ts";
 import { MessagePage } from "../account-pages.tsx";
+import { queueAccountRequest, signInLinkRequestJobKind, wakeAfterAnswer } from "../account-request-jobs.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
 import { sendCodeStep } from "../second-factor/second-factor-routes.tsx";
 import { clientOf, therapistOf } from "../signed-in-actor.ts";
@@ -18,7 +19,7 @@ import { clients } from "./client.schema.ts";
 import { openClientField } from "./client-crypto.ts";
 import { clientMessages as m } from "./client-messages.ts";
 import { ClientSpacePage, InvitePage, SignInLinkPage, WelcomePage } from "./client-pages.tsx";
-import { requestSignInLink, signInLinkIsUsable, useSignInLink } from "./client-sign-in-links.ts";
+import { signInLinkIsUsable, useSignInLink } from "./client-sign-in-links.ts";
 import { type InvitationValues, inviteClients } from "./invite-clients.ts";
 import { readWelcome, welcomeShape } from "./welcome.form.ts";
 
@@ -170,12 +171,9 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
       handle: async (request, reply) => {
         const email = fieldText(request.body, "email").trim();
         if (z.email().safeParse(email.toLowerCase()).success) {
-          const queued = await requestSignInLink(db, keys, {
-            email,
-            practiceName: site.practice.name,
-            linkFor: linkFor("/sign-in/link"),
-          });
-          if (queued) app.jobs.wake();
+          // Queued, not done: the answer takes the same time whether or not the address has an account.
+          await queueAccountRequest(db, keys, signInLinkRequestJobKind, { email, ip: request.ip });
+          wakeAfterAnswer(reply, () => app.jobs.wake());
         }
         return message(reply, m.linkTitle, m.linkSent);
       },

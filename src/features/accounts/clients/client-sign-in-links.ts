@@ -12,17 +12,24 @@ import { openClientField } from "./client-crypto.ts";
 import { clientMessages as m } from "./client-messages.ts";
 
 export const signInLinkLifetimeMs = 15 * 60 * 1000;
-const linksPerHour = 5;
+/** Links one asker (one network address) may have sent to one client in an hour. */
+export const linksPerRequesterPerHour = 3;
+/**
+ * Links one client may be sent in an hour by everyone together, so a shared inbox is not flooded. Well
+ * above one asker's cap: someone else would need many addresses to spend it.
+ */
+export const linksPerAddressPerHour = 20;
 
 /**
- * Emails a sign-in link to an active client. The caller shows the same words whether or not the
- * address is known, and this takes the same path either way as far as the person can tell.
- * Returns true when a link was queued (for tests and the job runner's wake-up).
+ * Emails a sign-in link to an active client. Runs as a job, after the form has answered (the same
+ * words, in the same time, whether or not the address is known: account-request-jobs.ts). Refused
+ * quietly past either hourly cap: one asker's, counted apart from everyone else's, and the address's.
+ * `requester` is a keyed hash of the asker's network address. Returns true when a link was queued.
  */
 export async function requestSignInLink(
   db: Database,
   ring: KeyRing,
-  input: { email: string; practiceName: string; linkFor: (token: string) => string },
+  input: { email: string; practiceName: string; linkFor: (token: string) => string; requester?: string },
   now = new Date(),
 ): Promise<boolean> {
   const [client] = await db
@@ -32,9 +39,12 @@ export async function requestSignInLink(
       and(inArray(clients.emailLookup, lookupCandidates(ring, input.email)), eq(clients.status, "active")),
     );
   if (!client) return false;
-  // A shared inbox must not be flooded: a few links an hour per person, the same answer either way.
+  const requester = input.requester ?? null;
   const [recent] = await db
-    .select({ count: sql<number>`count(*)::int` })
+    .select({
+      all: sql<number>`count(*)::int`,
+      theirs: sql<number>`(count(*) filter (where ${clientSignInLinks.requesterHash} is not distinct from ${requester}))::int`,
+    })
     .from(clientSignInLinks)
     .where(
       and(
@@ -42,7 +52,8 @@ export async function requestSignInLink(
         gt(clientSignInLinks.createdAt, new Date(now.getTime() - 3600_000)),
       ),
     );
-  if ((recent?.count ?? 0) >= linksPerHour) return false;
+  if ((recent?.theirs ?? 0) >= linksPerRequesterPerHour || (recent?.all ?? 0) >= linksPerAddressPerHour)
+    return false;
   const { token, hash } = newOneTimeToken();
   const email = openClientField(ring, client.id, "email_encrypted", client.emailEncrypted);
   await db.transaction(async (tx) => {
@@ -53,6 +64,7 @@ export async function requestSignInLink(
       clientId: client.id,
       expiresAt: new Date(now.getTime() + signInLinkLifetimeMs),
       createdAt: now,
+      requesterHash: requester,
     });
     await queueEmail(
       tx,

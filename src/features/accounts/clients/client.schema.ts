@@ -78,7 +78,7 @@ export const clientInvitations = pgTable(
   (t) => [index("client_invitations_client_idx").on(t.clientId)],
 );
 
-/** Emailed sign-in links: a hash of the token, 15 minutes, one use. */
+/** Emailed sign-in links: a hash of the token, 15 minutes, one use (using one ends the others). */
 export const clientSignInLinks = pgTable(
   "client_sign_in_links",
   {
@@ -89,6 +89,11 @@ export const clientSignInLinks = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A keyed hash of the network address that asked (never the address itself), so the hourly cap
+     * counts each asker's requests apart: someone else's requests cannot spend the client's own.
+     */
+    requesterHash: text("requester_hash"),
   },
   (t) => [index("client_sign_in_links_client_idx").on(t.clientId)],
 );

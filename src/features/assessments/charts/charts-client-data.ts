@@ -9,7 +9,7 @@ const definitions = loadInstrumentDefinitions();
 export const chartsClientData: ClientDataTable[] = [
   {
     table: "measure_chart_shares",
-    policy: "partner-share",
+    policy: "measure",
     title: "Charts you chose to show your partner",
     async export(db, _ring, clientId) {
       const rows = await db

@@ -1,0 +1,1 @@
+ALTER TABLE "client_sign_in_links" ADD COLUMN "requester_hash" text;
