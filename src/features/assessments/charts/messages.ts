@@ -4,7 +4,7 @@ export const chartMessages = {
   you: "You",
   yourPartner: "Your partner",
   label: (title: string, people: string, answers: number) =>
-    `A line chart of ${title} over time for ${people}: ${answers} answers. The numbers are in the table below.`,
+    `A line chart of ${title} over time for ${people}: ${answers} ${answers === 1 ? "answer" : "answers"}. The numbers are in the table below.`,
   and: " and ",
   tableCaption: (title: string) => `${title}: each answer`,
   date: "Answered",
