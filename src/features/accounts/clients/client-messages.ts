@@ -51,6 +51,8 @@ export const clientMessages = {
   yourCycle: "Your cycle",
   yourTriggers: "Your trigger log",
   yourMeasures: "Questionnaires from your therapist",
+  measuresWaiting: (count: number) =>
+    count === 1 ? " (one waiting for you)" : ` (${count} waiting for you)`,
   yourData: "What Haven holds about you",
   yourSignIns: "Your sign-ins",
   addSecondStep: "Add a second step to signing in",

@@ -140,8 +140,10 @@ export function ClientSpacePage(props: {
   name: string;
   token: string;
   inCouple: boolean;
+  /** Questionnaires waiting to be answered (a weekly check-in once its day has come). */
+  measuresWaiting: number;
 }) {
-  const { site, name, token, inCouple } = props;
+  const { site, name, token, inCouple, measuresWaiting } = props;
   return (
     <Layout site={site} meta={{ title: m.spaceTitle, description: m.spaceTitle, noindex: true }}>
       <div class="prose-width section stack">
@@ -172,6 +174,7 @@ export function ClientSpacePage(props: {
           )}
           <li>
             <a href="/my/measures">{m.yourMeasures}</a>
+            {measuresWaiting > 0 && m.measuresWaiting(measuresWaiting)}
           </li>
           <li>
             <a href="/my/data">{m.yourData}</a>

@@ -9,6 +9,7 @@ import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { startSession } from "../../../platform/web/session-cookie.ts";
+import { waitingMeasureCount } from "../../assessments/measures/waiting-measures.ts";
 import { MessagePage } from "../account-pages.tsx";
 import { queueAccountRequest, signInLinkRequestJobKind, wakeAfterAnswer } from "../account-request-jobs.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
@@ -27,6 +28,7 @@ const tokenParams = z.object({ token: z.string().regex(oneTimeTokenPattern) });
 
 export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, publicUrl, secure, consentDocuments } = ctx;
+  const measureRules = () => ({ instruments: ctx.instruments, pack: ctx.instrumentPack, demo: site.demo });
   const key = keys.current;
   const linkFor = (path: string) => (token: string) => site.absoluteUrl(`${path}/${token}`);
   const message = (reply: FastifyReply, title: string, text: string, status = 200) =>
@@ -233,6 +235,7 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
           name={name}
           token={formTokenFor(request, key, "sign-out", "session")}
           inCouple={client.coupleId !== null}
+          measuresWaiting={await waitingMeasureCount(db, measureRules(), client.id, site.practice.timeZone)}
         />,
       ),
     );

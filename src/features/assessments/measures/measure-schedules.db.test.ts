@@ -89,6 +89,7 @@ describe("a weekly questionnaire", () => {
     expect(askings).toHaveLength(1);
     expect(askings[0]?.scheduleId).not.toBeNull();
     expect((await get("/my/measures", ada.cookie)).body).toContain("Waiting for you");
+    expect((await get("/my", ada.cookie)).body).toContain("(one waiting for you)");
     const view = (await get(record(ada), tessCookie)).body;
     expect(view).toContain(m.scheduledHeading);
     expect(view).toContain("Connection check-in: every Monday, since");
