@@ -1,40 +1,15 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchChromium } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeBothWidths, browsersForFile } from "./support/browsers.ts";
 import { acceptInvitation, inviteCouple, setUpTherapist } from "./support/practice-people.ts";
 
 // The weekly check-in in three browsers: the therapist asks each partner every week, both answer, and
 // the chart has both lines only once both partners chose to show theirs (one choice alone changes
 // nothing for the other). Earlier weeks are covered by measure-schedules.db.test.ts, which moves the clock.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-const url = (pathname: string) => `${server.baseUrl}${pathname}`;
-async function axeBothWidths(page: Page) {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await expectNoAxeViolations(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await expectNoAxeViolations(page);
-}
+const browsers = browsersForFile();
+const { url } = browsers;
+const newPage = () => browsers.newPage();
 const linesOn = async (page: Page) => {
   await page.goto(url("/my/measures"));
   return page.locator(".score-chart__person").count();
@@ -48,21 +23,21 @@ let anaRecord: string;
 describe("a weekly check-in charted for a couple", () => {
   it("is asked of each partner every week by the therapist", async () => {
     therapist = await newPage();
-    await setUpTherapist(therapist, server, {
+    await setUpTherapist(therapist, browsers.server, {
       name: "Tess Teak",
       email: "tess@example.org",
       password: "a long quiet morning by the sea",
     });
     await inviteCouple(
       therapist,
-      server,
+      browsers.server,
       { name: "Ana Alder", email: "ana@example.org" },
       { name: "Bo Birch", email: "bo@example.org" },
     );
     ana = await newPage();
     bo = await newPage();
-    await acceptInvitation(ana, server, "ana@example.org");
-    await acceptInvitation(bo, server, "bo@example.org");
+    await acceptInvitation(ana, browsers.server, "ana@example.org");
+    await acceptInvitation(bo, browsers.server, "bo@example.org");
     for (const name of ["Ana Alder", "Bo Birch"]) {
       await therapist.goto(url("/practice"));
       await therapist.click(`text=${name}`);

@@ -1,34 +1,16 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { explanationOf } from "../../src/features/language-coach/coach-rules.ts";
 import { coachMessages as m } from "../../src/features/language-coach/messages.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchChromium } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import { axeBothWidths, browsersForFile } from "./support/browsers.ts";
 import { acceptInvitation, inviteCouple, setUpTherapist } from "./support/practice-people.ts";
 
 // The language coach in a real browser (record 048): the therapist turns it on for Ana; in a piece about
 // the hurt, the suggestions follow her writing without a request, and "Check my words" keeps her text.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-const url = (pathname: string) => `${server.baseUrl}${pathname}`;
+const browsers = browsersForFile();
+const { url } = browsers;
+const newPage = () => browsers.newPage();
 const field = "#field-what-the-anger-protects";
 
 describe("the language coach, in the browser", () => {
@@ -37,20 +19,20 @@ describe("the language coach, in the browser", () => {
 
   it("is turned on by the therapist for Ana, with a piece about the hurt open for her", async () => {
     therapist = await newPage();
-    await setUpTherapist(therapist, server, {
+    await setUpTherapist(therapist, browsers.server, {
       name: "Tess Teak",
       email: "tess@example.org",
       password: "a long quiet morning by the sea",
     });
     await inviteCouple(
       therapist,
-      server,
+      browsers.server,
       { name: "Ana Alder", email: "ana@example.org" },
       { name: "Bo Birch", email: "bo@example.org" },
     );
     ana = await newPage();
-    await acceptInvitation(ana, server, "ana@example.org");
-    await acceptInvitation(await newPage(), server, "bo@example.org");
+    await acceptInvitation(ana, browsers.server, "ana@example.org");
+    await acceptInvitation(await newPage(), browsers.server, "bo@example.org");
     await therapist.goto(url("/practice"));
     await therapist.click("text=Ana Alder");
     for (const name of ["Ana Alder", "Bo Birch"])
@@ -86,15 +68,12 @@ describe("the language coach, in the browser", () => {
     await panel.waitFor({ state: "visible" });
     expect(await panel.textContent()).toContain(explanationOf("absolute"));
     expect(requests).toEqual([]);
-    await ana.setViewportSize({ width: 360, height: 740 });
-    await expectNoAxeViolations(ana);
-    await ana.setViewportSize({ width: 1280, height: 720 });
-    await expectNoAxeViolations(ana);
+    await axeBothWidths(ana);
     await ana.fill(field, "You never listen, and you always hit me when you drink.");
     await panel.waitFor({ state: "hidden" });
   });
 
-  it("checks on the server too: the same page, the text kept, nothing saved", async () => {
+  it("checks on the browsers.server too: the same page, the text kept, nothing saved", async () => {
     await ana.fill(field, "It's your fault we left early.");
     await Promise.all([ana.waitForLoadState("load"), ana.click(`text=${m.check}`)]);
     await ana.locator("[data-coach-findings]").waitFor({ state: "visible" });

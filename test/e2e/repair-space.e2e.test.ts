@@ -1,44 +1,17 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchChromium } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeBothWidths, browsersForFile } from "./support/browsers.ts";
 import { acceptInvitation, inviteCouple, setUpTherapist } from "./support/practice-people.ts";
 
 // The repair space walked by two partners in two browsers and their therapist: the therapist opens joint
 // work and an injury and a piece for Ana only; Ana writes, stops for today, comes back, shares; Bo's
 // pages do not change by a byte for anything Ana did privately; both write their story at once.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const browsers = browsersForFile();
+const { url } = browsers;
+const newPage = () => browsers.newPage();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-const url = (pathname: string) => `${server.baseUrl}${pathname}`;
-
-/** axe at a phone's width and a desktop's: the repair pages are read on both. */
-async function axeBothWidths(page: Page) {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await expectNoAxeViolations(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await expectNoAxeViolations(page);
-}
-
-/** The HTML the server sends for a page, with its per-request form tokens masked. */
+/** The HTML the browsers.server sends for a page, with its per-request form tokens masked. */
 async function rawPage(page: Page, pathname: string): Promise<string> {
   const response = await page.request.get(url(pathname));
   return `${response.status()} ${(await response.text()).replace(/name="_form" value="[^"]+"/g, "")}`;
@@ -55,21 +28,21 @@ const boPages = () => Promise.all(["/my", "/my/repair", "/my/entries", storyPath
 describe("the repair space, for a couple and their therapist", () => {
   it("opens joint work, names an injury with its roles, and opens a piece for Ana only", async () => {
     therapist = await newPage();
-    await setUpTherapist(therapist, server, {
+    await setUpTherapist(therapist, browsers.server, {
       name: "Tess Teak",
       email: "tess@example.org",
       password: "a long quiet morning by the sea",
     });
     await inviteCouple(
       therapist,
-      server,
+      browsers.server,
       { name: "Ana Alder", email: "ana@example.org" },
       { name: "Bo Birch", email: "bo@example.org" },
     );
     ana = await newPage();
     bo = await newPage();
-    await acceptInvitation(ana, server, "ana@example.org");
-    await acceptInvitation(bo, server, "bo@example.org");
+    await acceptInvitation(ana, browsers.server, "ana@example.org");
+    await acceptInvitation(bo, browsers.server, "bo@example.org");
 
     await therapist.goto(url("/practice"));
     await therapist.click("text=Ana Alder");
