@@ -1,10 +1,10 @@
 import { CheckboxGroup } from "../../platform/web/checkbox-group.tsx";
 import { FormProblem, FormToken, TextAreaField, TextField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
-import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
-import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
+import { crisisCheck } from "../safety/crisis-panel.tsx";
 import { safetyMessages } from "../safety/messages.ts";
+import { ClientPageTop } from "../workspace/client-page-top.tsx";
 import { day } from "../workspace/entry-pages.tsx";
 import { type ChoicePart, choicesFor } from "./cycle-choices.ts";
 import { outsideLimit } from "./cycle-half.form.ts";
@@ -81,17 +81,13 @@ export function CyclePage(props: {
   return (
     <Layout site={site} meta={{ title: m.title, description: m.description, noindex: true }}>
       <div class="prose-width section stack">
-        <QuickExit url={site.practice.quickExitUrl} signOut />
-        <p>
-          <a href="/my">{m.back}</a>
-        </p>
-        <h1>{m.title}</h1>
-        {notice && (
-          <p class="form-problem" role="status">
-            {notice}
-          </p>
-        )}
-        <CrisisPanel shown={crisis} />
+        <ClientPageTop
+          site={site}
+          back={{ href: "/my", label: m.back }}
+          title={m.title}
+          notice={notice}
+          crisis={crisis}
+        />
         {!jointWorkOpen ? (
           <>
             <p class="muted">{safetyMessages.jointWorkClosed}</p>

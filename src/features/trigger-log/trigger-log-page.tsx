@@ -1,8 +1,8 @@
 import { FormProblem, FormToken, RadioGroup, TextAreaField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
-import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
-import { CrisisPanel, crisisCheck } from "../safety/crisis-panel.tsx";
+import { crisisCheck } from "../safety/crisis-panel.tsx";
+import { ClientPageTop } from "../workspace/client-page-top.tsx";
 import type { Entry } from "../workspace/entries.ts";
 import { day } from "../workspace/entry-pages.tsx";
 import type { SharingScope } from "../workspace/entry-sharing.ts";
@@ -47,17 +47,13 @@ export function TriggerLogPage(props: {
   return (
     <Layout site={site} meta={{ title: m.title, description: m.description, noindex: true }}>
       <div class="prose-width section stack">
-        <QuickExit url={site.practice.quickExitUrl} signOut />
-        <p>
-          <a href="/my">{m.back}</a>
-        </p>
-        <h1>{m.title}</h1>
-        {notice && (
-          <p class="form-problem" role="status">
-            {notice}
-          </p>
-        )}
-        <CrisisPanel shown={crisis} />
+        <ClientPageTop
+          site={site}
+          back={{ href: "/my", label: m.back }}
+          title={m.title}
+          notice={notice}
+          crisis={crisis}
+        />
         <p>{m.intro}</p>
         <section class="stack" aria-labelledby="write-heading">
           <h2 id="write-heading">{m.formHeading}</h2>
