@@ -8,6 +8,7 @@ import type { BookingMailContext } from "./features/booking/booking-emails.ts";
 import type { FetchFeedOptions } from "./features/booking/calendar-feeds/fetch-feed.ts";
 import { manageToken } from "./features/booking/manage-link.ts";
 import { createNotifier, type Notifier } from "./features/notifications/notify-therapist.ts";
+import type { PathPiece } from "./features/path/path-piece.ts";
 import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
 import type { SiteContext } from "./features/practice-settings/site-context.ts";
 import type { Piece } from "./features/repair/pieces/piece.ts";
@@ -31,6 +32,8 @@ export type AppOptions = {
   instrumentPack: InstrumentPack | undefined;
   /** The repair space's pieces, checked at start. */
   repairPieces: Piece[];
+  /** The individual path's pieces, checked at start. */
+  pathPieces: PathPiece[];
   demo: boolean;
   logger: Logger;
   /** How therapists' calendar feeds are fetched; tests point it at a local server. Unset in production. */
@@ -65,6 +68,8 @@ export type AppContext = {
   instrumentPack: InstrumentPack | undefined;
   /** The repair space's pieces of preparation and reflection, read from content/repair at start. */
   repairPieces: Piece[];
+  /** The individual path's pieces (content/path), opened one by one for a client as their own work. */
+  pathPieces: PathPiece[];
   /** Every table of client data, for a client's export and erasure. */
   clientData: ClientDataTable[];
   /** Tells a therapist that something needs them (no content). */
@@ -106,6 +111,7 @@ export function createAppContext(
     instruments: options.instruments,
     instrumentPack: options.instrumentPack,
     repairPieces: options.repairPieces,
+    pathPieces: options.pathPieces,
     clientData: clientDataTables,
     // Therapists are told that something needs them (no content); emails go through the job queue.
     notifier: createNotifier({

@@ -16,6 +16,7 @@ import { registerCycleMap } from "./features/cycle-map/register-cycle-map.ts";
 import { coachScriptEntry, coachScriptName } from "./features/language-coach/coach-script.ts";
 import { registerLanguageCoach } from "./features/language-coach/register-language-coach.ts";
 import { registerNotifications } from "./features/notifications/register-notifications.ts";
+import { registerPath } from "./features/path/register-path.ts";
 import { registerPractice } from "./features/practice/register-practice.ts";
 import { registerRepair } from "./features/repair/register-repair.ts";
 import { retentionJob } from "./features/retention/retention-job.ts";
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSafety(app, ctx);
   registerRepair(app, ctx);
   registerCycleMap(app, ctx);
+  registerPath(app, ctx);
   registerTriggerLog(app, ctx);
   registerLanguageCoach(app, ctx);
   registerNotifications(app, ctx);

@@ -17,6 +17,7 @@ const policyResources = [
   "story",
   "cycle-half",
   "language-coach",
+  "path-piece",
 ];
 
 let handle: TestDatabaseHandle;

@@ -6,6 +6,7 @@ import { measuresClientData } from "./features/assessments/measures/measures-cli
 import { cycleMapClientData } from "./features/cycle-map/cycle-map-data.ts";
 import { languageCoachClientData } from "./features/language-coach/coach-client-data.ts";
 import { notificationsClientData } from "./features/notifications/notifications-client-data.ts";
+import { pathClientData } from "./features/path/path-client-data.ts";
 import { repairClientData } from "./features/repair/repair-client-data.ts";
 import { workspaceClientData } from "./features/workspace/workspace-client-data.ts";
 import type { ClientDataTable } from "./platform/privacy/client-data.ts";
@@ -19,4 +20,5 @@ export const clientDataTables: ClientDataTable[] = [
   ...repairClientData,
   ...cycleMapClientData,
   ...languageCoachClientData,
+  ...pathClientData,
 ];

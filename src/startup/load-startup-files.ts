@@ -9,6 +9,7 @@ import { renderMarkdown } from "../features/articles/render-markdown.ts";
 import { loadInstrumentDefinitions } from "../features/assessments/instruments/definitions/index.ts";
 import type { InstrumentDefinition } from "../features/assessments/instruments/instrument-definition.ts";
 import { type InstrumentPack, loadPack } from "../features/assessments/instruments/instrument-pack.ts";
+import { loadPathPieces, type PathPiece } from "../features/path/path-piece.ts";
 import { loadPracticeSettings } from "../features/practice-settings/load-practice-settings.ts";
 import type { PracticeSettings } from "../features/practice-settings/practice-settings.types.ts";
 import { loadPieces } from "../features/repair/pieces/load-pieces.ts";
@@ -24,6 +25,8 @@ export type StartupFiles = {
   instrumentPack: InstrumentPack | undefined;
   /** The repair space's pieces of preparation and reflection (content/repair). */
   repairPieces: Piece[];
+  /** The individual path's pieces (content/path). */
+  pathPieces: PathPiece[];
 };
 
 function readMarkdown(contentDir: string, relative: string, setting: string): string {
@@ -49,6 +52,7 @@ export function loadStartupFiles(config: Config): StartupFiles {
     practice,
     articleFiles: loadArticleFiles(config.contentDir),
     repairPieces: loadPieces(config.contentDir),
+    pathPieces: loadPathPieces(config.contentDir),
     pages: {
       privacy: readPage(config.contentDir, practice.pages.privacy, "privacy"),
       accessibility: readPage(config.contentDir, practice.pages.accessibility, "accessibility"),

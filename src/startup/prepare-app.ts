@@ -25,6 +25,7 @@ export async function prepareApp(
     instruments: files.instruments,
     instrumentPack: files.instrumentPack,
     repairPieces: files.repairPieces,
+    pathPieces: files.pathPieces,
     calendarFeedFetch: options.calendarFeedFetch,
     ...prepared,
   });

@@ -6,6 +6,7 @@ import {
   TherapistMeasuresSection,
 } from "../assessments/measures/therapist-measures-section.tsx";
 import { CoachSettingSection, type CoachSettingView } from "../language-coach/coach-setting-section.tsx";
+import { pathTherapistMessages } from "../path/messages.ts";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { JointWorkSection, type JointWorkView } from "../safety/joint-work-section.tsx";
 import type { Entry } from "../workspace/entries.ts";
@@ -61,6 +62,9 @@ export function ClientRecordPage(props: {
         )}
         <p>
           <a href={`/practice/clients/${clientId}/triggers`}>{m.openTriggers}</a>
+        </p>
+        <p>
+          <a href={`/practice/clients/${clientId}/path`}>{pathTherapistMessages.recordLink}</a>
         </p>
         <CoachSettingSection view={props.coach} />
         <h2 id="shared">{m.sharedHeading}</h2>

@@ -33,11 +33,16 @@ function AnswerSharing({ entry }: { entry: Entry | undefined }) {
   );
 }
 
-/** A piece of preparation or reflection: what it is for, a few questions, and "stop here for today". */
+/**
+ * A piece of preparation or reflection: what it is for, a few questions, and "stop here for today". Used by
+ * the repair space (an injury's piece) and by the individual path (`injury` absent, its own `action`, `back`).
+ */
 export function PiecePage(props: {
   site: SiteContext;
-  injury: { id: string; name: string };
-  piece: Piece;
+  injury?: { id: string; name: string } | undefined;
+  action?: string | undefined;
+  back?: { href: string; label: string } | undefined;
+  piece: Pick<Piece, "id" | "title" | "introHtml" | "questions">;
   answers: Map<string, Entry>;
   form: PieceForm;
   notice?: string | undefined;
@@ -46,12 +51,14 @@ export function PiecePage(props: {
   coach?: CoachView | undefined;
 }) {
   const { site, injury, piece, answers, form, notice, crisis = false, coach } = props;
+  const action = props.action ?? `/my/repair/${injury?.id}/pieces/${piece.id}`;
   return (
     <Layout site={site} meta={{ title: piece.title, description: piece.title, noindex: true }}>
       <div class="prose-width section stack">
         <RepairPageTop
           site={site}
-          injuryName={injury.name}
+          injuryName={injury?.name}
+          back={props.back}
           title={piece.title}
           notice={notice}
           crisis={crisis}
@@ -62,7 +69,7 @@ export function PiecePage(props: {
         <form
           class="form"
           method="post"
-          action={`/my/repair/${injury.id}/pieces/${piece.id}`}
+          action={action}
           novalidate
           {...crisisCheck()}
           {...coachFormAttributes(coach)}

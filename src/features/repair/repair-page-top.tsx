@@ -3,22 +3,27 @@ import type { SiteContext } from "../practice-settings/site-context.ts";
 import { CrisisPanel } from "../safety/crisis-panel.tsx";
 import { repairMessages as m } from "./messages.ts";
 
-/** The top of a partner's repair page: the way out, the way back, the injury, the title, any notice and help. */
+/**
+ * The top of a page of material: the way out, the way back, the injury (on the repair space's pages), the
+ * title, any notice and help. `back` defaults to the repair space; the individual path names its own.
+ */
 export function RepairPageTop(props: {
   site: SiteContext;
-  injuryName: string;
+  injuryName?: string | undefined;
+  back?: { href: string; label: string } | undefined;
   title: string;
   notice?: string | undefined;
   crisis: boolean;
 }) {
   const { site, injuryName, title, notice, crisis } = props;
+  const back = props.back ?? { href: "/my/repair", label: m.backToRepair };
   return (
     <>
       <QuickExit url={site.practice.quickExitUrl} signOut />
       <p>
-        <a href="/my/repair">{m.backToRepair}</a>
+        <a href={back.href}>{back.label}</a>
       </p>
-      <p class="muted">{injuryName}</p>
+      {injuryName !== undefined && <p class="muted">{injuryName}</p>}
       <h1>{title}</h1>
       {notice && (
         <p class="form-problem" role="status">

@@ -12,6 +12,7 @@ import {
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
 import { therapistNotifications } from "../notifications/notification.schema.ts";
+import { openPathPiece } from "../path/opened-path.ts";
 import { nameInjury, openStory } from "../repair/injuries.ts";
 import { openPiece } from "../repair/opened-pieces.ts";
 import { writeEntry } from "../workspace/entries.ts";
@@ -227,6 +228,8 @@ describe("crisis words wherever a client writes", () => {
       pieceId: "telling-what-happened",
     });
     await openStory(t.handle.db, { therapistId: tess.id, injuryId });
+    // A piece of Ada's own path (no joint work needed).
+    await openPathPiece(t.handle.db, { therapistId: tess.id, clientId: ada.id, pieceId: "earlier-hurts" });
     const diShared = await writeEntry(t.handle.db, t.keys, {
       clientId: di.id,
       body: "Talk soon",
@@ -252,6 +255,11 @@ describe("crisis words wherever a client writes", () => {
         fields: { story: "I want to kill myself", basedOn: "0" },
       },
       "/my/cycle": { cookie: cy.cookie, fields: { movesOwn: "I want to kill myself" } },
+      "/my/path/:pieceId": {
+        url: "/my/path/earlier-hurts",
+        cookie: ada.cookie,
+        fields: { "when-and-who": "I want to kill myself" },
+      },
       "/my/triggers": {
         cookie: ada.cookie,
         fields: { happened: "I want to kill myself", strength: "9", sharing: "nobody" },

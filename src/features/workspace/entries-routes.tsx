@@ -19,7 +19,8 @@ import { sharingRules } from "./sharing-rules.ts";
 
 /** A client's notes: the list, and writing a new one with who may read it. */
 export function registerEntriesRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl, repairPieces } = ctx;
+  const { db, site, keys, publicUrl, repairPieces, pathPieces } = ctx;
+  const pieces = [...repairPieces, ...pathPieces];
   const { scopeOf, partnerShareAllowed, tellTherapistOfShare, reminderBefore } = sharingRules(ctx);
   const key = keys.current;
   const timeZone = site.practice.timeZone;
@@ -41,8 +42,8 @@ export function registerEntriesRoutes(app: FastifyInstance, ctx: AppContext): vo
       renderPage(
         <EntriesPage
           site={site}
-          own={withQuestions(repairPieces, await ownNotes(client.id))}
-          fromPartner={withQuestions(repairPieces, await entriesSharedByPartner(db, keys, client))}
+          own={withQuestions(pieces, await ownNotes(client.id))}
+          fromPartner={withQuestions(pieces, await entriesSharedByPartner(db, keys, client))}
           scope={await scopeOf(request)}
           timeZone={timeZone}
           form={{ token: formTokenFor(request, key, "entries", "session"), ...form }}

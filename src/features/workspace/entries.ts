@@ -20,8 +20,8 @@ export type Entry = {
   createdAt: Date;
   sharedWithPartnerAt: Date | null;
   sharedWithTherapistAt: Date | null;
-  /** For an answer to a piece of repair material: the piece and the question it answers. */
-  answers?: { injuryId: string; pieceId: string; questionId: string } | undefined;
+  /** For an answer to a piece of material: the piece and the question it answers (no injury on the path). */
+  answers?: { injuryId: string | null; pieceId: string; questionId: string } | undefined;
   /** The wording of that question, filled in from the pieces by the pages that show the answer. */
   question?: string | undefined;
   /** For a reply: the partner's shared note it answers. */
@@ -69,7 +69,7 @@ const fields = (row: Row) => ({
   sharedWithPartnerAt: row.sharedWithPartnerAt,
   sharedWithTherapistAt: row.sharedWithTherapistAt,
   answers:
-    row.injuryId && row.pieceId && row.questionId
+    row.pieceId && row.questionId
       ? { injuryId: row.injuryId, pieceId: row.pieceId, questionId: row.questionId }
       : undefined,
   replyTo: row.replyToEntryId,

@@ -23,7 +23,8 @@ const entryParams = z.object({ id: z.uuid() });
 
 /** One of a client's notes: read it, choose who reads it, take a share back, delete it. */
 export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl, repairPieces } = ctx;
+  const { db, site, keys, publicUrl, repairPieces, pathPieces } = ctx;
+  const pieces = [...repairPieces, ...pathPieces];
   const { scopeOf, partnerShareAllowed, tellTherapistOfShare, reminderBefore } = sharingRules(ctx);
   const key = keys.current;
   const timeZone = site.practice.timeZone;
@@ -48,7 +49,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
       renderPage(
         <EntryPage
           site={site}
-          entry={{ ...entry, question: questionAsked(repairPieces, entry) }}
+          entry={{ ...entry, question: questionAsked(pieces, entry) }}
           scope={await scopeOf(request)}
           timeZone={timeZone}
           token={formTokenFor(request, key, "entry", "session")}

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "../../platform/db/database.ts";
 import { encryptField, type KeyRing } from "../../platform/security/field-encryption.ts";
 import { type Entry, entryLocation, openEntry } from "./entries.ts";
@@ -8,8 +8,11 @@ import { workspaceEntries } from "./entry.schema.ts";
 // Answers to the repair space's pieces (features/repair) are private entries like any note: these
 // read and write them by the injury, the piece and the question they belong to.
 
-/** Where an answer to a piece of repair material belongs: the injury, the piece and the question. */
-export type AnswerPlace = { clientId: string; injuryId: string; pieceId: string };
+/**
+ * Where an answer to a piece of material belongs: the injury, the piece and the question. A piece of the
+ * individual path (features/path) belongs to no injury: its answers have none.
+ */
+export type AnswerPlace = { clientId: string; injuryId: string | null; pieceId: string };
 
 /** The client's own answers to one piece, by question: their words, whoever they shared them with. */
 export async function answersTo(
@@ -23,7 +26,9 @@ export async function answersTo(
     .where(
       and(
         eq(workspaceEntries.clientId, place.clientId),
-        eq(workspaceEntries.injuryId, place.injuryId),
+        place.injuryId === null
+          ? isNull(workspaceEntries.injuryId)
+          : eq(workspaceEntries.injuryId, place.injuryId),
         eq(workspaceEntries.pieceId, place.pieceId),
       ),
     );

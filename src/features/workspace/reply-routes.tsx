@@ -29,7 +29,8 @@ const replySchema = z.object({
 
 /** A reply to something the partner shared: private until its author sends it, withdrawable like any share. */
 export function registerReplyRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl, repairPieces } = ctx;
+  const { db, site, keys, publicUrl, repairPieces, pathPieces } = ctx;
+  const pieces = [...repairPieces, ...pathPieces];
   const { scopeOf } = sharingRules(ctx);
 
   /** The partner's note, when this client may read it as shared with them; otherwise a 404 like none. */
@@ -60,7 +61,7 @@ export function registerReplyRoutes(app: FastifyInstance, ctx: AppContext): void
       renderPage(
         <ReplyPage
           site={site}
-          original={{ ...original, question: questionAsked(repairPieces, original) }}
+          original={{ ...original, question: questionAsked(pieces, original) }}
           canSend={jointWorkOpen}
           crisis={request.crisisWords}
           coach={coach}

@@ -50,6 +50,7 @@ export const clientMessages = {
   yourRepair: "Your repair work",
   yourCycle: "Your cycle",
   yourTriggers: "Your trigger log",
+  yourPath: "Your own path",
   yourMeasures: "Questionnaires from your therapist",
   measuresWaiting: (count: number) =>
     count === 1 ? " (one waiting for you)" : ` (${count} waiting for you)`,

@@ -161,6 +161,9 @@ export function ClientSpacePage(props: {
           <li>
             <a href="/my/triggers">{m.yourTriggers}</a>
           </li>
+          <li>
+            <a href="/my/path">{m.yourPath}</a>
+          </li>
           {/* The same link for both partners, whether or not their therapist has opened the work yet. */}
           {inCouple && (
             <>

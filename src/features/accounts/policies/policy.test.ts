@@ -333,6 +333,16 @@ table.push(
     { type: "language-coach", ...bea },
     { ...none, client: "r", therapistOfRecord: "ru" },
   ],
+  [
+    "a piece of the individual path, open for Bea",
+    { type: "path-piece", ...bea, pieceOpen: true },
+    { ...none, client: "ru", therapistOfRecord: "rcu" },
+  ],
+  [
+    "a piece of the individual path, closed again",
+    { type: "path-piece", ...bea, pieceOpen: false },
+    { ...none, therapistOfRecord: "rcu" },
+  ],
 );
 
 const letters: Record<Action, string> = { read: "r", create: "c", update: "u", delete: "d" };
@@ -370,6 +380,7 @@ describe("the policy table", () => {
         "notification",
         "opened-piece",
         "partner-share",
+        "path-piece",
         "practice-admin",
         "repair-mark",
         "safety-answers",

@@ -77,6 +77,12 @@ export type Resource =
    * on and off; the client reads it (it decides what their own pages offer); the partner is never a party.
    */
   | ({ type: "language-coach" } & Owned)
+  /**
+   * A piece of the individual path opened for one client as their own work (features/path). Their therapist
+   * opens and closes it; the client reads and writes in it while it is open. No joint work is needed, and
+   * the partner is never a party, not even to whether it exists.
+   */
+  | ({ type: "path-piece"; pieceOpen: boolean } & Owned)
   /** The practice as a whole: the audit log, therapists, demo data. */
   | { type: "practice-admin" };
 
@@ -167,6 +173,9 @@ export function allow(actor: Actor, action: Action, resource: Resource): boolean
     case "language-coach":
       if (isTherapistOfRecord(actor, resource)) return action === "read" || action === "update";
       return action === "read" && isSelf(actor, resource);
+    case "path-piece":
+      if (isTherapistOfRecord(actor, resource)) return action !== "delete";
+      return (action === "read" || action === "update") && resource.pieceOpen && isSelf(actor, resource);
     case "practice-admin":
       return actor.kind === "therapist" && actor.isOwner;
   }
