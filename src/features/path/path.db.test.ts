@@ -4,6 +4,8 @@ import { formTokenIn, freshAddress, submitForm } from "../../../test/support/for
 import { addClients, addTherapist, signInTherapist, type TestClient } from "../../../test/support/people.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
+import { setCoach } from "../language-coach/coach-setting.ts";
+import { coachMessages as cm } from "../language-coach/messages.ts";
 import { therapistNotifications } from "../notifications/notification.schema.ts";
 import { repairMessages as rm } from "../repair/messages.ts";
 import { safetyMessages } from "../safety/messages.ts";
@@ -18,6 +20,7 @@ let umaCookie: string;
 let ada: TestClient;
 let ben: TestClient;
 let cy: TestClient;
+let tessId: string;
 
 const get = (url: string, cookie: string) => t.app.inject({ url, headers: { cookie } });
 /** A page with its per-request parts (form tokens) masked, so two renderings can be compared. */
@@ -50,6 +53,7 @@ beforeAll(async () => {
     { name: "Ben Beech", email: "ben@example.org" },
   ])) as [TestClient, TestClient];
   [cy] = (await addClients(t, tess.id, [{ name: "Cy Cedar", email: "cy@example.org" }])) as [TestClient];
+  tessId = tess.id;
   tessCookie = await signInTherapist(t, tess);
   umaCookie = await signInTherapist(t, uma);
 });
@@ -150,6 +154,10 @@ describe("the individual path", () => {
     expect(page).toContain("Someone to sit with me");
     expect(page).toContain("What did you need from them then");
     expect(page).not.toContain("my father");
+    // The record's own list of what was shared shows it under its question too.
+    const record = (await get(`/practice/clients/${cy.id}`, tessCookie)).body;
+    expect(record).toContain("Someone to sit with me");
+    expect(record).toContain("What did you need from them then");
   });
 
   it("keeps what was typed on bad input, never a 500", async () => {
@@ -206,6 +214,24 @@ describe("the individual path", () => {
     expect(actions).toEqual(expect.arrayContaining(["path-piece.opened", "path-piece.closed"]));
     await setPiece(cy, "earlier-hurts", true);
     expect((await get("/my/path/earlier-hurts", cy.cookie)).body).toContain("Someone to sit with me");
+  });
+
+  it("offers the language coach on the practice in asking only, once the therapist turned it on", async () => {
+    await setPiece(cy, "asking-for-what-i-need", true);
+    expect((await get("/my/path/asking-for-what-i-need", cy.cookie)).body).not.toContain(cm.check);
+    await setCoach(t.handle.db, { therapistId: tessId, clientId: cy.id, on: true });
+    expect((await get("/my/path/asking-for-what-i-need", cy.cookie)).body).toContain(cm.check);
+    expect((await get("/my/path/earlier-hurts", cy.cookie)).body).not.toContain(cm.check);
+    const checked = await answer(cy, "asking-for-what-i-need", {
+      "trying-the-words": "You never listen to me",
+      coach: "check",
+    });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toContain(cm.heading);
+    expect(checked.body).toContain("You never listen to me");
+    expect(JSON.stringify(await t.handle.db.select().from(workspaceEntries))).not.toContain(
+      "trying-the-words",
+    );
   });
 
   it("is a partner's own private work: the other partner's pages are byte-identical before and after", async () => {

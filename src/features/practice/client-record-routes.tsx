@@ -53,7 +53,9 @@ const refusedMessage = m.assignRefused;
 
 /** The therapist's view of one client. Every opening is a staff read of clinical data, and is audited. */
 export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl, instruments, instrumentPack: pack, repairPieces } = ctx;
+  const { db, site, keys, publicUrl, instruments, instrumentPack: pack } = ctx;
+  // The questions an answer was written to: the repair space's pieces and the individual path's.
+  const repairPieces = [...ctx.repairPieces, ...ctx.pathPieces];
   // Read on every request: removing the demo data ends demo mode while the app runs.
   const rules = () => ({ instruments, pack, demo: site.demo });
   const assignChoices = () => measureChoices(instruments, pack, site.demo);
