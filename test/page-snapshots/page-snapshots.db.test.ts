@@ -81,6 +81,7 @@ const pages: { name: string; url: string; who?: "therapist" | "client" | "indivi
   { name: "client-notes", url: "/my/entries", who: "client" },
   { name: "client-measures", url: "/my/measures", who: "client" },
   { name: "individual-notes", url: "/my/entries", who: "individual" },
+  { name: "individual-path-empty", url: "/my/path", who: "individual" },
   { name: "client-not-found", url: "/my/entries/00000000-0000-4000-8000-000000000000", who: "client" },
 ];
 
@@ -216,6 +217,18 @@ describe("pages reached after a step, byte for byte", () => {
       name: "practice-therapists-old-form",
       request: oldForm("/practice/demo/remove", () => ottoCookie, {}),
     },
+    // The individual path: the therapist's page, then a piece opened for Eve, as she sees it.
+    { name: "client-path-record", request: () => get(`/practice/clients/${eve.id}/path`, () => umaCookie)() },
+    {
+      name: "client-path-piece",
+      request: async () => {
+        const page = `/practice/clients/${eve.id}/path`;
+        const fields = { open: "yes" };
+        await submitForm(t.app, { page, action: `${page}/earlier-hurts`, cookie: umaCookie, fields });
+        return get("/my/path/earlier-hurts", () => eve.cookie)();
+      },
+    },
+    { name: "client-path", request: get("/my/path", () => eve.cookie) },
   ];
   for (const { name, request } of cases) {
     it(`renders ${name} as before`, async () => {

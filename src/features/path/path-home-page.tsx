@@ -1,7 +1,6 @@
 import { Layout } from "../../platform/web/layout.tsx";
 import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
-import { CrisisPanel } from "../safety/crisis-panel.tsx";
 import { pathMessages as m } from "./messages.ts";
 import type { PathPiece } from "./path-piece.ts";
 
@@ -25,7 +24,6 @@ export function PathHomePage(props: {
             {notice}
           </p>
         )}
-        <CrisisPanel shown={false} />
         <p>{m.intro}</p>
         {pieces.length === 0 ? (
           <p class="muted">{m.nothingYet}</p>
