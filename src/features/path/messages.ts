@@ -19,6 +19,7 @@ export const pathTherapistMessages = {
   backToRecord: "← Back to the record",
   intro:
     "Pieces for this person's own work between sessions, opened one at a time. Nobody else sees them: opening one needs no joint work, and a partner is never told.",
+  piecesHeading: "Pieces of their own path",
   open: "Open for them",
   close: "Close",
   isOpen: "Open now.",

@@ -55,11 +55,14 @@ export function TherapistPathPage(props: {
           </p>
         )}
         <p class="muted">{m.intro}</p>
-        <ul class="client-list">
-          {pieces.map((item) => (
-            <PieceRow key={item.piece.id} clientId={clientId} item={item} token={token} />
-          ))}
-        </ul>
+        <section class="stack" aria-labelledby="pieces-heading">
+          <h2 id="pieces-heading">{m.piecesHeading}</h2>
+          <ul class="client-list">
+            {pieces.map((item) => (
+              <PieceRow key={item.piece.id} clientId={clientId} item={item} token={token} />
+            ))}
+          </ul>
+        </section>
         <section class="stack" aria-labelledby="shared-heading">
           <h2 id="shared-heading">{m.sharedHeading}</h2>
           {shared.length === 0 ? (
