@@ -13,7 +13,12 @@ import { askedToCheck, coachFor, findingsIn } from "../language-coach/coach-chec
 import { repairRateLimit } from "../repair/client-repair-routes.tsx";
 import { repairMessages as rm } from "../repair/messages.ts";
 import { PiecePage } from "../repair/piece-page.tsx";
-import { answerLimit } from "../repair/pieces/piece.ts";
+import {
+  answersSchema,
+  answersToSave,
+  readAnswers,
+  stoppedForToday,
+} from "../repair/pieces/piece-answer-form.ts";
 import { answersTo, saveAnswers } from "../workspace/piece-answers.ts";
 import { pathMessages as m } from "./messages.ts";
 import { pathPiecesOf } from "./opened-path.ts";
@@ -21,15 +26,6 @@ import { PathHomePage } from "./path-home-page.tsx";
 
 const params = z.object({ pieceId: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const pieceForm = "path-piece";
-const answersSchema = z.record(z.string(), z.string().max(answerLimit, rm.answerTooLong(answerLimit)));
-
-/** The posted answers: every text field but the form's own. */
-function readAnswers(body: unknown): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries((body as Record<string, unknown> | undefined) ?? {}))
-    if (typeof value === "string" && !["_form", "after", "coach"].includes(name)) values[name] = value;
-  return values;
-}
 
 /** A client's own path: the pieces their therapist opened for them, each read, written in, and left for today. */
 export function registerClientPathRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -117,14 +113,8 @@ export function registerClientPathRoutes(app: FastifyInstance, ctx: AppContext):
         if (askedToCheck(request.body)) return page(request, reply, 200, { values }, undefined, true);
         const found = await pieceFor(request);
         if (!found) return sendErrorPage(reply, site, 404);
-        // Only the questions the form sent: a field missing from a post leaves its answer as it was.
-        const answers = Object.fromEntries(
-          found.piece.questions
-            .filter((question) => data[question.id] !== undefined)
-            .map((question) => [question.id, (data[question.id] ?? "").trim()]),
-        );
-        await saveAnswers(db, keys, found.place, answers);
-        const stop = (request.body as Record<string, unknown>).after === "stop";
+        await saveAnswers(db, keys, found.place, answersToSave(found.piece, data));
+        const stop = stoppedForToday(request.body);
         // Help first, on this very page: what was written is saved; a redirect would lose the moment.
         if (request.crisisWords)
           return page(request, reply, 200, undefined, stop ? m.stopped : rm.pieceSaved);

@@ -17,20 +17,10 @@ import { rolesOf } from "./injuries.ts";
 import { repairMessages as m } from "./messages.ts";
 import { piecesOpenFor } from "./opened-pieces.ts";
 import { PiecePage } from "./piece-page.tsx";
-import { answerLimit } from "./pieces/piece.ts";
+import { answersSchema, answersToSave, readAnswers, stoppedForToday } from "./pieces/piece-answer-form.ts";
 
 const params = z.object({ injuryId: z.uuid(), pieceId: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const pieceForm = "repair-piece";
-/** Every answer is text within the limit; which answers belong to the piece is the piece's to say. */
-const answersSchema = z.record(z.string(), z.string().max(answerLimit, m.answerTooLong(answerLimit)));
-
-/** Reading the posted answers: every text field but the form's own. */
-function readAnswers(body: unknown): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries((body as Record<string, unknown> | undefined) ?? {}))
-    if (typeof value === "string" && !["_form", "after", "coach"].includes(name)) values[name] = value;
-  return values;
-}
 
 /** A piece opened for this partner: read it, write in it, stop for today. */
 export function registerPieceRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -128,14 +118,8 @@ export function registerPieceRoutes(app: FastifyInstance, ctx: AppContext): void
         if (askedToCheck(request.body)) return page(request, reply, 200, { values }, undefined, true);
         const found = await pieceFor(request);
         if (!found) return sendErrorPage(reply, site, 404);
-        // Only the questions the form sent: a field missing from a post leaves its answer as it was.
-        const answers = Object.fromEntries(
-          found.piece.questions
-            .filter((question) => data[question.id] !== undefined)
-            .map((question) => [question.id, (data[question.id] ?? "").trim()]),
-        );
-        await saveAnswers(db, keys, found.place, answers);
-        const stop = (request.body as Record<string, unknown>).after === "stop";
+        await saveAnswers(db, keys, found.place, answersToSave(found.piece, data));
+        const stop = stoppedForToday(request.body);
         // Help first, on this very page: what was written is saved; a redirect would lose the moment.
         if (request.crisisWords)
           return page(request, reply, 200, undefined, stop ? m.pieceStopped : m.pieceSaved);
