@@ -1,6 +1,6 @@
 import { Layout } from "../../platform/web/layout.tsx";
-import { QuickExit } from "../../platform/web/quick-exit.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
+import { ClientPageTop } from "../workspace/client-page-top.tsx";
 import { pathMessages as m } from "./messages.ts";
 import type { PathPiece } from "./path-piece.ts";
 
@@ -14,16 +14,12 @@ export function PathHomePage(props: {
   return (
     <Layout site={site} meta={{ title: m.title, description: m.title, noindex: true }}>
       <div class="prose-width section stack">
-        <QuickExit url={site.practice.quickExitUrl} signOut />
-        <p>
-          <a href="/my">{m.backToSpace}</a>
-        </p>
-        <h1>{m.title}</h1>
-        {notice && (
-          <p class="form-problem" role="status">
-            {notice}
-          </p>
-        )}
+        <ClientPageTop
+          site={site}
+          back={{ href: "/my", label: m.backToSpace }}
+          title={m.title}
+          notice={notice}
+        />
         <p>{m.intro}</p>
         {pieces.length === 0 ? (
           <p class="muted">{m.nothingYet}</p>
