@@ -244,5 +244,12 @@ describe("the individual path", () => {
     });
     expect(await benPages()).toEqual(before);
     expect((await get("/my/path/asking-for-what-i-need", ben.cookie)).statusCode).toBe(404);
+    // Each export holds the person's own path and answers; the partner's holds nothing of them.
+    const adaExport = (await get("/my/data.json", ada.cookie)).body;
+    expect(adaExport).toContain("asking-for-what-i-need");
+    expect(adaExport).toContain("When Ben came home late");
+    const benExport = (await get("/my/data.json", ben.cookie)).body;
+    expect(benExport).not.toContain("asking-for-what-i-need");
+    expect(benExport).not.toContain("came home late");
   });
 });
