@@ -124,3 +124,19 @@ describe("a measure over time", () => {
     expect((await get(record(ada), tessCookie)).body).toContain(chartFor("Ada Ash", 2));
   });
 });
+
+describe("a year of weekly answers", () => {
+  it("keeps the measures page, with both lines drawn on the server, under 60 KB", async () => {
+    for (let week = 3; week <= 52; week++) {
+      await checkInAnswered(ada, String(week % 5), week * 7);
+      await checkInAnswered(ben, String((week + 2) % 5), week * 7);
+    }
+    expect((await share(ben, true)).statusCode).toBe(303);
+    const page = await get("/my/measures", ada.cookie);
+    const both = `${m.you}${m.and}${m.yourPartner}`;
+    expect(page.body).toContain(chartFor(both, 104));
+    const bytes = Buffer.byteLength(page.body);
+    console.log(`measures page with 104 charted answers: ${bytes} bytes`);
+    expect(bytes).toBeLessThan(60_000);
+  });
+});
