@@ -92,10 +92,20 @@ describe("security headers, the same as before record 046", () => {
     });
   });
 
-  it("on an embed page, and the 404 under /embed (not an embed route: not framed)", async () => {
+  it("on an embed page, a body too large for it, and the 404 under /embed (not an embed route: not framed)", async () => {
     const embed = await get("/embed/book?kind=couple");
     expect(embed.statusCode).toBe(200);
     expect(headersOf(embed)).toEqual({ ...framed, "cache-control": "no-store", "content-type": html });
+    const tooLarge = await t.app.inject({
+      method: "POST",
+      url: "/embed/book/details",
+      remoteAddress: freshAddress(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: `note=${"a".repeat(70 * 1024)}`,
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    // Refused before the embed's route is known (Fastify's 413): the site's error page, as today.
+    expect(headersOf(tooLarge)).toEqual({ ...privatePage, connection: "close" });
     const missing = await get("/embed/book/no-such-step");
     expect(missing.statusCode).toBe(404);
     expect(headersOf(missing)).toEqual(privatePage);
