@@ -61,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerRequestLogging(app);
   requireDeclaredAccess(app);
-  await registerSecurityHeaders(app, { https: config.secureCookies });
+  registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(cookie, { secret: keys.current.derive("cookie").toString("hex") });
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   registerSessionCookie(app, db, config.secureCookies);
