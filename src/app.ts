@@ -31,6 +31,7 @@ import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
 import { buildAssets } from "./platform/web/assets.ts";
 import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
 import { registerHealthRoutes } from "./platform/web/health-routes.ts";
+import { lazyRequestLogger } from "./platform/web/lazy-request-logger.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { requireDeclaredAccess } from "./platform/web/route-access.ts";
 import { safeError } from "./platform/web/safe-error.ts";
@@ -52,6 +53,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger as FastifyBaseLogger,
     // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request's logger is made when it writes a line, not for every request (record 046).
+    childLoggerFactory: lazyRequestLogger,
     trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: bodyLimitBytes,
     return503OnClosing: true,
