@@ -60,7 +60,7 @@ export async function benchmarkArticle(
   const lines: string[] = [];
   if (!wrkPath)
     lines.push(
-      "WARNING: wrk is not installed (apt-get install wrk): autocannon is used, and its figure is capped by the client " +
+      "WARNING: autocannon is used (wrk is not installed: apt-get install wrk; or BENCH_CLIENT=autocannon), and its figure is capped by the client " +
         "(a Node process on the same cores, near 25,000 requests/s here), so every ratio against nginx is flattered.",
     );
   const servers: Server[] = [

@@ -7,7 +7,11 @@ import autocannon from "autocannon";
 
 export type LoadResult = { rps: number; p50: number; p99: number; errors: number };
 
-export const wrkPath = ["/usr/bin/wrk", "/usr/local/bin/wrk"].find((p) => fs.existsSync(p));
+/** wrk if installed, unless BENCH_CLIENT=autocannon asks for the fallback (to see what it would report). */
+export const wrkPath =
+  process.env.BENCH_CLIENT === "autocannon"
+    ? undefined
+    : ["/usr/bin/wrk", "/usr/local/bin/wrk"].find((p) => fs.existsSync(p));
 
 export function loadGeneratorName(): string {
   return wrkPath ? "wrk" : "autocannon";
