@@ -32,6 +32,7 @@ import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
 import { buildAssets } from "./platform/web/assets.ts";
 import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
 import { registerHealthRoutes } from "./platform/web/health-routes.ts";
+import { lazyRequestLogger } from "./platform/web/lazy-request-logger.ts";
 import { registerRequestLogging } from "./platform/web/request-logging.ts";
 import { requireDeclaredAccess } from "./platform/web/route-access.ts";
 import { safeError } from "./platform/web/safe-error.ts";
@@ -53,6 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger as FastifyBaseLogger,
     // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request's logger is made when it writes a line, not for every request (record 046).
+    childLoggerFactory: lazyRequestLogger,
     trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: bodyLimitBytes,
     return503OnClosing: true,
@@ -62,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerRequestLogging(app);
   requireDeclaredAccess(app);
-  await registerSecurityHeaders(app, { https: config.secureCookies });
+  registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(cookie, { secret: keys.current.derive("cookie").toString("hex") });
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   registerSessionCookie(app, db, config.secureCookies);

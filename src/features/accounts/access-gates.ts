@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app-context.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
+import type { RouteAccess } from "../../platform/web/route-access.ts";
 import { type ClientGate, clientGate, type SignedInClient } from "./clients/client-gate.ts";
 import { type SignedInTherapist, therapistGate } from "./therapist-gate.ts";
 
@@ -18,9 +19,15 @@ declare module "fastify" {
 export function registerAccessGates(app: FastifyInstance, { db, site }: AppContext): void {
   app.decorateRequest("therapist", undefined);
   app.decorateRequest("client", undefined);
-  app.addHook("preHandler", async (request, reply) => {
+  // A plain callback, so an open route (every cached public page) costs no promise; the gate's own
+  // work is unchanged (Fastify goes on only if the gate has not answered).
+  app.addHook("preHandler", (request, reply, done) => {
     const access = request.routeOptions.config.access;
-    if (access === "public" || access === "anonymous" || access === undefined) return;
+    if (access === "public" || access === "anonymous" || access === undefined) return done();
+    enforce(request, reply, access).then(() => done(), done);
+  });
+
+  async function enforce(request: FastifyRequest, reply: FastifyReply, access: RouteAccess) {
     if (!request.account) return toSignIn(reply);
     if (access === "signed-in") return;
     if (access === "therapist-enrolling") {
@@ -33,7 +40,7 @@ export function registerAccessGates(app: FastifyInstance, { db, site }: AppConte
     // Another therapist is not told that an owner's page exists.
     if (access === "owner" && !gate.therapist.isOwner) return sendErrorPage(reply, site, 404);
     request.therapist = gate.therapist;
-  });
+  }
 }
 
 function toSignIn(reply: FastifyReply) {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app-context.ts";
 import { containsCrisisWords } from "../assessments/self-check/crisis-words.ts";
 import { hourly } from "../notifications/notify-therapist.ts";
@@ -41,8 +41,13 @@ export function bodyHasControlWords(body: unknown): boolean {
  */
 export function registerCrisisWordsCheck(app: FastifyInstance, deps: AppContext): void {
   app.decorateRequest("crisisWords", false);
-  app.addHook("preHandler", async (request) => {
-    if (request.method !== "POST" || request.therapist) return;
+  // A plain callback, so a GET (every cached public page) costs no promise.
+  app.addHook("preHandler", (request, _reply, done) => {
+    if (request.method !== "POST" || request.therapist) return done();
+    check(request).then(() => done(), done);
+  });
+
+  async function check(request: FastifyRequest) {
     const client = request.client;
     // Control words are a client's matter: a visitor's forms have their own answers to fear (self-check).
     const kind = bodyHasCrisisWords(request.body)
@@ -64,5 +69,5 @@ export function registerCrisisWordsCheck(app: FastifyInstance, deps: AppContext)
       },
       now,
     );
-  });
+  }
 }

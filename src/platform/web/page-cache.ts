@@ -24,6 +24,11 @@ export class PageCache {
     return body;
   }
 
+  /** The cached body, if the page is held (no render, no promise: the fast path of a public page). */
+  peek(key: string): CompressedBody | undefined {
+    return this.entries.get(key);
+  }
+
   /** How many pages are held (for tests and health checks). */
   get size(): number {
     return this.entries.size;

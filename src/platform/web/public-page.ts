@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { compressBody } from "./compressed-body.ts";
+import { type CompressedBody, compressBody } from "./compressed-body.ts";
 import type { PageCache } from "./page-cache.ts";
 import { sendCompressed } from "./send-compressed.ts";
 
@@ -15,17 +15,31 @@ export const helpLinesCacheControl = "public, max-age=300";
  * `cacheable: false` renders afresh each time, for a page whose key comes from an open-ended set
  * (so arbitrary addresses cannot fill the cache).
  */
-export async function sendPublicPage(
+export function sendPublicPage(
   request: FastifyRequest,
   reply: FastifyReply,
   cache: PageCache,
-  options: {
-    key: string;
-    contentType?: string;
-    cacheControl?: string;
-    cacheable?: boolean;
-    render: () => Promise<string | undefined> | string | undefined;
-  },
+  options: PublicPageOptions,
+): Promise<FastifyReply> | FastifyReply {
+  // A page already in the cache is sent at once, with no await in between (record 046).
+  const cached = options.cacheable === false ? undefined : cache.peek(options.key);
+  if (cached) return sendBody(request, reply, cached, options);
+  return renderAndSend(request, reply, cache, options);
+}
+
+type PublicPageOptions = {
+  key: string;
+  contentType?: string;
+  cacheControl?: string;
+  cacheable?: boolean;
+  render: () => Promise<string | undefined> | string | undefined;
+};
+
+async function renderAndSend(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache,
+  options: PublicPageOptions,
 ): Promise<FastifyReply> {
   const body =
     options.cacheable === false
@@ -35,6 +49,15 @@ export async function sendPublicPage(
     reply.callNotFound();
     return reply;
   }
+  return sendBody(request, reply, body, options);
+}
+
+function sendBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: CompressedBody,
+  options: PublicPageOptions,
+): FastifyReply {
   reply.type(options.contentType ?? "text/html; charset=utf-8");
   reply.header("cache-control", options.cacheControl ?? publicCacheControl);
   return sendCompressed(request, reply, body);

@@ -1,4 +1,3 @@
-import helmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
 
 /** The policy written out in full, so a reader (and a test) sees exactly what pages may load. */
@@ -18,7 +17,7 @@ const headerValue = (policy: Record<string, string[]>) =>
     .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
     .join(";");
 
-/** The same policy as one header value, for the few answers sent before helmet's hook runs. */
+/** The same policy as one header value (also for the few answers sent before any hook runs). */
 export const contentSecurityPolicyHeader = headerValue(contentSecurityPolicy);
 
 /** The policy of a page the given origins may frame: only `frame-ancestors` differs (record 041). */
@@ -29,29 +28,45 @@ export function framedPolicy(origins: readonly string[]): Record<string, string[
 /** That policy as one header value, for error answers that set it themselves. */
 export const framedPolicyHeader = (origins: readonly string[]) => headerValue(framedPolicy(origins));
 
-/**
- * Helmet's options for a route the given origins may frame (the embed pages): the policy above, and no
- * X-Frame-Options, whose SAMEORIGIN cannot name another site (browsers that read frame-ancestors ignore it).
- */
-export function framedHelmetOptions(origins: readonly string[]) {
+/** The headers every answer carries besides the policy (record 046: the set helmet 8 sent, written out). */
+function otherHeaders(https: boolean): Record<string, string> {
   return {
-    contentSecurityPolicy: { useDefaults: false, directives: framedPolicy(origins) },
-    xFrameOptions: false,
-  } as const;
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "origin-agent-cluster": "?1",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    // Only when the public URL is https; on plain-http development it would lock a browser out.
+    ...(https ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
+    "x-content-type-options": "nosniff",
+    "x-dns-prefetch-control": "off",
+    "x-download-options": "noopen",
+    "x-permitted-cross-domain-policies": "none",
+    "x-xss-protection": "0",
+    // No X-Frame-Options: frame-ancestors says who may frame a page, and SAMEORIGIN contradicted it.
+  };
 }
 
-export async function registerSecurityHeaders(
-  app: FastifyInstance,
-  options: { https: boolean },
-): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
-    // HSTS only when the public URL is https; on plain-http development it would lock a browser out.
-    strictTransportSecurity: options.https ? { maxAge: 63072000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    crossOriginEmbedderPolicy: false,
-    crossOriginResourcePolicy: { policy: "same-origin" },
-    // frame-ancestors says who may frame a page; helmet's X-Frame-Options: SAMEORIGIN contradicted it.
-    xFrameOptions: false,
+/** Every security header of an answer, computed once per policy: the site's, or a framed page's. */
+export function securityHeaders(options: { https: boolean; frameOrigins?: readonly string[] }) {
+  const policy = options.frameOrigins
+    ? framedPolicyHeader(options.frameOrigins)
+    : contentSecurityPolicyHeader;
+  return Object.freeze({ "content-security-policy": policy, ...otherHeaders(options.https) });
+}
+
+/**
+ * Sends the headers with every answer of the routes registered in `app` (and its children), from a hook
+ * that only copies strings made at start: nothing is built per request (record 046). A child context
+ * (the embed pages) adds its own hook after the site's, so its policy is the one sent.
+ */
+export function sendSecurityHeaders(app: FastifyInstance, headers: Readonly<Record<string, string>>): void {
+  const entries = Object.entries(headers);
+  app.addHook("onRequest", (_request, reply, done) => {
+    for (const [name, value] of entries) reply.header(name, value);
+    done();
   });
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
+  sendSecurityHeaders(app, securityHeaders(options));
 }

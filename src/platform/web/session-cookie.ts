@@ -31,14 +31,17 @@ export function registerSessionCookie(app: FastifyInstance, db: Database, secure
   const name = sessionCookieName(secure);
   app.decorateRequest("account", undefined);
   app.decorateRequest("sessionToken", undefined);
-  app.addHook("onRequest", async (request) => {
+  // A plain callback, so a request without the cookie (every cached public page) costs no promise.
+  app.addHook("onRequest", (request, _reply, done) => {
     const token = request.cookies[name];
-    if (!token) return;
-    const account = await resolveSession(db, token);
-    if (account) {
-      request.account = account;
-      request.sessionToken = token;
-    }
+    if (!token) return done();
+    resolveSession(db, token).then((account) => {
+      if (account) {
+        request.account = account;
+        request.sessionToken = token;
+      }
+      done();
+    }, done);
   });
 }
 

@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import type { AppContext } from "../../../app-context.ts";
 import { errorStatus } from "../../../platform/web/error-pages.tsx";
-import { framedHelmetOptions, framedPolicyHeader } from "../../../platform/web/security-headers.ts";
+import {
+  framedPolicyHeader,
+  securityHeaders,
+  sendSecurityHeaders,
+} from "../../../platform/web/security-headers.ts";
 import { embedFrame } from "../visitor/booking-frame.tsx";
 import { registerBookingRoutes } from "../visitor/booking-routes.tsx";
 import { registerManageRoutes } from "../visitor/manage-routes.tsx";
@@ -15,13 +19,9 @@ import { sendEmbedErrorPage } from "./embed-error-page.tsx";
 export async function registerEmbedRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const origins = ctx.embedOrigins;
   await app.register(async (embed) => {
-    if (origins.length > 0) {
-      const helmet = framedHelmetOptions(origins);
-      // Helmet reads each route's own options from its config; it has already looked at the route itself.
-      embed.addHook("onRoute", (route) => {
-        route.config = Object.assign(route.config ?? {}, { helmet });
-      });
-    }
+    // After the site's headers, so these pages' policy is the one sent (made once, at start: record 046).
+    if (origins.length > 0)
+      sendSecurityHeaders(embed, securityHeaders({ https: ctx.secure, frameOrigins: origins }));
     // An error answer keeps the frame's policy and layout, so it is shown in the frame, not refused.
     const policy = framedPolicyHeader(origins);
     embed.setErrorHandler((error: FastifyError, request, reply) =>
