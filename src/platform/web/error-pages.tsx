@@ -52,7 +52,7 @@ export function ErrorPage({ site, status, resend }: { site: SiteContext; status:
   );
 }
 
-/** Every error answer: the calm page, never cached, with the CSP even when helmet's hook has not run. */
+/** Every error answer: the calm page, never cached, with the CSP even when the security-headers hook has not run. */
 export function sendErrorPage(
   reply: FastifyReply,
   site: SiteContext,
