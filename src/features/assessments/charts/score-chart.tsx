@@ -25,6 +25,11 @@ export function ScoreChart(props: {
   const nameOf = (who: "self" | "partner") => (who === "self" ? names.self : names.partner);
   const people = chart.lines.map((line) => nameOf(line.who)).join(m.and);
   const answers = chart.lines.reduce((sum, line) => sum + line.points.length, 0);
+  const note = chart.cutOff
+    ? m.cutOffNote(chart.cutOff.wording, chart.cutOff.value)
+    : chart.definition.nature === "reflection"
+      ? m.reflectionNote
+      : undefined;
   const rows = chart.lines
     .flatMap((line) => line.points.map((point) => ({ who: nameOf(line.who), ...point })))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -96,17 +101,13 @@ export function ScoreChart(props: {
       <p class="muted">
         {chart.lines.map((line, i) => (
           <span key={line.who} class={`score-chart__key score-chart__key--${i === 0 ? "first" : "second"}`}>
+            {/* The marker's shape, for sighted readers; the name is what a screen reader needs. */}
+            <span aria-hidden="true">{i === 0 ? "● " : "■ "}</span>
             {nameOf(line.who)}
           </span>
         ))}
       </p>
-      <p class="muted">
-        {chart.cutOff
-          ? m.cutOffNote(chart.cutOff.wording, chart.cutOff.value)
-          : chart.definition.nature === "reflection"
-            ? m.reflectionNote
-            : ""}
-      </p>
+      {note && <p class="muted">{note}</p>}
       <table class="score-chart__table">
         <caption>{m.tableCaption(chart.definition.title)}</caption>
         <thead>
