@@ -28,6 +28,7 @@ import { registerWorkspace } from "./features/workspace/register-workspace.ts";
 import { JobRunner } from "./platform/jobs/job-runner.ts";
 import { emailJobHandler, emailJobKind } from "./platform/mail/email-job.ts";
 import { createMailer } from "./platform/mail/mailer.ts";
+import { databaseRateLimitStore } from "./platform/security/rate-limit/database-rate-limit-store.ts";
 import { registerAssetRoutes } from "./platform/web/asset-routes.ts";
 import { buildAssets } from "./platform/web/assets.ts";
 import { frameworkErrorPage, registerErrorPages } from "./platform/web/error-pages.tsx";
@@ -73,7 +74,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // After the access gates, so the signed-in client is known when crisis words are found.
   registerCrisisWordsCheck(app, ctx);
   // Never global: cached public GETs are not limited; each POST route opts in with its own limits.
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so several instances enforce one limit (record 057). When the count
+  // cannot be made the database is down, and the route itself answers 503 with the form kept.
+  await app.register(rateLimit, {
+    global: false,
+    skipOnError: true,
+    store: databaseRateLimitStore(db, keys),
+  });
   registerErrorPages(app, site);
 
   // Background work: every email goes through the job queue. Features wake the runner after the

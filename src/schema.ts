@@ -24,4 +24,5 @@ export * from "./features/workspace/entry.schema.ts";
 export * from "./platform/audit/audit.schema.ts";
 export * from "./platform/db/app-settings.schema.ts";
 export * from "./platform/jobs/job.schema.ts";
+export * from "./platform/security/rate-limit/rate-limit.schema.ts";
 export * from "./platform/security/sessions/session.schema.ts";

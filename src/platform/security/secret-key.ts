@@ -3,7 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Purposes a key may be derived for. One secret, a separate key for each use. */
-export type KeyPurpose = "key-check" | "cookie" | "csrf" | "token" | "field-encryption" | "lookup";
+export type KeyPurpose =
+  | "key-check"
+  | "cookie"
+  | "csrf"
+  | "token"
+  | "field-encryption"
+  | "lookup"
+  | "rate-limit";
 
 export type SecretKeys = {
   /** A short, non-secret id of the secret, stored beside what it protects. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../../../app-context.ts";
+import { perInstanceLimit } from "../../../platform/security/rate-limit/database-rate-limit-store.ts";
 import { actionPost } from "../../../platform/web/form-post.ts";
 import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
@@ -18,7 +19,8 @@ import {
 import { SelfCheckPage, stepIds } from "./self-check-page.tsx";
 import { SelfCheckResultPage } from "./self-check-result-page.tsx";
 
-const selfCheckRateLimit = { rateLimit: { max: 60, timeWindow: "1 minute" } };
+// Counted in memory, never in the database: the self-check leaves nothing behind (record 057).
+const selfCheckRateLimit = { rateLimit: { max: 60, timeWindow: "1 minute", ...perInstanceLimit } };
 const empty = { reflection: {}, private: undefined, safety: {} };
 
 /**
