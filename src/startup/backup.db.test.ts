@@ -150,7 +150,7 @@ describe.skipIf(testDatabaseLane() !== "pglite")("backup and restore of the embe
     expect(fs.readdirSync(busy).sort()).toEqual(["haven.lock", "pgdata"]);
   });
 
-  it("works from the command line and says where the key is", async () => {
+  it("works from the command line and says where the key is", { timeout: 180_000 }, async () => {
     const out = path.join(tempDir("haven-backup-cli-"), "copy.tar.gz");
     const backup = await runCli(["backup", "--out", out], source);
     expect(backup.code).toBe(0);

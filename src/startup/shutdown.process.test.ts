@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { childEnv } from "../../test/support/child-env.ts";
-import { projectRoot } from "../config.ts";
+import { launchHaven } from "../../test/support/haven-process.ts";
 
 // Stopping Haven as a supervisor or a container runtime does: one signal to the process it started.
 const children: ChildProcess[] = [];
@@ -15,35 +14,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-type Exit = { code: number | null; output: string };
-
 function launch(command: string, args: string[], env: Record<string, string>) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haven-stop-"));
   dirs.push(dataDir);
-  const child = spawn(command, args, {
-    cwd: projectRoot,
-    env: childEnv({ PORT: "0", HAVEN_DATA_DIR: dataDir, ...env }),
-    stdio: "pipe",
-  });
-  children.push(child);
-  let output = "";
-  let markReady: (port: number) => void = () => {};
-  const ready = new Promise<number>((resolve) => {
-    markReady = resolve;
-  });
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    const port = /Haven is ready at http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1];
-    if (port) markReady(Number(port));
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const exited = new Promise<Exit>((resolve) => child.on("exit", (code) => resolve({ code, output })));
-  return {
-    child,
-    exited,
-    ready: Promise.race([ready, exited.then((e) => Promise.reject(new Error(e.output)))]),
-  };
+  const haven = launchHaven(command, args, { HAVEN_DATA_DIR: dataDir, ...env });
+  children.push(haven.child);
+  return haven;
 }
 
 /** Whether something still answers on the port (an orphaned server would). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bookings } from "../../src/features/booking/booking.schema.ts";
 import { openPostgres } from "../../src/platform/db/open-postgres.ts";
 import { webMessages } from "../../src/platform/web/messages.ts";
+import { bookingFormFields } from "../support/booking-form.ts";
 import { formTokenIn, freshAddress } from "../support/forms.ts";
 import { capturingLogger } from "../support/log-capture.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
@@ -53,28 +54,9 @@ async function detailsPage(on: TestApp): Promise<string> {
   return (href as string).replace(/&amp;/g, "&");
 }
 
-/** A booking form filled in as a visitor would, with the page's token and hidden fields. */
-async function bookingFields(on: TestApp, href: string, name: string, email: string) {
-  const page = await on.app.inject({ url: href });
-  const hidden = (field: string) => new RegExp(`name="${field}" value="([^"]+)"`).exec(page.body)?.[1] ?? "";
-  return {
-    _form: formTokenIn(page.body, "/book"),
-    kind: hidden("kind"),
-    start: hidden("start"),
-    zone: hidden("zone"),
-    submissionId: hidden("submissionId"),
-    name,
-    email,
-    phone: "",
-    contactBy: "email",
-    leaveMessage: "no",
-    meeting: "video",
-    note: "We keep having the same argument about <money> & time.",
-    noteConsent: "yes",
-    adult: "yes",
-    privacy: "yes",
-  };
-}
+/** The booking form of a details page, filled in. */
+const bookingFields = async (on: TestApp, href: string, name: string, email: string) =>
+  bookingFormFields((await on.app.inject({ url: href })).body, name, email);
 
 const bookingAddress = freshAddress();
 const postBooking = (on: TestApp, fields: Record<string, string>) =>
