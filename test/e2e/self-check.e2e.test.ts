@@ -25,6 +25,16 @@ describe("the self-check in a real browser", () => {
       await expectNoAxeViolations(page);
       const historyAtStart = await page.evaluate(() => history.length);
       // A radio group takes one Tab; the arrow keys then choose within it, as for any keyboard user.
+      // At 360 px each statement stays beside its radio button, however long it is.
+      const apart = await page.evaluate(
+        () =>
+          [...document.querySelectorAll(".choice")].filter((choice) => {
+            const box = choice.querySelector("input")?.getBoundingClientRect();
+            const label = choice.querySelector("label")?.getBoundingClientRect();
+            return !box || !label || label.left < box.right || label.top > box.bottom;
+          }).length,
+      );
+      expect(apart).toBe(0);
       await tabTo(page, (el) => el.id === "q-moment-betrayal");
       await page.keyboard.press("ArrowDown");
       expect(await page.isChecked("#q-moment-absence")).toBe(true);

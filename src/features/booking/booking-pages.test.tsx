@@ -442,3 +442,12 @@ describe("the booking pages, byte for byte", () => {
     });
   }
 });
+
+describe("the details form", () => {
+  it("marks required only the fields that are: the phone number is optional", async () => {
+    const details = pages.find(([name]) => name === "details")?.[1];
+    const html = await renderPage((details as () => VNode)());
+    expect(html).toMatch(/<input[^>]*name="phone"(?![^>]*required)[^>]*>/);
+    expect(html).toMatch(/<input[^>]*name="email"[^>]*required[^>]*>/);
+  });
+});

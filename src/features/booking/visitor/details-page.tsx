@@ -129,7 +129,14 @@ export function DetailsPage(props: {
             error={e.email}
             autocomplete="email"
           />
-          <TextField name="phone" label={m.phone} value={v.phone} error={e.phone} autocomplete="tel" />
+          <TextField
+            name="phone"
+            label={m.phone}
+            value={v.phone}
+            error={e.phone}
+            autocomplete="tel"
+            required={false}
+          />
           <fieldset aria-describedby={e.contactBy ? "field-contactBy-error" : "contact-hint"}>
             <legend>{m.contactLegend}</legend>
             <p class="field-hint" id="contact-hint">
