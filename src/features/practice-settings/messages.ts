@@ -51,6 +51,11 @@ export const settingsMessages = {
     lineSaved: "The help line is saved and shows on help-now now.",
     lineRemoved: "The help line is removed.",
   },
+  staleHeading: "Help lines to check",
+  staleIntroOwner:
+    "These numbers have not been checked for a year or more. Please check each against the service's own site, then save it with today's date.",
+  staleIntroOther:
+    "These numbers have not been checked for a year or more. The practice's owner can check and update them.",
   // Problems, each beside its field.
   required: "Please fill this in.",
   nameLength: "Please keep the name to 80 characters or fewer.",

@@ -161,6 +161,20 @@ describe("the practice's settings in the browser", () => {
     expect(response.body).toContain(m.changedMeanwhile.replace("'", "&#39;").slice(0, 40));
   });
 
+  it("flags on the practice home a help line not checked for 12 months", async () => {
+    expect((await get("/practice", ownerCookie)).body).not.toContain(m.staleHeading);
+    const saved = await post(samaritans, { ...lineFields, verifiedOn: "2024-06-30" });
+    expect(saved.statusCode).toBe(303);
+    const home = (await get("/practice", ownerCookie)).body;
+    expect(home).toContain(m.staleHeading);
+    expect(home).toContain(`href="${samaritans}"`);
+    const other = (await get("/practice", otherCookie)).body;
+    expect(other).toContain(m.staleHeading);
+    expect(other).not.toContain(`href="${samaritans}"`);
+    await post(samaritans, lineFields);
+    expect((await get("/practice", ownerCookie)).body).not.toContain(m.staleHeading);
+  });
+
   it("is the owner's only: another therapist is told no such page exists", async () => {
     expect((await get("/practice/settings", otherCookie)).statusCode).toBe(404);
     expect((await get(samaritans, otherCookie)).statusCode).toBe(404);
