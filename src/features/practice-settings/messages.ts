@@ -16,6 +16,9 @@ export const settingsMessages = {
   quickExitUrl: "Quick-exit site",
   quickExitHint:
     "Where “Exit this page” goes: an ordinary site that looks unremarkable in a browser's history. It must start with https://.",
+  retention: "Years records are kept after the work ends",
+  retentionHint:
+    "Set by your regulator or insurer (7 years is common for adults). A client who asks for erasure is told the date their records may be deleted.",
   saveDetails: "Save the practice's details",
   saving: "Saving…",
   helpLinesHeading: "Help lines",
@@ -65,6 +68,7 @@ export const settingsMessages = {
   checkedDate: "Please give the date as a real day, such as 2026-11-01.",
   timeZoneUnknown: "Haven does not know that time zone — please write one such as Europe/London.",
   quickExit: "Please give a full web address starting with https://.",
+  retentionYears: "Please give a whole number of years from 0 to 30.",
   kindUnknown: "Please choose a kind of help from the list.",
   noHelpLinesForCountry: (code: string) =>
     `Please add help lines for ${code} first: the practice's own country must have them.`,

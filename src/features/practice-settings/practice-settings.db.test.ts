@@ -115,10 +115,11 @@ describe("the practice's settings in the browser", () => {
       email: "hello@",
       phone: "ring me",
       quickExitUrl: "http://example.org",
+      recordRetentionYears: "seven",
     };
     const bad = await post("/practice/settings", details);
     expect(bad.statusCode).toBe(400);
-    for (const message of [m.timeZoneUnknown, m.emailAddress, m.quickExit])
+    for (const message of [m.timeZoneUnknown, m.emailAddress, m.quickExit, m.retentionYears])
       expect(bad.body).toContain(message.replace("'", "&#39;"));
     expect(bad.body).toContain('value="ring me"');
     const noLines = await post("/practice/settings", {
@@ -128,6 +129,7 @@ describe("the practice's settings in the browser", () => {
       email: "hello@example.org",
       phone: "",
       quickExitUrl: "https://www.bbc.co.uk/weather",
+      recordRetentionYears: "7",
     });
     expect(noLines.statusCode).toBe(400);
     expect(noLines.body).toContain(m.noHelpLinesForCountry("FR"));
@@ -142,9 +144,11 @@ describe("the practice's settings in the browser", () => {
       email: "hello@example.org",
       phone: "020 7946 0000",
       quickExitUrl: "https://www.bbc.co.uk/weather",
+      recordRetentionYears: "8",
     });
     expect(saved.statusCode).toBe(303);
     expect((await get("/help-now")).body).toContain("Quiet Harbour Therapy");
+    expect(t.app.practiceSettings.current.recordRetentionYears).toBe(8);
   });
 
   it("does not overwrite a save made meanwhile", async () => {

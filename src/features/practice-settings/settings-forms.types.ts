@@ -16,6 +16,7 @@ export const detailsFields = [
   "email",
   "phone",
   "quickExitUrl",
+  "recordRetentionYears",
 ] as const;
 export type DetailsValues = Record<(typeof detailsFields)[number], string>;
 
@@ -37,6 +38,12 @@ export const detailsSchema = z.object({
     .string()
     .trim()
     .pipe(z.url({ protocol: /^https$/, message: m.quickExit })),
+  recordRetentionYears: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, m.retentionYears)
+    .transform(Number)
+    .pipe(z.number().max(30, m.retentionYears)),
 });
 
 export const lineFields = ["version", "country", "kind", "name", "number", "note", "verifiedOn"] as const;

@@ -63,6 +63,14 @@ export function SettingsPage(props: {
             value={v.quickExitUrl}
             error={e.quickExitUrl}
           />
+          <TextField
+            name="recordRetentionYears"
+            label={m.retention}
+            hint={m.retentionHint}
+            value={v.recordRetentionYears}
+            error={e.recordRetentionYears}
+            inputmode="numeric"
+          />
           <p>
             <button class="button" type="submit">
               {m.saveDetails}

@@ -31,6 +31,7 @@ const detailsOf = (settings: PracticeSettings, version: number): DetailsValues =
   email: settings.contact.email,
   phone: settings.contact.phone ?? "",
   quickExitUrl: settings.quickExitUrl,
+  recordRetentionYears: String(settings.recordRetentionYears),
 });
 
 /** The owner's page of the practice's settings, and the save of its details (record 053). */
@@ -83,6 +84,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
             timeZone: data.timeZone,
             contact: { ...current.contact, email: data.email, phone: data.phone },
             quickExitUrl: data.quickExitUrl,
+            recordRetentionYears: data.recordRetentionYears,
           },
         }),
         // The fields were checked above; what is left is the rule that the practice's country has help lines.
