@@ -59,6 +59,19 @@ export const settingsMessages = {
     "These numbers have not been checked for a year or more. Please check each against the service's own site, then save it with today's date.",
   staleIntroOther:
     "These numbers have not been checked for a year or more. The practice's owner can check and update them.",
+  mailHeading: "Email",
+  mailIntro:
+    "Haven sends sign-in links, booking emails and notices through the practice's mail server. Send yourself a test to see that it works.",
+  sendTestEmail: "Send me a test email",
+  sending: "Sending…",
+  testEmailText:
+    "This is the test email you asked for from Haven's practice settings.\n\nIf it reached you, email from Haven works. Nothing else needs doing.",
+  testEmailAccepted: (email: string, answer: string) =>
+    `The mail server accepted the test email for ${email}. Its answer: “${answer}”. If it does not arrive, check the spam folder.`,
+  testEmailRefused: (answer: string) =>
+    `The test email was not sent. The mail server's answer: “${answer}”. Please check SMTP_URL with whoever runs the server.`,
+  testEmailOutbox:
+    "No mail server is set (SMTP_URL), so the test email went to the outbox folder in Haven's data folder, as every email does now.",
   // Problems, each beside its field.
   required: "Please fill this in.",
   nameLength: "Please keep the name to 80 characters or fewer.",

@@ -97,6 +97,14 @@ export function SettingsPage(props: {
             {m.addLine}
           </a>
         </p>
+        <h2>{m.mailHeading}</h2>
+        <p>{m.mailIntro}</p>
+        <form method="post" action="/practice/settings/test-email" data-busy={m.sending}>
+          <FormToken token={token} />
+          <button class="button button--quiet" type="submit">
+            {m.sendTestEmail}
+          </button>
+        </form>
       </div>
     </Layout>
   );

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
-import { type FormState, formPost } from "../../platform/web/form-post.ts";
+import { actionPost, type FormState, formPost } from "../../platform/web/form-post.ts";
 import { formTokenFor } from "../../platform/web/form-security.ts";
+import { webMessages } from "../../platform/web/messages.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { allow } from "../accounts/policies/policy.ts";
@@ -13,6 +14,7 @@ import { helpLineRows } from "./help-line-edits.ts";
 import { settingsMessages as m } from "./messages.ts";
 import type { PracticeSettings } from "./practice-settings.types.ts";
 import { savePracticeSettings } from "./save-practice-settings.ts";
+import { sendTestEmail } from "./send-test-email.ts";
 import { type DetailsValues, detailsFields, detailsSchema, readFields } from "./settings-forms.types.ts";
 import { SettingsPage } from "./settings-page.tsx";
 
@@ -36,13 +38,14 @@ const detailsOf = (settings: PracticeSettings, version: number): DetailsValues =
 
 /** The owner's page of the practice's settings, and the save of its details (record 053). */
 export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, site, keys, publicUrl, settings } = ctx;
+  const { db, site, keys, publicUrl, settings, config } = ctx;
 
   const page = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     form?: FormState<DetailsValues>,
+    said?: string,
   ) => {
     const notice = noticeParam.safeParse((request.query as Record<string, unknown>).notice);
     return sendPrivate(
@@ -53,7 +56,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
           token={formTokenFor(request, keys.current, settingsFormName, "session")}
           form={form ?? { values: detailsOf(settings.current, settings.version) }}
           lines={helpLineRows(settings.current.helpLines)}
-          notice={notice.success ? m.notices[notice.data] : undefined}
+          notice={said ?? (notice.success ? m.notices[notice.data] : undefined)}
         />,
       ),
       status,
@@ -111,5 +114,23 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
       if (!ownerMay(request)) return reply.redirect("/sign-in", 303);
       return save(request, reply);
     },
+  );
+
+  // The SMTP server's answer is shown on the page itself, never put in an address.
+  app.post(
+    "/practice/settings/test-email",
+    { config: { ...authRateLimit, access: "owner" } },
+    actionPost({
+      form: { name: settingsFormName, scope: "session", keys: keys.current, publicUrl },
+      notGenuine: (request, reply) => {
+        if (!ownerMay(request)) return reply.redirect("/sign-in", 303);
+        return page(request, reply, 403, undefined, webMessages.formExpired);
+      },
+      handle: async (request, reply) => {
+        if (!ownerMay(request)) return reply.redirect("/sign-in", 303);
+        const said = await sendTestEmail(db, config, settings.current, therapistOf(request));
+        return page(request, reply, 200, undefined, said);
+      },
+    }),
   );
 }
