@@ -9,7 +9,8 @@ import type { FetchFeedOptions } from "./features/booking/calendar-feeds/fetch-f
 import { manageToken } from "./features/booking/manage-link.ts";
 import { createNotifier, type Notifier } from "./features/notifications/notify-therapist.ts";
 import type { PathPiece } from "./features/path/path-piece.ts";
-import type { PracticeSettings } from "./features/practice-settings/practice-settings.types.ts";
+import { LivePracticeSettings } from "./features/practice-settings/live-practice-settings.ts";
+import type { StoredSettings } from "./features/practice-settings/settings-store.ts";
 import type { SiteContext } from "./features/practice-settings/site-context.ts";
 import type { Piece } from "./features/repair/pieces/piece.ts";
 import { type PracticePagesHtml, sitePaths } from "./features/site/site-routes.tsx";
@@ -24,7 +25,8 @@ export type AppOptions = {
   config: Config;
   db: Database;
   keys: KeyRing;
-  practice: PracticeSettings;
+  /** The practice's settings as stored in the database at start (record 053). */
+  practice: StoredSettings;
   pages: PracticePagesHtml;
   consentDocuments: ConsentDocument[];
   /** The measures and the practice's instrument pack, validated at start. */
@@ -49,6 +51,8 @@ export type AppContext = {
   db: Database;
   keys: KeyRing;
   site: SiteContext;
+  /** The practice's settings as this instance holds them; `site.practice` reads through it. */
+  settings: LivePracticeSettings;
   logger: Logger;
   /** The cache of public pages; a change to what they show clears it. */
   cache: PageCache;
@@ -88,9 +92,16 @@ export function createAppContext(
   assets: AssetRegistry,
   wakeJobs: () => void,
 ): AppContext {
-  const { config, db, keys, practice, demo, logger } = options;
+  const { config, db, keys, demo, logger } = options;
+  const settings = new LivePracticeSettings(db, options.practice, logger);
+  const cache = new PageCache();
+  // Pages cached with the old settings (help lines, the practice's name) go when the settings change.
+  settings.onChange(() => cache.clear());
   const site: SiteContext = {
-    practice,
+    // Read at each use, so a change to the settings shows on the next request (record 053).
+    get practice() {
+      return settings.current;
+    },
     assets,
     demo,
     absoluteUrl: (pathname) => new URL(pathname, config.publicUrl).toString(),
@@ -100,8 +111,9 @@ export function createAppContext(
     db,
     keys,
     site,
+    settings,
     logger,
-    cache: new PageCache(),
+    cache,
     publicUrl: config.publicUrl,
     secure: config.secureCookies,
     demoForcedOn: config.demo === true,
@@ -118,13 +130,19 @@ export function createAppContext(
       db,
       keys,
       logger,
-      practiceName: practice.name,
+      get practiceName() {
+        return settings.current.name;
+      },
       practiceUrl: site.absoluteUrl("/practice"),
       wake: wakeJobs,
     }),
     bookingMail: {
-      practiceName: practice.name,
-      practiceEmail: practice.contact.email,
+      get practiceName() {
+        return settings.current.name;
+      },
+      get practiceEmail() {
+        return settings.current.contact.email;
+      },
       publicHost: config.publicUrl.host,
       manageUrlFor: (bookingId: string) => site.absoluteUrl(`/book/manage/${manageToken(keys, bookingId)}`),
     },

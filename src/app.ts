@@ -18,6 +18,8 @@ import { registerLanguageCoach } from "./features/language-coach/register-langua
 import { registerNotifications } from "./features/notifications/register-notifications.ts";
 import { registerPath } from "./features/path/register-path.ts";
 import { registerPractice } from "./features/practice/register-practice.ts";
+import type { LivePracticeSettings } from "./features/practice-settings/live-practice-settings.ts";
+import { registerPracticeSettings } from "./features/practice-settings/register-practice-settings.ts";
 import { registerRepair } from "./features/repair/register-repair.ts";
 import { retentionJob } from "./features/retention/retention-job.ts";
 import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
@@ -50,7 +52,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const assets = await buildAssets(config.contentDir, { [coachScriptName]: coachScriptEntry });
   const ctx = createAppContext(options, assets, () => jobs.wake());
   const { db, keys, site, notifier, bookingMail } = ctx;
-  const { practice } = site;
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     // request-logging.ts logs route patterns instead of Fastify's lines, which carry URLs.
@@ -88,7 +89,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     outboxDir: path.join(config.dataDir, "outbox"),
-    from: `${practice.name} <${practice.contact.email}>`,
+    // Read at each send, so a change to the practice's name or address needs no restart.
+    get from() {
+      return `${site.practice.name} <${site.practice.contact.email}>`;
+    },
   });
   const retention = retentionJob(db, keys, config, options.logger);
   const jobs: JobRunner = new JobRunner(
@@ -102,13 +106,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...accountRequestJobHandlers(
         db,
         keys,
-        { practiceName: practice.name, absoluteUrl: site.absoluteUrl },
+        {
+          get practiceName() {
+            return site.practice.name;
+          },
+          absoluteUrl: site.absoluteUrl,
+        },
         () => jobs.wake(),
       ),
     },
     options.logger,
   );
   app.decorate("jobs", jobs);
+  app.decorate("practiceSettings", ctx.settings);
   // The daily purge (record 047): planned at start unless a run is waiting; tried again a minute later
   // while the database cannot be reached.
   const planRetention = (): void => {
@@ -129,10 +139,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     jobs.start();
     planRetention();
     feedRefresher ??= startCalendarFeedRefresher(db, keys, options.logger);
+    ctx.settings.start();
   });
   app.addHook("onClose", async () => {
     await jobs.stop();
     await feedRefresher?.stop();
+    ctx.settings.stop();
     mailer.close();
   });
 
@@ -150,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerLanguageCoach(app, ctx);
   registerNotifications(app, ctx);
   registerPractice(app, ctx);
+  registerPracticeSettings(app, ctx);
   registerAssessments(app, ctx);
   await registerBooking(app, ctx);
 
@@ -159,6 +172,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 declare module "fastify" {
   interface FastifyInstance {
     jobs: JobRunner;
+    /** The practice's settings as this instance holds them (tests refresh them by hand). */
+    practiceSettings: LivePracticeSettings;
     /** The job queue and the calendar-feed reader: what runs in the background of a serving instance. */
     startBackgroundWork(): void;
   }

@@ -19,6 +19,7 @@ export * from "./features/cycle-map/cycle.schema.ts";
 export * from "./features/language-coach/coach-setting.schema.ts";
 export * from "./features/notifications/notification.schema.ts";
 export * from "./features/path/path.schema.ts";
+export * from "./features/practice-settings/practice-settings.schema.ts";
 export * from "./features/repair/repair.schema.ts";
 export * from "./features/workspace/entry.schema.ts";
 export * from "./platform/audit/audit.schema.ts";

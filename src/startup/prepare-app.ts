@@ -19,7 +19,6 @@ export async function prepareApp(
     config,
     db: handle.db,
     logger: options.logger,
-    practice: files.practice,
     pages: files.pages,
     consentDocuments: files.consentDocuments,
     instruments: files.instruments,

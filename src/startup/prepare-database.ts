@@ -2,13 +2,14 @@ import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { syncArticles } from "../features/articles/sync-articles.ts";
 import { applyDemoMode, hasDemoRows, resolveDemoMode } from "../features/demo/demo-data.ts";
+import { importPracticeSettings, type StoredSettings } from "../features/practice-settings/settings-store.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import type { KeyRing } from "../platform/security/field-encryption.ts";
 import { resolveSecretKey, secretKeys } from "../platform/security/secret-key.ts";
 import { verifySecretKey } from "../platform/security/verify-secret-key.ts";
 import type { StartupFiles } from "./load-startup-files.ts";
 
-export type PreparedDatabase = { keys: KeyRing; demo: boolean };
+export type PreparedDatabase = { keys: KeyRing; demo: boolean; practice: StoredSettings };
 
 /** Migrations, the key check, demo data and the articles: everything the database needs before serving. */
 export async function prepareDatabase(
@@ -26,9 +27,11 @@ export async function prepareDatabase(
     requested: config.demo,
     freshEmbedded: options.freshEmbedded,
   });
-  const therapist = files.practice.therapists[0]?.name ?? "Demo Therapist";
-  await applyDemoMode(handle.db, demo, therapist, files.practice.timeZone);
+  // The file (or the demo) is the first import; from then on the database holds the settings (record 053).
+  const practice = await importPracticeSettings(handle.db, files.practice);
+  const therapist = practice.settings.therapists[0]?.name ?? "Demo Therapist";
+  await applyDemoMode(handle.db, demo, therapist, practice.settings.timeZone);
   const report = await syncArticles(handle.db, files.articleFiles, demo);
   options.logger.info({ ...report }, "articles synchronised");
-  return { keys: { current: keys, previous }, demo: demo || (await hasDemoRows(handle.db)) };
+  return { keys: { current: keys, previous }, demo: demo || (await hasDemoRows(handle.db)), practice };
 }

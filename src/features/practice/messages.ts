@@ -26,6 +26,7 @@ export const practiceMessages = {
   yourAccount: "Your account",
   yourSignIns: "Your sign-ins",
   moveSecondStep: "Move your second step to a new phone",
+  practiceSettings: "Practice settings and help lines",
   therapistsAndDemo: "Therapists and demo data",
   auditLog: "Audit log",
 

@@ -7,6 +7,7 @@ import type { BookingAttention } from "../booking/therapist/booking-attention.ts
 import type { NeedsYouItem } from "../notifications/needs-you.ts";
 import { NeedsYouSection } from "../notifications/needs-you-section.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
+import { StaleHelpLinesSection } from "../practice-settings/stale-help-lines-section.tsx";
 import { practiceMessages as m } from "./messages.ts";
 
 const statusWords: Record<ClientListing["status"], string> = m.clientStatus;
@@ -47,6 +48,7 @@ export function PracticeHomePage(props: {
           notifyByEmail={props.notifyByEmail}
         />
         <UndeliveredEmailsSection items={props.undeliveredEmails} timeZone={props.timeZone} />
+        <StaleHelpLinesSection site={site} isOwner={isOwner} />
         {screenFlags.length > 0 && (
           <section class="contact-caution stack" aria-labelledby="screen-flags">
             <h2 id="screen-flags">{m.attentionHeading}</h2>
@@ -128,6 +130,9 @@ export function PracticeHomePage(props: {
             <>
               <li>
                 <a href="/practice/therapists">{m.therapistsAndDemo}</a>
+              </li>
+              <li>
+                <a href="/practice/settings">{m.practiceSettings}</a>
               </li>
               <li>
                 <a href="/practice/audit">{m.auditLog}</a>

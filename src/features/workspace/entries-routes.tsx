@@ -23,7 +23,6 @@ export function registerEntriesRoutes(app: FastifyInstance, ctx: AppContext): vo
   const pieces = [...repairPieces, ...pathPieces];
   const { scopeOf, partnerShareAllowed, tellTherapistOfShare, reminderBefore } = sharingRules(ctx);
   const key = keys.current;
-  const timeZone = site.practice.timeZone;
 
   /** The trigger log keeps its own page (features/trigger-log); the notes are everything else. */
   const ownNotes = async (clientId: string) =>
@@ -45,7 +44,7 @@ export function registerEntriesRoutes(app: FastifyInstance, ctx: AppContext): vo
           own={withQuestions(pieces, await ownNotes(client.id))}
           fromPartner={withQuestions(pieces, await entriesSharedByPartner(db, keys, client))}
           scope={await scopeOf(request)}
-          timeZone={timeZone}
+          timeZone={site.practice.timeZone}
           form={{ token: formTokenFor(request, key, "entries", "session"), ...form }}
           reminder={reminder}
           crisis={request.crisisWords}

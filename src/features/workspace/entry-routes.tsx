@@ -27,7 +27,6 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
   const pieces = [...repairPieces, ...pathPieces];
   const { scopeOf, partnerShareAllowed, tellTherapistOfShare, reminderBefore } = sharingRules(ctx);
   const key = keys.current;
-  const timeZone = site.practice.timeZone;
 
   /** The entry, when this person may do `action` to it; otherwise the same 404 as for no entry at all. */
   const entryFor = async (request: FastifyRequest, action: Action) => {
@@ -51,7 +50,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext): void
           site={site}
           entry={{ ...entry, question: questionAsked(pieces, entry) }}
           scope={await scopeOf(request)}
-          timeZone={timeZone}
+          timeZone={site.practice.timeZone}
           token={formTokenFor(request, key, "entry", "session")}
           notice={extra.notice}
           error={extra.error}

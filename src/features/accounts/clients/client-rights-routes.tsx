@@ -20,7 +20,6 @@ import { exportClientData } from "./export-client-data.ts";
 export function registerClientRightsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, publicUrl, secure, clientData } = ctx;
   const key = keys.current;
-  const retentionYears = site.practice.recordRetentionYears;
 
   /** The signed-in client's own id, when the policy lets them act on their own export or account. */
   const ownClientId = (
@@ -65,7 +64,9 @@ export function registerClientRightsRoutes(app: FastifyInstance, ctx: AppContext
           token={formTokenFor(request, key, "erase", "session")}
           goesNow={clientData.flatMap((t) => (t.erasure.goesNow ? [t.erasure.goesNow] : []))}
           kept={clientData.flatMap((t) => (t.erasure.kept ? [t.erasure.kept] : []))}
-          retainedUntil={retentionDate(new Date(), retentionYears).toISOString().slice(0, 10)}
+          retainedUntil={retentionDate(new Date(), site.practice.recordRetentionYears)
+            .toISOString()
+            .slice(0, 10)}
           {...extra}
         />,
       ),
@@ -91,7 +92,10 @@ export function registerClientRightsRoutes(app: FastifyInstance, ctx: AppContext
       handle: async ({ request, reply }) => {
         const clientId = ownClientId(request, "client-account", "update");
         if (!clientId) return reply.redirect("/sign-in", 303);
-        const { retainedUntil } = await eraseClient(db, clientData, { clientId, retentionYears });
+        const { retainedUntil } = await eraseClient(db, clientData, {
+          clientId,
+          retentionYears: site.practice.recordRetentionYears,
+        });
         await finishSession(db, request, reply, secure);
         const until = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
           retainedUntil,

@@ -33,7 +33,6 @@ const params = z.object({ id: z.uuid() });
 /** The client's side of measures: the list, answering once, and results where they may see them. */
 export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, publicUrl, instruments, instrumentPack: pack, notifier } = ctx;
-  const timeZone = site.practice.timeZone;
   const definitionOf = (measure: { instrumentId: string }) =>
     instruments.find((d) => d.id === measure.instrumentId);
   /**
@@ -80,7 +79,7 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
             id={measure.id}
             title={clientTitle(definition)}
             answeredAt={measure.answeredAt}
-            timeZone={timeZone}
+            timeZone={site.practice.timeZone}
             results={results}
             exampleWording={exampleWording}
             crisis={crisis}
@@ -112,7 +111,7 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
     const client = clientOf(request);
     const actor = requestActor(request);
     // This week's asking of each weekly questionnaire, once its day has come round.
-    await askScheduledMeasures(db, { instruments, pack, demo: site.demo }, client.id, timeZone);
+    await askScheduledMeasures(db, { instruments, pack, demo: site.demo }, client.id, site.practice.timeZone);
     const list = (await measuresOf(db, keys, client.id)).flatMap((measure) => {
       const definition = definitionOf(measure);
       if (!definition || hiddenFromClient(definition, measure)) return [];
@@ -139,7 +138,7 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
         <MeasureListPage
           site={site}
           measures={list}
-          timeZone={timeZone}
+          timeZone={site.practice.timeZone}
           charts={await clientChartsView(ctx, request)}
         />,
       ),
