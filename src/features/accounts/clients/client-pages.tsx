@@ -9,8 +9,13 @@ import type { InvitationErrors, InvitationValues } from "./invite-clients.ts";
 
 type Form<V, E> = { token: string; values?: Partial<V>; errors?: E; problem?: string | undefined };
 
-export function InvitePage(props: { site: SiteContext; form: Form<InvitationValues, InvitationErrors> }) {
-  const { site, form } = props;
+export function InvitePage(props: {
+  site: SiteContext;
+  form: Form<InvitationValues, InvitationErrors>;
+  /** Where the details came from (a consultation), so the therapist checks them before sending. */
+  checkNote?: string | undefined;
+}) {
+  const { site, form, checkNote } = props;
   const v = form.values ?? {};
   const e = form.errors ?? {};
   return (
@@ -21,6 +26,7 @@ export function InvitePage(props: { site: SiteContext; form: Form<InvitationValu
         </p>
         <h1>{m.inviteTitle}</h1>
         <p>{m.inviteIntro}</p>
+        {checkNote && <p class="contact-caution">{checkNote}</p>}
         <FormProblem message={form.problem} />
         <form class="form" method="post" action="/practice/invite" data-busy="Sending…" novalidate>
           <FormToken token={form.token} />
