@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { CheckboxField, FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
@@ -148,6 +149,8 @@ export function ClientSpacePage(props: {
   inCouple: boolean;
   /** Questionnaires waiting to be answered (a weekly check-in once its day has come). */
   measuresWaiting: number;
+  /** The client's upcoming appointments (features/sessions). */
+  sessions?: ComponentChildren;
 }) {
   const { site, name, token, inCouple, measuresWaiting } = props;
   return (
@@ -160,6 +163,7 @@ export function ClientSpacePage(props: {
           {m.nobodyReadsLead}
           <a href="/help-now">{m.findHelpNow}</a>.
         </p>
+        {props.sessions}
         <ul>
           <li>
             <a href="/my/entries">{m.yourNotes}</a>
