@@ -24,6 +24,8 @@ import { registerRepair } from "./features/repair/register-repair.ts";
 import { retentionJob } from "./features/retention/retention-job.ts";
 import { registerCrisisWordsCheck } from "./features/safety/crisis-words-check.ts";
 import { registerSafety } from "./features/safety/register-safety.ts";
+import { registerSessions } from "./features/sessions/register-sessions.ts";
+import { sessionJobHandlers } from "./features/sessions/session-reminders.ts";
 import { registerSite } from "./features/site/register-site.ts";
 import { registerTriggerLog } from "./features/trigger-log/register-trigger-log.ts";
 import { registerWorkspace } from "./features/workspace/register-workspace.ts";
@@ -101,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     {
       [emailJobKind]: emailJobHandler(mailer),
       ...bookingJobHandlers(db, keys, bookingMail, () => jobs.wake()),
+      ...sessionJobHandlers(db, keys, bookingMail, () => jobs.wake()),
       ...notifier.jobHandlers,
       ...retention.handlers,
       ...accountRequestJobHandlers(
@@ -156,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerWorkspace(app, ctx);
   registerSafety(app, ctx);
   registerRepair(app, ctx);
+  registerSessions(app, ctx);
   registerCycleMap(app, ctx);
   registerPath(app, ctx);
   registerTriggerLog(app, ctx);

@@ -18,6 +18,7 @@ const policyResources = [
   "cycle-half",
   "language-coach",
   "path-piece",
+  "session",
 ];
 
 let handle: TestDatabaseHandle;

@@ -8,6 +8,7 @@ import { languageCoachClientData } from "./features/language-coach/coach-client-
 import { notificationsClientData } from "./features/notifications/notifications-client-data.ts";
 import { pathClientData } from "./features/path/path-client-data.ts";
 import { repairClientData } from "./features/repair/repair-client-data.ts";
+import { sessionsClientData } from "./features/sessions/sessions-client-data.ts";
 import { workspaceClientData } from "./features/workspace/workspace-client-data.ts";
 import type { ClientDataTable } from "./platform/privacy/client-data.ts";
 
@@ -21,4 +22,5 @@ export const clientDataTables: ClientDataTable[] = [
   ...cycleMapClientData,
   ...languageCoachClientData,
   ...pathClientData,
+  ...sessionsClientData,
 ];

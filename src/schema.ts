@@ -21,6 +21,7 @@ export * from "./features/notifications/notification.schema.ts";
 export * from "./features/path/path.schema.ts";
 export * from "./features/practice-settings/practice-settings.schema.ts";
 export * from "./features/repair/repair.schema.ts";
+export * from "./features/sessions/session.schema.ts";
 export * from "./features/workspace/entry.schema.ts";
 export * from "./platform/audit/audit.schema.ts";
 export * from "./platform/db/app-settings.schema.ts";

@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, ne } from "drizzle-orm";
 import type { Database } from "../../platform/db/database.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
+import { scheduledSessionTimes } from "../sessions/scheduled-session-times.ts";
 import { bookings } from "./booking.schema.ts";
 import { bookingSettings } from "./booking-settings.schema.ts";
 import { calendarBusyFor } from "./calendar-feeds/calendar-feeds.ts";
@@ -78,10 +79,12 @@ export async function loadAvailability(
         excludeBookingId ? ne(bookings.id, excludeBookingId) : undefined,
       ),
     );
-  const busy = await calendarBusyFor(tx, therapistId, {
-    from: window.from - 86_400_000,
-    to: window.to + 86_400_000,
-  });
+  const around = { from: window.from - 86_400_000, to: window.to + 86_400_000 };
+  // The therapist's sessions with clients keep their time from consultations as a busy time does (record 055).
+  const busy = [
+    ...(await calendarBusyFor(tx, therapistId, around)),
+    ...(await scheduledSessionTimes(tx, therapistId, around)),
+  ];
   return {
     therapistId,
     therapistName: therapist.displayName,

@@ -9,6 +9,7 @@ import { CoachSettingSection, type CoachSettingView } from "../language-coach/co
 import { pathTherapistMessages } from "../path/messages.ts";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { JointWorkSection, type JointWorkView } from "../safety/joint-work-section.tsx";
+import { sessionPageWords } from "../sessions/messages.ts";
 import type { Entry } from "../workspace/entries.ts";
 import { EntryText } from "../workspace/entry-text.tsx";
 import { practiceMessages as m } from "./messages.ts";
@@ -65,6 +66,9 @@ export function ClientRecordPage(props: {
         </p>
         <p>
           <a href={`/practice/clients/${clientId}/path`}>{pathTherapistMessages.recordLink}</a>
+        </p>
+        <p>
+          <a href={`/practice/clients/${clientId}/sessions`}>{sessionPageWords.recordLink}</a>
         </p>
         <CoachSettingSection view={props.coach} />
         <h2 id="shared">{m.sharedHeading}</h2>

@@ -9,7 +9,7 @@ export type OutgoingMail = {
   text: string;
   html: string;
   /** A calendar invitation or cancellation, sent as text/calendar so mail apps offer to add it. */
-  icalEvent?: { method: "REQUEST" | "CANCEL"; filename: string; content: string };
+  icalEvent?: { method: "REQUEST" | "CANCEL" | "PUBLISH"; filename: string; content: string };
 };
 
 export type Mailer = { send(mail: OutgoingMail): Promise<void>; close(): void; kind: "smtp" | "outbox" };

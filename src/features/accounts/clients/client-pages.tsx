@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { CheckboxField, FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
@@ -9,8 +10,13 @@ import type { InvitationErrors, InvitationValues } from "./invite-clients.ts";
 
 type Form<V, E> = { token: string; values?: Partial<V>; errors?: E; problem?: string | undefined };
 
-export function InvitePage(props: { site: SiteContext; form: Form<InvitationValues, InvitationErrors> }) {
-  const { site, form } = props;
+export function InvitePage(props: {
+  site: SiteContext;
+  form: Form<InvitationValues, InvitationErrors>;
+  /** Where the details came from (a consultation), so the therapist checks them before sending. */
+  checkNote?: string | undefined;
+}) {
+  const { site, form, checkNote } = props;
   const v = form.values ?? {};
   const e = form.errors ?? {};
   return (
@@ -21,6 +27,7 @@ export function InvitePage(props: { site: SiteContext; form: Form<InvitationValu
         </p>
         <h1>{m.inviteTitle}</h1>
         <p>{m.inviteIntro}</p>
+        {checkNote && <p class="contact-caution">{checkNote}</p>}
         <FormProblem message={form.problem} />
         <form class="form" method="post" action="/practice/invite" data-busy="Sending…" novalidate>
           <FormToken token={form.token} />
@@ -142,6 +149,8 @@ export function ClientSpacePage(props: {
   inCouple: boolean;
   /** Questionnaires waiting to be answered (a weekly check-in once its day has come). */
   measuresWaiting: number;
+  /** The client's upcoming appointments (features/sessions). */
+  sessions?: ComponentChildren;
 }) {
   const { site, name, token, inCouple, measuresWaiting } = props;
   return (
@@ -154,6 +163,7 @@ export function ClientSpacePage(props: {
           {m.nobodyReadsLead}
           <a href="/help-now">{m.findHelpNow}</a>.
         </p>
+        {props.sessions}
         <ul>
           <li>
             <a href="/my/entries">{m.yourNotes}</a>

@@ -343,6 +343,16 @@ table.push(
     { type: "path-piece", ...bea, pieceOpen: false },
     { ...none, therapistOfRecord: "rcu" },
   ],
+  [
+    "Bea's session alone: never her partner's to see",
+    { type: "session", therapistId: ids.tess, clientId: ids.bea, coupleId: null },
+    { ...none, client: "r", therapistOfRecord: "rcu" },
+  ],
+  [
+    "the couple's joint session",
+    { type: "session", therapistId: ids.tess, clientId: null, coupleId: ids.couple },
+    { ...none, client: "r", partner: "r", therapistOfRecord: "rcu" },
+  ],
 );
 
 const letters: Record<Action, string> = { read: "r", create: "c", update: "u", delete: "d" };
@@ -384,6 +394,7 @@ describe("the policy table", () => {
         "practice-admin",
         "repair-mark",
         "safety-answers",
+        "session",
         "story",
       ].sort(),
     );

@@ -83,6 +83,11 @@ export type Resource =
    * the partner is never a party, not even to whether it exists.
    */
   | ({ type: "path-piece"; pieceOpen: boolean } & Owned)
+  /**
+   * A therapy session (features/sessions): booked, moved and cancelled by the therapist. A session alone is
+   * its one client's to see, never the partner's, not even that it exists; a joint session is both partners'.
+   */
+  | { type: "session"; therapistId: string; clientId: string | null; coupleId: string | null }
   /** The practice as a whole: the audit log, therapists, demo data. */
   | { type: "practice-admin" };
 
@@ -176,6 +181,12 @@ export function allow(actor: Actor, action: Action, resource: Resource): boolean
     case "path-piece":
       if (isTherapistOfRecord(actor, resource)) return action !== "delete";
       return (action === "read" || action === "update") && resource.pieceOpen && isSelf(actor, resource);
+    case "session":
+      if (isTherapistOfRecord(actor, resource)) return action !== "delete";
+      if (action !== "read" || actor.kind !== "client") return false;
+      return resource.clientId !== null
+        ? actor.clientId === resource.clientId
+        : resource.coupleId !== null && isInCouple(actor, resource.coupleId);
     case "practice-admin":
       return actor.kind === "therapist" && actor.isOwner;
   }

@@ -3,6 +3,7 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import { neutralSubjects } from "../../../platform/mail/neutral-subjects.ts";
 import { decryptField, encryptField, type KeyRing } from "../../../platform/security/field-encryption.ts";
+import { sessionFeedEvents } from "../../sessions/session-feed-events.ts";
 import { bookings } from "../booking.schema.ts";
 import { meetingPlace } from "../booking-emails.ts";
 import { openVisitor } from "../booking-record.ts";
@@ -132,5 +133,10 @@ export async function consultationsFeed(
       url: input.consultationsUrl,
     };
   });
-  return calendarFeed({ name: "Consultations", events });
+  // The therapist's sessions with clients are in the same feed: one calendar of their working time (record 055).
+  const sessions = await sessionFeedEvents(db, { ...input, url: input.consultationsUrl });
+  return calendarFeed({
+    name: "Consultations",
+    events: [...events, ...sessions].sort((a, b) => a.start - b.start),
+  });
 }

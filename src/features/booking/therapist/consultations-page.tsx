@@ -97,6 +97,11 @@ function ConsultationCard(props: { consultation: Consultation; zone: string; ans
           <a href={`/practice/consultations/${consultation.id}/cancel`}>{w.cancelIt}</a>
         </p>
       )}
+      {consultation.status === "confirmed" && (
+        <p>
+          <a href={`/practice/consultations/${consultation.id}/invite`}>{w.inviteAsClient}</a>
+        </p>
+      )}
     </li>
   );
 }

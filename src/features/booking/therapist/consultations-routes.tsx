@@ -18,6 +18,7 @@ import { openVisitor } from "../booking-record.ts";
 import { holdsItsTimeAt } from "../holds-its-time.ts";
 import { registerChangeConsultationRoutes } from "./change-consultation-routes.tsx";
 import { type Consultation, ConsultationsPage } from "./consultations-page.tsx";
+import { registerInviteFromConsultationRoutes } from "./invite-from-consultation-routes.tsx";
 import { declineMessageMaxLength } from "./message-limits.ts";
 import { answerWords, changeWords } from "./messages.ts";
 import type { AnswerNotice, DeclineForm } from "./request-answer-forms.tsx";
@@ -127,6 +128,7 @@ export function registerConsultationsRoutes(app: FastifyInstance, ctx: AppContex
     );
 
   registerChangeConsultationRoutes(app, ctx);
+  registerInviteFromConsultationRoutes(app, ctx);
 
   answerRoute("approve", (therapistId, bookingId) =>
     approveRequest(db, keys, { therapistId, bookingId }, mail),

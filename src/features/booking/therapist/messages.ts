@@ -35,6 +35,7 @@ export const consultationWords = {
   },
   moveIt: "Move it",
   cancelIt: "Cancel it",
+  inviteAsClient: "Invite as a client",
   reflectionLabel: "Their self-check reflection",
   safetyFirstBefore: "Their self-check ended with ",
   safetyFirst: "safety first",
@@ -192,4 +193,10 @@ export const settingsPageMessages = {
   overrideHoursLabel: "Hours that day",
   overrideHoursHint: (example: string) => `${example}. Leave it empty for a day off.`,
   saveDate: "Save this date",
+};
+
+/** Words when a consultation becomes an invitation. */
+export const inviteFromConsultationWords = {
+  checkNote: (moment: string) =>
+    `These details come from the consultation on ${moment}. Please check them with the person before sending. For a couple, add the partner's name and email: Haven never asks a visitor for them.`,
 };
