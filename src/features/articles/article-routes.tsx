@@ -5,7 +5,7 @@ import { sendPublicPage } from "../../platform/web/public-page.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { ArticleListPage } from "./article-list-page.tsx";
 import { ArticlePage } from "./article-page.tsx";
-import { findArticle, listArticles } from "./article-queries.ts";
+import { currentSlugFor, findArticle, listArticles } from "./article-queries.ts";
 import { atomFeed } from "./atom-feed.ts";
 import { neighbours, relatedArticles } from "./related-articles.ts";
 import { sitemap } from "./sitemap.ts";
@@ -41,8 +41,15 @@ export function registerArticleRoutes(
   app.get("/articles/:slug", { config: { access: "public" } }, async (request, reply) => {
     const params = slugParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
+    const key = `/articles/${params.data.slug}`;
+    // An address an article had before its slug changed leads to where it is now (never cached, so
+    // a cached page costs nothing more; a slug in use is never an old address).
+    if (!cache.has(key)) {
+      const current = await currentSlugFor(db, params.data.slug);
+      if (current) return reply.redirect(`/articles/${current}`, 301);
+    }
     return sendPublicPage(request, reply, cache, {
-      key: `/articles/${params.data.slug}`,
+      key,
       render: async () => {
         const article = await findArticle(db, params.data.slug);
         if (!article) return undefined;

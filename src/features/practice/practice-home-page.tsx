@@ -130,6 +130,9 @@ export function PracticeHomePage(props: {
                 <a href="/practice/therapists">{m.therapistsAndDemo}</a>
               </li>
               <li>
+                <a href="/practice/articles">{m.articlesLink}</a>
+              </li>
+              <li>
                 <a href="/practice/audit">{m.auditLog}</a>
               </li>
             </>
