@@ -7,6 +7,7 @@ import { ArticleListPage } from "./article-list-page.tsx";
 import { ArticlePage } from "./article-page.tsx";
 import { currentSlugFor, findArticle, listArticles } from "./article-queries.ts";
 import { atomFeed } from "./atom-feed.ts";
+import { findImage, uploadedImageId } from "./images/image-queries.ts";
 import { neighbours, relatedArticles } from "./related-articles.ts";
 import { sitemap } from "./sitemap.ts";
 
@@ -55,6 +56,8 @@ export function registerArticleRoutes(
         if (!article) return undefined;
         const all = await listArticles(db);
         const { previous, next } = neighbours(article, all);
+        const uploadedId = uploadedImageId(article.hero.src);
+        const uploaded = uploadedId ? await findImage(db, uploadedId) : undefined;
         return renderPage(
           <ArticlePage
             site={site}
@@ -62,6 +65,7 @@ export function registerArticleRoutes(
             related={relatedArticles(article, all)}
             previous={previous}
             next={next}
+            uploaded={uploaded}
           />,
         );
       },

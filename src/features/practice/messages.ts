@@ -149,6 +149,7 @@ export const auditLogMessages = {
 
 /** Human words for each kind of entry; an action not listed here is shown as it is stored. */
 export const auditActionWords: Record<string, string> = {
+  "article-image.uploaded": "Picture for an article uploaded",
   "article.published": "Article published",
   "article.restored": "Earlier version of an article restored",
   "article.saved-as-draft": "Article saved as a draft",

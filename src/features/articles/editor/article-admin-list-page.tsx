@@ -28,7 +28,8 @@ export function ArticleAdminListPage(props: {
         <p>
           <a class="button" href="/practice/articles/new">
             {m.newArticle}
-          </a>
+          </a>{" "}
+          <a href="/practice/articles/images">{m.pictures}</a>
         </p>
         {articles.length === 0 && <p>{m.noArticles}</p>}
         {order.map((status) => {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import {
   FormProblem,
   FormToken,
@@ -22,14 +23,17 @@ export type ArticleEditProps = {
   articleId?: string | undefined;
   statusLine?: string | undefined;
   form: FormState<ArticleFormValues>;
-  imageNames: readonly string[];
+  imageChoices: readonly { value: string; label: string }[];
   preview?: ArticleSnapshot | undefined;
+  /** The preview's picture, drawn by the caller (an uploaded one needs its widths). */
+  previewHero?: ComponentChildren;
   revisions: RevisionListing[];
   notice?: string | undefined;
 };
 
 export function ArticleEditPage(props: ArticleEditProps) {
-  const { site, token, articleId, statusLine, form, imageNames, preview, revisions, notice } = props;
+  const { site, token, articleId, statusLine, form, imageChoices, preview, previewHero, revisions, notice } =
+    props;
   const v = form.values;
   const e = form.errors ?? {};
   const action = articleId ? `/practice/articles/${articleId}` : "/practice/articles/new";
@@ -47,7 +51,7 @@ export function ArticleEditPage(props: ArticleEditProps) {
           </p>
         )}
         {statusLine && <p>{statusLine}</p>}
-        {preview && <ArticlePreview snapshot={preview} heroUrl={site.assets.url(preview.hero.src)} />}
+        {preview && <ArticlePreview snapshot={preview} hero={previewHero} />}
         <FormProblem message={form.problem} />
         <form class="form" method="post" action={action} data-busy={m.busy} novalidate>
           <FormToken token={token} />
@@ -76,9 +80,9 @@ export function ArticleEditPage(props: ArticleEditProps) {
             error={e.tags}
           />
           <SelectField name="heroSrc" label={m.fields.heroSrc} error={e.heroSrc}>
-            {imageNames.map((name) => (
-              <option key={name} value={name} selected={name === v.heroSrc}>
-                {name}
+            {imageChoices.map((choice) => (
+              <option key={choice.value} value={choice.value} selected={choice.value === v.heroSrc}>
+                {choice.label}
               </option>
             ))}
           </SelectField>

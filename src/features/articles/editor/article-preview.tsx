@@ -1,9 +1,10 @@
+import type { ComponentChildren } from "preact";
 import type { ArticleSnapshot } from "../article-history.schema.ts";
 import { renderMarkdown } from "../render-markdown.ts";
 import { editorMessages as m } from "./messages.ts";
 
 /** The article as the site will show it, from the site's own renderer, drawn by the server. */
-export function ArticlePreview({ snapshot, heroUrl }: { snapshot: ArticleSnapshot; heroUrl: string }) {
+export function ArticlePreview({ snapshot, hero }: { snapshot: ArticleSnapshot; hero: ComponentChildren }) {
   const body = renderMarkdown(snapshot.bodyMarkdown);
   return (
     <section class="card stack article-preview" aria-labelledby="preview-heading">
@@ -13,7 +14,7 @@ export function ArticlePreview({ snapshot, heroUrl }: { snapshot: ArticleSnapsho
       <h2>{snapshot.title}</h2>
       <p class="lead">{snapshot.summary}</p>
       <figure class="article-hero">
-        <img src={heroUrl} alt={snapshot.hero.alt} width={1200} height={630} />
+        {hero}
         <figcaption>{snapshot.hero.credit}</figcaption>
       </figure>
       <div class="article-body" dangerouslySetInnerHTML={{ __html: body.html }} />

@@ -7,6 +7,8 @@ import { formatMoment } from "../../../platform/web/format-date.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import type { ArticleSnapshot } from "../article-history.schema.ts";
+import { HeroPicture } from "../images/hero-picture.tsx";
+import { findImage, uploadedImageId } from "../images/image-queries.ts";
 import { ArticleEditPage } from "./article-edit-page.tsx";
 import type { ArticleFormValues } from "./article-form.ts";
 import { type EditableArticle, listRevisions } from "./editor-queries.ts";
@@ -24,7 +26,7 @@ export function statusLineOf(article: EditableArticle | undefined, timeZone: str
 }
 
 /** Draws the editor for a new or saved article (no-store: it is the practice's unpublished work). */
-export function editorPage(ctx: AppContext, imageNames: readonly string[]) {
+export function editorPage(ctx: AppContext, imageChoices: () => Promise<{ value: string; label: string }[]>) {
   const { db, site, keys } = ctx;
   return async (
     request: FastifyRequest,
@@ -36,6 +38,8 @@ export function editorPage(ctx: AppContext, imageNames: readonly string[]) {
     const { article, preview } = options;
     const zone = site.practice.timeZone;
     const revisions = article ? await listRevisions(db, article.id) : [];
+    const uploadedId = preview ? uploadedImageId(preview.hero.src) : undefined;
+    const uploaded = uploadedId ? await findImage(db, uploadedId) : undefined;
     const notice = noticeParam.safeParse((request.query as Record<string, unknown>).notice);
     return sendPrivate(
       reply,
@@ -46,8 +50,18 @@ export function editorPage(ctx: AppContext, imageNames: readonly string[]) {
           articleId={article?.id}
           statusLine={statusLineOf(article, zone)}
           form={state}
-          imageNames={imageNames}
+          imageChoices={await imageChoices()}
           preview={preview}
+          previewHero={
+            preview && (
+              <HeroPicture
+                site={site}
+                hero={preview.hero}
+                uploaded={uploaded}
+                base="/practice/articles/images"
+              />
+            )
+          }
           revisions={revisions.map((r) => ({
             id: r.id,
             when: formatMoment(r.savedAt, zone),

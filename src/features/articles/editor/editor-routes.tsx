@@ -7,6 +7,8 @@ import { webMessages } from "../../../platform/web/messages.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { therapistOf } from "../../accounts/signed-in-actor.ts";
+import { listImages, uploadedImagePrefix } from "../images/image-queries.ts";
+import { imageMessages } from "../images/messages.ts";
 import { ArticleAdminListPage } from "./article-admin-list-page.tsx";
 import { articleFormSchema, formValuesOf, readArticleForm } from "./article-form.ts";
 import { articleMarkdownFile } from "./article-markdown-file.ts";
@@ -27,8 +29,16 @@ const owner = { ...editorRateLimit, access: "owner" } as const;
 /** The owner's article editor at /practice/articles (record 054). */
 export function registerArticleEditorRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, site, keys, cache, publicUrl, config } = ctx;
-  const imageNames = contentImageNames(config.contentDir);
-  const page = editorPage(ctx, imageNames);
+  const contentNames = contentImageNames(config.contentDir);
+  // The pictures an article may show: the content folder's, then the uploaded ones (by their alt text).
+  const imageChoices = async () => [
+    ...contentNames.map((name) => ({ value: name, label: name })),
+    ...(await listImages(db)).map((image) => ({
+      value: `${uploadedImagePrefix}${image.id}`,
+      label: imageMessages.choiceLabel(image.alt),
+    })),
+  ];
+  const page = editorPage(ctx, imageChoices);
   const form = { name: editorFormName, scope: "session", keys: keys.current, publicUrl } as const;
   const articleOf = async (request: FastifyRequest) => {
     const params = idParams.safeParse(request.params);
@@ -51,7 +61,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, ctx: AppContex
   });
 
   app.get("/practice/articles/new", { config: { access: "owner" } }, (request, reply) => {
-    const values = readArticleForm({ author: therapistOf(request).displayName, heroSrc: imageNames[0] });
+    const values = readArticleForm({ author: therapistOf(request).displayName, heroSrc: contentNames[0] });
     return page(request, reply, 200, { values });
   });
 
@@ -62,7 +72,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, ctx: AppContex
     return page(request, reply, 200, { values: formValuesOf(article.snapshot, publishAt) }, { article });
   });
 
-  const save = (articleId: string | undefined) =>
+  const save = (articleId: string | undefined, imageNames: string[]) =>
     formPost({
       form,
       read: readArticleForm,
@@ -106,12 +116,14 @@ export function registerArticleEditorRoutes(app: FastifyInstance, ctx: AppContex
       },
     });
 
-  const create = save(undefined);
-  app.post("/practice/articles/new", { config: owner }, (request, reply) => create(request, reply));
+  const names = async () => (await imageChoices()).map((choice) => choice.value);
+  app.post("/practice/articles/new", { config: owner }, async (request, reply) =>
+    save(undefined, await names())(request, reply),
+  );
   app.post("/practice/articles/:id", { config: owner }, async (request, reply) => {
     const params = idParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
-    return save(params.data.id)(request, reply);
+    return save(params.data.id, await names())(request, reply);
   });
 
   app.post(

@@ -5,6 +5,7 @@ export const editorMessages = {
   backToPractice: "Back to the practice",
   backToArticles: "All articles",
   newArticle: "Write a new article",
+  pictures: "Pictures for articles",
   editTitle: (title: string) => `Edit “${title}”`,
   newTitle: "A new article",
   noArticles: "There are no articles yet.",
