@@ -83,6 +83,15 @@ describe("uploading a picture", () => {
     expect(huge.statusCode).toBe(400);
     expect(huge.body).toContain(`id="field-file-error">${m.problems.tooLarge}`);
     expect(huge.body).toContain(words.alt);
+    const form = await t.app.inject({ url: page, headers: { cookie } });
+    const plain = await t.app.inject({
+      method: "POST",
+      url: page,
+      headers: { cookie, "sec-fetch-site": "same-origin" },
+      payload: { _form: formTokenIn(form.body, page), ...words },
+    });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.body).toContain(`id="field-file-error">${m.problems.missingFile}`);
     expect(await imageCount()).toBe(0);
   });
 

@@ -16,6 +16,12 @@ export type ReadUpload = {
 export async function readUpload(request: FastifyRequest): Promise<ReadUpload> {
   const fields: Record<string, string> = {};
   let file: Buffer | undefined;
+  // A form sent without its file part (a hand-made post): its text fields, and no file.
+  if (!request.isMultipart()) {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(body)) if (typeof value === "string") fields[name] = value;
+    return { fields, file: undefined, tooLarge: false };
+  }
   try {
     for await (const part of request.parts({ limits: { fileSize: maxUploadBytes, files: 1, fields: 10 } })) {
       if (part.type === "file") {
