@@ -7,6 +7,7 @@ import { type AppOptions, createAppContext } from "./app-context.ts";
 import { registerAccessGates } from "./features/accounts/access-gates.ts";
 import { accountRequestJobHandlers } from "./features/accounts/account-request-jobs.ts";
 import { registerAccounts } from "./features/accounts/register-accounts.ts";
+import { articleJobHandlers } from "./features/articles/editor/publish-scheduled-article.ts";
 import { registerArticles } from "./features/articles/register-articles.ts";
 import { registerAssessments } from "./features/assessments/register-assessments.ts";
 import { bookingJobHandlers } from "./features/booking/booking-jobs.ts";
@@ -106,6 +107,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...sessionJobHandlers(db, keys, bookingMail, () => jobs.wake()),
       ...notifier.jobHandlers,
       ...retention.handlers,
+      // A scheduled article goes on the site at its time; this instance's cached pages go with it.
+      ...articleJobHandlers(
+        db,
+        () => site.practice.timeZone,
+        () => ctx.cache.clear(),
+      ),
       ...accountRequestJobHandlers(
         db,
         keys,

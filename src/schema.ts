@@ -5,6 +5,8 @@ export * from "./features/accounts/second-factor/recovery-code.schema.ts";
 export * from "./features/accounts/therapist.schema.ts";
 export * from "./features/accounts/therapist-link.schema.ts";
 export * from "./features/articles/article.schema.ts";
+export * from "./features/articles/article-history.schema.ts";
+export * from "./features/articles/images/image.schema.ts";
 export * from "./features/assessments/charts/chart-share.schema.ts";
 export * from "./features/assessments/measures/measure-assignment.schema.ts";
 export * from "./features/assessments/measures/measure-schedule.schema.ts";

@@ -4,6 +4,8 @@ import type { SiteContext } from "../practice-settings/site-context.ts";
 import type { Article, ArticleSummary } from "./article-queries.ts";
 import { ArticleTeaser } from "./article-teaser.tsx";
 import { BookingCta } from "./booking-cta.tsx";
+import { HeroPicture, heroUrl as heroUrlOf } from "./images/hero-picture.tsx";
+import type { UploadedImage } from "./images/image-queries.ts";
 import { articleMessages as m, tagLabel } from "./messages.ts";
 import { readingMinutes } from "./reading-time.ts";
 import { renderMarkdown } from "./render-markdown.ts";
@@ -14,6 +16,8 @@ type Props = {
   related: ArticleSummary[];
   previous: ArticleSummary | undefined;
   next: ArticleSummary | undefined;
+  /** The hero when it is an uploaded picture (with its widths). */
+  uploaded?: UploadedImage | undefined;
 };
 
 function blogPosting(site: SiteContext, article: Article, heroUrl: string) {
@@ -32,8 +36,8 @@ function blogPosting(site: SiteContext, article: Article, heroUrl: string) {
   };
 }
 
-export function ArticlePage({ site, article, related, previous, next }: Props) {
-  const heroUrl = site.assets.url(article.hero.src);
+export function ArticlePage({ site, article, related, previous, next, uploaded }: Props) {
+  const heroUrl = heroUrlOf(site, article.hero, uploaded);
   const body = renderMarkdown(article.bodyMarkdown);
   return (
     <Layout
@@ -67,7 +71,7 @@ export function ArticlePage({ site, article, related, previous, next }: Props) {
           </ul>
         </header>
         <figure class="article-hero">
-          <img src={heroUrl} alt={article.hero.alt} width={1200} height={630} />
+          <HeroPicture site={site} hero={article.hero} uploaded={uploaded} />
           <figcaption>{article.hero.credit}</figcaption>
         </figure>
         <div class="article-body" dangerouslySetInnerHTML={{ __html: body.html }} />

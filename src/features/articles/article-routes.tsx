@@ -5,8 +5,9 @@ import { sendPublicPage } from "../../platform/web/public-page.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { ArticleListPage } from "./article-list-page.tsx";
 import { ArticlePage } from "./article-page.tsx";
-import { findArticle, listArticles } from "./article-queries.ts";
+import { currentSlugFor, findArticle, listArticles } from "./article-queries.ts";
 import { atomFeed } from "./atom-feed.ts";
+import { findImage, uploadedImageId } from "./images/image-queries.ts";
 import { neighbours, relatedArticles } from "./related-articles.ts";
 import { sitemap } from "./sitemap.ts";
 
@@ -41,13 +42,22 @@ export function registerArticleRoutes(
   app.get("/articles/:slug", { config: { access: "public" } }, async (request, reply) => {
     const params = slugParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
+    const key = `/articles/${params.data.slug}`;
+    // An address an article had before its slug changed leads to where it is now (never cached, so
+    // a cached page costs nothing more; a slug in use is never an old address).
+    if (!cache.has(key)) {
+      const current = await currentSlugFor(db, params.data.slug);
+      if (current) return reply.redirect(`/articles/${current}`, 301);
+    }
     return sendPublicPage(request, reply, cache, {
-      key: `/articles/${params.data.slug}`,
+      key,
       render: async () => {
         const article = await findArticle(db, params.data.slug);
         if (!article) return undefined;
         const all = await listArticles(db);
         const { previous, next } = neighbours(article, all);
+        const uploadedId = uploadedImageId(article.hero.src);
+        const uploaded = uploadedId ? await findImage(db, uploadedId) : undefined;
         return renderPage(
           <ArticlePage
             site={site}
@@ -55,6 +65,7 @@ export function registerArticleRoutes(
             related={relatedArticles(article, all)}
             previous={previous}
             next={next}
+            uploaded={uploaded}
           />,
         );
       },

@@ -4,6 +4,7 @@ import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { DatabaseHandle } from "../../platform/db/database.ts";
 import { articles } from "./article.schema.ts";
 import type { ArticleFile } from "./article-file.types.ts";
+import { articleRedirects } from "./article-history.schema.ts";
 import { findArticle } from "./article-queries.ts";
 import { syncArticles } from "./sync-articles.ts";
 
@@ -58,6 +59,20 @@ describe("syncArticles", () => {
     expect((await findArticle(handle.db, "edited"))?.title).toBe("Edited here");
     await syncArticles(handle.db, [], false);
     expect((await findArticle(handle.db, "edited"))?.title).toBe("Edited here");
+  });
+
+  it("does not bring an article back under the address it had before its slug was changed here", async () => {
+    await syncArticles(handle.db, [file("first-name")], false);
+    const [row] = await handle.db
+      .update(articles)
+      .set({ slug: "second-name", editedInBrowserAt: new Date() })
+      .where(eq(articles.slug, "first-name"))
+      .returning({ id: articles.id });
+    await handle.db.insert(articleRedirects).values({ oldSlug: "first-name", articleId: row?.id ?? "" });
+    const report = await syncArticles(handle.db, [file("first-name")], false);
+    expect(report).toMatchObject({ inserted: 0, keptEdited: 1 });
+    expect(await findArticle(handle.db, "first-name")).toBeUndefined();
+    expect(await findArticle(handle.db, "second-name")).toBeDefined();
   });
 
   it("imports demo articles only while demo data is on", async () => {

@@ -3,6 +3,7 @@ import type { Database } from "../../platform/db/database.ts";
 import { takeStartupWriteLock } from "../../platform/db/startup-write-lock.ts";
 import { articles } from "./article.schema.ts";
 import type { ArticleFile } from "./article-file.types.ts";
+import { articleRedirects } from "./article-history.schema.ts";
 
 export type SyncReport = {
   inserted: number;
@@ -15,7 +16,8 @@ export type SyncReport = {
 /**
  * Brings the articles table in line with the files: new files are added, changed files update their
  * article, unchanged ones are left alone (matched by content hash). An article edited in the browser
- * is never overwritten by its file. Demo articles are imported only while demo data is on.
+ * is never overwritten by its file, nor brought back under the address it had before its slug was changed
+ * in the browser (record 054). Demo articles are imported only while demo data is on.
  */
 export async function syncArticles(
   db: Database,
@@ -45,7 +47,15 @@ export async function syncArticles(
         .select({ id: articles.id, sourceHash: articles.sourceHash, edited: articles.editedInBrowserAt })
         .from(articles)
         .where(eq(articles.slug, file.slug));
-      if (!existing) {
+      const [renamed] = existing
+        ? []
+        : await tx
+            .select({ id: articleRedirects.articleId })
+            .from(articleRedirects)
+            .where(eq(articleRedirects.oldSlug, file.slug));
+      if (renamed) {
+        report.keptEdited++;
+      } else if (!existing) {
         await tx.insert(articles).values(values);
         report.inserted++;
       } else if (existing.edited) {

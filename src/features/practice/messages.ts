@@ -29,6 +29,7 @@ export const practiceMessages = {
   practiceSettings: "Practice settings and help lines",
   therapistsAndDemo: "Therapists and demo data",
   auditLog: "Audit log",
+  articlesLink: "Articles: write, schedule and publish",
 
   recordDescription: "A client's record.",
   accountStatus: (status: string) => `Account ${status}.`,
@@ -149,6 +150,11 @@ export const auditLogMessages = {
 
 /** Human words for each kind of entry; an action not listed here is shown as it is stored. */
 export const auditActionWords: Record<string, string> = {
+  "article-image.uploaded": "Picture for an article uploaded",
+  "article.published": "Article published",
+  "article.restored": "Earlier version of an article restored",
+  "article.saved-as-draft": "Article saved as a draft",
+  "article.scheduled": "Article scheduled",
   "audit-log.viewed": "Audit log viewed",
   "client.erasure-requested": "Client asked for their data to be erased",
   "client.exported": "Client downloaded their data",

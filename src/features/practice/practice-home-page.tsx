@@ -135,6 +135,9 @@ export function PracticeHomePage(props: {
                 <a href="/practice/settings">{m.practiceSettings}</a>
               </li>
               <li>
+                <a href="/practice/articles">{m.articlesLink}</a>
+              </li>
+              <li>
                 <a href="/practice/audit">{m.auditLog}</a>
               </li>
             </>
