@@ -6,6 +6,7 @@ export const practiceMessages = {
   signedInAs: (name: string) => `Signed in as ${name}.`,
   inviteClient: "Invite a client",
   yourClients: "Your clients",
+  allClients: "Find a client or couple",
   noClients: "No clients yet. Invite someone, or a couple, to give them a private space between sessions.",
   couple: "Couple",
   clientStatus: { invited: "invited, not yet accepted", active: "active", closed: "closed" },

@@ -12,7 +12,8 @@ export function ClientListSection(props: { groups: ClientListing[][] }) {
       <p>
         <a class="button" href="/practice/invite">
           {m.inviteClient}
-        </a>
+        </a>{" "}
+        <a href="/practice/clients">{m.allClients}</a>
       </p>
       {groups.length === 0 ? (
         <p>{m.noClients}</p>

@@ -1,0 +1,22 @@
+// Words of the therapist's list of clients and couples.
+export const clientListMessages = {
+  title: "Clients and couples",
+  description: "Your clients and couples.",
+  back: "← Your practice",
+  intro: "Only your own clients. Names are found here on the server; nothing you type goes into an address.",
+  searchHeading: "Find and filter",
+  name: "Name, or part of a name",
+  nameHint: "Leave it empty to see everyone.",
+  nameTooLong: "Please type at most 100 characters of a name.",
+  status: "Whose work is",
+  statuses: { all: "Any", active: "Active", invited: "Invited, not yet accepted", closed: "Closed" },
+  kind: "Seen",
+  kinds: { all: "Couples and individuals", couples: "As a couple", individuals: "On their own" },
+  show: "Show",
+  clear: "Show everyone",
+  found: (count: number) => (count === 1 ? "1 client or couple." : `${count} clients or couples.`),
+  noMatch: "Nobody matches. Try part of a name, or fewer filters.",
+  couple: "Couple",
+  individual: "On their own",
+  statusWords: { invited: "invited, not yet accepted", active: "active", closed: "closed" },
+};
