@@ -102,7 +102,7 @@ export const practiceMessages = {
   },
   resetSecondStep: "Reset their second step",
   resetSecondStepHint:
-    "For a therapist who lost their phone and their recovery codes. They are signed out everywhere and set up a new second step at their next sign-in.",
+    "For a therapist who lost their phone and their recovery codes. Confirm it is really them, in person or by phone, before you reset. They are signed out everywhere and set up a new second step at their next sign-in.",
   therapistStates: {
     owner: "owns the practice",
     invited: "invited, not yet joined",
