@@ -23,6 +23,7 @@ export const practiceMessages = {
 
   recordDescription: "A client's record.",
   accountStatus: (status: string) => `Account ${status}.`,
+  closeAccount: "Close this account",
   openCycle: "The cycle map",
   openTriggers: "Trigger log: what was shared with you",
   openRepair: "The repair: injuries, the map and what is open for whom",

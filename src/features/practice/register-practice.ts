@@ -3,6 +3,7 @@ import type { AppContext } from "../../app-context.ts";
 import { registerAuditLogRoutes } from "./audit-log-routes.tsx";
 import { registerClientRecordRoutes } from "./client-record-routes.tsx";
 import { registerClientsRoutes } from "./clients/clients-routes.tsx";
+import { registerCloseClientRoutes } from "./clients/close-client-routes.tsx";
 import { registerMeasureScheduleRoutes } from "./measure-schedule-routes.tsx";
 import { registerPracticeRoutes } from "./practice-routes.tsx";
 import { registerTherapistsRoutes } from "./therapists-routes.tsx";
@@ -12,6 +13,7 @@ export function registerPractice(app: FastifyInstance, ctx: AppContext): void {
   registerPracticeRoutes(app, ctx);
   registerAuditLogRoutes(app, ctx);
   registerClientsRoutes(app, ctx);
+  registerCloseClientRoutes(app, ctx);
   registerClientRecordRoutes(app, ctx);
   registerMeasureScheduleRoutes(app, ctx);
   registerTherapistsRoutes(app, ctx);
