@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import { encryptedColumns, lookupColumns } from "./encrypted-columns.ts";
 import { createTherapist } from "./features/accounts/create-therapist.ts";
+import { resetSecondFactorCommand } from "./features/accounts/second-factor/reset-second-factor-command.ts";
 import { checkPackCommand } from "./features/assessments/instruments/check-pack-command.ts";
 import { reencryptAll } from "./platform/security/reencrypt-all.ts";
 import { resolveSecretKey, secretKeys } from "./platform/security/secret-key.ts";
@@ -24,6 +25,9 @@ Commands:
             copy the embedded database to a .tar.gz (the secret key is not in it); stop Haven first
   restore --from FILE [--replace]
             put a backup in place of the embedded database (--replace keeps the old one aside); stop Haven first
+  reset-second-factor EMAIL
+            for a therapist (the owner) who lost their phone and recovery codes: they set up a new
+            second step at their next sign-in; audited; stop Haven first
   check-pack FILE
             check an instrument pack (the practice's licensed wording for published measures)`;
 
@@ -112,6 +116,20 @@ async function createTherapistCommand(args: string[]): Promise<void> {
   }
 }
 
+async function resetSecondFactorCli(args: string[]): Promise<void> {
+  // Refuses with "Stop Haven first" while the server holds the embedded database.
+  const { handle, lock } = await openConfiguredDatabase(loadConfig());
+  try {
+    await handle.migrate();
+    const result = await resetSecondFactorCommand(handle.db, args);
+    (result.code === 0 ? console.log : console.error)(result.message);
+    process.exitCode = result.code;
+  } finally {
+    await handle.close();
+    lock?.release();
+  }
+}
+
 async function main(command = "start"): Promise<void> {
   if (command === "start") return start();
   if (command === "migrate") return migrate();
@@ -119,6 +137,7 @@ async function main(command = "start"): Promise<void> {
   if (command === "create-therapist") return createTherapistCommand(process.argv.slice(3));
   if (command === "backup") return backupCommand(process.argv.slice(3));
   if (command === "restore") return restoreCommand(process.argv.slice(3));
+  if (command === "reset-second-factor") return resetSecondFactorCli(process.argv.slice(3));
   if (command === "check-pack") return checkPackCommand(process.argv.slice(3));
   console.error(usage);
   process.exitCode = 2;

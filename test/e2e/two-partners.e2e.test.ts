@@ -209,17 +209,19 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     await bea.setViewportSize({ width: 1280, height: 720 });
 
     await therapist.goto(url("/practice"));
-    const needsYou = therapist.locator("section.needs-you");
-    expect(await needsYou.textContent()).toContain("Bea Birch wrote words that may mean they are in danger");
+    const alerts = therapist.locator("section.safety-alerts");
+    expect(await alerts.textContent()).toContain("Bea Birch wrote words that may mean they are in danger");
     expect(await therapist.locator("main").textContent()).not.toContain("better off");
     await expectNoAxeViolations(therapist);
     await therapist.setViewportSize({ width: 360, height: 740 });
     await expectNoAxeViolations(therapist);
     await Promise.all([
-      therapist.waitForURL(/\/practice#needs-you$/),
-      needsYou.locator(".needs-you__item--crisis-words button").click(),
+      therapist.waitForURL(/\/practice#safety-alerts$/),
+      alerts.locator(".needs-you__item--crisis-words button").click(),
     ]);
-    expect(await therapist.locator("section.needs-you").textContent()).not.toContain("Bea Birch wrote words");
+    expect(await therapist.locator("section.safety-alerts").textContent()).not.toContain(
+      "Bea Birch wrote words",
+    );
 
     const masked = (html: string) => html.replace(/name="_form" value="[^"]+"/g, "");
     await cal.goto(url("/my"));

@@ -1,4 +1,13 @@
-import { bigint, boolean, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** A therapist of the practice. The demo therapist has no email and cannot sign in. */
 export const therapists = pgTable("therapists", {
@@ -24,5 +33,12 @@ export const therapists = pgTable("therapists", {
   /** One neutral email, at most an hour apart, when something in Haven needs them (off by default). */
   notifyByEmail: boolean("notify_by_email").notNull().default(false),
   notificationEmailSentAt: timestamp("notification_email_sent_at", { withTimezone: true }),
+  /**
+   * Set by the owner while this therapist is away: the colleague who covers. The cover sees this
+   * therapist's safety alerts (who, what kind, when) on their own home and may mark them seen.
+   */
+  coverTherapistId: uuid("cover_therapist_id").references((): AnyPgColumn => therapists.id, {
+    onDelete: "set null",
+  }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -20,6 +20,12 @@ export const notificationMessages = {
       `${who} answered yes to the check-in's question about thoughts of suicide, self-harm or harming someone`,
   } satisfies Record<NotificationKind, (who: string) => string>,
   open: "Open",
+  safetyHeading: "Safety alerts",
+  safetyIntro:
+    "Who, what kind and when. What they wrote or answered is only in their record. Each stays here until someone marks it seen.",
+  safetyNothing: "No safety alerts right now.",
+  coveringFor: (name: string) =>
+    `${name}'s client. You are covering while ${name} is away: follow the practice's safety plan.`,
   markSeen: "Mark as seen",
   seenNotice: "Marked as seen.",
   emailLegend: "Email me when something needs me",

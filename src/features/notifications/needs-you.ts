@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
@@ -7,6 +7,7 @@ import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { bookings } from "../booking/booking.schema.ts";
 import { type NotificationKind, therapistNotifications } from "./notification.schema.ts";
+import { safetyKinds } from "./safety-alerts.ts";
 
 export type NeedsYouItem = {
   id: string;
@@ -54,21 +55,19 @@ export async function needsYou(db: Database, ring: KeyRing, therapistId: string)
   });
 }
 
-/** Whose a notification is, for the policy; undefined when there is none. */
-export async function notificationOwner(db: Database, notificationId: string) {
-  const [row] = await db
-    .select({ therapistId: therapistNotifications.therapistId })
-    .from(therapistNotifications)
-    .where(eq(therapistNotifications.id, notificationId));
-  return row;
-}
-
-/** Marks one of this therapist's notifications seen, recording who; false when there is no such unseen one. */
+/**
+ * Marks a notification seen, recording who saw it (audited): the therapist's own, or a safety alert of an
+ * away colleague who named them as cover. Returns its kind; undefined when there is no such unseen one.
+ */
 export async function markSeen(
   db: Database,
   input: { therapistId: string; notificationId: string },
   now = new Date(),
-): Promise<boolean> {
+): Promise<NotificationKind | undefined> {
+  const coveredByMe = db
+    .select({ id: therapists.id })
+    .from(therapists)
+    .where(eq(therapists.coverTherapistId, input.therapistId));
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(therapistNotifications)
@@ -77,19 +76,30 @@ export async function markSeen(
       .where(
         and(
           eq(therapistNotifications.id, input.notificationId),
-          eq(therapistNotifications.therapistId, input.therapistId),
           isNull(therapistNotifications.seenAt),
+          or(
+            eq(therapistNotifications.therapistId, input.therapistId),
+            and(
+              inArray(therapistNotifications.kind, [...safetyKinds]),
+              inArray(therapistNotifications.therapistId, coveredByMe),
+            ),
+          ),
         ),
       )
-      .returning({ kind: therapistNotifications.kind, clientId: therapistNotifications.clientId });
-    if (!row) return false;
+      .returning({
+        kind: therapistNotifications.kind,
+        clientId: therapistNotifications.clientId,
+        ownerId: therapistNotifications.therapistId,
+      });
+    if (!row) return undefined;
     await recordAudit(tx, {
       actor: `therapist:${input.therapistId}`,
       action: "notification.seen",
       subject: row.clientId ? `client:${row.clientId}` : `notification:${input.notificationId}`,
-      detail: { kind: row.kind },
+      detail:
+        row.ownerId === input.therapistId ? { kind: row.kind } : { kind: row.kind, coverFor: row.ownerId },
     });
-    return true;
+    return row.kind;
   });
 }
 

@@ -6,8 +6,9 @@ import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { authRateLimit, fieldText } from "../accounts/route-helpers.ts";
 import { therapistOf } from "../accounts/signed-in-actor.ts";
-import { markSeen, notificationOwner, setNotificationEmail } from "./needs-you.ts";
+import { markSeen, setNotificationEmail } from "./needs-you.ts";
 import { needsYouFormName } from "./needs-you-section.tsx";
+import { isSafetyKind, notificationForPolicy } from "./safety-alerts.ts";
 
 const params = z.object({ id: z.uuid() });
 
@@ -28,13 +29,22 @@ export function registerNotificationRoutes(app: FastifyInstance, { db, keys, pub
       handle: async (request, reply) => {
         const parsed = params.safeParse(request.params);
         const therapist = therapistOf(request);
-        const owner = parsed.success ? await notificationOwner(db, parsed.data.id) : undefined;
+        const found = parsed.success ? await notificationForPolicy(db, parsed.data.id) : undefined;
         // Another therapist's notification is answered exactly as one that does not exist: nothing happens.
         const mayMark =
-          owner &&
-          allow(requestActor(request), "update", { type: "notification", therapistId: owner.therapistId });
-        if (parsed.success && mayMark)
-          await markSeen(db, { therapistId: therapist.id, notificationId: parsed.data.id });
+          found &&
+          allow(requestActor(request), "update", {
+            type: "notification",
+            therapistId: found.therapistId,
+            safety: isSafetyKind(found.kind),
+            coverTherapistId: found.coverTherapistId,
+          });
+        const kind =
+          parsed.success && mayMark
+            ? await markSeen(db, { therapistId: therapist.id, notificationId: parsed.data.id })
+            : undefined;
+        // Back to the list it was in: the safety alerts stand apart, first on the page.
+        if (kind && isSafetyKind(kind)) return reply.redirect("/practice#safety-alerts", 303);
         return backToList(request, reply);
       },
     }),

@@ -43,7 +43,9 @@ export function ClientRecordPage(props: {
           <a href="/practice">{m.backToPractice}</a>
         </p>
         <h1>{name}</h1>
-        <p class="muted">{m.accountStatus(status)}</p>
+        <p class="muted">
+          {m.accountStatus(status)} <a href={`/practice/clients/${clientId}/close`}>{m.closeAccount}</a>
+        </p>
         {partner && (
           <p>
             {m.coupleWith}

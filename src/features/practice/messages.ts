@@ -4,17 +4,9 @@ export const practiceMessages = {
   homeTitle: "Your practice",
   homeDescription: "Your clients and invitations.",
   signedInAs: (name: string) => `Signed in as ${name}.`,
-  attentionHeading: "Needs your attention",
-  screenNeedsAttention: "A screen for harm needs your attention:",
-  openRecord: (name: string) => `open ${name}'s record`,
-  consultationsHeading: "Consultations",
-  requestsWaiting: (count: number) =>
-    count === 1 ? "1 request is waiting for your answer" : `${count} requests are waiting for your answer`,
-  calendarsUnread: (count: number) =>
-    count === 1 ? "One of your calendars could not be read" : `${count} of your calendars could not be read`,
-  calendarsStale: "— times it shows as busy may be out of date.",
   inviteClient: "Invite a client",
   yourClients: "Your clients",
+  allClients: "Find a client or couple",
   noClients: "No clients yet. Invite someone, or a couple, to give them a private space between sessions.",
   couple: "Couple",
   clientStatus: { invited: "invited, not yet accepted", active: "active", closed: "closed" },
@@ -33,6 +25,7 @@ export const practiceMessages = {
 
   recordDescription: "A client's record.",
   accountStatus: (status: string) => `Account ${status}.`,
+  closeAccount: "Close this account",
   openCycle: "The cycle map",
   openTriggers: "Trigger log: what was shared with you",
   openRepair: "The repair: injuries, the map and what is open for whom",
@@ -97,7 +90,22 @@ export const practiceMessages = {
   therapistsNotices: {
     invited: "The invitation is on its way.",
     "demo-removed": "The demo data has been removed.",
+    cover: "Saved who covers.",
+    "second-step-reset": "Their second step is reset. They will set up a new one when they next sign in.",
   },
+  coverLabel: (name: string) => `While ${name} is away, their safety alerts go to`,
+  coverHint: "The cover sees who, what kind and when, and can mark each seen. Nothing else of the caseload.",
+  notAway: "Nobody: not away",
+  saveCover: "Save",
+  awayCoveredBy: (name: string) => `away, covered by ${name}`,
+  coverProblems: {
+    unknown: "Please choose one of the practice's therapists who has joined.",
+    self: "Please choose someone else to cover: a therapist cannot cover their own alerts while away.",
+    coverAway: "That therapist is away too. Please choose someone who is here.",
+  },
+  resetSecondStep: "Reset their second step",
+  resetSecondStepHint:
+    "For a therapist who lost their phone and their recovery codes. Confirm it is really them, in person or by phone, before you reset. They are signed out everywhere and set up a new second step at their next sign-in.",
   therapistStates: {
     owner: "owns the practice",
     invited: "invited, not yet joined",

@@ -3,7 +3,7 @@ import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { practiceMessages as m } from "./messages.ts";
 
-export type TherapistListing = { id: string; name: string; email: string; state: string };
+import { type CoverForm, TherapistCard, type TherapistListing } from "./therapist-card.tsx";
 
 type InviteForm = {
   values?: { displayName?: string; email?: string };
@@ -18,6 +18,8 @@ export function TherapistsPage(props: {
   form: InviteForm;
   notice?: string | undefined;
   demoForcedOn: boolean;
+  viewerId: string;
+  coverForm?: CoverForm | undefined;
 }) {
   const { site, token, therapists, form, notice, demoForcedOn } = props;
   return (
@@ -37,12 +39,14 @@ export function TherapistsPage(props: {
         )}
         <ul class="client-list">
           {therapists.map((t) => (
-            <li class="card" key={t.id}>
-              {t.name}{" "}
-              <span class="muted">
-                — {t.email}, {t.state}
-              </span>
-            </li>
+            <TherapistCard
+              key={t.id}
+              therapist={t}
+              all={therapists}
+              viewerId={props.viewerId}
+              token={token}
+              coverForm={props.coverForm}
+            />
           ))}
         </ul>
         <h2>{m.inviteTherapist}</h2>

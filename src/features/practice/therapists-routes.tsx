@@ -15,10 +15,12 @@ import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { removeDemoData } from "../demo/remove-demo-data.ts";
 import { practiceMessages as m } from "./messages.ts";
-import { type TherapistListing, TherapistsPage } from "./therapists-page.tsx";
+import { registerTherapistActionRoutes } from "./therapist-action-routes.tsx";
+import type { CoverForm, TherapistListing } from "./therapist-card.tsx";
+import { TherapistsPage } from "./therapists-page.tsx";
 
 const notices = m.therapistsNotices;
-const noticeParam = z.enum(["invited", "demo-removed"]);
+const noticeParam = z.enum(["invited", "demo-removed", "cover", "second-step-reset"]);
 
 const stateOf = (row: typeof therapists.$inferSelect): string => {
   if (row.isOwner) return m.therapistStates.owner;
@@ -37,6 +39,7 @@ export function registerTherapistsRoutes(app: FastifyInstance, ctx: AppContext):
     reply: FastifyReply,
     status: number,
     form: Parameters<typeof TherapistsPage>[0]["form"] = {},
+    coverForm?: CoverForm,
   ) => {
     const rows = await db
       .select()
@@ -48,6 +51,9 @@ export function registerTherapistsRoutes(app: FastifyInstance, ctx: AppContext):
       name: row.displayName,
       email: row.email ?? "",
       state: stateOf(row),
+      coverId: row.coverTherapistId,
+      joined: row.passwordHash !== null,
+      hasSecondStep: row.totpEnabledAt !== null,
     }));
     const notice = noticeParam.safeParse((request.query as Record<string, unknown>).notice);
     return sendPrivate(
@@ -60,6 +66,8 @@ export function registerTherapistsRoutes(app: FastifyInstance, ctx: AppContext):
           form={form}
           notice={notice.success ? notices[notice.data] : undefined}
           demoForcedOn={demoForcedOn}
+          viewerId={therapistOf(request).id}
+          coverForm={coverForm}
         />,
       ),
       status,
@@ -68,6 +76,11 @@ export function registerTherapistsRoutes(app: FastifyInstance, ctx: AppContext):
 
   const ownerMay = (request: FastifyRequest) =>
     allow(requestActor(request), "update", { type: "practice-admin" });
+
+  registerTherapistActionRoutes(app, ctx, {
+    rerender: (request, reply, coverForm) => page(request, reply, 400, {}, coverForm),
+    expired: (request, reply) => page(request, reply, 403, { problem: webMessages.formExpired }),
+  });
 
   app.get("/practice/therapists", { config: { access: "owner" } }, (request, reply) =>
     page(request, reply, 200),

@@ -313,13 +313,14 @@ describe("crisis words wherever a client writes", () => {
 });
 
 describe("the therapist is told", () => {
-  it("lists what needs them newest first, without content, until someone marks it seen (audited)", async () => {
+  it("lists what needs them, safety alerts first, without content, until someone marks it seen (audited)", async () => {
     await write(ben, "Please read this before Tuesday", "therapist");
     const home = (await get("/practice", tessCookie)).body;
     const shared = home.indexOf("Ben Beech shared something with you");
     const crisis = home.indexOf("Ada Ash wrote words");
     expect(shared).toBeGreaterThan(-1);
-    expect(crisis).toBeGreaterThan(shared); // newest first
+    expect(crisis).toBeGreaterThan(-1);
+    expect(crisis).toBeLessThan(shared); // a safety alert stands above newer notices of any other kind
     expect(home).not.toContain("before Tuesday");
     expect((await get("/practice", umaCookie)).body).not.toContain("Ada Ash");
     const [alert] = (await notificationsOf(tess.id)).filter((n) => n.kind === "crisis-words");

@@ -17,8 +17,14 @@ export async function listClientsOf(
   ring: KeyRing,
   therapistId: string,
 ): Promise<ClientListing[]> {
+  // Only what the list shows: the rest of the row (email, factors, consents) stays unread.
   const rows = await db
-    .select()
+    .select({
+      id: clients.id,
+      nameEncrypted: clients.nameEncrypted,
+      status: clients.status,
+      coupleId: clients.coupleId,
+    })
     .from(clients)
     .where(eq(clients.therapistId, therapistId))
     .orderBy(asc(clients.createdAt));

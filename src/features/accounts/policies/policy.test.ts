@@ -203,7 +203,7 @@ const table: [string, Resource, Record<keyof typeof actors, string>][] = [
   ],
   [
     "a notice to the therapist that something needs them",
-    { type: "notification", therapistId: ids.tess },
+    { type: "notification", therapistId: ids.tess, safety: false, coverTherapistId: ids.uma },
     {
       anonymous: "",
       client: "",
@@ -211,6 +211,19 @@ const table: [string, Resource, Record<keyof typeof actors, string>][] = [
       otherClient: "",
       therapistOfRecord: "ru",
       otherTherapist: "",
+      owner: "",
+    },
+  ],
+  [
+    "a safety alert of a therapist who is away, covered by another",
+    { type: "notification", therapistId: ids.tess, safety: true, coverTherapistId: ids.uma },
+    {
+      anonymous: "",
+      client: "",
+      partner: "",
+      otherClient: "",
+      therapistOfRecord: "ru",
+      otherTherapist: "ru",
       owner: "",
     },
   ],

@@ -36,8 +36,11 @@ export type Resource =
   | ({ type: "partner-share"; jointWorkOpen: boolean } & Owned)
   /** A couple's joint-work gate and each partner's private screen: their therapist's alone. */
   | ({ type: "joint-work" } & Owned)
-  /** A notice to a therapist that something needs them: theirs alone to read and mark seen. */
-  | { type: "notification"; therapistId: string }
+  /**
+   * A notice to a therapist that something needs them: theirs to read and mark seen. A safety alert is
+   * also their cover's while the owner has marked them away with a named cover (`coverTherapistId`).
+   */
+  | { type: "notification"; therapistId: string; safety: boolean; coverTherapistId: string | null }
   /**
    * An injury a couple works on (features/repair): named and paced by their therapist; the couple
    * see it only while joint work is open. "create"/"update" is naming, renaming, pausing, closing.
@@ -141,8 +144,14 @@ export function allow(actor: Actor, action: Action, resource: Resource): boolean
       );
     case "joint-work":
       return (action === "read" || action === "update") && isTherapistOfRecord(actor, resource);
-    case "notification":
-      return (action === "read" || action === "update") && isTherapistOfRecord(actor, resource);
+    case "notification": {
+      const isCover =
+        resource.safety &&
+        resource.coverTherapistId !== null &&
+        actor.kind === "therapist" &&
+        actor.therapistId === resource.coverTherapistId;
+      return (action === "read" || action === "update") && (isTherapistOfRecord(actor, resource) || isCover);
+    }
     case "injury":
       if (isTherapistOfRecord(actor, resource)) return action !== "delete";
       return action === "read" && resource.jointWorkOpen && isInCouple(actor, resource.coupleId);

@@ -1,0 +1,2 @@
+ALTER TABLE "therapists" ADD COLUMN "cover_therapist_id" uuid;--> statement-breakpoint
+ALTER TABLE "therapists" ADD CONSTRAINT "therapists_cover_therapist_id_therapists_id_fk" FOREIGN KEY ("cover_therapist_id") REFERENCES "public"."therapists"("id") ON DELETE set null ON UPDATE no action;
