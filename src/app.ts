@@ -7,6 +7,7 @@ import { type AppOptions, createAppContext } from "./app-context.ts";
 import { registerAccessGates } from "./features/accounts/access-gates.ts";
 import { accountRequestJobHandlers } from "./features/accounts/account-request-jobs.ts";
 import { registerAccounts } from "./features/accounts/register-accounts.ts";
+import { ArticleChanges } from "./features/articles/article-changes.ts";
 import { articleJobHandlers } from "./features/articles/editor/publish-scheduled-article.ts";
 import { registerArticles } from "./features/articles/register-articles.ts";
 import { registerAssessments } from "./features/assessments/register-assessments.ts";
@@ -145,16 +146,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   // Started with the server (start-server.ts), not in tests, which read feeds when they choose.
   let feedRefresher: { stop(): Promise<void> } | undefined;
+  // Articles changed on another instance (or published by its job queue) empty this one's cache too.
+  const articleChanges = new ArticleChanges(db, () => ctx.cache.clear(), options.logger);
+  app.decorate("articleChanges", articleChanges);
   app.decorate("startBackgroundWork", () => {
     jobs.start();
     planRetention();
     feedRefresher ??= startCalendarFeedRefresher(db, keys, options.logger);
     ctx.settings.start();
+    articleChanges.start();
   });
   app.addHook("onClose", async () => {
     await jobs.stop();
     await feedRefresher?.stop();
     ctx.settings.stop();
+    articleChanges.stop();
     mailer.close();
   });
 
@@ -185,6 +191,8 @@ declare module "fastify" {
     jobs: JobRunner;
     /** The practice's settings as this instance holds them (tests refresh them by hand). */
     practiceSettings: LivePracticeSettings;
+    /** Notices articles changed by another instance (tests look by hand). */
+    articleChanges: ArticleChanges;
     /** The job queue and the calendar-feed reader: what runs in the background of a serving instance. */
     startBackgroundWork(): void;
   }
