@@ -25,16 +25,6 @@ describe("the self-check in a real browser", () => {
       await expectNoAxeViolations(page);
       const historyAtStart = await page.evaluate(() => history.length);
       // A radio group takes one Tab; the arrow keys then choose within it, as for any keyboard user.
-      // At 360 px each statement stays beside its radio button, however long it is.
-      const apart = await page.evaluate(
-        () =>
-          [...document.querySelectorAll(".choice")].filter((choice) => {
-            const box = choice.querySelector("input")?.getBoundingClientRect();
-            const label = choice.querySelector("label")?.getBoundingClientRect();
-            return !box || !label || label.left < box.right || label.top > box.bottom;
-          }).length,
-      );
-      expect(apart).toBe(0);
       await tabTo(page, (el) => el.id === "q-moment-betrayal");
       await page.keyboard.press("ArrowDown");
       expect(await page.isChecked("#q-moment-absence")).toBe(true);
@@ -60,9 +50,12 @@ describe("the self-check in a real browser", () => {
       await Promise.all([page.waitForURL("**/self-check"), page.click("text=See what this may mean")]);
       expect(await page.textContent("h1")).toBe("What this may mean");
       await expectNoAxeViolations(page);
+      // Their own words come back to them, and the one primary button carries the reflection once ticked.
+      expect(await page.locator("#reflection ~ blockquote").textContent()).toBe("to feel close again");
+      await page.check('input[name="consent"]');
       await Promise.all([
         page.waitForURL(/\/book\?kind=couple/),
-        page.click("text=Book a couples consultation"),
+        page.click("button:has-text('Book a couples consultation')"),
       ]);
     } finally {
       await context.close();
@@ -84,6 +77,16 @@ describe("the self-check in a real browser", () => {
     try {
       await page.goto(`${server.baseUrl}/self-check`);
       await expectNoAxeViolationsWithoutScripts(page);
+      // At 360 px each statement stays beside its radio button, however long it is.
+      const apart = await page.evaluate(
+        () =>
+          [...document.querySelectorAll(".choice")].filter((choice) => {
+            const box = choice.querySelector("input")?.getBoundingClientRect();
+            const label = choice.querySelector("label")?.getBoundingClientRect();
+            return !box || !label || label.left < box.right || label.top > box.bottom;
+          }).length,
+      );
+      expect(apart).toBe(0);
       await tabTo(page, (el) => el.id === "q-moment-betrayal");
       await page.keyboard.press("ArrowDown");
       await tabTo(page, (el) => el.tagName === "BUTTON" && el.textContent === "Continue");

@@ -31,7 +31,6 @@ export const selfCheckMessages = {
   oneMoment: "One moment…",
   shareConsent:
     "Share this reflection with the therapist when I book. It is kept, encrypted, for up to two hours. It includes your answers to the reflection and whether the result put safety first — not your answers to each safety question.",
-  continueToBooking: "Continue to booking",
   crisisHeading: "Please talk to someone today",
   crisisBody: [
     "Thoughts of ending your life, of hurting yourself or of hurting someone else can feel overwhelming. You do not have to carry them alone, and you do not have to wait for an appointment to talk about them.",
@@ -57,7 +56,9 @@ export const selfCheckMessages = {
     "This is a reflection, not an assessment, and it doesn't tell you what is wrong with anyone. A free 20-minute consultation is the place to talk it through, including privately about safety.",
   nextStepHeading: "A next step",
   bookCouple: "Book a couples consultation",
-  onYourOwnFirst: "or talk to someone on your own first",
+  onYourOwnFirst: "Or talk to someone on your own first",
+  yourHopeLead: "In your own words, this is what you would like to be different:",
+  yourHopeAfter: "Hold on to that. It is a good place to begin a first conversation.",
   bookPrivateIndividual: "Book a private individual consultation",
   bookIndividual: "Book an individual consultation",
   readMore: "Read more about attachment injuries and how couples repair them",
@@ -66,6 +67,15 @@ export const selfCheckMessages = {
     absence: "a partner not being there at a vulnerable time",
     protection: "a partner not standing up for the other",
     disappointment: "a promise or a shared dream being broken",
+  } as Record<string, string>,
+  /** Words for the part the person said they had in the hurt: no labels, no blame, each its own way on. */
+  roles: {
+    hurt: "You said you were the one who was hurt. What you feel makes sense: when the person you turned to was not there, the hurt goes deep. Repair does not ask you to simply move on. It asks your partner to hear the hurt, fully, without defending.",
+    caused:
+      "You said you caused the hurt. Being willing to look at that is where repair begins. What helps most is hearing your partner's pain without explaining or defending too soon, and staying with it. That is hard, and it can be learned.",
+    both: "You said each of you has hurt the other at different times. Repair can take turns: one hurt at a time, each of you heard in full before the other speaks.",
+    "old-wound":
+      "You said you carry a wound from before this relationship. Old wounds can make today's moments land harder than anyone expects. Understanding where the alarm comes from helps, and an individual conversation is a good place to start.",
   } as Record<string, string>,
   patterns: {
     "pursue-withdraw": "one of you reaches and the other retreats",

@@ -3,6 +3,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { demoPractice } from "../../practice-settings/demo-practice.ts";
 import { practiceSettingsSchema } from "../../practice-settings/practice-settings.types.ts";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
+import { selfCheckMessages as m } from "./messages.ts";
 import { recommend } from "./recommend.ts";
 import { everySafetyCombination } from "./safety-combinations.ts";
 import type { SelfCheckAnswers } from "./self-check-answers.ts";
@@ -18,10 +19,20 @@ const site: SiteContext = {
 const country = practice.helpLines.find((c) => c.code === practice.country);
 if (!country) throw new Error("the demo practice lists no lines for its own country");
 
-const render = (safety: SelfCheckAnswers["safety"], crisisWords = false) => {
+const render = (
+  safety: SelfCheckAnswers["safety"],
+  crisisWords = false,
+  reflection: Record<string, string> = {},
+) => {
   // A pattern is chosen, so the reflection would say "the pattern is the problem" wherever it may.
   const answers: SelfCheckAnswers = {
-    reflection: { moment: "betrayal", pattern: "pursue-withdraw", part: "both", together: "yes" },
+    reflection: {
+      moment: "betrayal",
+      pattern: "pursue-withdraw",
+      part: "both",
+      together: "yes",
+      ...reflection,
+    },
     private: "yes",
     safety,
   };
@@ -57,7 +68,33 @@ describe("the result page", () => {
   it("shows a reflection with the pattern sentence when nothing points to danger (so the checks below can fail)", () => {
     const { html } = render({ afraid: "no", usedAbuse: "no" });
     expect(html).toContain("the pattern is the problem");
-    expect(html).toContain('href="/book?kind=couple"');
+    // One primary action, the booking, in the form that carries the reflection only if its box is ticked.
+    const form = html.slice(html.indexOf('action="/self-check/keep"'));
+    expect(form.indexOf('name="consent"')).toBeLessThan(form.indexOf(m.bookCouple));
+    expect(form).toMatch(new RegExp(`<button class="button" type="submit">${m.bookCouple}</button>`));
+    expect(html.match(/class="button"/g)).toHaveLength(1);
+    expect(html).toContain(`href="/book?kind=individual">${m.onYourOwnFirst}</a>`);
+  });
+
+  it("speaks to the part each person chose, and gives back their own words, escaped", () => {
+    const seen = new Set<string>();
+    for (const part of ["hurt", "caused", "both", "old-wound"]) {
+      const { html } = render({ afraid: "no", usedAbuse: "no" }, false, { part });
+      const words = m.roles[part] as string;
+      expect(html, part).toContain(words);
+      seen.add(words);
+    }
+    expect(seen.size).toBe(4);
+    const { html } = render({ afraid: "no" }, false, { hope: "<b>Less blame</b> & more time" });
+    expect(html).toContain("&lt;b>Less blame&lt;/b> &amp; more time");
+    expect(html).not.toContain("<b>Less blame</b>");
+  });
+
+  it("leaves out the words about repair together where safety comes first", () => {
+    for (const safety of [{ usedAbuse: "yes" }, { afraid: "yes" }, { suicide: "yes" }] as const) {
+      const { html } = render(safety, false, { part: "caused" });
+      expect(html, JSON.stringify(safety)).not.toContain((m.roles.caused as string).slice(0, 30));
+    }
   });
 
   it("renders the sections in the order recommend() gives, for every combination of safety answers", () => {
@@ -87,7 +124,7 @@ describe("the result page", () => {
       expect(html).toContain("Thoughts of ending your life, of hurting yourself or of hurting someone else");
       expect(html).toContain("116 123");
       for (const text of partnerFearText) expect(html).not.toContain(text);
-      expect(html).not.toContain('href="/book?kind=couple"');
+      expect(html).not.toContain(m.bookCouple);
     }
   });
 

@@ -11,6 +11,7 @@ import type { SelfCheckAnswers } from "./self-check-answers.ts";
 
 const momentWords = m.moments;
 const patternWords = m.patterns;
+const roleWords = m.roles;
 
 /** Help to show first: the practice's country, with a way to choose another on the help-now page. */
 function HelpFirst({ country, recommendation }: { country: CountryHelp; recommendation: Recommendation }) {
@@ -35,18 +36,19 @@ function HelpFirst({ country, recommendation }: { country: CountryHelp; recommen
 }
 
 /**
- * Sharing the reflection with a booking: its own, unticked consent. Left unticked, the button simply
+ * The one primary action: booking, through a form that carries the reflection only when its box is
+ * ticked (the box comes first, so it is read before the button). Left unticked, the same button simply
  * opens booking and nothing is kept.
  */
-function ShareReflection({ share }: { share: { token: string; sealed: string } }) {
+function BookWithReflection({ label, share }: { label: string; share: { token: string; sealed: string } }) {
   return (
     <form class="form card" method="post" action="/self-check/keep" data-busy={m.oneMoment}>
       <FormToken token={share.token} />
       <input type="hidden" name="summary" value={share.sealed} />
       <CheckboxField name="consent" label={m.shareConsent} checked={false} />
       <p>
-        <button class="button button--quiet" type="submit">
-          {m.continueToBooking}
+        <button class="button" type="submit">
+          {label}
         </button>
       </p>
     </form>
@@ -85,16 +87,27 @@ function OwnBehaviourSection() {
   );
 }
 
-function ReflectionSection({ answers, ownBehaviour }: { answers: SelfCheckAnswers; ownBehaviour: boolean }) {
+function ReflectionSection({ answers, personal }: { answers: SelfCheckAnswers; personal: boolean }) {
   const moment = momentWords[String(answers.reflection.moment)];
   const pattern = patternWords[String(answers.reflection.pattern)];
+  const part = roleWords[String(answers.reflection.part)];
+  const hope = typeof answers.reflection.hope === "string" ? answers.reflection.hope : undefined;
   return (
     <section class="stack" aria-labelledby="reflection">
       <h2 id="reflection">{m.reflectionHeading}</h2>
       {moment ? <p>{m.hurtAround(moment)}</p> : <p>{m.tookAFewMinutes}</p>}
-      {/* Where someone has hurt or frightened their partner, "the pattern is the problem" would blur
-          whose the harm is: that sentence is left out. */}
-      {pattern && !ownBehaviour && <p>{m.patternWhere(pattern)}</p>}
+      {/* Where safety comes first — someone afraid, in crisis, or who has hurt or frightened their
+          partner — "the pattern is the problem" would blur whose the harm is, and the words for each
+          part speak of repair together: both are left out. */}
+      {pattern && personal && <p>{m.patternWhere(pattern)}</p>}
+      {part && personal && <p>{part}</p>}
+      {hope && (
+        <>
+          <p>{m.yourHopeLead}</p>
+          <blockquote class="entry-body">{hope}</blockquote>
+          <p>{m.yourHopeAfter}</p>
+        </>
+      )}
       <p>{m.notAnAssessment}</p>
     </section>
   );
@@ -111,21 +124,21 @@ function NextStep({
   return (
     <section class="stack" aria-labelledby="next-step">
       <h2 id="next-step">{m.nextStepHeading}</h2>
-      {kind === "couple" ? (
+      <BookWithReflection
+        label={
+          kind === "couple"
+            ? m.bookCouple
+            : kind === "safety-first"
+              ? m.bookPrivateIndividual
+              : m.bookIndividual
+        }
+        share={share}
+      />
+      {kind === "couple" && (
         <p>
-          <a class="button" href="/book?kind=couple">
-            {m.bookCouple}
-          </a>{" "}
           <a href="/book?kind=individual">{m.onYourOwnFirst}</a>
         </p>
-      ) : (
-        <p>
-          <a class="button" href="/book?kind=individual">
-            {kind === "safety-first" ? m.bookPrivateIndividual : m.bookIndividual}
-          </a>
-        </p>
       )}
-      <ShareReflection share={share} />
       {sections.includes("reflection") && (
         <p>
           <a href="/articles">{m.readMore}</a>
@@ -150,7 +163,12 @@ export function SelfCheckResultPage(props: {
     crisis: () => <CrisisSection />,
     afraid: () => <AfraidSection />,
     "own-behaviour": () => <OwnBehaviourSection />,
-    reflection: () => <ReflectionSection answers={answers} ownBehaviour={ownBehaviour} />,
+    reflection: () => (
+      <ReflectionSection
+        answers={answers}
+        personal={!ownBehaviour && recommendation.kind !== "safety-first"}
+      />
+    ),
   };
   return (
     <Layout site={site} meta={{ title: m.resultTitle, description: m.resultDescription, noindex: true }}>

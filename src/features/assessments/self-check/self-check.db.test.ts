@@ -82,7 +82,7 @@ describe("the self-check without JavaScript", () => {
       go: "result",
       "safety-afraid": "no",
     });
-    expect(result.body).toContain('href="/book?kind=couple"');
+    expect(result.body).toContain("Book a couples consultation</button>");
     expect(result.body).toContain("not an assessment");
     expect(result.body).not.toContain("Help you can reach now");
   });
@@ -91,8 +91,8 @@ describe("the self-check without JavaScript", () => {
     const result = await post({ part: "hurt", together: "yes", "safety-afraid": "yes", go: "result" });
     expect(result.body).toContain("Your safety comes first");
     expect(result.body).toContain("0808 2000 247"); // the domestic-abuse line in the demo practice's country
-    expect(result.body).toContain('href="/book?kind=individual"');
-    expect(result.body).not.toContain('href="/book?kind=couple"');
+    expect(result.body).toContain("Book a private individual consultation</button>");
+    expect(result.body).not.toContain("Book a couples consultation");
     expect(result.body).toContain("Nobody reads this page live");
     // The answers are not repeated back.
     expect(result.body).not.toContain("Are you ever afraid of your partner");
