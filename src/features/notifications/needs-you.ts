@@ -3,10 +3,10 @@ import { recordAudit } from "../../platform/audit/record-audit.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
-import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { bookings } from "../booking/booking.schema.ts";
 import { type NotificationKind, therapistNotifications } from "./notification.schema.ts";
+import { notifiedClient } from "./notified-client.ts";
 import { safetyKinds } from "./safety-alerts.ts";
 
 export type NeedsYouItem = {
@@ -40,15 +40,10 @@ export async function needsYou(db: Database, ring: KeyRing, therapistId: string)
   // A request answered, withdrawn or lapsed since no longer waits: its notice goes by itself.
   const current = rows.filter((row) => row.kind !== "request-waiting" || row.bookingStatus === "requested");
   return current.map((row) => {
-    const known = row.clientId !== null && row.nameEncrypted !== null && row.erasureRequestedAt === null;
     return {
       id: row.id,
       kind: row.kind,
-      clientId: known ? row.clientId : null,
-      clientName:
-        known && row.clientId && row.nameEncrypted
-          ? openClientField(ring, row.clientId, "name_encrypted", row.nameEncrypted)
-          : null,
+      ...notifiedClient(ring, row),
       bookingId: row.bookingId,
       createdAt: row.createdAt,
     };

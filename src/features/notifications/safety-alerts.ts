@@ -2,9 +2,9 @@ import { aliasedTable, and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
-import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { therapists } from "../accounts/therapist.schema.ts";
 import { type NotificationKind, therapistNotifications } from "./notification.schema.ts";
+import { notifiedClient } from "./notified-client.ts";
 
 /** The kinds that are safety or self-harm alerts: shown first on the practice home, and to a cover. */
 export const safetyKinds = [
@@ -63,15 +63,10 @@ export async function safetyAlertsFor(
     )
     .orderBy(desc(therapistNotifications.createdAt), desc(therapistNotifications.id));
   return rows.map((row) => {
-    const known = row.clientId !== null && row.nameEncrypted !== null && row.erasureRequestedAt === null;
     return {
       id: row.id,
       kind: row.kind,
-      clientId: known ? row.clientId : null,
-      clientName:
-        known && row.clientId && row.nameEncrypted
-          ? openClientField(ring, row.clientId, "name_encrypted", row.nameEncrypted)
-          : null,
+      ...notifiedClient(ring, row),
       bookingId: row.bookingId,
       createdAt: row.createdAt,
       coveringFor: row.ownerId === therapistId ? null : { id: row.ownerId, name: row.ownerName },
