@@ -28,7 +28,11 @@ export async function prepareDatabase(
     freshEmbedded: options.freshEmbedded,
   });
   // The file (or the demo) is the first import; from then on the database holds the settings (record 053).
-  const practice = await importPracticeSettings(handle.db, files.practice);
+  // The privacy and accessibility pages' files are imported the same way (record 059).
+  const practice = await importPracticeSettings(handle.db, {
+    ...files.practice,
+    pageTexts: files.practice.pageTexts ?? files.pageTexts,
+  });
   const therapist = practice.settings.therapists[0]?.name ?? "Demo Therapist";
   await applyDemoMode(handle.db, demo, therapist, practice.settings.timeZone);
   const report = await syncArticles(handle.db, files.articleFiles, demo);
