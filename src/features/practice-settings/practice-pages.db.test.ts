@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitForm } from "../../../test/support/forms.ts";
@@ -8,8 +8,9 @@ import { auditLog } from "../../platform/audit/audit.schema.ts";
 import { loadStartupFiles } from "../../startup/load-startup-files.ts";
 import { prepareApp } from "../../startup/prepare-app.ts";
 import { pageEditMessages as m } from "./page-messages.ts";
+import { practiceSettings } from "./practice-settings.schema.ts";
 import { pageTextLimit } from "./practice-settings.types.ts";
-import { readPracticeSettings, storedSettingsVersion } from "./settings-store.ts";
+import { importPracticeSettings, readPracticeSettings, storedSettingsVersion } from "./settings-store.ts";
 
 let t: TestApp;
 let ownerCookie: string;
@@ -110,5 +111,25 @@ describe("the privacy and accessibility pages, edited in the browser", () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("gives settings stored before the pages were the files' pages once, and never overwrites an edit", async () => {
+    const files = loadStartupFiles(t.config);
+    const fromFiles = { ...files.practice, pageTexts: files.pageTexts };
+    const edited = (await readPracticeSettings(t.handle.db))?.settings.pageTexts?.accessibility;
+    expect(edited).toContain("Step-free entrance");
+    expect((await importPracticeSettings(t.handle.db, fromFiles)).settings.pageTexts?.accessibility).toBe(
+      edited,
+    );
+
+    await t.handle.db
+      .update(practiceSettings)
+      .set({ settings: sql`${practiceSettings.settings} - 'pageTexts'` })
+      .where(eq(practiceSettings.id, 1));
+    const before = await storedSettingsVersion(t.handle.db);
+    const upgraded = await importPracticeSettings(t.handle.db, fromFiles);
+    expect(upgraded.settings.pageTexts?.privacy).toBe(files.pageTexts.privacy.trim());
+    expect(upgraded.version).toBe((before ?? 0) + 1);
+    expect((await importPracticeSettings(t.handle.db, fromFiles)).version).toBe(upgraded.version);
   });
 });
