@@ -67,6 +67,7 @@ export function loadStartupFiles(config: Config): StartupFiles {
         id: document.id,
         title: document.title,
         html: renderMarkdown(markdown).html,
+        markdown,
         // The version a client accepted: any edit to the wording makes a new one.
         version: createHash("sha256").update(markdown).digest("hex").slice(0, 16),
       };
