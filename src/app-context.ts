@@ -9,6 +9,7 @@ import type { FetchFeedOptions } from "./features/booking/calendar-feeds/fetch-f
 import { manageToken } from "./features/booking/manage-link.ts";
 import { createNotifier, type Notifier } from "./features/notifications/notify-therapist.ts";
 import type { PathPiece } from "./features/path/path-piece.ts";
+import { livePracticePages } from "./features/practice-settings/live-practice-pages.ts";
 import { LivePracticeSettings } from "./features/practice-settings/live-practice-settings.ts";
 import type { StoredSettings } from "./features/practice-settings/settings-store.ts";
 import type { SiteContext } from "./features/practice-settings/site-context.ts";
@@ -62,7 +63,7 @@ export type AppContext = {
   secure: boolean;
   /** `HAVEN_DEMO` forced on by the environment (the therapist cannot turn demo mode off). */
   demoForcedOn: boolean;
-  /** The practice's privacy and accessibility pages, rendered at start. */
+  /** The practice's privacy and accessibility pages, rendered from the database at each change. */
   pages: PracticePagesHtml;
   /** The site's own pages, listed in the sitemap beside the articles. */
   sitePaths: string[];
@@ -117,7 +118,8 @@ export function createAppContext(
     publicUrl: config.publicUrl,
     secure: config.secureCookies,
     demoForcedOn: config.demo === true,
-    pages: options.pages,
+    // Read at each request from the stored Markdown, like the settings (record 059).
+    pages: livePracticePages(settings, options.pages),
     sitePaths,
     consentDocuments: options.consentDocuments,
     instruments: options.instruments,

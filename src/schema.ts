@@ -1,6 +1,7 @@
 // Every table Haven has, gathered for drizzle-kit (drizzle.config.ts) to generate migrations. Nothing
 // else imports it: the database handle carries no schema, so the platform knows no feature's tables.
 export * from "./features/accounts/clients/client.schema.ts";
+export * from "./features/accounts/clients/consent-version.schema.ts";
 export * from "./features/accounts/second-factor/recovery-code.schema.ts";
 export * from "./features/accounts/therapist.schema.ts";
 export * from "./features/accounts/therapist-link.schema.ts";

@@ -20,6 +20,8 @@ export type StartupFiles = {
   practice: PracticeSettings;
   articleFiles: ArticleFile[];
   pages: PracticePagesHtml;
+  /** The same pages' Markdown: the first import into the database (record 059). */
+  pageTexts: PracticePagesHtml;
   consentDocuments: ConsentDocument[];
   instruments: InstrumentDefinition[];
   instrumentPack: InstrumentPack | undefined;
@@ -37,15 +39,16 @@ function readMarkdown(contentDir: string, relative: string, setting: string): st
   return fs.readFileSync(file, "utf8");
 }
 
-const readPage = (contentDir: string, relative: string, setting: string) =>
-  renderMarkdown(readMarkdown(contentDir, relative, `pages.${setting}`)).html;
-
 /** Every file Haven reads at start, checked before the database is touched: bad files stop start-up. */
 export function loadStartupFiles(config: Config): StartupFiles {
   const practice = loadPracticeSettings(config.practiceFile);
   // A wrong definition or a bad pack stops start-up, naming each problem.
   const instruments = loadInstrumentDefinitions();
   const packFile = practice.instrumentPack && path.join(config.contentDir, practice.instrumentPack);
+  const pageTexts = {
+    privacy: readMarkdown(config.contentDir, practice.pages.privacy, "pages.privacy"),
+    accessibility: readMarkdown(config.contentDir, practice.pages.accessibility, "pages.accessibility"),
+  };
   return {
     instruments,
     instrumentPack: packFile ? loadPack(packFile, instruments) : undefined,
@@ -54,15 +57,17 @@ export function loadStartupFiles(config: Config): StartupFiles {
     repairPieces: loadPieces(config.contentDir),
     pathPieces: loadPathPieces(config.contentDir),
     pages: {
-      privacy: readPage(config.contentDir, practice.pages.privacy, "privacy"),
-      accessibility: readPage(config.contentDir, practice.pages.accessibility, "accessibility"),
+      privacy: renderMarkdown(pageTexts.privacy).html,
+      accessibility: renderMarkdown(pageTexts.accessibility).html,
     },
+    pageTexts,
     consentDocuments: practice.consentDocuments.map((document, index) => {
       const markdown = readMarkdown(config.contentDir, document.file, `consentDocuments[${index}].file`);
       return {
         id: document.id,
         title: document.title,
         html: renderMarkdown(markdown).html,
+        markdown,
         // The version a client accepted: any edit to the wording makes a new one.
         version: createHash("sha256").update(markdown).digest("hex").slice(0, 16),
       };

@@ -2,6 +2,10 @@ import { z } from "zod";
 
 const isoDate = z.iso.date({ message: "must be a date written as YYYY-MM-DD" });
 
+/** The longest page Haven stores (a long privacy notice is about 20,000 characters). */
+export const pageTextLimit = 60_000;
+const pageText = z.string().trim().min(1).max(pageTextLimit);
+
 const helpLine = z.strictObject({
   name: z.string().trim().min(1),
   /** As dialled, e.g. "116 123" or "988". */
@@ -62,6 +66,11 @@ export const practiceSettingsSchema = z
         accessibility: z.string().default("pages/accessibility.md"),
       })
       .prefault({}),
+    /**
+     * The privacy and accessibility pages' Markdown as stored in the database (record 059). The files
+     * named in `pages` are their first import; from then on the owner edits them in the browser.
+     */
+    pageTexts: z.strictObject({ privacy: pageText, accessibility: pageText }).optional(),
     /**
      * How long the practice must keep a client's records after the work ends (set by its regulator
      * or insurer; 7 years is common for adults). Shown to a client who asks for erasure.

@@ -2,7 +2,9 @@ import { FormProblem, FormToken, TextField } from "../../platform/web/form-field
 import type { FormState } from "../../platform/web/form-post.ts";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { HelpLineRow } from "./help-line-edits.ts";
+import { practicePages } from "./live-practice-pages.ts";
 import { settingsMessages as m } from "./messages.ts";
+import { pageEditMessages as pm } from "./page-messages.ts";
 import type { DetailsValues } from "./settings-forms.types.ts";
 import type { SiteContext } from "./site-context.ts";
 
@@ -97,6 +99,15 @@ export function SettingsPage(props: {
             {m.addLine}
           </a>
         </p>
+        <h2 id="pages">{pm.pagesHeading}</h2>
+        <p>{pm.pagesIntro}</p>
+        <ul>
+          {practicePages.map((page) => (
+            <li key={page}>
+              <a href={`/practice/settings/pages/${page}`}>{pm.editLink(pm.titles[page])}</a>
+            </li>
+          ))}
+        </ul>
         <h2>{m.mailHeading}</h2>
         <p>{m.mailIntro}</p>
         <form method="post" action="/practice/settings/test-email" data-busy={m.sending}>

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/database.ts";
 import { PracticeSettingsError } from "./load-practice-settings.ts";
 import { practiceSettings } from "./practice-settings.schema.ts";
@@ -29,6 +29,17 @@ export async function importPracticeSettings(
   await db.insert(practiceSettings).values({ id: 1, settings: fromFile }).onConflictDoNothing();
   const stored = await readPracticeSettings(db);
   if (!stored) throw new Error("the practice settings row is missing just after it was stored");
+  // Settings stored before the pages were (record 059) take the files' pages once; edits win after that.
+  if (!stored.settings.pageTexts && fromFile.pageTexts) {
+    await db
+      .update(practiceSettings)
+      .set({
+        settings: sql`${practiceSettings.settings} || jsonb_build_object('pageTexts', ${JSON.stringify(fromFile.pageTexts)}::jsonb)`,
+        version: sql`${practiceSettings.version} + 1`,
+      })
+      .where(and(eq(practiceSettings.id, 1), sql`(${practiceSettings.settings} -> 'pageTexts') is null`));
+    return (await readPracticeSettings(db)) ?? stored;
+  }
   return stored;
 }
 
