@@ -13,6 +13,7 @@ import { sessionPageWords } from "../sessions/messages.ts";
 import type { Entry } from "../workspace/entries.ts";
 import { EntryText } from "../workspace/entry-text.tsx";
 import { practiceMessages as m } from "./messages.ts";
+import { timelineMessages } from "./timeline/messages.ts";
 
 const day = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
@@ -68,6 +69,9 @@ export function ClientRecordPage(props: {
         </p>
         <p>
           <a href={`/practice/clients/${clientId}/path`}>{pathTherapistMessages.recordLink}</a>
+        </p>
+        <p>
+          <a href={`/practice/clients/${clientId}/timeline`}>{timelineMessages.recordLink}</a>
         </p>
         <p>
           <a href={`/practice/clients/${clientId}/sessions`}>{sessionPageWords.recordLink}</a>

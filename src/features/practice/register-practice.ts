@@ -7,6 +7,7 @@ import { registerCloseClientRoutes } from "./clients/close-client-routes.tsx";
 import { registerMeasureScheduleRoutes } from "./measure-schedule-routes.tsx";
 import { registerPracticeRoutes } from "./practice-routes.tsx";
 import { registerTherapistsRoutes } from "./therapists-routes.tsx";
+import { registerTimelineRoutes } from "./timeline/timeline-routes.tsx";
 
 /** The therapist's side: home, the measures, client records, the audit log, therapists. */
 export function registerPractice(app: FastifyInstance, ctx: AppContext): void {
@@ -15,6 +16,7 @@ export function registerPractice(app: FastifyInstance, ctx: AppContext): void {
   registerClientsRoutes(app, ctx);
   registerCloseClientRoutes(app, ctx);
   registerClientRecordRoutes(app, ctx);
+  registerTimelineRoutes(app, ctx);
   registerMeasureScheduleRoutes(app, ctx);
   registerTherapistsRoutes(app, ctx);
 }
