@@ -9,7 +9,12 @@ export const practiceMessages = {
   allClients: "Find a client or couple",
   noClients: "No clients yet. Invite someone, or a couple, to give them a private space between sessions.",
   couple: "Couple",
-  clientStatus: { invited: "invited, not yet accepted", active: "active", closed: "closed" },
+  clientStatus: {
+    invited: "invited, not yet accepted",
+    active: "active",
+    paused: "paused",
+    closed: "closed",
+  },
   freeConsultations: "Free consultations",
   upcomingConsultations: "Upcoming consultations",
   hoursAndSettings: "Your hours and booking settings",

@@ -5,6 +5,7 @@ import { registerClientRecordRoutes } from "./client-record-routes.tsx";
 import { registerClientsRoutes } from "./clients/clients-routes.tsx";
 import { registerCloseClientRoutes } from "./clients/close-client-routes.tsx";
 import { registerMeasureScheduleRoutes } from "./measure-schedule-routes.tsx";
+import { registerPauseClientRoutes } from "./pause/pause-client-routes.tsx";
 import { registerPracticeRoutes } from "./practice-routes.tsx";
 import { registerTherapistsRoutes } from "./therapists-routes.tsx";
 import { registerTimelineRoutes } from "./timeline/timeline-routes.tsx";
@@ -17,6 +18,7 @@ export function registerPractice(app: FastifyInstance, ctx: AppContext): void {
   registerCloseClientRoutes(app, ctx);
   registerClientRecordRoutes(app, ctx);
   registerTimelineRoutes(app, ctx);
+  registerPauseClientRoutes(app, ctx);
   registerMeasureScheduleRoutes(app, ctx);
   registerTherapistsRoutes(app, ctx);
 }
