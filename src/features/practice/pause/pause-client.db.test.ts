@@ -72,6 +72,14 @@ describe("pausing a client", () => {
       headers: { cookie: tessCookie },
     });
     expect(list.body).toContain("Dee Dogwood");
+    const asked = await submitForm(t.app, {
+      page: `/practice/clients/${dee.id}`,
+      action: `/practice/clients/${dee.id}/measures`,
+      cookie: tessCookie,
+      fields: { instrument: "csi-4", often: "once", weekday: "1" },
+    });
+    expect(asked.statusCode).toBe(400);
+    expect(asked.body).toContain("work is paused, so they cannot be asked for a questionnaire");
 
     expect((await t.app.inject({ url: "/my/entries", headers: { cookie: dee.cookie } })).statusCode).toBe(
       200,
