@@ -19,6 +19,7 @@ import { coachScriptEntry, coachScriptName } from "./features/language-coach/coa
 import { registerLanguageCoach } from "./features/language-coach/register-language-coach.ts";
 import { registerNotifications } from "./features/notifications/register-notifications.ts";
 import { registerPath } from "./features/path/register-path.ts";
+import { registerPausedClientGate } from "./features/practice/pause/paused-client-gate.tsx";
 import { registerPractice } from "./features/practice/register-practice.ts";
 import type { LivePracticeSettings } from "./features/practice-settings/live-practice-settings.ts";
 import { registerPracticeSettings } from "./features/practice-settings/register-practice-settings.ts";
@@ -78,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccessGates(app, ctx);
   // After the access gates, so the signed-in client is known when crisis words are found.
   registerCrisisWordsCheck(app, ctx);
+  // After the crisis-words check, so a paused client's refused post still alerts the therapist (record 058).
+  registerPausedClientGate(app, ctx);
   // Never global: cached public GETs are not limited; each POST route opts in with its own limits.
   // Counted in the database, so several instances enforce one limit (record 057). When the count
   // cannot be made the database is down, and the route itself answers 503 with the form kept.

@@ -13,6 +13,8 @@ import { sessionPageWords } from "../sessions/messages.ts";
 import type { Entry } from "../workspace/entries.ts";
 import { EntryText } from "../workspace/entry-text.tsx";
 import { practiceMessages as m } from "./messages.ts";
+import { pauseMessages } from "./pause/messages.ts";
+import { timelineMessages } from "./timeline/messages.ts";
 
 const day = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
@@ -44,7 +46,9 @@ export function ClientRecordPage(props: {
         </p>
         <h1>{name}</h1>
         <p class="muted">
-          {m.accountStatus(status)} <a href={`/practice/clients/${clientId}/close`}>{m.closeAccount}</a>
+          {m.accountStatus(status)}{" "}
+          <a href={`/practice/clients/${clientId}/pause`}>{pauseMessages.recordLink}</a>{" "}
+          <a href={`/practice/clients/${clientId}/close`}>{m.closeAccount}</a>
         </p>
         {partner && (
           <p>
@@ -68,6 +72,9 @@ export function ClientRecordPage(props: {
         </p>
         <p>
           <a href={`/practice/clients/${clientId}/path`}>{pathTherapistMessages.recordLink}</a>
+        </p>
+        <p>
+          <a href={`/practice/clients/${clientId}/timeline`}>{timelineMessages.recordLink}</a>
         </p>
         <p>
           <a href={`/practice/clients/${clientId}/sessions`}>{sessionPageWords.recordLink}</a>

@@ -218,7 +218,8 @@ export function registerClientRecordRoutes(app: FastifyInstance, ctx: AppContext
         const refused = outcome.ok ? undefined : outcome.reason;
         if (refused === "client-not-open") {
           const name = openClientField(keys, found.row.id, "name_encrypted", found.row.nameEncrypted);
-          return recordPage(request, reply, found, 400, { values, closed: closedMessage(name) });
+          const closed = found.row.status === "paused" ? m.assignPaused(name) : closedMessage(name);
+          return recordPage(request, reply, found, 400, { values, closed });
         }
         if (refused) return invalid({ instrument: refusedMessage(chosen.title, refused) });
         return reply.redirect(`/practice/clients/${found.row.id}#measures`, 303);

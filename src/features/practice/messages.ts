@@ -9,7 +9,12 @@ export const practiceMessages = {
   allClients: "Find a client or couple",
   noClients: "No clients yet. Invite someone, or a couple, to give them a private space between sessions.",
   couple: "Couple",
-  clientStatus: { invited: "invited, not yet accepted", active: "active", closed: "closed" },
+  clientStatus: {
+    invited: "invited, not yet accepted",
+    active: "active",
+    paused: "paused",
+    closed: "closed",
+  },
   freeConsultations: "Free consultations",
   upcomingConsultations: "Upcoming consultations",
   hoursAndSettings: "Your hours and booking settings",
@@ -59,6 +64,8 @@ export const practiceMessages = {
   assignChoose: "Choose the questionnaire to ask for.",
   assignNotSent: "This page was open for a long time, so nothing was sent. Please choose again.",
   assignClosed: (name: string) => `${name}'s account is closed, so they cannot be asked for a questionnaire.`,
+  assignPaused: (name: string) =>
+    `${name}'s work is paused, so they cannot be asked for a questionnaire until you resume it.`,
   assignRefused: (
     title: string,
     reason: "already-waiting" | "not-ready" | "example-wording" | "already-scheduled",

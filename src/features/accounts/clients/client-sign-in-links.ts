@@ -36,7 +36,10 @@ export async function requestSignInLink(
     .select({ id: clients.id, emailEncrypted: clients.emailEncrypted })
     .from(clients)
     .where(
-      and(inArray(clients.emailLookup, lookupCandidates(ring, input.email)), eq(clients.status, "active")),
+      and(
+        inArray(clients.emailLookup, lookupCandidates(ring, input.email)),
+        inArray(clients.status, ["active", "paused"]),
+      ),
     );
   if (!client) return false;
   const requester = input.requester ?? null;
@@ -125,7 +128,7 @@ export async function useSignInLink(
       .select({ status: clients.status, totpEnabledAt: clients.totpEnabledAt })
       .from(clients)
       .where(eq(clients.id, used.clientId));
-    if (client?.status !== "active") return undefined;
+    if (client?.status !== "active" && client?.status !== "paused") return undefined;
     const secondFactor = client.totpEnabledAt !== null;
     const subject = `client:${used.clientId}`;
     await recordAudit(tx, {

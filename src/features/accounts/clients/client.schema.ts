@@ -35,8 +35,11 @@ export const clients = pgTable(
     nameEncrypted: text("name_encrypted").notNull(),
     emailEncrypted: text("email_encrypted").notNull(),
     emailLookup: text("email_lookup").notNull().unique(),
-    /** invited → active when the person accepts; closed when the work ends (sign-in stops). */
-    status: text("status", { enum: ["invited", "active", "closed"] })
+    /**
+     * invited → active when the person accepts; paused while the therapist holds the work (the client
+     * still signs in and reads, writes nothing new; record 058); closed when the work ends (sign-in stops).
+     */
+    status: text("status", { enum: ["invited", "active", "paused", "closed"] })
       .notNull()
       .default("invited"),
     adultConfirmedAt: timestamp("adult_confirmed_at", { withTimezone: true }),

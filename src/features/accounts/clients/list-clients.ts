@@ -7,7 +7,7 @@ import { openClientField } from "./client-crypto.ts";
 export type ClientListing = {
   id: string;
   name: string;
-  status: "invited" | "active" | "closed";
+  status: "invited" | "active" | "paused" | "closed";
   coupleId: string | null;
 };
 

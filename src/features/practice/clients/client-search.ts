@@ -1,6 +1,6 @@
 import type { ClientListing } from "../../accounts/clients/list-clients.ts";
 
-export const statusFilters = ["all", "active", "invited", "closed"] as const;
+export const statusFilters = ["all", "active", "invited", "paused", "closed"] as const;
 export const kindFilters = ["all", "couples", "individuals"] as const;
 export type ClientFilters = {
   name: string;

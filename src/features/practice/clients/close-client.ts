@@ -24,7 +24,7 @@ export async function closeClient(
         and(
           eq(clients.id, input.clientId),
           eq(clients.therapistId, input.therapistId),
-          inArray(clients.status, ["invited", "active"]),
+          inArray(clients.status, ["invited", "active", "paused"]),
         ),
       )
       .returning({ id: clients.id });

@@ -9,7 +9,13 @@ export const clientListMessages = {
   nameHint: "Leave it empty to see everyone.",
   nameTooLong: "Please type at most 100 characters of a name.",
   status: "Whose work is",
-  statuses: { all: "Any", active: "Active", invited: "Invited, not yet accepted", closed: "Closed" },
+  statuses: {
+    all: "Any",
+    active: "Active",
+    invited: "Invited, not yet accepted",
+    paused: "Paused",
+    closed: "Closed",
+  },
   kind: "Seen",
   kinds: { all: "Couples and individuals", couples: "As a couple", individuals: "On their own" },
   show: "Show",
@@ -26,5 +32,5 @@ export const clientListMessages = {
   alreadyClosed: (name: string) => `${name}'s account is already closed.`,
   couple: "Couple",
   individual: "On their own",
-  statusWords: { invited: "invited, not yet accepted", active: "active", closed: "closed" },
+  statusWords: { invited: "invited, not yet accepted", active: "active", paused: "paused", closed: "closed" },
 };
