@@ -63,7 +63,11 @@ describe("from a consultation to a couple's weekly sessions", () => {
 
   it("books the couple's weekly sessions, refusing a date in the past beside its field", async () => {
     await tess.goto(url("/practice"));
-    await tess.click("text=Bea Birch");
+    // Her name is on the home twice: her consultation this week, and her record in the client list.
+    await Promise.all([
+      tess.waitForURL(/\/practice\/clients\/[0-9a-f-]{36}$/),
+      tess.click('.client-list a[href^="/practice/clients/"]:has-text("Bea Birch")'),
+    ]);
     await Promise.all([tess.waitForURL(/\/sessions$/), tess.click("text=Sessions: book, move or cancel")]);
     await axeBothWidths(tess);
 
