@@ -1,5 +1,6 @@
-import { CheckboxField, FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
+import { FormProblem } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
+import { TickToConfirmForm } from "../../../platform/web/tick-to-confirm-form.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { clientListMessages as m } from "./messages.ts";
 
@@ -29,15 +30,13 @@ export function CloseClientPage(props: {
           <>
             <p>{m.closeIntro(name, props.retainedUntil)}</p>
             <FormProblem message={props.problem} />
-            <form class="form" method="post" action={`${record}/close`} data-busy="…" novalidate>
-              <FormToken token={token} />
-              <CheckboxField name="confirm" label={m.closeConfirm} checked={false} error={props.error} />
-              <p>
-                <button class="button" type="submit">
-                  {m.closeButton}
-                </button>
-              </p>
-            </form>
+            <TickToConfirmForm
+              action={`${record}/close`}
+              token={token}
+              label={m.closeConfirm}
+              button={m.closeButton}
+              error={props.error}
+            />
           </>
         )}
       </div>

@@ -1,5 +1,6 @@
-import { CheckboxField, FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
+import { FormProblem, FormToken } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
+import { TickToConfirmForm } from "../../../platform/web/tick-to-confirm-form.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { pauseMessages as m } from "./messages.ts";
 
@@ -34,15 +35,13 @@ export function PauseClientPage(props: {
         ) : props.status === "active" ? (
           <>
             <p>{m.intro(name)}</p>
-            <form class="form" method="post" action={`${record}/pause`} data-busy="…" novalidate>
-              <FormToken token={token} />
-              <CheckboxField name="confirm" label={m.confirm} checked={false} error={props.error} />
-              <p>
-                <button class="button" type="submit">
-                  {m.pauseButton}
-                </button>
-              </p>
-            </form>
+            <TickToConfirmForm
+              action={`${record}/pause`}
+              token={token}
+              label={m.confirm}
+              button={m.pauseButton}
+              error={props.error}
+            />
           </>
         ) : (
           <p>{m.notOpen(name)}</p>
