@@ -39,7 +39,7 @@ describe("a weekly check-in charted for a couple", () => {
     await acceptInvitation(ana, browsers.server, "ana@example.org");
     await acceptInvitation(bo, browsers.server, "bo@example.org");
     for (const name of ["Ana Alder", "Bo Birch"]) {
-      await therapist.goto(url("/practice"));
+      await therapist.goto(url("/practice/clients"));
       await therapist.click(`text=${name}`);
       if (name === "Ana Alder") anaRecord = new URL(therapist.url()).pathname;
       await therapist.check("text=Connection check-in");

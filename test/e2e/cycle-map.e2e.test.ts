@@ -40,7 +40,7 @@ describe("the cycle map, for a couple and their therapist", () => {
     bo = await newPage();
     await acceptInvitation(ana, browsers.server, "ana@example.org");
     await acceptInvitation(bo, browsers.server, "bo@example.org");
-    await therapist.goto(url("/practice"));
+    await therapist.goto(url("/practice/clients"));
     await therapist.click("text=Ana Alder");
     record = new URL(therapist.url()).pathname;
     for (const name of ["Ana Alder", "Bo Birch"])

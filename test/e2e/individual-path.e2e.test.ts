@@ -36,7 +36,7 @@ describe("the individual path", () => {
     const boPages = () => Promise.all(["/my", "/my/path", "/my/entries"].map((p) => rawPage(bo, p)));
     const before = await boPages();
 
-    await therapist.goto(url("/practice"));
+    await therapist.goto(url("/practice/clients"));
     await therapist.click("text=Ana Alder");
     await Promise.all([therapist.waitForURL(/\/path$/), therapist.click("text=Own path")]);
     await axeBothWidths(therapist);

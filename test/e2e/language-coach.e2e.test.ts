@@ -33,7 +33,7 @@ describe("the language coach, in the browser", () => {
     ana = await newPage();
     await acceptInvitation(ana, browsers.server, "ana@example.org");
     await acceptInvitation(await newPage(), browsers.server, "bo@example.org");
-    await therapist.goto(url("/practice"));
+    await therapist.goto(url("/practice/clients"));
     await therapist.click("text=Ana Alder");
     for (const name of ["Ana Alder", "Bo Birch"])
       await Promise.all([

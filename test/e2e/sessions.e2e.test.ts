@@ -62,8 +62,8 @@ describe("from a consultation to a couple's weekly sessions", () => {
   });
 
   it("books the couple's weekly sessions, refusing a date in the past beside its field", async () => {
-    await tess.goto(url("/practice"));
-    // Her name is on the home twice: her consultation this week, and her record in the client list.
+    // The home names her only for her consultation this week; her record is found in the client list.
+    await tess.goto(url("/practice/clients"));
     await Promise.all([
       tess.waitForURL(/\/practice\/clients\/[0-9a-f-]{36}$/),
       tess.click('.client-list a[href^="/practice/clients/"]:has-text("Bea Birch")'),

@@ -27,7 +27,7 @@ describe("a couple's timeline and pausing a partner", () => {
     );
     const ana = await browsers.newPage();
     await acceptInvitation(ana, browsers.server, "ana@example.org");
-    await therapist.goto(url("/practice"));
+    await therapist.goto(url("/practice/clients"));
     await therapist.click("text=Ana Alder");
     record = new URL(therapist.url()).pathname;
     await Promise.all([therapist.waitForURL(/\/timeline$/), therapist.click("text=See the timeline")]);

@@ -127,7 +127,7 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     expect(await bea.locator("#field-sharing-partner").count()).toBe(0);
     const closed = await bea.locator("main").textContent();
     expect(closed).toContain("Sharing with your partner is not open at the moment.");
-    await therapist.goto(url("/practice"));
+    await therapist.goto(url("/practice/clients"));
     await therapist.click("text=Bea Birch");
     await therapist.waitForSelector("#joint-work");
     await expectNoAxeViolations(therapist);
@@ -153,7 +153,7 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     await cal.goto(url("/my/entries"));
     expect(await cal.locator("main").textContent()).toContain("I would like us to talk about that night");
 
-    await therapist.goto(url("/practice"));
+    await therapist.goto(url("/practice/clients"));
     await therapist.click("text=Bea Birch");
     const record = await therapist.locator("main").textContent();
     expect(record).not.toContain("baby");

@@ -9,6 +9,10 @@ export const practiceMessages = {
   allClients: "Find a client or couple",
   noClients: "No clients yet. Invite someone, or a couple, to give them a private space between sessions.",
   couple: "Couple",
+  caseload: (couples: number, individuals: number) =>
+    `You see ${couples === 1 ? "1 couple" : `${couples} couples`} and ${
+      individuals === 1 ? "1 person" : `${individuals} people`
+    } on their own.`,
   clientStatus: {
     invited: "invited, not yet accepted",
     active: "active",

@@ -1,7 +1,12 @@
 import type { AppContext } from "../../app-context.ts";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import { type UndeliveredEmail, undeliveredEmails } from "../../platform/mail/undelivered-emails.ts";
-import { type ClientListing, groupByCouple, listClientsOf } from "../accounts/clients/list-clients.ts";
+import {
+  type CaseloadCount,
+  type ClientListing,
+  countCaseload,
+  listClientsByIds,
+} from "../accounts/clients/list-clients.ts";
 import { type StaleInvitation, staleInvitations } from "../accounts/clients/stale-invitations.ts";
 import type { Resource } from "../accounts/policies/policy.ts";
 import type { InstrumentDefinition } from "../assessments/instruments/instrument-definition.ts";
@@ -34,7 +39,8 @@ export type PracticeHome = {
   screenFlags: ClientListing[];
   /** The owner's only: emails whose every attempt failed, with whom they were for. */
   undeliveredEmails: UndeliveredEmail[];
-  groups: ClientListing[][];
+  /** How many couples and individuals are open: the list itself is at /practice/clients. */
+  caseload: CaseloadCount;
 };
 
 type Therapist = { id: string; displayName: string; isOwner: boolean; timeZone: string };
@@ -49,9 +55,13 @@ export async function loadPracticeHome(
   input: { definitions: readonly InstrumentDefinition[]; mayRead: (resource: Resource) => boolean },
   now = new Date(),
 ): Promise<PracticeHome> {
-  const listing = await listClientsOf(db, keys, therapist.id);
-  const names = new Map(listing.map((client) => [client.id, client.name]));
   const flagged = await screensNeedingAttention(db, keys, { therapistId: therapist.id, ...input });
+  const due = await measuresDue(db, therapist.id, now);
+  // Only the names this page shows are opened: with a full caseload, decrypting everyone's was most of
+  // the page's time, for a list that belongs on /practice/clients.
+  const named = new Set([...flagged, ...due.map((line) => line.clientId)]);
+  const listing = await listClientsByIds(db, keys, therapist.id, [...named]);
+  const names = new Map(listing.map((client) => [client.id, client.name]));
   const actor = `therapist:${therapist.id}`;
   for (const clientId of flagged)
     await recordAudit(db, { actor, action: "measure.screen-flag-shown", subject: `client:${clientId}` });
@@ -62,7 +72,6 @@ export async function loadPracticeHome(
       action: "consultations.glanced",
       detail: { count: consultations.length },
     });
-  const due = await measuresDue(db, therapist.id, now);
   const notifications = await needsYou(db, keys, therapist.id);
   return {
     therapistName: therapist.displayName,
@@ -78,6 +87,6 @@ export async function loadPracticeHome(
     measuresDue: due.map((line) => ({ ...line, name: names.get(line.clientId) ?? "" })),
     screenFlags: listing.filter((client) => flagged.includes(client.id)),
     undeliveredEmails: therapist.isOwner ? await undeliveredEmails(db, keys) : [],
-    groups: groupByCouple(listing),
+    caseload: await countCaseload(db, therapist.id),
   };
 }

@@ -3,7 +3,7 @@ import { NeedsYouSection } from "../notifications/needs-you-section.tsx";
 import { SafetyAlertsSection } from "../notifications/safety-alerts-section.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { StaleHelpLinesSection } from "../practice-settings/stale-help-lines-section.tsx";
-import { ClientListSection } from "./home/client-list-section.tsx";
+import { CaseloadSection } from "./home/caseload-section.tsx";
 import { ConsultationsThisWeekSection } from "./home/consultations-this-week-section.tsx";
 import { FailuresSection } from "./home/failures-section.tsx";
 import { MeasuresDueSection } from "./home/measures-due-section.tsx";
@@ -55,7 +55,7 @@ export function PracticeHomePage(props: {
           timeZone={zone}
         />
         <StaleHelpLinesSection site={site} isOwner={home.isOwner} />
-        <ClientListSection groups={home.groups} />
+        <CaseloadSection caseload={home.caseload} />
         <PracticeLinksSection isOwner={home.isOwner} token={props.token} />
       </div>
     </Layout>

@@ -132,6 +132,21 @@ describe("the practice home", () => {
     expect(measures).toContain("Bea Birch: 1 questionnaire waiting");
     expect(measures).toContain("overdue");
   });
+
+  it("counts the caseload without naming anyone who needs nothing today", async () => {
+    await addClients(t, tess.id, [
+      { name: "Cal Cedar", email: "cal@example.org" },
+      { name: "Dee Cedar", email: "dee@example.org" },
+    ]);
+    const body = (await get("/practice", tessCookie)).body;
+    const caseload = body.slice(body.indexOf('id="your-clients"'));
+    // Bea, Ida and Jo alone (Ida and Jo still invited, so open), Cal and Dee together.
+    expect(caseload).toContain("You see 1 couple and 3 people on their own.");
+    expect(caseload).toContain('href="/practice/clients"');
+    expect(body).not.toContain("Cal Cedar");
+    // The list itself, with their names, is one link away.
+    expect((await get("/practice/clients", tessCookie)).body).toContain("Cal Cedar");
+  });
 });
 
 describe("a cover for a therapist who is away", () => {

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "./date-time-formats.ts";
+
 /** A calendar date ("2026-10-05") in words for the reader, e.g. "5 October 2026". No time zone involved. */
 export function formatCalendarDate(isoDate: string, locale = "en-GB"): string {
   const [year, month, day] = isoDate.split("-").map(Number);
@@ -11,13 +13,12 @@ export function formatCalendarDate(isoDate: string, locale = "en-GB"): string {
 
 /** A moment in a reader's zone with its weekday and zone, e.g. "Mon 7 Dec, 09:30 GMT" (lists of notices). */
 export function formatMoment(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
+  return dateTimeFormat("moment", timeZone, {
     weekday: "short",
     day: "numeric",
     month: "short",
     hour: "2-digit",
     minute: "2-digit",
-    timeZone,
     timeZoneName: "short",
   }).format(date);
 }

@@ -87,8 +87,10 @@ describe("inviting clients", () => {
       headers: { cookie: therapistCookie },
     });
     expect(home.body).toContain("Both invitations are on their way.");
-    expect(home.body).toContain("Bea Birch");
-    expect(home.body).toContain("Couple");
+    expect(home.body).toContain("You see 1 couple");
+    const list = await t.app.inject({ url: "/practice/clients", headers: { cookie: therapistCookie } });
+    expect(list.body).toContain("Bea Birch");
+    expect(list.body).toContain("Couple");
 
     const again = await invite({ kind: "individual", firstName: "Bea", firstEmail: "bea@example.org" });
     expect(again.body).toContain("This address can't be invited");
