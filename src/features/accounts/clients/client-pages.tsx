@@ -31,6 +31,7 @@ export function InvitePage(props: {
         <FormProblem message={form.problem} />
         <form class="form" method="post" action="/practice/invite" data-busy="Sending…" novalidate>
           <FormToken token={form.token} />
+          {v.consultation && <input type="hidden" name="consultation" value={v.consultation} />}
           <fieldset aria-describedby={e.kind ? "kind-error" : undefined}>
             <legend>{m.kindLegend}</legend>
             {e.kind && (

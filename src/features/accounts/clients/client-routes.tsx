@@ -68,6 +68,7 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
         firstEmail: fieldText(body, "firstEmail"),
         secondName: fieldText(body, "secondName"),
         secondEmail: fieldText(body, "secondEmail"),
+        consultation: fieldText(body, "consultation"),
       }),
       // The use case checks the invitation (the command line invites too); here only its shape.
       schema: z.object({
@@ -76,6 +77,7 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
         firstEmail: z.string(),
         secondName: z.string(),
         secondEmail: z.string(),
+        consultation: z.string(),
       }),
       rerender: invitePage,
       handle: async ({ request, reply, values, invalid }) => {
@@ -84,6 +86,7 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
           values,
           practiceName: site.practice.name,
           linkFor: linkFor("/welcome"),
+          consultationId: values.consultation,
         });
         if (!result.ok) return invalid(result.errors);
         app.jobs.wake();

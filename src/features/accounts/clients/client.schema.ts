@@ -1,4 +1,5 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bookings } from "../../booking/booking.schema.ts";
 import { therapists } from "../therapist.schema.ts";
 
 /** Two clients seen together. Each partner keeps their own account, private space and sign-ins. */
@@ -59,6 +60,11 @@ export const clients = pgTable(
     /** When the client asked for erasure; what the practice must keep is kept until `retained_until`. */
     erasureRequestedAt: timestamp("erasure_requested_at", { withTimezone: true }),
     retainedUntil: timestamp("retained_until", { withTimezone: true }),
+    /**
+     * The free consultation this person came from, when the therapist invited them from it: the first
+     * event of their timeline. Set null if the booking is ever erased (bookings keep their own retention).
+     */
+    consultationId: uuid("consultation_id").references(() => bookings.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     isDemo: boolean("is_demo").notNull().default(false),
   },

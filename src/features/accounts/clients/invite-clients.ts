@@ -9,6 +9,7 @@ import { plainEmail } from "../../../platform/mail/plain-email.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { lookupCandidates, lookupHash } from "../../../platform/security/lookup-hash.ts";
 import { newOneTimeToken } from "../../../platform/security/one-time-token.ts";
+import { bookings } from "../../booking/booking.schema.ts";
 import { clientInvitations, clients, couples } from "./client.schema.ts";
 import { sealClientField } from "./client-crypto.ts";
 import { clientMessages as m } from "./client-messages.ts";
@@ -31,6 +32,8 @@ export type InvitationValues = {
   firstEmail: string;
   secondName: string;
   secondEmail: string;
+  /** The consultation the therapist invites from (a hidden field), or "" for none. */
+  consultation?: string;
 };
 export type InvitationErrors = Partial<Record<keyof InvitationValues, string>>;
 export type InviteResult = { ok: true; clientIds: string[] } | { ok: false; errors: InvitationErrors };
@@ -40,6 +43,23 @@ const fieldName = (path: PropertyKey[]): keyof InvitationValues => {
   if (who === "kind") return "kind";
   return `${who}${field === "email" ? "Email" : "Name"}` as keyof InvitationValues;
 };
+
+/**
+ * The consultation's id when it is one of this therapist's, else null: the id comes from a hidden field,
+ * so one naming someone else's booking (or none) links nothing rather than refusing the invitation.
+ */
+async function consultationOf(
+  db: Pick<Database, "select">,
+  therapistId: string,
+  id: string | undefined,
+): Promise<string | null> {
+  if (!id || !z.uuid().safeParse(id).success) return null;
+  const [row] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.id, id), eq(bookings.therapistId, therapistId)));
+  return row?.id ?? null;
+}
 
 /**
  * Invites one person, or a couple (two invitations, two addresses, one couple). Everything is written
@@ -53,6 +73,8 @@ export async function inviteClients(
     values: InvitationValues;
     practiceName: string;
     linkFor: (token: string) => string;
+    /** The consultation the invitation comes from, to begin the timeline; linked only if it is theirs. */
+    consultationId?: string | undefined;
   },
   now = new Date(),
 ): Promise<InviteResult> {
@@ -110,6 +132,7 @@ export async function inviteClients(
         const [couple] = await tx.insert(couples).values({ therapistId: input.therapistId }).returning();
         coupleId = couple?.id ?? null;
       }
+      const consultationId = await consultationOf(tx, input.therapistId, input.consultationId);
       const ids: string[] = [];
       for (const p of people) {
         const id = randomUUID();
@@ -120,6 +143,7 @@ export async function inviteClients(
           nameEncrypted: sealClientField(ring, id, "name_encrypted", p.name),
           emailEncrypted: sealClientField(ring, id, "email_encrypted", p.email),
           emailLookup: lookupHash(ring, p.email),
+          consultationId,
         });
         const { token, hash } = newOneTimeToken();
         await tx.insert(clientInvitations).values({

@@ -60,6 +60,7 @@ export function registerInviteFromConsultationRoutes(app: FastifyInstance, ctx: 
                 kind: row.kind === "unsure" ? "" : row.kind,
                 firstName: visitor.name,
                 firstEmail: visitor.email,
+                consultation: row.id,
               },
             }}
           />,

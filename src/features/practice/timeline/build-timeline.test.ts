@@ -37,6 +37,7 @@ describe("buildTimeline", () => {
       ],
       sessions: [{ startsAt: at(7), status: "scheduled", clientId: null }],
       marks: [{ step: 3, createdAt: at(8), injuryId: "i" }],
+      consultations: [{ startsAt: at(0), kind: "couple" }],
     });
     expect(events.map((event) => event.kind)).toEqual([
       "closed",
@@ -49,6 +50,7 @@ describe("buildTimeline", () => {
       "accepted",
       "invited",
       "invited",
+      "consultation",
     ]);
     expect(events.filter((event) => event.kind === "invited").map((event) => event.who)).toEqual([
       "Ana",
@@ -63,6 +65,7 @@ describe("buildTimeline", () => {
       people: [person({}), person({ clientId: "b", name: "Ben" })],
       sessions: [{ startsAt: at(7), status: "cancelled", clientId: "b" }],
       marks: [],
+      consultations: [],
     });
     expect(event).toMatchObject({ kind: "session", who: "Ben", together: false, recordId: "b" });
   });

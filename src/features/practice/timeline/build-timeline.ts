@@ -27,6 +27,8 @@ export type TimelineRows = {
   sessions: { startsAt: Date; status: "scheduled" | "cancelled"; clientId: string | null }[];
   /** Repair journey marks of the couple's injuries. */
   marks: { step: number; createdAt: Date; injuryId: string }[];
+  /** The free consultation the client or couple was invited from, if the therapist invited from one. */
+  consultations: { startsAt: Date; kind: "individual" | "couple" | "unsure" }[];
 };
 
 type Who = { who: string | null };
@@ -41,6 +43,7 @@ export type TimelineEvent = { at: Date; recordId: string | null } & Who &
     | { kind: "session"; status: "scheduled" | "cancelled"; together: boolean }
     | { kind: "mark"; step: number; injuryId: string }
     | { kind: "closed" }
+    | { kind: "consultation"; consultationKind: "individual" | "couple" | "unsure" }
   );
 
 /**
@@ -92,6 +95,14 @@ export function buildTimeline(rows: TimelineRows): TimelineEvent[] {
       who: null,
       recordId: null,
       at: mark.createdAt,
+    });
+  for (const consultation of rows.consultations)
+    events.push({
+      kind: "consultation",
+      consultationKind: consultation.kind,
+      who: null,
+      recordId: null,
+      at: consultation.startsAt,
     });
   return events.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

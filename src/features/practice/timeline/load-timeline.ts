@@ -8,6 +8,7 @@ import { type Actor, allow } from "../../accounts/policies/policy.ts";
 import type { InstrumentDefinition } from "../../assessments/instruments/instrument-definition.ts";
 import { measuresOf } from "../../assessments/measures/measure-assignments.ts";
 import { scoreMeasure } from "../../assessments/measures/score-measure.ts";
+import { bookings } from "../../booking/booking.schema.ts";
 import { therapistNotifications } from "../../notifications/notification.schema.ts";
 import { injuries, injuryMarks } from "../../repair/repair.schema.ts";
 import { therapySessions } from "../../sessions/session.schema.ts";
@@ -149,5 +150,14 @@ export async function loadTimeline(
           .innerJoin(injuries, eq(injuries.id, injuryMarks.injuryId))
           .where(eq(injuries.coupleId, row.coupleId))
       : [];
-  return { people, sessions, marks };
+  // One consultation for a couple invited from it: both partners point at the same booking.
+  const consultationIds = [...new Set(visible.flatMap((person) => person.consultationId ?? []))];
+  const consultations =
+    consultationIds.length === 0
+      ? []
+      : await db
+          .select({ startsAt: bookings.startsAt, kind: bookings.kind })
+          .from(bookings)
+          .where(and(inArray(bookings.id, consultationIds), eq(bookings.therapistId, row.therapistId)));
+  return { people, sessions, marks, consultations };
 }

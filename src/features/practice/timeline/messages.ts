@@ -39,7 +39,6 @@ export const timelineMessages = {
   intro: "Newest first. Only what you may see: what was shared with you, and safety flags by kind and time.",
   coupleIntro: "Both partners' events, as each shared them with you. Private entries never appear here.",
   empty: "Nothing has happened yet.",
-  noConsultation: "A consultation is not linked to an invitation, so it is not shown here.",
   together: "Together",
   invited: "Invitation sent",
   accepted: "Invitation accepted",
@@ -55,6 +54,12 @@ export const timelineMessages = {
   mark: (step: string) => `Repair mark: ${step}`,
   openRepair: "Open the repair map",
   closed: "Account closed",
+  consultation: (kind: "individual" | "couple" | "unsure") =>
+    kind === "couple"
+      ? "Free consultation, as a couple"
+      : kind === "individual"
+        ? "Free consultation, on their own"
+        : "Free consultation",
   recordLink: "See the timeline",
   separator: " · ",
 };

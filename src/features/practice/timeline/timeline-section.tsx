@@ -32,6 +32,8 @@ function describe(event: TimelineEvent): { text: string; link?: { href: string; 
       return { text: m.mark(repairTherapistMessages.steps[event.step] ?? String(event.step)) };
     case "closed":
       return { text: m.closed };
+    case "consultation":
+      return { text: m.consultation(event.consultationKind) };
   }
 }
 
@@ -47,7 +49,6 @@ export function TimelineSection(props: {
     <section class="stack" aria-labelledby="timeline">
       <h2 id="timeline">{m.heading}</h2>
       <p class="muted">{props.couple ? m.coupleIntro : m.intro}</p>
-      <p class="muted">{m.noConsultation}</p>
       {events.length === 0 ? (
         <p>{m.empty}</p>
       ) : (

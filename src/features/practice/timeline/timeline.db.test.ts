@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submitForm } from "../../../../test/support/forms.ts";
 import {
   addClients,
   addTherapist,
   signInTherapist,
   type TestClient,
 } from "../../../../test/support/people.ts";
+import { seedConsultation } from "../../../../test/support/seed-consultation.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { auditLog } from "../../../platform/audit/audit.schema.ts";
+import { lookupHash } from "../../../platform/security/lookup-hash.ts";
+import { clients } from "../../accounts/clients/client.schema.ts";
 import { addNotification } from "../../notifications/notify-therapist.ts";
 import { therapySessions } from "../../sessions/session.schema.ts";
 import { writeEntry } from "../../workspace/entries.ts";
@@ -17,6 +21,8 @@ import { writeEntry } from "../../workspace/entries.ts";
 // never a private entry, never the words.
 
 let t: TestApp;
+let tessId: string;
+let umaId: string;
 let tessCookie: string;
 let umaCookie: string;
 let ana: TestClient;
@@ -26,6 +32,8 @@ beforeAll(async () => {
   t = await createTestApp();
   const tess = await addTherapist(t, "Tess Teak", "tess@example.org");
   const uma = await addTherapist(t, "Uma Umber", "uma@example.org");
+  tessId = tess.id;
+  umaId = uma.id;
   [ana, ben] = (await addClients(t, tess.id, [
     { name: "Ana Ash", email: "ana@example.org" },
     { name: "Ben Birch", email: "ben@example.org" },
@@ -103,5 +111,67 @@ describe("the therapist's timeline of a couple", () => {
     expect([other.statusCode, madeUp.statusCode, malformed.statusCode]).toEqual([404, 404, 404]);
     expect(other.body).toBe(madeUp.body);
     expect(other.body).not.toContain("Ana Ash");
+  });
+});
+
+describe("the consultation a client came from", () => {
+  const inviteFrom = async (bookingId: string, email: string, consultation = bookingId) => {
+    const response = await submitForm(t.app, {
+      page: `/practice/consultations/${bookingId}/invite`,
+      action: "/practice/invite",
+      cookie: tessCookie,
+      fields: { kind: "individual", firstName: "Vic Vale", firstEmail: email, consultation },
+    });
+    expect(response.statusCode).toBe(303);
+    const [row] = await t.handle.db
+      .select()
+      .from(clients)
+      .where(eq(clients.emailLookup, lookupOf(email)));
+    return row as typeof clients.$inferSelect;
+  };
+  const lookupOf = (email: string) => lookupHash(t.keys, email);
+
+  it("begins the timeline of a client invited from it", async () => {
+    const startsAt = new Date("2026-02-20T10:00:00Z");
+    const bookingId = await seedConsultation(t.handle.db, t.keys, {
+      therapistId: tessId,
+      startsAt,
+      visitor: { name: "Vic Vale", email: "vic@example.org" },
+    });
+    const page = await t.app.inject({
+      url: `/practice/consultations/${bookingId}/invite`,
+      headers: { cookie: tessCookie },
+    });
+    expect(page.body).toContain(`name="consultation" value="${bookingId}"`);
+
+    const vic = await inviteFrom(bookingId, "vic@example.org");
+    expect(vic.consultationId).toBe(bookingId);
+    const timeline = await t.app.inject({
+      url: `/practice/clients/${vic.id}/timeline`,
+      headers: { cookie: tessCookie },
+    });
+    expect(timeline.body).toContain("Free consultation, on their own");
+    expect(timeline.body).toContain(`datetime="${startsAt.toISOString()}"`);
+  });
+
+  it("links nothing when the hidden field names another therapist's consultation, and still invites", async () => {
+    const theirs = await seedConsultation(t.handle.db, t.keys, {
+      therapistId: umaId,
+      startsAt: new Date("2026-02-21T10:00:00Z"),
+      visitor: { name: "Wyn Wren" },
+    });
+    const mine = await seedConsultation(t.handle.db, t.keys, {
+      therapistId: tessId,
+      startsAt: new Date("2026-02-22T10:00:00Z"),
+      visitor: { name: "Wyn Wren", email: "wyn@example.org" },
+    });
+    const wyn = await inviteFrom(mine, "wyn@example.org", theirs);
+    expect(wyn.status).toBe("invited");
+    expect(wyn.consultationId).toBeNull();
+    const timeline = await t.app.inject({
+      url: `/practice/clients/${wyn.id}/timeline`,
+      headers: { cookie: tessCookie },
+    });
+    expect(timeline.body).not.toContain("Free consultation");
   });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "clients" ADD COLUMN "consultation_id" uuid;--> statement-breakpoint
+ALTER TABLE "clients" ADD CONSTRAINT "clients_consultation_id_bookings_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."bookings"("id") ON DELETE set null ON UPDATE no action;
