@@ -11,8 +11,10 @@ import {
 } from "./audit-log-query.ts";
 import {
   auditActionWords as actionWords,
+  auditDetailWords as detailWords,
   auditFixedActors as fixedActors,
   auditLogMessages as m,
+  auditSubjectWords as subjectWords,
 } from "./messages.ts";
 
 /** Who a "therapist:<id>" or "client:<id>" is, as far as the owner may know (see audit-log-routes.tsx). */
@@ -25,7 +27,7 @@ export type Party =
 
 function partyWords(reference: string, parties: Map<string, Party>): string {
   const party = parties.get(reference);
-  if (!party) return fixedActors[reference] ?? reference;
+  if (!party) return fixedActors[reference] ?? thingWords(reference);
   switch (party.kind) {
     case "therapist":
     case "own-client":
@@ -37,6 +39,13 @@ function partyWords(reference: string, parties: Map<string, Party>): string {
     case "unknown-therapist":
       return m.unknownTherapist(party.ref);
   }
+}
+
+/** "A consultation (ref 1a2b3c4d)" for "booking:<id>"; a reference of an unknown kind stays as it is. */
+function thingWords(reference: string): string {
+  const [, kind, id] = referencePattern.exec(reference) ?? [];
+  if (kind && id && subjectWords[kind]) return m.thing(subjectWords[kind], id.slice(0, 8));
+  return subjectWords[reference] ?? reference;
 }
 
 /** "22 Nov 2026, 10:04:05 GMT": the viewer's zone named, as every time Haven shows. */
@@ -69,7 +78,7 @@ function Detail({ detail }: { detail: unknown }) {
     <dl class="audit-detail">
       {pairs.map(([key, value]) => (
         <div key={key}>
-          <dt>{key}</dt>
+          <dt>{detailWords[key] ?? key}</dt>
           <dd>{valueWords(value)}</dd>
         </div>
       ))}

@@ -73,7 +73,9 @@ describe("the owner's audit log", () => {
     expect(rows.some((row) => row.includes("Olive Oak") && row.includes("Therapist signed in"))).toBe(true);
     expect(rows.some((row) => row.includes("Bo Birch") && row.includes("Therapist signed in"))).toBe(true);
     // Detail as key and value (the colon between them is drawn by the style sheet).
-    expect(rows.some((row) => row.includes("Someone not signed in") && row.includes("known no"))).toBe(true);
+    expect(
+      rows.some((row) => row.includes("Someone not signed in") && row.includes("Known address no")),
+    ).toBe(true);
   });
 
   it("names the owner's own clients, and anyone else's only by their therapist and a reference", async () => {
@@ -81,6 +83,22 @@ describe("the owner's audit log", () => {
     expect(response.body).toContain("Cara Cedar");
     expect(response.body).not.toContain("Dana Dune");
     expect(response.body).toContain(`A client of Bo Birch (ref ${dana.id.slice(0, 8)})`);
+  });
+
+  it("reads in words: what happened, what it was about and the details, never raw keys", async () => {
+    const couple = "0a1b2c3d-0000-4000-8000-000000000001";
+    await recordAudit(t.handle.db, {
+      actor: "system",
+      action: "consultations.glanced",
+      subject: `couple:${couple}`,
+      detail: { count: 0 },
+    });
+    const [row] = rowsOf((await view("?action=consultations.glanced")).body);
+    expect(row).toContain("This week's consultations shown on the practice home");
+    expect(row).toContain("A couple (ref 0a1b2c3d)");
+    expect(row).toContain("How many 0");
+    expect(row).not.toContain(couple);
+    expect(row).not.toContain("consultations.glanced");
   });
 
   it("narrows by what happened and by who did it", async () => {

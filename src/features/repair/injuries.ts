@@ -110,7 +110,13 @@ export async function setInjuryStatus(
     if (changed.length === 0) return;
     await recordAudit(tx, {
       actor: `therapist:${input.therapistId}`,
-      action: `injury.${input.status === "active" ? "resumed" : input.status}`,
+      // Each action named in full, so the audit log's words can be checked against them.
+      action:
+        input.status === "active"
+          ? "injury.resumed"
+          : input.status === "paused"
+            ? "injury.paused"
+            : "injury.closed",
       subject: `injury:${input.injuryId}`,
     });
   });

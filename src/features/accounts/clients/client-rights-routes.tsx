@@ -35,14 +35,14 @@ export function registerClientRightsRoutes(app: FastifyInstance, ctx: AppContext
   app.get("/my/data", { config: { access: "client" } }, async (request, reply) => {
     const clientId = ownClientId(request, "client-export", "read");
     if (!clientId) return reply.redirect("/sign-in", 303);
-    const data = await exportClientData(db, keys, clientData, clientId);
+    const data = await exportClientData(db, keys, clientData, clientId, "viewed");
     return sendPrivate(reply, renderPage(<MyDataPage site={site} data={data} />));
   });
 
   app.get("/my/data.json", { config: { access: "client" } }, async (request, reply) => {
     const clientId = ownClientId(request, "client-export", "read");
     if (!clientId) return reply.redirect("/sign-in", 303);
-    const data = await exportClientData(db, keys, clientData, clientId);
+    const data = await exportClientData(db, keys, clientData, clientId, "downloaded");
     return reply
       .header("cache-control", "no-store")
       .header("content-disposition", 'attachment; filename="haven-my-data.json"')

@@ -11,13 +11,15 @@ export type ClientExport = {
 /**
  * Everything Haven holds about one client, from every registered table: their own rows only (never
  * the partner's), decrypted. Safety answers are not registered for export: the therapist releases
- * them after checking identity. The download is recorded in the audit log.
+ * them after checking identity. Each showing is recorded in the audit log, named for what happened: seen
+ * on the page (`client.data-viewed`) or downloaded as a file (`client.exported`).
  */
 export async function exportClientData(
   db: Database,
   ring: KeyRing,
   tables: ClientDataTable[],
   clientId: string,
+  how: "viewed" | "downloaded",
   now = new Date(),
 ): Promise<ClientExport> {
   const sections = [];
@@ -26,6 +28,10 @@ export async function exportClientData(
       sections.push({ table: table.table, title: table.title, rows: await table.export(db, ring, clientId) });
   }
   const subject = `client:${clientId}`;
-  await recordAudit(db, { actor: subject, action: "client.exported", subject });
+  await recordAudit(db, {
+    actor: subject,
+    action: how === "viewed" ? "client.data-viewed" : "client.exported",
+    subject,
+  });
   return { generatedAt: now.toISOString(), sections };
 }

@@ -112,7 +112,13 @@ async function saveInTransaction(
   }
   await recordAudit(tx, {
     actor: `therapist:${input.therapistId}`,
-    action: `article.${status === "draft" ? "saved-as-draft" : status}`,
+    // Each action named in full, so the audit log's words can be checked against them.
+    action:
+      status === "draft"
+        ? "article.saved-as-draft"
+        : status === "scheduled"
+          ? "article.scheduled"
+          : "article.published",
     subject: `article:${articleId}`,
     detail: { slug: snapshot.slug, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) },
   });
