@@ -12,6 +12,8 @@ import { CancelConsultationPage, MoveConsultationPage } from "./therapist/change
 import { type Consultation, ConsultationsPage } from "./therapist/consultations-page.tsx";
 import { BookedWithHelpPage } from "./visitor/booked-with-help-page.tsx";
 import { embedFrame, siteFrame } from "./visitor/booking-frame.tsx";
+import { CancelPage, type CancelView } from "./visitor/cancel-page.tsx";
+import { CancelledWithHelpPage } from "./visitor/cancelled-with-help-page.tsx";
 import { DetailsPage } from "./visitor/details-page.tsx";
 import { KindPage } from "./visitor/kind-page.tsx";
 import { ManagePage, type ManageView } from "./visitor/manage-page.tsx";
@@ -167,7 +169,7 @@ const manage = (
   name: string,
   changes: Partial<ManageView>,
   extra: { notice?: string; problem?: string } = {},
-) => page(name, () => <ManagePage site={site} view={{ ...view, ...changes }} formToken="token" {...extra} />);
+) => page(name, () => <ManagePage site={site} view={{ ...view, ...changes }} {...extra} />);
 manage("manage-confirmed", {}, { notice: "A notice.", problem: "A problem." });
 manage("manage-too-late", {
   changeable: false,
@@ -180,7 +182,7 @@ manage("manage-requested-too-late", { status: "requested", expiresAt: start - 5 
 manage("manage-declined", { status: "declined", declineMessage: "I am away that week." });
 manage("manage-expired", { status: "expired" });
 manage("manage-cancelled", { status: "cancelled" });
-page("manage-embedded", () => <ManagePage site={site} view={view} formToken="token" frame={embedFrame} />);
+page("manage-embedded", () => <ManagePage site={site} view={view} frame={embedFrame} />);
 page("reschedule", () => (
   <ReschedulePage
     site={site}
@@ -193,6 +195,32 @@ page("reschedule", () => (
 ));
 page("reschedule-none", () => (
   <ReschedulePage site={site} token="manage-token" zone="Europe/London" slots={[]} formToken="token" />
+));
+const cancelView: CancelView = {
+  token: "manage-token",
+  start,
+  zone: "Europe/London",
+  kind: "couple",
+  meeting: "video",
+  therapistName: "Tess Teak",
+  requested: false,
+};
+page("cancel-step", () => <CancelPage site={site} view={cancelView} form={{ token: "token" }} />);
+page("cancel-step-invalid", () => (
+  <CancelPage
+    site={site}
+    view={{ ...cancelView, requested: true }}
+    form={{
+      token: "token",
+      reason: "Too long",
+      error: "Reason problem.",
+      problem: "A problem.",
+      crisis: true,
+    }}
+  />
+));
+page("cancelled-with-help", () => (
+  <CancelledWithHelpPage site={site} requested={false} manageUrl="/book/manage/x?notice=cancelled" />
 ));
 page("no-booking", () => <NoBookingPage site={site} />);
 page("unusable-link", () => <UnusableLinkPage site={site} frame={embedFrame} />);
@@ -261,6 +289,10 @@ page("consultations", () => (
       token: "token",
       decline: { bookingId: "c2", message: "Too long", error: "Message problem." },
     }}
+    cancelled={[
+      { id: "c4", start: start + 4 * hour, name: "Cy Cedar", reason: "Work changed." },
+      { id: "c5", start: start + 5 * hour, name: "Di Dogwood", reason: "" },
+    ]}
     notice="A notice."
     problem="A problem."
   />

@@ -22,6 +22,10 @@ export const consultationWords = {
   pendingHeading: "Waiting for your answer",
   confirmedHeading: "Confirmed, soonest first",
   noneYet: "No consultations are booked yet.",
+  cancelledHeading: "Cancelled, still to come",
+  cancelledIntro: "These times are free again. Where someone said why they cancelled, their words are here.",
+  theirReason: "Their reason",
+  noReason: "They did not give a reason.",
   terms: {
     kind: "Who it is for",
     meeting: "How",

@@ -35,13 +35,12 @@ export type ManageView = {
 export function ManagePage(props: {
   site: SiteContext;
   view: ManageView;
-  formToken: string;
   notice?: string | undefined;
   problem?: string | undefined;
   /** Framed in the practice's own site, the page shows the booking and opens its full page in a new tab. */
   frame?: BookingFrame;
 }) {
-  const { site, view, formToken, notice, problem } = props;
+  const { site, view, notice, problem } = props;
   const frame = props.frame ?? siteFrame;
   const base = `/book/manage/${view.token}`;
   const active = view.status === "requested" || view.status === "confirmed";
@@ -91,9 +90,7 @@ export function ManagePage(props: {
             <p class="muted">{embedMessages.consultationPageHint}</p>
           </>
         )}
-        {active && !frame.embedded && (
-          <ManageActions site={site} view={view} formToken={formToken} base={base} />
-        )}
+        {active && !frame.embedded && <ManageActions site={site} view={view} base={base} />}
         {(view.status === "declined" || view.status === "expired") && (
           <RequestEnded
             status={view.status}

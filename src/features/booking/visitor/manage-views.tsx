@@ -12,6 +12,7 @@ import { bookingIdFromManageToken } from "../manage-link.ts";
 import { statusAt } from "../request-expiry.ts";
 import { loadAvailability } from "../therapist-availability.ts";
 import type { BookingFrame } from "./booking-frame.tsx";
+import { type CancelForm, CancelPage } from "./cancel-page.tsx";
 import { ManagePage } from "./manage-page.tsx";
 import { ReschedulePage } from "./reschedule-page.tsx";
 import { UnusableLinkPage } from "./unusable-link-page.tsx";
@@ -35,7 +36,6 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
   const formName = (booking: BookingRecord) => `manage:${booking.id}`;
 
   const managePage = (
-    request: FastifyRequest,
     reply: FastifyReply,
     found: ManageFound,
     extra: { notice?: string; problem?: string; status?: number } = {},
@@ -49,7 +49,6 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
         <ManagePage
           site={site}
           frame={frame}
-          formToken={formTokenFor(request, key, formName(booking), "anonymous")}
           notice={extra.notice}
           problem={extra.problem}
           view={{
@@ -109,5 +108,35 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
     );
   };
 
-  return { bookingFor, unusable, formName, managePage, reschedulePage };
+  /** The step before cancelling or withdrawing, with what was typed and its problem when shown again. */
+  const cancelPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: ManageFound,
+    form: Omit<CancelForm, "token"> = {},
+    status = 200,
+  ) => {
+    const { booking, token } = found;
+    return sendPrivate(
+      reply,
+      renderPage(
+        <CancelPage
+          site={site}
+          view={{
+            token,
+            start: booking.startsAt.getTime(),
+            zone: booking.visitorTimeZone,
+            kind: booking.kind,
+            meeting: booking.meeting,
+            therapistName: booking.therapist.name,
+            requested: booking.status === "requested",
+          }}
+          form={{ ...form, token: formTokenFor(request, key, formName(booking), "anonymous") }}
+        />,
+      ),
+      status,
+    );
+  };
+
+  return { bookingFor, unusable, formName, managePage, reschedulePage, cancelPage };
 }

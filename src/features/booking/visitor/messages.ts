@@ -149,8 +149,8 @@ export const manageMessages = {
   cancelling: "Cancelling…",
   cancel: "Cancel the consultation",
   tooLate: (hours: number) =>
-    `It is less than ${hours} hours before the consultation, so it can't be changed here.`,
-  contactPractice: "Please contact the practice:",
+    `It is less than ${hours} hours before the consultation, so it can't be moved here. You can still cancel it.`,
+  moveByContact: "To find another time, please contact the practice:",
   or: "or",
   rescheduleDescription: "Move your consultation.",
   back: "← Your consultation",
@@ -158,6 +158,34 @@ export const manageMessages = {
   noOtherTimes: "There are no other free times in the coming weeks.",
   moving: "Moving…",
   move: "Move the consultation",
+};
+
+/** The step before cancelling or withdrawing: what will happen, and an optional reason. */
+export const cancelMessages = {
+  title: "Cancel your consultation",
+  withdrawTitle: "Withdraw your request",
+  description: "Cancel your consultation.",
+  whatHappens: (therapist: string) =>
+    `If you cancel, the time is let go at once, so someone else can have it. ${therapist} will be told, and you will get a short email saying so if you chose email.`,
+  whatHappensRequest: (therapist: string) =>
+    `If you withdraw it, the time is let go at once and ${therapist} will not need to answer. You will get a short email saying so if you chose email.`,
+  welcomeBack: "You would be welcome to book again whenever it feels right.",
+  reasonLabel: "Would you like to say why? (optional)",
+  reasonHint: (max: string) =>
+    `Only the practice reads this. There is no need to give a reason. Up to ${max} characters.`,
+  reasonTooLong: (max: string, length: string) =>
+    `That is ${length} characters — please shorten it to ${max} or fewer. Your words are kept below.`,
+  confirm: "Yes, cancel the consultation",
+  confirmWithdraw: "Yes, withdraw the request",
+  keep: "Keep the consultation",
+  keepRequest: "Keep the request",
+  inDanger: "If you are in danger or thinking of ending your life, please don't wait:",
+  findHelp: "find help now",
+  nobodyReads:
+    "Nobody reads this form live. The practice will be told that you may need support — not what you wrote — when they next open Haven.",
+  cancelledHeading: "Your consultation is cancelled",
+  withdrawnHeading: "Your request is withdrawn",
+  continue: "See your consultation",
 };
 
 /** When the flow cannot go on: nobody takes bookings online, or a manage link that does not work. */

@@ -1,0 +1,210 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formTokenIn, freshAddress } from "../../../../test/support/forms.ts";
+import { capturingLogger } from "../../../../test/support/log-capture.ts";
+import { deliveredMail } from "../../../../test/support/outbox.ts";
+import { addTherapist, signInTherapist, type TestTherapist } from "../../../../test/support/people.ts";
+import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { therapistNotifications } from "../../notifications/notification.schema.ts";
+import { bookConsultation } from "../book-consultation.ts";
+import { bookings } from "../booking.schema.ts";
+import { loadBooking } from "../booking-record.ts";
+import { bookingSettings } from "../booking-settings.schema.ts";
+import { computeSlots } from "../compute-slots.ts";
+import { manageToken } from "../manage-link.ts";
+import { loadAvailability } from "../therapist-availability.ts";
+import { weeklyHours } from "../weekly-hours.schema.ts";
+
+const logs = capturingLogger();
+let t: TestApp;
+let tess: TestTherapist;
+let tessCookie: string;
+let umaCookie: string;
+let offered: number[];
+let next = 0;
+
+const mail = {
+  practiceName: "Haven demo practice",
+  practiceEmail: "hello@example.org",
+  publicHost: "haven.test",
+  manageUrlFor: (id: string) => `https://haven.test/book/manage/${id}`,
+};
+
+/** A confirmed consultation with Tess, and its private manage link. */
+async function book(email: string): Promise<{ id: string; link: string }> {
+  const outcome = await bookConsultation(
+    t.handle.db,
+    t.keys,
+    {
+      therapistId: tess.id,
+      start: offered[next++ * 3] as number,
+      kind: "couple",
+      meeting: "video",
+      visitorTimeZone: "Europe/London",
+      submissionId: randomUUID(),
+      visitor: { name: "Bea Birch", email, phone: "", contactBy: ["email"], leaveMessage: true, note: "" },
+    },
+    new Date(),
+    mail,
+  );
+  if (!outcome.ok) throw new Error(`not booked: ${outcome.reason}`);
+  return { id: outcome.bookingId, link: `/book/manage/${manageToken(t.keys, outcome.bookingId)}` };
+}
+
+/** Moves a booking's time straight in the database, to `minutesAhead` from now. */
+async function startIn(id: string, minutesAhead: number) {
+  const start = new Date(Date.now() + minutesAhead * 60_000);
+  const end = new Date(start.getTime() + 20 * 60_000);
+  await t.handle.db
+    .update(bookings)
+    .set({ startsAt: start, endsAt: end, blockedFrom: start, blockedUntil: end })
+    .where(eq(bookings.id, id));
+}
+
+/** Opens the cancel step and presses its button with this reason, as a browser would. */
+async function cancelWith(link: string, reason: string) {
+  const step = await t.app.inject({ url: `${link}/cancel` });
+  expect(step.statusCode).toBe(200);
+  return t.app.inject({
+    method: "POST",
+    url: `${link}/cancel`,
+    remoteAddress: freshAddress(),
+    headers: { "sec-fetch-site": "same-origin" },
+    payload: { _form: formTokenIn(step.body, `${link}/cancel`), reason },
+  });
+}
+
+const rowOf = async (id: string) => (await t.handle.db.select().from(bookings).where(eq(bookings.id, id)))[0];
+const consultationsOf = async (cookie: string) =>
+  (await t.app.inject({ url: "/practice/consultations", headers: { cookie } })).body;
+
+beforeAll(async () => {
+  t = await createTestApp({ logger: logs.logger });
+  tess = await addTherapist(t, "Tess Teak", "tess@example.org");
+  const uma = await addTherapist(t, "Uma Umber", "uma@example.org");
+  tessCookie = await signInTherapist(t, tess);
+  umaCookie = await signInTherapist(t, uma);
+  await t.handle.db.insert(weeklyHours).values(
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      therapistId: tess.id,
+      weekday,
+      startMinute: 8 * 60,
+      endMinute: 20 * 60,
+    })),
+  );
+  await t.handle.db.insert(bookingSettings).values({ therapistId: tess.id, minimumNoticeMinutes: 0 });
+  const now = Date.now();
+  const window = { from: now + 2 * 86_400_000, to: now + 20 * 86_400_000 };
+  const availability = await loadAvailability(t.handle.db, tess.id, window);
+  offered = computeSlots({ ...(availability as NonNullable<typeof availability>), now, ...window }).map(
+    (s) => s.start,
+  );
+});
+afterAll(() => t.close());
+
+describe("a visitor cancels", () => {
+  it("inside the cut-off, after a step that says what will happen, with a reason only their therapist reads", async () => {
+    const { id, link } = await book("cat@example.org");
+    await startIn(id, 120);
+    const manage = await t.app.inject({ url: link });
+    expect(manage.body).toContain("so it can't be moved here. You can still cancel it.");
+    expect(manage.body).not.toContain(`href="${link}/reschedule"`);
+    expect(manage.body).toContain(`href="${link}/cancel"`);
+
+    // The step itself changes nothing: a mail scanner opening it cancels nothing.
+    const step = await t.app.inject({ url: `${link}/cancel` });
+    expect(step.statusCode).toBe(200);
+    expect(step.headers["cache-control"]).toContain("no-store");
+    expect(step.body).toContain("the time is let go at once");
+    expect(step.body).toContain('name="reason"');
+    expect(step.body).toContain("Yes, cancel the consultation");
+    expect((await rowOf(id))?.status).toBe("confirmed");
+
+    const reason = "My shifts changed and I can't get away that week.";
+    const answer = await cancelWith(link, reason);
+    expect(answer.statusCode).toBe(303);
+    expect(answer.headers.location).toBe(`${link}?notice=cancelled`);
+    const row = await rowOf(id);
+    expect(row?.status).toBe("cancelled");
+    // Encrypted at rest, bound to its row and column; readable by the app.
+    expect(row?.cancelReasonEncrypted).toBeTruthy();
+    expect(row?.cancelReasonEncrypted).not.toContain("shifts");
+    expect((await loadBooking(t.handle.db, t.keys, id))?.cancelReason).toBe(reason);
+
+    // Tess reads it where she sees her consultations; another therapist never does.
+    const tessPage = await consultationsOf(tessCookie);
+    expect(tessPage).toContain("Cancelled, still to come");
+    expect(tessPage).toContain(`<dd class="entry-body">${reason}</dd>`);
+    expect(await consultationsOf(umaCookie)).not.toContain("My shifts changed");
+
+    // Emails say only that a reason was given; the words are in no email and no log line.
+    const mails = await deliveredMail(t);
+    const toTess = mails.filter((m) => m.to.includes("tess@example.org") && m.text.includes("was cancelled"));
+    expect(toTess.at(-1)?.text).toContain("They said why: you can read it on your consultations page.");
+    expect(mails.some((m) => m.text.includes("shifts"))).toBe(false);
+    expect(logs.text()).not.toContain("shifts");
+  });
+
+  it("without a reason, and the therapist reads that none was given", async () => {
+    const { id, link } = await book("dan@example.org");
+    const answer = await cancelWith(link, "   ");
+    expect(answer.headers.location).toBe(`${link}?notice=cancelled`);
+    const row = await rowOf(id);
+    expect(row?.status).toBe("cancelled");
+    expect(row?.cancelReasonEncrypted).toBeNull();
+    expect(await consultationsOf(tessCookie)).toContain("They did not give a reason.");
+  });
+
+  it("keeps a reason over the limit and says so beside the field, cancelling nothing", async () => {
+    const { id, link } = await book("eve@example.org");
+    const long = `Start of my words ${"and more ".repeat(120)}end of my words`;
+    const answer = await cancelWith(link, long);
+    expect(answer.statusCode).toBe(400);
+    expect(answer.body).toContain('<p class="field-error" id="field-reason-error">');
+    expect(answer.body).toContain(`please shorten it to 1,000 or fewer`);
+    expect(answer.body).toContain(`>${long}</textarea>`);
+    expect(answer.body).toContain('aria-invalid="true"');
+    expect((await rowOf(id))?.status).toBe("confirmed");
+  });
+
+  it("meets crisis words in the reason with help, and tells the therapist without the words", async () => {
+    const { id, link } = await book("fay@example.org");
+    const answer = await cancelWith(link, "I don't see the point, I want to die");
+    expect(answer.statusCode).toBe(200);
+    expect(answer.body).toMatch(/<div id="crisis-panel" class="crisis-panel" role="status">/);
+    expect(answer.body).toContain(`href="${link}?notice=cancelled"`);
+    expect((await rowOf(id))?.status).toBe("cancelled");
+    const [notice] = await t.handle.db
+      .select()
+      .from(therapistNotifications)
+      .where(eq(therapistNotifications.bookingId, id));
+    expect(notice?.kind).toBe("crisis-words");
+    expect(notice?.therapistId).toBe(tess.id);
+    expect(JSON.stringify(notice)).not.toContain("want to die");
+    // Help is in that answer only: the booking's page, reopened later, does not repeat it.
+    expect((await t.app.inject({ url: link })).body).not.toContain('id="crisis-panel"');
+  });
+
+  it("cannot cancel a consultation that has begun, nor press a stale button twice", async () => {
+    const { id, link } = await book("gus@example.org");
+    const step = await t.app.inject({ url: `${link}/cancel` });
+    await startIn(id, -5);
+    const late = await t.app.inject({
+      method: "POST",
+      url: `${link}/cancel`,
+      remoteAddress: freshAddress(),
+      headers: { "sec-fetch-site": "same-origin" },
+      payload: { _form: formTokenIn(step.body, `${link}/cancel`), reason: "" },
+    });
+    expect(late.statusCode).toBe(409);
+    expect((await rowOf(id))?.status).toBe("confirmed");
+
+    const { link: second } = await book("hal@example.org");
+    expect((await cancelWith(second, "")).statusCode).toBe(303);
+    // Once cancelled, the step shows where the booking stands instead of a button.
+    const again = await t.app.inject({ url: `${second}/cancel` });
+    expect(again.body).toContain("This consultation is cancelled.");
+    expect(again.body).not.toContain('name="reason"');
+  });
+});
