@@ -163,6 +163,7 @@ const view: ManageView = {
   therapistName: "Tess Teak",
   changeable: true,
   cutoffHours: 24,
+  graceUntil: undefined,
   calendarLinks: { google: "https://calendar.example/google", outlook: "https://calendar.example/outlook" },
 };
 const manage = (
@@ -177,6 +178,7 @@ manage("manage-too-late", {
   meeting: "phone",
   kind: "couple",
 });
+manage("manage-in-grace", { graceUntil: start - 23 * hour });
 manage("manage-requested", { status: "requested", expiresAt: start - 5 * hour });
 manage("manage-requested-too-late", { status: "requested", expiresAt: start - 5 * hour, changeable: false });
 manage("manage-declined", { status: "declined", declineMessage: "I am away that week." });
@@ -401,6 +403,7 @@ const settings: SettingsValues = {
   intervalMinutes: "30",
   maxPerDay: "",
   cancellationCutoffHours: "24",
+  graceMinutes: "30",
   requestExpiryHours: "500",
   reminderHours: "24",
   videoLink: "http://x",

@@ -26,9 +26,27 @@ async function lockBookingRow(tx: Database, bookingId: string): Promise<void> {
   await tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId)).for("update");
 }
 
-/** Whether the visitor may still change the booking themselves (before the therapist's cut-off). */
-export function changeableUntil(booking: Pick<BookingRecord, "startsAt" | "settings">): Date {
-  return new Date(booking.startsAt.getTime() - booking.settings.cancellationCutoffHours * 3_600_000);
+/**
+ * Until when the visitor may move the booking themselves: the therapist's cut-off, or, when later, the end
+ * of the grace window after booking (never past the start), so a slip made just now can be put right.
+ */
+export function changeableUntil(booking: Pick<BookingRecord, "startsAt" | "createdAt" | "settings">): Date {
+  const start = booking.startsAt.getTime();
+  const cutoff = start - booking.settings.cancellationCutoffHours * 3_600_000;
+  const { graceMinutes } = booking.settings;
+  if (graceMinutes === 0) return new Date(cutoff);
+  const grace = Math.min(booking.createdAt.getTime() + graceMinutes * 60_000, start);
+  return new Date(Math.max(cutoff, grace));
+}
+
+/** When the visitor is inside the cut-off but still within the grace window: its end; otherwise undefined. */
+export function inGraceUntil(
+  booking: Pick<BookingRecord, "startsAt" | "createdAt" | "settings">,
+  now: Date,
+): Date | undefined {
+  const cutoff = booking.startsAt.getTime() - booking.settings.cancellationCutoffHours * 3_600_000;
+  const until = changeableUntil(booking);
+  return now.getTime() > cutoff && now <= until ? until : undefined;
 }
 
 /** Whether it still holds its time: confirmed, or a request not yet past its expiry. */

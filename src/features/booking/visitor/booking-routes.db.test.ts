@@ -297,6 +297,8 @@ describe("the manage link", () => {
         endsAt: new Date(soon.getTime() + 20 * 60_000),
         blockedFrom: soon,
         blockedUntil: new Date(soon.getTime() + 30 * 60_000),
+        // Booked an hour ago: past the grace window in which even a booking inside the cut-off may move.
+        createdAt: new Date(Date.now() - 3600_000),
       })
       .where(eq(bookings.id, id));
     const page = await t.app.inject({ url: link });

@@ -1,4 +1,5 @@
 import type { SiteContext } from "../../practice-settings/site-context.ts";
+import { fullMoment } from "../messages.ts";
 import type { ManageView } from "./manage-page.tsx";
 import { manageMessages as m } from "./messages.ts";
 
@@ -74,6 +75,9 @@ export function ManageActions(props: { site: SiteContext; view: ManageView; base
         </li>
       </ul>
       <h2>{m.changeOrCancel}</h2>
+      {view.changeable && view.graceUntil !== undefined && (
+        <p>{m.inGrace(fullMoment(view.graceUntil, view.zone))}</p>
+      )}
       {!view.changeable && (
         <>
           <p>{m.tooLate(view.cutoffHours)}</p>

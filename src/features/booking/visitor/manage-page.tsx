@@ -29,6 +29,8 @@ export type ManageView = {
   /** Before the therapist's cut-off: the visitor may move it (a request may be withdrawn at any time). */
   changeable: boolean;
   cutoffHours: number;
+  /** Inside the cut-off but still within the grace window after booking: when that window ends. */
+  graceUntil: number | undefined;
   calendarLinks: { google: string; outlook: string };
 };
 

@@ -6,7 +6,7 @@ import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { addToCalendarLinks } from "../add-to-calendar-links.ts";
 import { bookingEvent, meetingPlace } from "../booking-emails.ts";
 import { type BookingRecord, loadBooking } from "../booking-record.ts";
-import { changeableUntil, rulesForMoving } from "../change-booking.ts";
+import { changeableUntil, inGraceUntil, rulesForMoving } from "../change-booking.ts";
 import { computeSlots } from "../compute-slots.ts";
 import { bookingIdFromManageToken } from "../manage-link.ts";
 import { statusAt } from "../request-expiry.ts";
@@ -64,6 +64,7 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
             practiceMessage: booking.practiceMessage,
             therapistName: booking.therapist.name,
             changeable: now <= changeableUntil(booking),
+            graceUntil: inGraceUntil(booking, now)?.getTime(),
             cutoffHours: booking.settings.cancellationCutoffHours,
             calendarLinks: addToCalendarLinks(event),
           }}

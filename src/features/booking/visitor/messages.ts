@@ -151,6 +151,8 @@ export const manageMessages = {
   tooLate: (hours: number) =>
     `It is less than ${hours} hours before the consultation, so it can't be moved here. You can still cancel it.`,
   moveByContact: "To find another time, please contact the practice:",
+  inGrace: (until: string) =>
+    `You booked this only a few minutes ago, so if the time isn't right you can still move it here until ${until}.`,
   or: "or",
   rescheduleDescription: "Move your consultation.",
   back: "← Your consultation",

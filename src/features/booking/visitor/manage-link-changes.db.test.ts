@@ -62,6 +62,13 @@ async function startIn(id: string, minutesAhead: number) {
     .where(eq(bookings.id, id));
 }
 
+/** Dates a booking's making back, to either side of the grace window. */
+const bookedMinutesAgo = (id: string, minutes: number) =>
+  t.handle.db
+    .update(bookings)
+    .set({ createdAt: new Date(Date.now() - minutes * 60_000) })
+    .where(eq(bookings.id, id));
+
 /** Opens the cancel step and presses its button with this reason, as a browser would. */
 async function cancelWith(link: string, reason: string) {
   const step = await t.app.inject({ url: `${link}/cancel` });
@@ -107,6 +114,7 @@ describe("a visitor cancels", () => {
   it("inside the cut-off, after a step that says what will happen, with a reason only their therapist reads", async () => {
     const { id, link } = await book("cat@example.org");
     await startIn(id, 120);
+    await bookedMinutesAgo(id, 60); // past the grace window, which has its own tests below
     const manage = await t.app.inject({ url: link });
     expect(manage.body).toContain("so it can't be moved here. You can still cancel it.");
     expect(manage.body).not.toContain(`href="${link}/reschedule"`);
@@ -206,5 +214,69 @@ describe("a visitor cancels", () => {
     const again = await t.app.inject({ url: `${second}/cancel` });
     expect(again.body).toContain("This consultation is cancelled.");
     expect(again.body).not.toContain('name="reason"');
+  });
+});
+
+describe("the grace window after booking", () => {
+  /** The first time the reschedule page offers, and the page's form token. */
+  async function offeredMove(link: string) {
+    const page = await t.app.inject({ url: `${link}/reschedule` });
+    const start = /name="start" value="(\d+)"/.exec(page.body)?.[1];
+    return { page, start };
+  }
+  const move = (link: string, token: string, start: string) =>
+    t.app.inject({
+      method: "POST",
+      url: `${link}/reschedule`,
+      remoteAddress: freshAddress(),
+      headers: { "sec-fetch-site": "same-origin" },
+      payload: { _form: token, start },
+    });
+
+  it("lets a booking made inside the cut-off be moved at once, and says until when", async () => {
+    const { id, link } = await book("ivy@example.org");
+    await startIn(id, 150);
+    await bookedMinutesAgo(id, 5);
+    const manage = await t.app.inject({ url: link });
+    expect(manage.body).toContain("You booked this only a few minutes ago");
+    expect(manage.body).toContain(`href="${link}/reschedule"`);
+    const { page, start } = await offeredMove(link);
+    expect(start).toBeDefined();
+    const moved = await move(link, formTokenIn(page.body, `${link}/reschedule`), start as string);
+    expect(moved.headers.location).toBe(`${link}?notice=moved`);
+    expect((await rowOf(id))?.startsAt.getTime()).toBe(Number(start));
+  });
+
+  it("ends when the window does: a booking made 31 minutes ago inside the cut-off can only be cancelled", async () => {
+    const { id, link } = await book("jay@example.org");
+    const { page, start } = await offeredMove(link); // opened while it could still move
+    await startIn(id, 200);
+    await bookedMinutesAgo(id, 31);
+    const manage = await t.app.inject({ url: link });
+    expect(manage.body).not.toContain("You booked this only a few minutes ago");
+    expect(manage.body).not.toContain(`href="${link}/reschedule"`);
+    expect(manage.body).toContain(`href="${link}/cancel"`);
+    const refused = await move(link, formTokenIn(page.body, `${link}/reschedule`), start as string);
+    expect(refused.statusCode).toBe(409);
+    expect((await rowOf(id))?.startsAt.getTime()).not.toBe(Number(start));
+  });
+
+  it("is the practice's to set: with none, a booking inside the cut-off cannot be moved even at once", async () => {
+    await t.handle.db
+      .update(bookingSettings)
+      .set({ graceMinutes: 0 })
+      .where(eq(bookingSettings.therapistId, tess.id));
+    try {
+      const { id, link } = await book("kit@example.org");
+      await startIn(id, 250);
+      const manage = await t.app.inject({ url: link });
+      expect(manage.body).toContain("so it can't be moved here. You can still cancel it.");
+      expect(manage.body).not.toContain(`href="${link}/reschedule"`);
+    } finally {
+      await t.handle.db
+        .update(bookingSettings)
+        .set({ graceMinutes: 30 })
+        .where(eq(bookingSettings.therapistId, tess.id));
+    }
   });
 });
