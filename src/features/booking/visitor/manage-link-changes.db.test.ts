@@ -7,6 +7,7 @@ import { deliveredMail } from "../../../../test/support/outbox.ts";
 import { addTherapist, signInTherapist, type TestTherapist } from "../../../../test/support/people.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { therapistNotifications } from "../../notifications/notification.schema.ts";
+import { approveRequest } from "../answer-request.ts";
 import { bookConsultation } from "../book-consultation.ts";
 import { bookings } from "../booking.schema.ts";
 import { loadBooking } from "../booking-record.ts";
@@ -15,6 +16,7 @@ import { computeSlots } from "../compute-slots.ts";
 import { manageToken } from "../manage-link.ts";
 import { loadAvailability } from "../therapist-availability.ts";
 import { weeklyHours } from "../weekly-hours.schema.ts";
+import { manageNotices } from "./messages.ts";
 
 const logs = capturingLogger();
 let t: TestApp;
@@ -278,5 +280,41 @@ describe("the grace window after booking", () => {
         .set({ graceMinutes: 30 })
         .where(eq(bookingSettings.therapistId, tess.id));
     }
+  });
+});
+
+describe("the notice on the booking's page", () => {
+  it("follows the booking's status, not the address: an approved request never says it is not confirmed", async () => {
+    await t.handle.db
+      .update(bookingSettings)
+      .set({ approvalRequired: true })
+      .where(eq(bookingSettings.therapistId, tess.id));
+    let booked: { id: string; link: string };
+    try {
+      booked = await book("lea@example.org");
+    } finally {
+      await t.handle.db
+        .update(bookingSettings)
+        .set({ approvalRequired: false })
+        .where(eq(bookingSettings.therapistId, tess.id));
+    }
+    const { id, link } = booked;
+    const waiting = await t.app.inject({ url: `${link}?notice=requested` });
+    expect(waiting.body).toContain(manageNotices.requested);
+
+    expect(await approveRequest(t.handle.db, t.keys, { therapistId: tess.id, bookingId: id }, mail)).toEqual({
+      ok: true,
+    });
+    const reloaded = await t.app.inject({ url: `${link}?notice=requested` });
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.body).not.toContain(manageNotices.requested);
+    expect(reloaded.body).not.toContain("not yet confirmed");
+    expect(reloaded.body).toContain("Add it to your calendar");
+    // A notice that fits the status is still shown; one made up or for another status is not.
+    expect((await t.app.inject({ url: `${link}?notice=booked` })).body).toContain(manageNotices.booked);
+    expect((await t.app.inject({ url: `${link}?notice=cancelled` })).body).not.toContain(
+      manageNotices.cancelled,
+    );
+    expect((await t.app.inject({ url: `${link}?notice=nonsense` })).statusCode).toBe(200);
   });
 });

@@ -12,6 +12,7 @@ import { statusAt } from "../request-expiry.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { cancelSchema } from "./cancel-reason.ts";
 import { CancelledWithHelpPage } from "./cancelled-with-help-page.tsx";
+import { noticeFor } from "./manage-notice.ts";
 import { manageViews } from "./manage-views.tsx";
 import { visitorMessages as m, manageNotices } from "./messages.ts";
 
@@ -57,7 +58,10 @@ export function registerManageRoutes(
     const found = await bookingFor(request);
     if (!found) return unusable(reply);
     const { notice } = noticeQuery.parse(request.query);
-    return managePage(reply, found, notice ? { notice: notices[notice] } : {});
+    // The notice follows the booking's status now, never the address alone (an approved request's page,
+    // reloaded from `?notice=requested`, must not say "not confirmed yet").
+    const words = noticeFor(notice, statusAt(found.booking, Date.now()));
+    return managePage(reply, found, words ? { notice: words } : {});
   });
   // The calendar file, cancelling and moving are served on the site only, never inside a frame.
   if (frame.embedded) return;
