@@ -155,7 +155,8 @@ const view: ManageView = {
   zone: "Europe/London",
   kind: "individual",
   meeting: "video",
-  place: "Join by video: https://video.example/room",
+  place: "https://video.example/room",
+  videoLink: "https://video.example/room",
   status: "confirmed",
   expiresAt: undefined,
   declineMessage: "",
@@ -177,8 +178,13 @@ manage("manage-too-late", {
   practiceMessage: "Moved, sorry.",
   meeting: "phone",
   kind: "couple",
+  place: "I will call you on the number you gave.",
+  videoLink: undefined,
 });
 manage("manage-in-grace", { graceUntil: start - 23 * hour });
+manage("manage-couple", { kind: "couple" });
+manage("manage-couple-requested", { kind: "couple", status: "requested", expiresAt: start - 5 * hour });
+manage("manage-link-not-web", { place: "javascript:alert(1)", videoLink: undefined });
 manage("manage-requested", { status: "requested", expiresAt: start - 5 * hour });
 manage("manage-requested-too-late", { status: "requested", expiresAt: start - 5 * hour, changeable: false });
 manage("manage-declined", { status: "declined", declineMessage: "I am away that week." });

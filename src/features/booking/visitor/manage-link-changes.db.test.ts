@@ -318,3 +318,31 @@ describe("the notice on the booking's page", () => {
     expect((await t.app.inject({ url: `${link}?notice=nonsense` })).statusCode).toBe(200);
   });
 });
+
+describe("the confirmation of a couple's video consultation", () => {
+  const setVideoLink = (videoLink: string | null) =>
+    t.handle.db.update(bookingSettings).set({ videoLink }).where(eq(bookingSettings.therapistId, tess.id));
+
+  it("links to the video call only when it is a web address, and says how the partner joins", async () => {
+    const { link } = await book("max@example.org");
+    try {
+      await setVideoLink("https://video.example.org/tess");
+      const page = (await t.app.inject({ url: `${link}?notice=booked` })).body;
+      expect(page).toContain(manageNotices.booked);
+      expect(page).toContain(
+        'To join the video call: <a href="https://video.example.org/tess">https://video.example.org/tess</a>',
+      );
+      expect(page).toContain("Your partner joins the same call, at the same time, with the same video link.");
+      expect(page).toContain("not this page's address");
+      expect(page).toContain("Tess Teak will ask a little about what brings you both");
+
+      // A setting saved before links were checked, or written by hand, is shown as text and never linked.
+      await setVideoLink("javascript:alert(1)");
+      const odd = (await t.app.inject({ url: link })).body;
+      expect(odd).not.toContain('href="javascript:');
+      expect(odd).toContain("<p>javascript:alert(1)</p>");
+    } finally {
+      await setVideoLink(null);
+    }
+  });
+});

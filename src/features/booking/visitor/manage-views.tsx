@@ -16,6 +16,7 @@ import { type CancelForm, CancelPage } from "./cancel-page.tsx";
 import { ManagePage } from "./manage-page.tsx";
 import { ReschedulePage } from "./reschedule-page.tsx";
 import { UnusableLinkPage } from "./unusable-link-page.tsx";
+import { webLink } from "./web-link.ts";
 
 export type ManageFound = { booking: BookingRecord; token: string };
 
@@ -58,6 +59,7 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
             kind: booking.kind,
             meeting: booking.meeting,
             place: meetingPlace(booking),
+            videoLink: booking.meeting === "video" ? webLink(booking.settings.videoLink) : undefined,
             status: statusAt(booking, now.getTime()),
             expiresAt: booking.expiresAt?.getTime(),
             declineMessage: booking.declineMessage,

@@ -154,6 +154,18 @@ export const manageMessages = {
   inGrace: (until: string) =>
     `You booked this only a few minutes ago, so if the time isn't right you can still move it here until ${until}.`,
   or: "or",
+  joinVideo: "To join the video call:",
+  coupleHeading: "Coming as a couple",
+  partnerJoinsVideo: (requested: boolean) =>
+    `Your partner joins the same call, at the same time, with the same video link${requested ? " (it will be on this page once the time is confirmed)" : ""}. You can sit together at one screen, or each join from your own — whichever feels easier.`,
+  partnerJoinsPhone:
+    "It is one call for you both. If you can, be together for it, with the phone on speaker.",
+  partnerNotThisPage: (meeting: "video" | "phone") =>
+    `Please send your partner the time${meeting === "video" ? " and the video link" : ""}, not this page's address: anyone with the address can change the booking.`,
+  whatHappens: (therapist: string) =>
+    `In the consultation, ${therapist} will ask a little about what brings you both and listen to each of you in turn. You can ask anything about how the work goes.`,
+  afterwards:
+    "Afterwards there is nothing to decide on the spot. You can talk it over together first, and get in touch if and when you want to go on.",
   rescheduleDescription: "Move your consultation.",
   back: "← Your consultation",
   shownIn: (zone: string) => `Times are shown in ${zone} time.`,
