@@ -201,6 +201,17 @@ page("reschedule", () => (
     problem="A problem."
   />
 ));
+page("reschedule-just-taken", () => (
+  <ReschedulePage
+    site={site}
+    token="manage-token"
+    zone="Europe/London"
+    nearest={slots.slice(0, 3)}
+    slots={slots.slice(3)}
+    formToken="token"
+    problem="A problem."
+  />
+));
 page("reschedule-none", () => (
   <ReschedulePage site={site} token="manage-token" zone="Europe/London" slots={[]} formToken="token" />
 ));

@@ -346,3 +346,67 @@ describe("the confirmation of a couple's video consultation", () => {
     }
   });
 });
+
+describe("moving to a time that was just taken", () => {
+  it("keeps the visitor's place: the nearest free times first, the nearest chosen, and nothing moved", async () => {
+    const { id, link } = await book("ned@example.org");
+    const before = (await rowOf(id))?.startsAt.getTime();
+    const page = await t.app.inject({ url: `${link}/reschedule` });
+    const offeredThere = [...page.body.matchAll(/name="start" value="(\d+)"/g)].map((m) => Number(m[1]));
+    const wanted = offeredThere[10] as number;
+    // Someone else books that very time while the page is open.
+    const other = await bookConsultation(
+      t.handle.db,
+      t.keys,
+      {
+        therapistId: tess.id,
+        start: wanted,
+        kind: "individual",
+        meeting: "phone",
+        visitorTimeZone: "Europe/London",
+        submissionId: randomUUID(),
+        visitor: {
+          name: "Oli Oak",
+          email: "oli@example.org",
+          phone: "",
+          contactBy: ["email"],
+          leaveMessage: true,
+          note: "",
+        },
+      },
+      new Date(),
+      mail,
+    );
+    expect(other.ok).toBe(true);
+    const taken = await t.app.inject({
+      method: "POST",
+      url: `${link}/reschedule`,
+      remoteAddress: freshAddress(),
+      headers: { "sec-fetch-site": "same-origin" },
+      payload: { _form: formTokenIn(page.body, `${link}/reschedule`), start: String(wanted) },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).toContain("that time was just taken. Here are the nearest times still free.");
+    expect(taken.body).toContain("<legend>The nearest free times</legend>");
+    const nearest = [...taken.body.matchAll(/id="field-start-(\d+)"[^>]*?( checked)?\/>/g)];
+    expect(nearest).toHaveLength(3);
+    expect(nearest.map((m) => Number(m[1]))).not.toContain(wanted);
+    expect(nearest.filter((m) => m[2])).toHaveLength(1);
+    // Nearest means nearest: no other time offered is closer to the one wanted than the furthest of these.
+    const furthest = Math.max(...nearest.map((m) => Math.abs(Number(m[1]) - wanted)));
+    const rest = [...taken.body.matchAll(/id="start-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(rest.every((start) => Math.abs(start - wanted) >= furthest)).toBe(true);
+    expect((await rowOf(id))?.startsAt.getTime()).toBe(before);
+
+    const chosen = nearest.find((m) => m[2])?.[1] as string;
+    const moved = await t.app.inject({
+      method: "POST",
+      url: `${link}/reschedule`,
+      remoteAddress: freshAddress(),
+      headers: { "sec-fetch-site": "same-origin" },
+      payload: { _form: formTokenIn(taken.body, `${link}/reschedule`), start: chosen },
+    });
+    expect(moved.headers.location).toBe(`${link}?notice=moved`);
+    expect((await rowOf(id))?.startsAt.getTime()).toBe(Number(chosen));
+  });
+});

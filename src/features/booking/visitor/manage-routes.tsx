@@ -154,7 +154,8 @@ export function registerManageRoutes(
           }
           if (outcome.reason === "too-late" || outcome.reason === "not-active")
             return managePage(reply, found, { status: 409 });
-          return reschedulePage(request, reply, found, m.rescheduleTaken, 409);
+          // Just taken: the page again with the nearest free times first, the nearest already chosen.
+          return reschedulePage(request, reply, found, m.rescheduleTaken, 409, data.start);
         },
       })(request, reply);
     },

@@ -9,6 +9,7 @@ import { type BookingRecord, loadBooking } from "../booking-record.ts";
 import { changeableUntil, inGraceUntil, rulesForMoving } from "../change-booking.ts";
 import { computeSlots } from "../compute-slots.ts";
 import { bookingIdFromManageToken } from "../manage-link.ts";
+import { nearestSlots } from "../nearest-slots.ts";
 import { statusAt } from "../request-expiry.ts";
 import { loadAvailability } from "../therapist-availability.ts";
 import type { BookingFrame } from "./booking-frame.tsx";
@@ -82,6 +83,8 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
     found: ManageFound,
     problem?: string,
     status = 200,
+    /** A time the visitor chose that was just taken: the nearest free ones are offered first. */
+    wanted?: number,
   ) => {
     const now = Date.now();
     const window = { from: now, to: now + 400 * 86_400_000 };
@@ -95,6 +98,8 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
           ...window,
         }).filter((s) => s.start !== found.booking.startsAt.getTime())
       : [];
+    const nearest = wanted === undefined ? [] : nearestSlots(slots, wanted);
+    const others = slots.filter((s) => !nearest.includes(s));
     return sendPrivate(
       reply,
       renderPage(
@@ -102,7 +107,8 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
           site={site}
           token={found.token}
           zone={found.booking.visitorTimeZone}
-          slots={slots.slice(0, 14 * 24)}
+          nearest={nearest}
+          slots={others.slice(0, 14 * 24)}
           formToken={formTokenFor(request, key, formName(found.booking), "anonymous")}
           problem={problem}
         />,

@@ -49,7 +49,7 @@ export const visitorMessages = {
   manageExpired: "This page had been open a long time. Please press the button again.",
   rescheduleExpired: "This page had been open a long time. Please choose again.",
   chooseTime: "Please choose a time.",
-  rescheduleTaken: "Sorry — that time was taken a moment ago. Please choose another.",
+  rescheduleTaken: "Sorry — that time was just taken. Here are the nearest times still free.",
   therapistGone:
     "The therapist you chose isn't taking bookings online just now. You can choose someone else, or contact the practice.",
   noLongerFree: "That time is no longer free. Please choose another.",
@@ -170,6 +170,8 @@ export const manageMessages = {
   back: "← Your consultation",
   shownIn: (zone: string) => `Times are shown in ${zone} time.`,
   noOtherTimes: "There are no other free times in the coming weeks.",
+  nearestLegend: "The nearest free times",
+  otherTimes: "Or another time",
   moving: "Moving…",
   move: "Move the consultation",
 };
