@@ -54,6 +54,61 @@ describe("booking in a real browser", () => {
     }
   });
 
+  it("on a 360 px phone, cancels a couple's consultation after a confirming step, with a reason", async () => {
+    const context = await browser.newContext({
+      timezoneId: "Australia/Sydney",
+      viewport: { width: 360, height: 780 },
+    });
+    const page = await context.newPage();
+    const fitsTheWidth = () =>
+      page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    try {
+      await page.goto(`${server.baseUrl}/book?kind=couple&zone=Australia%2FSydney`);
+      await page.locator("[data-week]:not([hidden]) >> text=Later times →").click();
+      await page.locator("[data-week]:not([hidden]) .time-choice").first().click();
+      await page.waitForURL(/\/book\/details/);
+      await page.fill("#field-name", "Cy");
+      await page.fill("#field-email", "cy@example.org");
+      await page.check("#field-leaveMessage-no");
+      await page.check("#field-meeting-video");
+      await page.check("#field-adult-yes");
+      await page.check("#field-privacy-yes");
+      await Promise.all([page.waitForURL(/\/book\/manage\//), page.click("text=Book the consultation")]);
+      const main = async () => (await page.textContent("main")) ?? "";
+      expect(await main()).toContain("Coming as a couple");
+      expect(await main()).toContain("Your partner joins the same call");
+      expect(await page.locator("main a", { hasText: "https://" }).count()).toBe(1);
+      expect(await fitsTheWidth()).toBe(true);
+      await expectNoAxeViolations(page);
+
+      await Promise.all([page.waitForURL(/\/cancel$/), page.click("text=Cancel the consultation")]);
+      expect(await main()).toContain("the time is let go at once");
+      expect(await fitsTheWidth()).toBe(true);
+      await expectNoAxeViolations(page);
+
+      // Over the limit: the words stay in the field and the problem is beside it; nothing is cancelled.
+      const long = `We found a counsellor nearer home. ${"Thank you. ".repeat(100)}`;
+      await page.fill("#field-reason", long);
+      await Promise.all([page.waitForLoadState("load"), page.click("text=Yes, cancel the consultation")]);
+      await page.waitForSelector("#field-reason-error");
+      expect(await page.inputValue("#field-reason")).toBe(long);
+      expect(await page.getAttribute("#field-reason", "aria-describedby")).toContain("field-reason-error");
+      await expectNoAxeViolations(page);
+
+      await page.fill("#field-reason", "We found a counsellor nearer home. Thank you.");
+      await Promise.all([
+        page.waitForURL(/notice=cancelled/),
+        page.click("text=Yes, cancel the consultation"),
+      ]);
+      expect(await main()).toContain("Your consultation is cancelled.");
+      expect(await main()).not.toContain("Coming as a couple");
+      expect(await fitsTheWidth()).toBe(true);
+      await expectNoAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("works without JavaScript: the practice's zone, week pages and the form", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

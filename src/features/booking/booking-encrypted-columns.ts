@@ -5,6 +5,7 @@ export const bookingEncryptedColumns: EncryptedColumn[] = [
   { table: "bookings", column: "visitor_encrypted" },
   { table: "bookings", column: "decline_message_encrypted" },
   { table: "bookings", column: "practice_message_encrypted" },
+  { table: "bookings", column: "cancel_reason_encrypted" },
 ];
 
 export const bookingLookupColumns: LookupColumn[] = [

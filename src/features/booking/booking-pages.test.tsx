@@ -12,6 +12,8 @@ import { CancelConsultationPage, MoveConsultationPage } from "./therapist/change
 import { type Consultation, ConsultationsPage } from "./therapist/consultations-page.tsx";
 import { BookedWithHelpPage } from "./visitor/booked-with-help-page.tsx";
 import { embedFrame, siteFrame } from "./visitor/booking-frame.tsx";
+import { CancelPage, type CancelView } from "./visitor/cancel-page.tsx";
+import { CancelledWithHelpPage } from "./visitor/cancelled-with-help-page.tsx";
 import { DetailsPage } from "./visitor/details-page.tsx";
 import { KindPage } from "./visitor/kind-page.tsx";
 import { ManagePage, type ManageView } from "./visitor/manage-page.tsx";
@@ -153,7 +155,8 @@ const view: ManageView = {
   zone: "Europe/London",
   kind: "individual",
   meeting: "video",
-  place: "Join by video: https://video.example/room",
+  place: "https://video.example/room",
+  videoLink: "https://video.example/room",
   status: "confirmed",
   expiresAt: undefined,
   declineMessage: "",
@@ -161,26 +164,33 @@ const view: ManageView = {
   therapistName: "Tess Teak",
   changeable: true,
   cutoffHours: 24,
+  graceUntil: undefined,
   calendarLinks: { google: "https://calendar.example/google", outlook: "https://calendar.example/outlook" },
 };
 const manage = (
   name: string,
   changes: Partial<ManageView>,
   extra: { notice?: string; problem?: string } = {},
-) => page(name, () => <ManagePage site={site} view={{ ...view, ...changes }} formToken="token" {...extra} />);
+) => page(name, () => <ManagePage site={site} view={{ ...view, ...changes }} {...extra} />);
 manage("manage-confirmed", {}, { notice: "A notice.", problem: "A problem." });
 manage("manage-too-late", {
   changeable: false,
   practiceMessage: "Moved, sorry.",
   meeting: "phone",
   kind: "couple",
+  place: "I will call you on the number you gave.",
+  videoLink: undefined,
 });
+manage("manage-in-grace", { graceUntil: start - 23 * hour });
+manage("manage-couple", { kind: "couple" });
+manage("manage-couple-requested", { kind: "couple", status: "requested", expiresAt: start - 5 * hour });
+manage("manage-link-not-web", { place: "javascript:alert(1)", videoLink: undefined });
 manage("manage-requested", { status: "requested", expiresAt: start - 5 * hour });
 manage("manage-requested-too-late", { status: "requested", expiresAt: start - 5 * hour, changeable: false });
 manage("manage-declined", { status: "declined", declineMessage: "I am away that week." });
 manage("manage-expired", { status: "expired" });
 manage("manage-cancelled", { status: "cancelled" });
-page("manage-embedded", () => <ManagePage site={site} view={view} formToken="token" frame={embedFrame} />);
+page("manage-embedded", () => <ManagePage site={site} view={view} frame={embedFrame} />);
 page("reschedule", () => (
   <ReschedulePage
     site={site}
@@ -191,8 +201,45 @@ page("reschedule", () => (
     problem="A problem."
   />
 ));
+page("reschedule-just-taken", () => (
+  <ReschedulePage
+    site={site}
+    token="manage-token"
+    zone="Europe/London"
+    nearest={slots.slice(0, 3)}
+    slots={slots.slice(3)}
+    formToken="token"
+    problem="A problem."
+  />
+));
 page("reschedule-none", () => (
   <ReschedulePage site={site} token="manage-token" zone="Europe/London" slots={[]} formToken="token" />
+));
+const cancelView: CancelView = {
+  token: "manage-token",
+  start,
+  zone: "Europe/London",
+  kind: "couple",
+  meeting: "video",
+  therapistName: "Tess Teak",
+  requested: false,
+};
+page("cancel-step", () => <CancelPage site={site} view={cancelView} form={{ token: "token" }} />);
+page("cancel-step-invalid", () => (
+  <CancelPage
+    site={site}
+    view={{ ...cancelView, requested: true }}
+    form={{
+      token: "token",
+      reason: "Too long",
+      error: "Reason problem.",
+      problem: "A problem.",
+      crisis: true,
+    }}
+  />
+));
+page("cancelled-with-help", () => (
+  <CancelledWithHelpPage site={site} requested={false} manageUrl="/book/manage/x?notice=cancelled" />
 ));
 page("no-booking", () => <NoBookingPage site={site} />);
 page("unusable-link", () => <UnusableLinkPage site={site} frame={embedFrame} />);
@@ -261,6 +308,10 @@ page("consultations", () => (
       token: "token",
       decline: { bookingId: "c2", message: "Too long", error: "Message problem." },
     }}
+    cancelled={[
+      { id: "c4", start: start + 4 * hour, name: "Cy Cedar", reason: "Work changed." },
+      { id: "c5", start: start + 5 * hour, name: "Di Dogwood", reason: "" },
+    ]}
     notice="A notice."
     problem="A problem."
   />
@@ -369,6 +420,7 @@ const settings: SettingsValues = {
   intervalMinutes: "30",
   maxPerDay: "",
   cancellationCutoffHours: "24",
+  graceMinutes: "30",
   requestExpiryHours: "500",
   reminderHours: "24",
   videoLink: "http://x",

@@ -13,6 +13,8 @@ export type BookingRecord = typeof bookings.$inferSelect & {
   declineMessage: string;
   /** The therapist's words with the last change they made; "" when none. */
   practiceMessage: string;
+  /** The visitor's words when they cancelled; "" when none. For their therapist only. */
+  cancelReason: string;
   therapist: { id: string; name: string; email: string | null; timeZone: string };
   settings: typeof bookingSettings.$inferSelect;
 };
@@ -45,6 +47,20 @@ function openPracticeMessage(ring: KeyRing, row: typeof bookings.$inferSelect): 
   return decryptField(ring, row.practiceMessageEncrypted, practiceMessageLocation(row.id));
 }
 
+export const cancelReasonLocation = (bookingId: string) => ({
+  table: "bookings",
+  column: "cancel_reason_encrypted",
+  id: bookingId,
+});
+
+export function openCancelReason(
+  ring: KeyRing,
+  row: Pick<typeof bookings.$inferSelect, "id" | "cancelReasonEncrypted">,
+): string {
+  if (row.cancelReasonEncrypted === null) return "";
+  return decryptField(ring, row.cancelReasonEncrypted, cancelReasonLocation(row.id));
+}
+
 /** One booking with its visitor's details decrypted and its therapist's settings. */
 export async function loadBooking(
   db: Database,
@@ -63,6 +79,7 @@ export async function loadBooking(
     visitor: openVisitor(ring, row.booking),
     declineMessage: openDeclineMessage(ring, row.booking),
     practiceMessage: openPracticeMessage(ring, row.booking),
+    cancelReason: openCancelReason(ring, row.booking),
     therapist: {
       id: row.therapist.id,
       name: row.therapist.displayName,

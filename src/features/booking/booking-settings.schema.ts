@@ -22,6 +22,11 @@ export const bookingSettings = pgTable(
     maxPerDay: integer("max_per_day"),
     /** Visitors may reschedule or cancel themselves until this many hours before. */
     cancellationCutoffHours: integer("cancellation_cutoff_hours").notNull().default(24),
+    /**
+     * Minutes after booking during which the visitor may still move it themselves, even inside the
+     * cut-off: so a slip (the wrong day, the wrong zone) can be put right at once (record 062).
+     */
+    graceMinutes: integer("grace_minutes").notNull().default(30),
     /** Written into the calendar event for video consultations. */
     videoLink: text("video_link"),
     /** Written into the calendar event for phone consultations, e.g. "Ann will call you". */
@@ -45,5 +50,6 @@ export const bookingSettings = pgTable(
     ),
     check("booking_settings_request_expiry_check", sql`${t.requestExpiryHours} between 1 and 168`),
     check("booking_settings_reminder_check", sql`${t.reminderHours} between 0 and 168`),
+    check("booking_settings_grace_check", sql`${t.graceMinutes} between 0 and 1440`),
   ],
 );

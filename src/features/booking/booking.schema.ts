@@ -40,6 +40,8 @@ export const bookings = pgTable(
     declineMessageEncrypted: text("decline_message_encrypted"),
     /** The therapist's words with the last change they made (a move or a cancellation), encrypted. */
     practiceMessageEncrypted: text("practice_message_encrypted"),
+    /** The visitor's optional words when they cancelled, encrypted; only their therapist reads them. */
+    cancelReasonEncrypted: text("cancel_reason_encrypted"),
     /**
      * When the visitor's reminder is due, set when a consultation is confirmed or moved; null when there is
      * none (no reminders, the visitor did not choose email, or it was confirmed after the moment had passed).

@@ -1,10 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { type Database, sqlState } from "../../platform/db/database.ts";
 import { encryptField, type KeyRing } from "../../platform/security/field-encryption.ts";
+import { containsCrisisWords } from "../assessments/self-check/crisis-words.ts";
+import { addNotification } from "../notifications/notify-therapist.ts";
 import { bookings } from "./booking.schema.ts";
 import { type BookingMailContext, queueBookingEmails } from "./booking-emails.ts";
 import { scheduleRequestExpiry } from "./booking-jobs.ts";
-import { type BookingRecord, loadBooking, practiceMessageLocation } from "./booking-record.ts";
+import {
+  type BookingRecord,
+  cancelReasonLocation,
+  loadBooking,
+  practiceMessageLocation,
+} from "./booking-record.ts";
 import { blockedRange, computeSlots, type Slot, type SlotRules } from "./compute-slots.ts";
 import { expireOverdueRequests } from "./expire-requests.ts";
 import { lockTherapist } from "./lock-therapist.ts";
@@ -19,9 +26,27 @@ async function lockBookingRow(tx: Database, bookingId: string): Promise<void> {
   await tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId)).for("update");
 }
 
-/** Whether the visitor may still change the booking themselves (before the therapist's cut-off). */
-export function changeableUntil(booking: Pick<BookingRecord, "startsAt" | "settings">): Date {
-  return new Date(booking.startsAt.getTime() - booking.settings.cancellationCutoffHours * 3_600_000);
+/**
+ * Until when the visitor may move the booking themselves: the therapist's cut-off, or, when later, the end
+ * of the grace window after booking (never past the start), so a slip made just now can be put right.
+ */
+export function changeableUntil(booking: Pick<BookingRecord, "startsAt" | "createdAt" | "settings">): Date {
+  const start = booking.startsAt.getTime();
+  const cutoff = start - booking.settings.cancellationCutoffHours * 3_600_000;
+  const { graceMinutes } = booking.settings;
+  if (graceMinutes === 0) return new Date(cutoff);
+  const grace = Math.min(booking.createdAt.getTime() + graceMinutes * 60_000, start);
+  return new Date(Math.max(cutoff, grace));
+}
+
+/** When the visitor is inside the cut-off but still within the grace window: its end; otherwise undefined. */
+export function inGraceUntil(
+  booking: Pick<BookingRecord, "startsAt" | "createdAt" | "settings">,
+  now: Date,
+): Date | undefined {
+  const cutoff = booking.startsAt.getTime() - booking.settings.cancellationCutoffHours * 3_600_000;
+  const until = changeableUntil(booking);
+  return now.getTime() > cutoff && now <= until ? until : undefined;
 }
 
 /** Whether it still holds its time: confirmed, or a request not yet past its expiry. */
@@ -29,16 +54,14 @@ export function isActive(booking: Pick<BookingRecord, "status" | "expiresAt">, n
   return holdsItsTime(statusAt(booking, now.getTime()));
 }
 
-/** A request may be withdrawn at any time (nothing was promised); a confirmed one only until the cut-off. */
-function tooLateToCancel(booking: BookingRecord, now: Date): boolean {
-  return booking.status === "confirmed" && now > changeableUntil(booking);
-}
-
 /**
- * Who makes a change. The visitor is held to the therapist's cut-off; the therapist may change their own
- * consultation until it starts, with words for the visitor that travel only in the email.
+ * Who makes a change. The visitor is held to the therapist's cut-off for moving only: they may always
+ * cancel, since a cancellation frees the therapist's time (record 062), and may say why. The therapist may
+ * change their own consultation until it starts, with words for the visitor that travel only in the email.
  */
-export type ChangedBy = { by: "visitor" } | { by: "therapist"; therapistId: string; message: string };
+export type ChangedBy =
+  | { by: "visitor"; reason?: string }
+  | { by: "therapist"; therapistId: string; message: string };
 const byVisitor: ChangedBy = { by: "visitor" };
 
 /** Whether this person may change this booking now; the reason if not. */
@@ -65,6 +88,17 @@ function practiceMessage(ring: KeyRing, bookingId: string, who: ChangedBy) {
   return {
     practiceMessageEncrypted:
       words === "" ? null : encryptField(ring, words, practiceMessageLocation(bookingId)),
+  };
+}
+
+/**
+ * The visitor's reason for cancelling, kept (encrypted) for their therapist's consultations page and never
+ * sent anywhere else (not in an email, not in a log).
+ */
+function cancelReason(ring: KeyRing, bookingId: string, who: ChangedBy) {
+  const words = who.by === "visitor" ? (who.reason ?? "").trim() : "";
+  return {
+    cancelReasonEncrypted: words === "" ? null : encryptField(ring, words, cancelReasonLocation(bookingId)),
   };
 }
 
@@ -102,7 +136,8 @@ export async function cancelBooking(
     await lockBookingRow(tx, bookingId);
     const booking = await loadBooking(tx, ring, bookingId);
     if (!booking) return { ok: false as const, reason: "not-active" as const };
-    const refused = refusal(booking, who, now, tooLateToCancel(booking, now));
+    // The visitor is never too late to cancel before the consultation begins, whatever the cut-off.
+    const refused = refusal(booking, who, now, booking.startsAt <= now);
     if (refused) return { ok: false as const, reason: refused };
     const sequence = booking.sequence + 1;
     await tx
@@ -113,8 +148,21 @@ export async function cancelBooking(
         sequence,
         updatedAt: now,
         ...practiceMessage(ring, bookingId, who),
+        ...cancelReason(ring, bookingId, who),
       })
       .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ["confirmed", "requested"])));
+    // Words in the reason that may mean the visitor is in danger: the therapist is told, never the words.
+    if (who.by === "visitor" && containsCrisisWords(who.reason ?? ""))
+      await addNotification(
+        tx,
+        {
+          therapistId: booking.therapistId,
+          kind: "crisis-words",
+          bookingId,
+          dedupeKey: `crisis-words:cancel:${bookingId}`,
+        },
+        now,
+      );
     const change =
       who.by === "therapist"
         ? "practice-cancelled"
@@ -122,7 +170,10 @@ export async function cancelBooking(
           ? "request-cancelled"
           : "cancelled";
     const message = who.by === "therapist" ? who.message : "";
-    await queueBookingEmails(tx, ring, change, { ...booking, status: "cancelled", sequence }, mail, message);
+    // The therapist's email says only whether a reason was given; the words stay behind the sign-in.
+    const reason = who.by === "visitor" ? (who.reason ?? "").trim() : "";
+    const cancelled = { ...booking, status: "cancelled" as const, sequence, cancelReason: reason };
+    await queueBookingEmails(tx, ring, change, cancelled, mail, message);
     return { ok: true as const };
   });
 }

@@ -115,7 +115,7 @@ export function therapistWords(change: BookingChange, booking: BookingRecord): s
   const lines: Record<BookingChange, string | undefined> = {
     booked: `A consultation has been booked: ${when}.`,
     rescheduled: `A consultation has moved: ${when}.`,
-    cancelled: `A consultation was cancelled: ${when}.`,
+    cancelled: `A consultation was cancelled: ${when}.${booking.cancelReason === "" ? "" : " They said why: you can read it on your consultations page."}`,
     requested: `A consultation has been requested: ${when}. ${answer}`,
     "request-moved": `A consultation request has moved: ${when}. ${answer}`,
     "request-cancelled": `A consultation request was withdrawn: ${when}.`,

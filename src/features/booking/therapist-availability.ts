@@ -34,6 +34,7 @@ export function defaultBookingSettings(therapistId: string): typeof bookingSetti
     intervalMinutes: 30,
     maxPerDay: null,
     cancellationCutoffHours: 24,
+    graceMinutes: 30,
     videoLink: null,
     phoneArrangement: null,
     approvalRequired: false,

@@ -9,8 +9,10 @@ import {
   type TestClient,
   type TestTherapist,
 } from "../../../test/support/people.ts";
+import { seedConsultation } from "../../../test/support/seed-consultation.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
+import { manageToken } from "../booking/manage-link.ts";
 import { therapistNotifications } from "../notifications/notification.schema.ts";
 import { openPathPiece } from "../path/opened-path.ts";
 import { nameInjury, openStory } from "../repair/injuries.ts";
@@ -235,9 +237,19 @@ describe("crisis words wherever a client writes", () => {
       body: "Talk soon",
       sharing: "partner",
     });
+    // A visitor's consultation, for the reason they may give when cancelling it.
+    const consultation = await seedConsultation(t.handle.db, t.keys, {
+      therapistId: tess.id,
+      startsAt: new Date(Date.now() + 3 * 86_400_000),
+      visitor: { name: "Eli Elm" },
+    });
     // Forms where a person types their own words: each must meet crisis words with help.
     const freeText: Record<string, { url?: string; cookie?: string; fields: Record<string, string> }> = {
       "/my/entries": { cookie: ada.cookie, fields: { body: "I want to kill myself", sharing: "nobody" } },
+      "/book/manage/:token/cancel": {
+        url: `/book/manage/${manageToken(t.keys, consultation)}/cancel`,
+        fields: { reason: "I want to kill myself" },
+      },
       "/my/repair/suggestions": { cookie: ada.cookie, fields: { suggestion: "I want to kill myself" } },
       "/my/repair/:injuryId/pieces/:pieceId": {
         url: `/my/repair/${injuryId}/pieces/telling-what-happened`,
@@ -274,7 +286,6 @@ describe("crisis words wherever a client writes", () => {
     expect(noFreeText).toEqual([
       "/account/sign-ins/end",
       "/account/sign-ins/end-all",
-      "/book/manage/:token/cancel",
       "/book/manage/:token/reschedule",
       "/join/:token",
       "/my/cycle/sharing",

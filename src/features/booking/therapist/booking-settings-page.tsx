@@ -75,6 +75,7 @@ export function BookingSettingsPage(props: {
             error={errors.maxPerDay}
           />
           {number("cancellationCutoffHours")}
+          {number("graceMinutes")}
           {number("reminderHours")}
           <ApprovalFields values={values} errors={errors} />
           <TextField

@@ -55,6 +55,7 @@ const settingsForm = (changes: Record<string, string> = {}) => ({
   intervalMinutes: "30",
   maxPerDay: "",
   cancellationCutoffHours: "24",
+  graceMinutes: "30",
   requestExpiryHours: "24",
   reminderHours: "24",
   videoLink: "https://video.example.org/tess",
@@ -103,10 +104,11 @@ describe("the therapist's booking settings", () => {
     expect(before.statusCode).toBe(200);
     expect(before.headers["cache-control"]).toBe("no-store");
     expect(typedIn(before.body, "durationMinutes")).toBe("20"); // the defaults, before anything is saved
+    expect(typedIn(before.body, "graceMinutes")).toBe("30");
     expect(typedIn(before.body, "hours1")).toBe("");
     expect(before.body).toContain("09:00-12:30, 13:30-17:00"); // the example of how to write hours
 
-    const saved = await post(tessCookie, "/practice/booking", settingsForm());
+    const saved = await post(tessCookie, "/practice/booking", settingsForm({ graceMinutes: "45" }));
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe("/practice/booking?notice=saved");
 
@@ -127,8 +129,10 @@ describe("the therapist's booking settings", () => {
       bufferAfterMinutes: 0,
       minimumNoticeMinutes: 720,
       maxPerDay: null,
+      graceMinutes: 45,
       videoLink: "https://video.example.org/tess",
     });
+    expect(typedIn(after.body, "graceMinutes")).toBe("45");
     expect(stored.week).toHaveLength(7);
     expect(stored.week[0]).toMatchObject({ weekday: 1, startMinute: 600, endMinute: 740 });
 
@@ -159,6 +163,7 @@ describe("the therapist's booking settings", () => {
         videoLink: "javascript:alert(1)",
         maxPerDay: "51",
         reminderHours: "200",
+        graceMinutes: "1441",
       }),
     );
     expect(response.statusCode).toBe(400);
@@ -171,6 +176,8 @@ describe("the therapist's booking settings", () => {
     expect(errorOf(html, "maxPerDay")).toBe(settingsMessages.maxPerDay);
     expect(errorOf(html, "reminderHours")).toBe(settingsMessages.reminderHours);
     expect(typedIn(html, "reminderHours")).toBe("200");
+    expect(errorOf(html, "graceMinutes")).toBe(settingsMessages.graceMinutes);
+    expect(typedIn(html, "graceMinutes")).toBe("1441");
     expect(errorOf(html, "durationMinutes")).toBeUndefined();
     expect(typedIn(html, "intervalMinutes")).toBe("0");
     expect(typedIn(html, "hours3")).toBe("25:00-26:00");
@@ -391,7 +398,11 @@ describe("the therapist's consultations", () => {
       "Phone call",
     ])
       expect(html).toContain(shown);
-    for (const hidden of ["Olga Orchard", "Cara Cedar", "Dov Dogwood"]) expect(html).not.toContain(hidden);
+    for (const hidden of ["Olga Orchard", "Dov Dogwood"]) expect(html).not.toContain(hidden);
+    // A cancelled one is no longer among the confirmed: it is listed apart, as cancelled (record 062).
+    const cancelledAt = html.indexOf('id="cancelled-heading"');
+    expect(html.indexOf("Cara Cedar")).toBeGreaterThan(cancelledAt);
+    expect(cancelledAt).toBeGreaterThan(html.indexOf("Ben Beech"));
     expect(html.indexOf("Ada Alder")).toBeLessThan(html.indexOf("Ben Beech"));
 
     // Times in the therapist's own zone, with the zone named.

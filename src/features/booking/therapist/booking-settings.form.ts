@@ -22,6 +22,7 @@ export const settingsTextFields = [
   "intervalMinutes",
   "maxPerDay",
   "cancellationCutoffHours",
+  "graceMinutes",
   "requestExpiryHours",
   "reminderHours",
   "videoLink",
@@ -78,6 +79,7 @@ export const settingsSchema = z.object({
     .trim()
     .pipe(z.union([z.literal("").transform(() => null), whole(1, 50, m.maxPerDay)], { error: m.maxPerDay })),
   cancellationCutoffHours: whole(0, 336, m.cancellationCutoffHours),
+  graceMinutes: whole(0, 1440, m.graceMinutes),
   requestExpiryHours: whole(1, 168, m.requestExpiryHours),
   reminderHours: whole(0, 168, m.reminderHours),
   videoLink: z.string().trim().max(500, m.videoLink).refine(isHttpsLink, m.videoLink),

@@ -5,6 +5,7 @@ import type { SiteContext } from "../../practice-settings/site-context.ts";
 import { fullMoment } from "../messages.ts";
 import type { Kind } from "../visitor/times-page.tsx";
 import type { StoredVisitor } from "../visitor-details.ts";
+import type { CancelledConsultation } from "./cancelled-consultations.ts";
 import { consultationWords } from "./messages.ts";
 import { type DeclineForm, RequestAnswerForms } from "./request-answer-forms.tsx";
 
@@ -162,6 +163,33 @@ function ConsultationList(props: { consultations: Consultation[]; zone: string; 
   );
 }
 
+/** Cancelled consultations that were still to come, with the visitor's reason where they gave one. */
+function CancelledList({ cancelled, zone }: { cancelled: CancelledConsultation[]; zone: string }) {
+  return (
+    <section class="stack" aria-labelledby="cancelled-heading">
+      <h2 id="cancelled-heading">{w.cancelledHeading}</h2>
+      <p>{w.cancelledIntro}</p>
+      <ul class="client-list">
+        {cancelled.map((consultation) => (
+          <li class="card stack" key={consultation.id}>
+            <h3>{fullMoment(consultation.start, zone)}</h3>
+            <dl class="data-row">
+              <div>
+                <dt>{w.terms.name}</dt>
+                <dd>{consultation.name}</dd>
+              </div>
+              <div>
+                <dt>{w.theirReason}</dt>
+                <dd class="entry-body">{consultation.reason === "" ? w.noReason : consultation.reason}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * The therapist's own upcoming consultations, with what each visitor chose to share: requests waiting
  * for an answer first, each with Approve and Decline.
@@ -170,11 +198,13 @@ export function ConsultationsPage(props: {
   site: SiteContext;
   zone: string;
   consultations: Consultation[];
+  /** Cancelled ones still to come; none when left out. */
+  cancelled?: CancelledConsultation[];
   answering: Answering;
   notice?: string | undefined;
   problem?: string | undefined;
 }) {
-  const { site, zone, consultations, answering, notice, problem } = props;
+  const { site, zone, consultations, cancelled = [], answering, notice, problem } = props;
   const { pending, confirmed } = pendingFirst(consultations);
   return (
     <Layout site={site} meta={{ title: w.title, description: w.description, noindex: true }}>
@@ -207,6 +237,7 @@ export function ConsultationsPage(props: {
             <ConsultationList consultations={confirmed} zone={zone} answering={answering} />
           )}
         </section>
+        {cancelled.length > 0 && <CancelledList cancelled={cancelled} zone={zone} />}
       </div>
     </Layout>
   );

@@ -16,6 +16,7 @@ import { type AnswerOutcome, approveRequest, declineRequest } from "../answer-re
 import { bookings } from "../booking.schema.ts";
 import { openVisitor } from "../booking-record.ts";
 import { holdsItsTimeAt } from "../holds-its-time.ts";
+import { cancelledAhead } from "./cancelled-consultations.ts";
 import { registerChangeConsultationRoutes } from "./change-consultation-routes.tsx";
 import { type Consultation, ConsultationsPage } from "./consultations-page.tsx";
 import { registerInviteFromConsultationRoutes } from "./invite-from-consultation-routes.tsx";
@@ -67,7 +68,9 @@ export function registerConsultationsRoutes(app: FastifyInstance, ctx: AppContex
     state: { problem?: string; decline?: DeclineForm } = {},
   ) => {
     const therapist = therapistOf(request);
-    const consultations = await upcomingFor(db, keys, therapist.id, new Date());
+    const now = new Date();
+    const consultations = await upcomingFor(db, keys, therapist.id, now);
+    const cancelled = await cancelledAhead(db, keys, therapist.id, now);
     await recordAudit(db, {
       actor: `therapist:${therapist.id}`,
       action: "consultations.viewed",
@@ -81,6 +84,7 @@ export function registerConsultationsRoutes(app: FastifyInstance, ctx: AppContex
           site={site}
           zone={therapist.timeZone}
           consultations={consultations}
+          cancelled={cancelled}
           answering={{ token: formTokenFor(request, key, formName, "session"), decline: state.decline }}
           notice={status === 200 && notice.success ? notices[notice.data] : undefined}
           problem={state.problem}

@@ -22,6 +22,10 @@ export const consultationWords = {
   pendingHeading: "Waiting for your answer",
   confirmedHeading: "Confirmed, soonest first",
   noneYet: "No consultations are booked yet.",
+  cancelledHeading: "Cancelled, still to come",
+  cancelledIntro: "These times are free again. Where someone said why they cancelled, their words are here.",
+  theirReason: "Their reason",
+  noReason: "They did not give a reason.",
   terms: {
     kind: "Who it is for",
     meeting: "How",
@@ -105,6 +109,7 @@ export const settingsMessages = {
   intervalMinutes: "Please give a number of minutes between 5 and 240.",
   maxPerDay: "Please give a number between 1 and 50, or leave it empty for no limit.",
   cancellationCutoffHours: "Please give a number of hours between 0 and 336 (two weeks).",
+  graceMinutes: "Please give a number of minutes between 0 and 1440 (one day).",
   requestExpiryHours: "Please give a number of hours between 1 and 168 (one week).",
   reminderHours: "Please give a number of hours between 0 and 168 (one week).",
   videoLink: "Please give a full link that starts with https://, or leave it empty.",
@@ -157,8 +162,12 @@ export const settingsPageMessages = {
     ],
     horizonDays: ["How far ahead visitors may book, in days", "Between 1 and 365."],
     cancellationCutoffHours: [
-      "Visitors may change or cancel until this many hours before",
-      "After that, they are asked to contact the practice. Between 0 and 336.",
+      "Visitors may move a consultation until this many hours before",
+      "After that, they are asked to contact the practice to move it. They can always cancel, which frees your time. Between 0 and 336.",
+    ],
+    graceMinutes: [
+      "Minutes after booking when it can still be moved",
+      "Even inside the time above, so a visitor who chose the wrong day can put it right at once. 0 for none. Between 0 and 1440.",
     ],
     reminderHours: [
       "Reminder email, in hours before",

@@ -374,6 +374,7 @@ describe("the approve-first settings", () => {
     intervalMinutes: "30",
     maxPerDay: "",
     cancellationCutoffHours: "24",
+    graceMinutes: "30",
     reminderHours: "24",
     videoLink: "",
     phoneArrangement: "",

@@ -30,6 +30,7 @@ export async function saveBookingSettings(
     intervalMinutes: s.intervalMinutes,
     maxPerDay: s.maxPerDay,
     cancellationCutoffHours: s.cancellationCutoffHours,
+    graceMinutes: s.graceMinutes,
     approvalRequired: s.approvalRequired,
     requestExpiryHours: s.requestExpiryHours,
     reminderHours: s.reminderHours,

@@ -30,6 +30,7 @@ export async function savedBookingSettings(
     intervalMinutes: String(s.intervalMinutes),
     maxPerDay: s.maxPerDay === null ? "" : String(s.maxPerDay),
     cancellationCutoffHours: String(s.cancellationCutoffHours),
+    graceMinutes: String(s.graceMinutes),
     approvalRequired: s.approvalRequired,
     requestExpiryHours: String(s.requestExpiryHours),
     reminderHours: String(s.reminderHours),

@@ -252,13 +252,14 @@ describe("the manage link", () => {
     expect(afterMove?.startsAt.getTime()).toBe(Number(newStart));
     expect(afterMove?.sequence).toBe(1);
 
-    const manage = await t.app.inject({ url: link });
+    // Cancelling is a step of its own, whose button posts (the manage page only links to it).
+    const step = await t.app.inject({ url: `${link}/cancel` });
     const cancelled = await t.app.inject({
       method: "POST",
       url: `${link}/cancel`,
       remoteAddress: freshAddress(),
       headers: { "sec-fetch-site": "same-origin" },
-      payload: { _form: formTokenIn(manage.body, `${link}/cancel`) },
+      payload: { _form: formTokenIn(step.body, `${link}/cancel`), reason: "" },
     });
     expect(cancelled.headers.location).toBe(`${link}?notice=cancelled`);
     const [afterCancel] = await t.handle.db.select().from(bookings).where(eq(bookings.id, id));
@@ -285,7 +286,7 @@ describe("the manage link", () => {
     expect(after.slice(before).some((m) => m.includes("hal@example.org"))).toBe(false);
   });
 
-  it("after the cut-off, says how to reach the practice instead of offering changes", async () => {
+  it("after the cut-off, says how to reach the practice to move it, and still lets it be cancelled", async () => {
     const link = await book("ivy@example.org");
     const id = /manage\/([0-9a-f-]{36})/.exec(link)?.[1] as string;
     const soon = new Date(Date.now() + 3600_000);
@@ -296,11 +297,17 @@ describe("the manage link", () => {
         endsAt: new Date(soon.getTime() + 20 * 60_000),
         blockedFrom: soon,
         blockedUntil: new Date(soon.getTime() + 30 * 60_000),
+        // Booked an hour ago: past the grace window in which even a booking inside the cut-off may move.
+        createdAt: new Date(Date.now() - 3600_000),
       })
       .where(eq(bookings.id, id));
     const page = await t.app.inject({ url: link });
-    expect(page.body).toContain("so it can't be changed here");
-    expect(page.body).not.toContain("Cancel the consultation");
+    expect(page.body).toContain("so it can't be moved here. You can still cancel it.");
+    expect(page.body).not.toContain(`href="${link}/reschedule"`);
+    expect(page.body).toContain(`href="${link}/cancel"`);
+    // Asking for the move page directly shows the booking instead.
+    const move = await t.app.inject({ url: `${link}/reschedule` });
+    expect(move.body).not.toContain('name="start"');
   });
 
   it("meets crisis words in the note with help in the answer, and tells the therapist without them", async () => {

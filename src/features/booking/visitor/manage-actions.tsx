@@ -1,5 +1,5 @@
-import { FormToken } from "../../../platform/web/form-fields.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
+import { fullMoment } from "../messages.ts";
 import type { ManageView } from "./manage-page.tsx";
 import { manageMessages as m } from "./messages.ts";
 
@@ -7,7 +7,7 @@ function ContactPractice({ site }: { site: SiteContext }) {
   const { contact } = site.practice;
   return (
     <p>
-      {m.contactPractice} <a href={`mailto:${contact.email}`}>{contact.email}</a>
+      {m.moveByContact} <a href={`mailto:${contact.email}`}>{contact.email}</a>
       {contact.phone && (
         <>
           {" "}
@@ -19,15 +19,12 @@ function ContactPractice({ site }: { site: SiteContext }) {
   );
 }
 
-/** "Choose another time" (when it may still move) and the one button that ends it: cancel, or withdraw. */
-function MoveOrEnd(props: {
-  base: string;
-  formToken: string;
-  canMove: boolean;
-  busy: string;
-  label: string;
-}) {
-  const { base, formToken, canMove, busy, label } = props;
+/**
+ * "Choose another time" (when it may still move) and the way to end it: a link to the step that says what
+ * cancelling or withdrawing does and asks, optionally, why (a GET changes nothing; that page's button POSTs).
+ */
+function MoveOrEnd(props: { base: string; canMove: boolean; label: string }) {
+  const { base, canMove, label } = props;
   return (
     <>
       {canMove && (
@@ -37,35 +34,23 @@ function MoveOrEnd(props: {
           </a>
         </p>
       )}
-      <form method="post" action={`${base}/cancel`} data-busy={busy}>
-        <FormToken token={formToken} />
-        <button class="button button--quiet" type="submit">
+      <p>
+        <a class="button button--quiet" href={`${base}/cancel`}>
           {label}
-        </button>
-      </form>
+        </a>
+      </p>
     </>
   );
 }
 
 /** What the visitor can do with an active booking: withdraw or move a request; add, move or cancel one confirmed. */
-export function ManageActions(props: {
-  site: SiteContext;
-  view: ManageView;
-  formToken: string;
-  base: string;
-}) {
-  const { site, view, formToken, base } = props;
+export function ManageActions(props: { site: SiteContext; view: ManageView; base: string }) {
+  const { site, view, base } = props;
   if (view.status === "requested")
     return view.expiresAt === undefined ? null : (
       <>
         <h2>{m.changeOrWithdraw}</h2>
-        <MoveOrEnd
-          base={base}
-          formToken={formToken}
-          canMove={view.changeable}
-          busy={m.withdrawing}
-          label={m.withdraw}
-        />
+        <MoveOrEnd base={base} canMove={view.changeable} label={m.withdraw} />
       </>
     );
   return (
@@ -90,14 +75,16 @@ export function ManageActions(props: {
         </li>
       </ul>
       <h2>{m.changeOrCancel}</h2>
-      {view.changeable ? (
-        <MoveOrEnd base={base} formToken={formToken} canMove busy={m.cancelling} label={m.cancel} />
-      ) : (
+      {view.changeable && view.graceUntil !== undefined && (
+        <p>{m.inGrace(fullMoment(view.graceUntil, view.zone))}</p>
+      )}
+      {!view.changeable && (
         <>
           <p>{m.tooLate(view.cutoffHours)}</p>
           <ContactPractice site={site} />
         </>
       )}
+      <MoveOrEnd base={base} canMove={view.changeable} label={m.cancel} />
     </>
   );
 }

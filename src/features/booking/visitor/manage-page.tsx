@@ -16,6 +16,8 @@ export type ManageView = {
   kind: Kind;
   meeting: "video" | "phone";
   place: string | undefined;
+  /** The video link, only when it is a plain web address (`web-link.ts`); shown as a link. */
+  videoLink: string | undefined;
   /** As at the moment the page is shown: a request past its expiry reads as expired. */
   status: BookingStatus;
   /** When a request lapses without an answer. */
@@ -29,19 +31,45 @@ export type ManageView = {
   /** Before the therapist's cut-off: the visitor may move it (a request may be withdrawn at any time). */
   changeable: boolean;
   cutoffHours: number;
+  /** Inside the cut-off but still within the grace window after booking: when that window ends. */
+  graceUntil: number | undefined;
   calendarLinks: { google: string; outlook: string };
 };
+
+/** Where to meet: the video link as a link, or the phone arrangement (or any other wording) as text. */
+function MeetingPlace({ view }: { view: ManageView }) {
+  if (view.meeting === "video" && view.videoLink)
+    return (
+      <p>
+        {m.joinVideo} <a href={view.videoLink}>{view.videoLink}</a>
+      </p>
+    );
+  return view.place ? <p>{view.place}</p> : null;
+}
+
+/** For a couple: how the partner joins (the same call), and what happens in and after the consultation. */
+function CoupleNext({ view }: { view: ManageView }) {
+  const requested = view.status === "requested";
+  return (
+    <section class="stack" aria-labelledby="couple-heading">
+      <h2 id="couple-heading">{m.coupleHeading}</h2>
+      <p>{view.meeting === "video" ? m.partnerJoinsVideo(requested) : m.partnerJoinsPhone}</p>
+      <p>{m.partnerNotThisPage(view.meeting)}</p>
+      <p>{m.whatHappens(view.therapistName)}</p>
+      <p>{m.afterwards}</p>
+    </section>
+  );
+}
 
 export function ManagePage(props: {
   site: SiteContext;
   view: ManageView;
-  formToken: string;
   notice?: string | undefined;
   problem?: string | undefined;
   /** Framed in the practice's own site, the page shows the booking and opens its full page in a new tab. */
   frame?: BookingFrame;
 }) {
-  const { site, view, formToken, notice, problem } = props;
+  const { site, view, notice, problem } = props;
   const frame = props.frame ?? siteFrame;
   const base = `/book/manage/${view.token}`;
   const active = view.status === "requested" || view.status === "confirmed";
@@ -75,8 +103,11 @@ export function ManagePage(props: {
             </div>
           )}
           <StatusLine status={view.status} />
-          {view.status === "confirmed" && view.place && <p>{view.place}</p>}
+          {view.status === "confirmed" && <MeetingPlace view={view} />}
         </div>
+        {view.kind === "couple" && (view.status === "confirmed" || view.status === "requested") && (
+          <CoupleNext view={view} />
+        )}
         {view.status === "requested" && view.expiresAt !== undefined && (
           <RequestWaiting practice={site.practice.name} expiresAt={view.expiresAt} zone={view.zone} />
         )}
@@ -91,9 +122,7 @@ export function ManagePage(props: {
             <p class="muted">{embedMessages.consultationPageHint}</p>
           </>
         )}
-        {active && !frame.embedded && (
-          <ManageActions site={site} view={view} formToken={formToken} base={base} />
-        )}
+        {active && !frame.embedded && <ManageActions site={site} view={view} base={base} />}
         {(view.status === "declined" || view.status === "expired") && (
           <RequestEnded
             status={view.status}

@@ -1,13 +1,18 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
-import { actionPost, formPost } from "../../../platform/web/form-post.ts";
+import { fieldText, formPost } from "../../../platform/web/form-post.ts";
+import { renderPage } from "../../../platform/web/render-page.ts";
+import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { bookingEvent } from "../booking-emails.ts";
 import type { BookingRecord } from "../booking-record.ts";
 import { calendarFile } from "../calendar-file.ts";
 import { cancelBooking, changeableUntil, isActive, rescheduleBooking } from "../change-booking.ts";
 import { statusAt } from "../request-expiry.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
+import { cancelSchema } from "./cancel-reason.ts";
+import { CancelledWithHelpPage } from "./cancelled-with-help-page.tsx";
+import { noticeFor } from "./manage-notice.ts";
 import { manageViews } from "./manage-views.tsx";
 import { visitorMessages as m, manageNotices } from "./messages.ts";
 
@@ -40,7 +45,12 @@ export function registerManageRoutes(
   frame: BookingFrame = siteFrame,
 ): void {
   const { db, keys, publicUrl, bookingMail: mail } = ctx;
-  const { bookingFor, unusable, formName, managePage, reschedulePage } = manageViews(ctx, frame);
+  const { bookingFor, unusable, formName, managePage, reschedulePage, cancelPage } = manageViews(ctx, frame);
+  const cancelledWithHelp = (reply: FastifyReply, requested: boolean, manageUrl: string) =>
+    sendPrivate(
+      reply,
+      renderPage(<CancelledWithHelpPage site={ctx.site} requested={requested} manageUrl={manageUrl} />),
+    );
   const formOf = (booking: BookingRecord) =>
     ({ name: formName(booking), scope: "anonymous", keys: keys.current, publicUrl }) as const;
 
@@ -48,7 +58,10 @@ export function registerManageRoutes(
     const found = await bookingFor(request);
     if (!found) return unusable(reply);
     const { notice } = noticeQuery.parse(request.query);
-    return managePage(request, reply, found, notice ? { notice: notices[notice] } : {});
+    // The notice follows the booking's status now, never the address alone (an approved request's page,
+    // reloaded from `?notice=requested`, must not say "not confirmed yet").
+    const words = noticeFor(notice, statusAt(found.booking, Date.now()));
+    return managePage(reply, found, words ? { notice: words } : {});
   });
   // The calendar file, cancelling and moving are served on the site only, never inside a frame.
   if (frame.embedded) return;
@@ -71,24 +84,39 @@ export function registerManageRoutes(
     },
   );
 
+  // Cancelling is a step of its own: what will happen, and an optional reason for the therapist.
+  app.get("/book/manage/:token/cancel", { config: { access: "anonymous" } }, async (request, reply) => {
+    const found = await bookingFor(request);
+    if (!found) return unusable(reply);
+    if (!isActive(found.booking)) return managePage(reply, found);
+    return cancelPage(request, reply, found);
+  });
+
   app.post(
     "/book/manage/:token/cancel",
     { config: { ...rateLimit, access: "anonymous" } },
     async (request, reply) => {
       const found = await bookingFor(request);
       if (!found) return unusable(reply);
-      return actionPost({
+      const crisis = request.crisisWords;
+      return formPost({
         form: formOf(found.booking),
-        notGenuine: (request, reply) =>
-          managePage(request, reply, found, { problem: m.manageExpired, status: 403 }),
-        handle: async (request, reply) => {
-          const outcome = await cancelBooking(db, keys, found.booking.id, mail);
-          // Too late, or no longer active (declined or lapsed a moment ago): the page shows where it stands.
-          if (!outcome.ok)
-            return managePage(request, reply, (await bookingFor(request)) ?? found, { status: 409 });
+        read: (body) => ({ reason: fieldText(body, "reason") }),
+        schema: cancelSchema,
+        rerender: (request, reply, status, { values, errors, problem }) =>
+          cancelPage(request, reply, found, { ...values, error: errors?.reason, problem, crisis }, status),
+        notGenuine: (request, reply, values) =>
+          cancelPage(request, reply, found, { ...values, problem: m.manageExpired, crisis }, 403),
+        handle: async ({ request, reply, data }) => {
+          const who = { by: "visitor" as const, reason: data.reason };
+          const outcome = await cancelBooking(db, keys, found.booking.id, mail, new Date(), who);
+          // No longer active (declined or lapsed a moment ago, or already begun): the page shows where it stands.
+          if (!outcome.ok) return managePage(reply, (await bookingFor(request)) ?? found, { status: 409 });
           app.jobs.wake();
-          const notice = found.booking.status === "requested" ? "withdrawn" : "cancelled";
-          return reply.redirect(`/book/manage/${found.token}?notice=${notice}`, 303);
+          const requested = found.booking.status === "requested";
+          const manageUrl = `/book/manage/${found.token}?notice=${requested ? "withdrawn" : "cancelled"}`;
+          if (crisis) return cancelledWithHelp(reply, requested, manageUrl);
+          return reply.redirect(manageUrl, 303);
         },
       })(request, reply);
     },
@@ -98,7 +126,7 @@ export function registerManageRoutes(
     const found = await bookingFor(request);
     if (!found) return unusable(reply);
     if (!isActive(found.booking) || new Date() > changeableUntil(found.booking))
-      return managePage(request, reply, found);
+      return managePage(reply, found);
     return reschedulePage(request, reply, found);
   });
 
@@ -125,8 +153,9 @@ export function registerManageRoutes(
             return reply.redirect(`/book/manage/${found.token}?notice=${notice}`, 303);
           }
           if (outcome.reason === "too-late" || outcome.reason === "not-active")
-            return managePage(request, reply, found, { status: 409 });
-          return reschedulePage(request, reply, found, m.rescheduleTaken, 409);
+            return managePage(reply, found, { status: 409 });
+          // Just taken: the page again with the nearest free times first, the nearest already chosen.
+          return reschedulePage(request, reply, found, m.rescheduleTaken, 409, data.start);
         },
       })(request, reply);
     },

@@ -6,15 +6,18 @@ import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { addToCalendarLinks } from "../add-to-calendar-links.ts";
 import { bookingEvent, meetingPlace } from "../booking-emails.ts";
 import { type BookingRecord, loadBooking } from "../booking-record.ts";
-import { changeableUntil, rulesForMoving } from "../change-booking.ts";
+import { changeableUntil, inGraceUntil, rulesForMoving } from "../change-booking.ts";
 import { computeSlots } from "../compute-slots.ts";
 import { bookingIdFromManageToken } from "../manage-link.ts";
+import { nearestSlots } from "../nearest-slots.ts";
 import { statusAt } from "../request-expiry.ts";
 import { loadAvailability } from "../therapist-availability.ts";
 import type { BookingFrame } from "./booking-frame.tsx";
+import { type CancelForm, CancelPage } from "./cancel-page.tsx";
 import { ManagePage } from "./manage-page.tsx";
 import { ReschedulePage } from "./reschedule-page.tsx";
 import { UnusableLinkPage } from "./unusable-link-page.tsx";
+import { webLink } from "./web-link.ts";
 
 export type ManageFound = { booking: BookingRecord; token: string };
 
@@ -35,7 +38,6 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
   const formName = (booking: BookingRecord) => `manage:${booking.id}`;
 
   const managePage = (
-    request: FastifyRequest,
     reply: FastifyReply,
     found: ManageFound,
     extra: { notice?: string; problem?: string; status?: number } = {},
@@ -49,7 +51,6 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
         <ManagePage
           site={site}
           frame={frame}
-          formToken={formTokenFor(request, key, formName(booking), "anonymous")}
           notice={extra.notice}
           problem={extra.problem}
           view={{
@@ -59,12 +60,14 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
             kind: booking.kind,
             meeting: booking.meeting,
             place: meetingPlace(booking),
+            videoLink: booking.meeting === "video" ? webLink(booking.settings.videoLink) : undefined,
             status: statusAt(booking, now.getTime()),
             expiresAt: booking.expiresAt?.getTime(),
             declineMessage: booking.declineMessage,
             practiceMessage: booking.practiceMessage,
             therapistName: booking.therapist.name,
             changeable: now <= changeableUntil(booking),
+            graceUntil: inGraceUntil(booking, now)?.getTime(),
             cutoffHours: booking.settings.cancellationCutoffHours,
             calendarLinks: addToCalendarLinks(event),
           }}
@@ -80,6 +83,8 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
     found: ManageFound,
     problem?: string,
     status = 200,
+    /** A time the visitor chose that was just taken: the nearest free ones are offered first. */
+    wanted?: number,
   ) => {
     const now = Date.now();
     const window = { from: now, to: now + 400 * 86_400_000 };
@@ -93,6 +98,8 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
           ...window,
         }).filter((s) => s.start !== found.booking.startsAt.getTime())
       : [];
+    const nearest = wanted === undefined ? [] : nearestSlots(slots, wanted);
+    const others = slots.filter((s) => !nearest.includes(s));
     return sendPrivate(
       reply,
       renderPage(
@@ -100,7 +107,8 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
           site={site}
           token={found.token}
           zone={found.booking.visitorTimeZone}
-          slots={slots.slice(0, 14 * 24)}
+          nearest={nearest}
+          slots={others.slice(0, 14 * 24)}
           formToken={formTokenFor(request, key, formName(found.booking), "anonymous")}
           problem={problem}
         />,
@@ -109,5 +117,35 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
     );
   };
 
-  return { bookingFor, unusable, formName, managePage, reschedulePage };
+  /** The step before cancelling or withdrawing, with what was typed and its problem when shown again. */
+  const cancelPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: ManageFound,
+    form: Omit<CancelForm, "token"> = {},
+    status = 200,
+  ) => {
+    const { booking, token } = found;
+    return sendPrivate(
+      reply,
+      renderPage(
+        <CancelPage
+          site={site}
+          view={{
+            token,
+            start: booking.startsAt.getTime(),
+            zone: booking.visitorTimeZone,
+            kind: booking.kind,
+            meeting: booking.meeting,
+            therapistName: booking.therapist.name,
+            requested: booking.status === "requested",
+          }}
+          form={{ ...form, token: formTokenFor(request, key, formName(booking), "anonymous") }}
+        />,
+      ),
+      status,
+    );
+  };
+
+  return { bookingFor, unusable, formName, managePage, reschedulePage, cancelPage };
 }

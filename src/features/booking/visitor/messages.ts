@@ -49,7 +49,7 @@ export const visitorMessages = {
   manageExpired: "This page had been open a long time. Please press the button again.",
   rescheduleExpired: "This page had been open a long time. Please choose again.",
   chooseTime: "Please choose a time.",
-  rescheduleTaken: "Sorry — that time was taken a moment ago. Please choose another.",
+  rescheduleTaken: "Sorry — that time was just taken. Here are the nearest times still free.",
   therapistGone:
     "The therapist you chose isn't taking bookings online just now. You can choose someone else, or contact the practice.",
   noLongerFree: "That time is no longer free. Please choose another.",
@@ -149,15 +149,59 @@ export const manageMessages = {
   cancelling: "Cancelling…",
   cancel: "Cancel the consultation",
   tooLate: (hours: number) =>
-    `It is less than ${hours} hours before the consultation, so it can't be changed here.`,
-  contactPractice: "Please contact the practice:",
+    `It is less than ${hours} hours before the consultation, so it can't be moved here. You can still cancel it.`,
+  moveByContact: "To find another time, please contact the practice:",
+  inGrace: (until: string) =>
+    `You booked this only a few minutes ago, so if the time isn't right you can still move it here until ${until}.`,
   or: "or",
+  joinVideo: "To join the video call:",
+  coupleHeading: "Coming as a couple",
+  partnerJoinsVideo: (requested: boolean) =>
+    `Your partner joins the same call, at the same time, with the same video link${requested ? " (it will be on this page once the time is confirmed)" : ""}. You can sit together at one screen, or each join from your own — whichever feels easier.`,
+  partnerJoinsPhone:
+    "It is one call for you both. If you can, be together for it, with the phone on speaker.",
+  partnerNotThisPage: (meeting: "video" | "phone") =>
+    `Please send your partner the time${meeting === "video" ? " and the video link" : ""}, not this page's address: anyone with the address can change the booking.`,
+  whatHappens: (therapist: string) =>
+    `In the consultation, ${therapist} will ask a little about what brings you both and listen to each of you in turn. You can ask anything about how the work goes.`,
+  afterwards:
+    "Afterwards there is nothing to decide on the spot. You can talk it over together first, and get in touch if and when you want to go on.",
   rescheduleDescription: "Move your consultation.",
   back: "← Your consultation",
   shownIn: (zone: string) => `Times are shown in ${zone} time.`,
   noOtherTimes: "There are no other free times in the coming weeks.",
+  nearestLegend: "The nearest free times",
+  otherTimes: "Or another time",
   moving: "Moving…",
   move: "Move the consultation",
+};
+
+/** The step before cancelling or withdrawing: what will happen, and an optional reason. */
+export const cancelMessages = {
+  title: "Cancel your consultation",
+  withdrawTitle: "Withdraw your request",
+  description: "Cancel your consultation.",
+  whatHappens: (therapist: string) =>
+    `If you cancel, the time is let go at once, so someone else can have it. ${therapist} will be told, and you will get a short email saying so if you chose email.`,
+  whatHappensRequest: (therapist: string) =>
+    `If you withdraw it, the time is let go at once and ${therapist} will not need to answer. You will get a short email saying so if you chose email.`,
+  welcomeBack: "You would be welcome to book again whenever it feels right.",
+  reasonLabel: "Would you like to say why? (optional)",
+  reasonHint: (max: string) =>
+    `Only the practice reads this. There is no need to give a reason. Up to ${max} characters.`,
+  reasonTooLong: (max: string, length: string) =>
+    `That is ${length} characters — please shorten it to ${max} or fewer. Your words are kept below.`,
+  confirm: "Yes, cancel the consultation",
+  confirmWithdraw: "Yes, withdraw the request",
+  keep: "Keep the consultation",
+  keepRequest: "Keep the request",
+  inDanger: "If you are in danger or thinking of ending your life, please don't wait:",
+  findHelp: "find help now",
+  nobodyReads:
+    "Nobody reads this form live. The practice will be told that you may need support — not what you wrote — when they next open Haven.",
+  cancelledHeading: "Your consultation is cancelled",
+  withdrawnHeading: "Your request is withdrawn",
+  continue: "See your consultation",
 };
 
 /** When the flow cannot go on: nobody takes bookings online, or a manage link that does not work. */
