@@ -2,6 +2,10 @@ import type { Logger } from "pino";
 import { clientDataTables } from "./client-data.ts";
 import type { Config } from "./config.ts";
 import type { ConsentDocument } from "./features/accounts/clients/consent-documents.ts";
+import {
+  type LiveConsentDocuments,
+  liveConsentDocuments,
+} from "./features/accounts/clients/live-consent-documents.ts";
 import type { InstrumentDefinition } from "./features/assessments/instruments/instrument-definition.ts";
 import type { InstrumentPack } from "./features/assessments/instruments/instrument-pack.ts";
 import type { BookingMailContext } from "./features/booking/booking-emails.ts";
@@ -67,7 +71,8 @@ export type AppContext = {
   pages: PracticePagesHtml;
   /** The site's own pages, listed in the sitemap beside the articles. */
   sitePaths: string[];
-  consentDocuments: ConsentDocument[];
+  /** The consent documents in force, from the stored settings at each change (record 059). */
+  consentDocuments: LiveConsentDocuments;
   /** The measures and the practice's instrument pack, validated at start. */
   instruments: InstrumentDefinition[];
   instrumentPack: InstrumentPack | undefined;
@@ -121,7 +126,7 @@ export function createAppContext(
     // Read at each request from the stored Markdown, like the settings (record 059).
     pages: livePracticePages(settings, options.pages),
     sitePaths,
-    consentDocuments: options.consentDocuments,
+    consentDocuments: liveConsentDocuments(settings, options.consentDocuments),
     instruments: options.instruments,
     instrumentPack: options.instrumentPack,
     repairPieces: options.repairPieces,

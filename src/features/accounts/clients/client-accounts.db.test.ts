@@ -5,7 +5,7 @@ import { deliveredMail, linkMailedTo } from "../../../../test/support/outbox.ts"
 import { addTherapist, signInTherapist, type TestTherapist } from "../../../../test/support/people.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { auditLog } from "../../../platform/audit/audit.schema.ts";
-import { clientInvitations, clientSignInLinks, clients } from "./client.schema.ts";
+import { clientConsents, clientInvitations, clientSignInLinks, clients } from "./client.schema.ts";
 import { linksPerRequesterPerHour } from "./client-sign-in-links.ts";
 
 let t: TestApp;
@@ -153,6 +153,30 @@ describe("accepting an invitation", () => {
     const twice = await accept(path, { accept: documentIds, adult: "yes" });
     expect(twice.statusCode).toBe(404);
     expect(twice.body).toContain("expired or has already been used");
+  });
+
+  it("never asks an individual to accept the policy on secrets between partners", async () => {
+    const path = await linkMailedTo(t, "eve@example.org", "/welcome");
+    const page = await t.app.inject({ url: path });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Haven is not monitored");
+    expect(page.body).not.toContain("Secrets between partners");
+    expect(page.body).not.toContain('value="secrets-between-partners"');
+
+    const done = await accept(path, { accept: ["not-monitored", "limits-of-confidentiality"], adult: "yes" });
+    expect(done.statusCode).toBe(303);
+    const [eve] = await t.handle.db
+      .select({ id: clients.id })
+      .from(clients)
+      .where(sql`${clients.coupleId} is null and ${clients.status} = 'active'`);
+    const accepted = await t.handle.db
+      .select({ documentId: clientConsents.documentId })
+      .from(clientConsents)
+      .where(eq(clientConsents.clientId, eve?.id ?? ""));
+    expect(accepted.map((row) => row.documentId).sort()).toEqual([
+      "limits-of-confidentiality",
+      "not-monitored",
+    ]);
   });
 
   it("refuses an invitation older than seven days", async () => {
