@@ -277,6 +277,7 @@ describe("crisis words wherever a client writes", () => {
       "/book/manage/:token/cancel",
       "/book/manage/:token/reschedule",
       "/join/:token",
+      "/my/consent",
       "/my/cycle/sharing",
       "/my/entries/:id/delete",
       "/my/entries/:id/sharing",

@@ -30,3 +30,20 @@ export function consentDocumentsFor(
 ): ConsentDocument[] {
   return documents.filter((document) => client.inCouple || document.id !== secretsBetweenPartnersId);
 }
+
+/** A document a client is asked to accept: `changed` when they accepted an earlier wording of it. */
+export type ConsentToAccept = { document: ConsentDocument; changed: boolean };
+
+/**
+ * Which of the documents that apply to a client they have not accepted as worded now: compared with
+ * the version they accepted last (record 059), so going back to an older wording is asked again too.
+ */
+export function consentsToAccept(
+  applicable: readonly ConsentDocument[],
+  lastAccepted: ReadonlyMap<string, string>,
+): ConsentToAccept[] {
+  return applicable.flatMap((document) => {
+    const accepted = lastAccepted.get(document.id);
+    return accepted === document.version ? [] : [{ document, changed: accepted !== undefined }];
+  });
+}
