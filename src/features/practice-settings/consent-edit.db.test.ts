@@ -1,16 +1,19 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitForm } from "../../../test/support/forms.ts";
 import { addClients, addTherapist, signInTherapist } from "../../../test/support/people.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
 import { loadStartupFiles } from "../../startup/load-startup-files.ts";
+import { prepareApp } from "../../startup/prepare-app.ts";
 import { clientConsents } from "../accounts/clients/client.schema.ts";
 import { consentVersionOf } from "../accounts/clients/consent-documents.ts";
 import { consentDocumentVersions } from "../accounts/clients/consent-version.schema.ts";
 import { consentEditMessages as c, pageEditMessages as m } from "./page-messages.ts";
+import { practiceSettings } from "./practice-settings.schema.ts";
 import { pageTextLimit } from "./practice-settings.types.ts";
-import { readPracticeSettings, storedSettingsVersion } from "./settings-store.ts";
+import { importPracticeSettings, readPracticeSettings, storedSettingsVersion } from "./settings-store.ts";
 
 let t: TestApp;
 let ownerCookie: string;
@@ -138,5 +141,49 @@ describe("the consent documents, edited in the browser", () => {
     expect(late.body).toContain("An older tab's wording.");
     expect(await readPracticeSettings(t.handle.db)).toEqual(before);
     expect(await versionsOf("not-monitored")).toHaveLength(versions);
+  });
+
+  it("reaches a second instance at its next check: its clients are asked there too", async () => {
+    const second = await prepareApp(t.handle, t.config, loadStartupFiles(t.config), {
+      freshEmbedded: false,
+      logger: pino({ level: "silent" }),
+    });
+    try {
+      const [bo] = await addClients(t, ownerId, [{ name: "Bo Birch", email: "bo@example.org" }]);
+      if (!bo) throw new Error("no client");
+      const open = () => second.inject({ url: "/my", headers: { cookie: bo.cookie } });
+      expect((await open()).statusCode).toBe(200);
+      await post({ text: "# Not monitored\n\nSaved on the first instance.\n", intent: "save" });
+      expect(await second.practiceSettings.refresh()).toBe(true);
+      const asked = await open();
+      expect(asked.statusCode).toBe(303);
+      expect(asked.headers.location).toBe("/my/consent");
+      const page = await second.inject({ url: "/my/consent", headers: { cookie: bo.cookie } });
+      expect(page.body).toContain("Saved on the first instance.");
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("gives settings stored before the consent texts were the files' texts once, and never overwrites an edit", async () => {
+    const files = loadStartupFiles(t.config);
+    const fromFiles = {
+      ...files.practice,
+      consentTexts: Object.fromEntries(files.consentDocuments.map((d) => [d.id, d.markdown])),
+    };
+    const edited = (await readPracticeSettings(t.handle.db))?.settings.consentTexts?.["not-monitored"];
+    expect(edited).toContain("Saved on the first instance.");
+    const again = await importPracticeSettings(t.handle.db, fromFiles);
+    expect(again.settings.consentTexts?.["not-monitored"]).toBe(edited);
+
+    await t.handle.db
+      .update(practiceSettings)
+      .set({ settings: sql`${practiceSettings.settings} - 'consentTexts'` })
+      .where(eq(practiceSettings.id, 1));
+    const before = await storedSettingsVersion(t.handle.db);
+    const upgraded = await importPracticeSettings(t.handle.db, fromFiles);
+    expect(upgraded.settings.consentTexts?.["not-monitored"]).toBe(fileText().markdown);
+    expect(upgraded.version).toBe((before ?? 0) + 1);
+    expect((await importPracticeSettings(t.handle.db, fromFiles)).version).toBe(upgraded.version);
   });
 });
