@@ -3,7 +3,7 @@ import { recordAudit } from "../../../platform/audit/record-audit.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { hashOneTimeToken } from "../../../platform/security/one-time-token.ts";
 import { clientConsents, clientInvitations, clients } from "./client.schema.ts";
-import { clientMessages as m } from "./client-messages.ts";
+import { consentMessages, clientMessages as m } from "./client-messages.ts";
 import { type ConsentDocument, consentDocumentsFor } from "./consent-documents.ts";
 
 /** The invitation a link belongs to, if it can still be accepted. Reading it changes nothing. */
@@ -31,6 +31,8 @@ export async function openInvitation(
   return row;
 }
 
+const { changedWhileReading } = consentMessages;
+
 export type AcceptanceErrors = Record<string, string>;
 export type AcceptResult =
   | { ok: true; clientId: string }
@@ -45,12 +47,12 @@ export const documentsForInvitation = (
 
 /**
  * Accepting: the person confirms they are 18 or over and accepts each consent document that applies
- * to them (the version they read is recorded). The invitation is used up in the same transaction, so
+ * to them (the version they were shown is recorded, and must still be the current one). The invitation is used up in the same transaction, so
  * a double-click or a second tab cannot accept twice.
  */
 export async function acceptInvitation(
   db: Database,
-  input: { token: string; adult: boolean; accepted: string[] },
+  input: { token: string; adult: boolean; accepted: string[]; shownVersions: Record<string, string> },
   allDocuments: readonly ConsentDocument[],
   now = new Date(),
 ): Promise<AcceptResult> {
@@ -59,7 +61,10 @@ export async function acceptInvitation(
   const documents = documentsForInvitation(opened, allDocuments);
   const errors: AcceptanceErrors = {};
   for (const document of documents) {
-    if (!input.accepted.includes(document.id)) errors[`consent-${document.id}`] = m.acceptMissing;
+    const field = `consent-${document.id}`;
+    // The version recorded must be the one read: a wording changed while the page was open is shown again.
+    if (input.shownVersions[document.id] !== document.version) errors[field] = changedWhileReading;
+    else if (!input.accepted.includes(document.id)) errors[field] = m.acceptMissing;
   }
   if (!input.adult) errors.adult = m.adultMissing;
   if (Object.keys(errors).length > 0) return { ok: false, errors };

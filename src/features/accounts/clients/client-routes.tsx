@@ -150,10 +150,14 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
       handle: async ({ request, reply, values, invalid }) => {
         const invitation = await openToken(request);
         if (!invitation) return unusableInvitation(reply);
+        const documents = consentDocuments.current;
+        const shownVersions = Object.fromEntries(
+          documents.map(({ id }) => [id, fieldText(request.body, `version-${id}`)]),
+        );
         const result = await acceptInvitation(
           db,
-          { token: invitation.token, ...values },
-          consentDocuments.current,
+          { token: invitation.token, ...values, shownVersions },
+          documents,
         );
         if (!result.ok && "unusable" in result) return unusableInvitation(reply);
         if (!result.ok) return invalid(result.errors);
