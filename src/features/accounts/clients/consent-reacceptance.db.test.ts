@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from "../../../../test/support/test-app.t
 import { auditLog } from "../../../platform/audit/audit.schema.ts";
 import { storedSettingsVersion } from "../../practice-settings/settings-store.ts";
 import { workspaceEntries } from "../../workspace/entry.schema.ts";
-import { clientConsents } from "./client.schema.ts";
+import { clientConsents, clients } from "./client.schema.ts";
 import { consentMessages as m } from "./client-messages.ts";
 
 // Record 060: a changed consent document is accepted again at the client's next visit, before their
@@ -184,5 +184,16 @@ describe("accepting a consent document's new wording", () => {
     expect(late.body).toContain(m.changedWhileReading);
     expect(late.body).toContain("<strong>how we tell you</strong>");
     expect(await acceptancesOf(ben)).toEqual(before);
+  });
+
+  it("lets a paused client accept the new wording, so they can still read their space", async () => {
+    await t.handle.db.update(clients).set({ status: "paused" }).where(eq(clients.id, eve.id));
+    await edit("not-monitored", "# Not monitored\n\nNobody reads this **while you write**.\n");
+    expect((await get("/my", eve)).headers.location).toBe("/my/consent");
+    // The limits wording changed again earlier in this file, so both wait for her.
+    const done = await acceptPage(eve, ["not-monitored", "limits-of-confidentiality"]);
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe("/my");
+    expect((await get("/my", eve)).statusCode).toBe(200);
   });
 });
