@@ -1,7 +1,12 @@
 import type { Logger } from "pino";
 import { clientDataTables } from "./client-data.ts";
 import type { Config } from "./config.ts";
+import { ConsentCheck } from "./features/accounts/clients/consent-check.ts";
 import type { ConsentDocument } from "./features/accounts/clients/consent-documents.ts";
+import {
+  type LiveConsentDocuments,
+  liveConsentDocuments,
+} from "./features/accounts/clients/live-consent-documents.ts";
 import type { InstrumentDefinition } from "./features/assessments/instruments/instrument-definition.ts";
 import type { InstrumentPack } from "./features/assessments/instruments/instrument-pack.ts";
 import type { BookingMailContext } from "./features/booking/booking-emails.ts";
@@ -67,7 +72,10 @@ export type AppContext = {
   pages: PracticePagesHtml;
   /** The site's own pages, listed in the sitemap beside the articles. */
   sitePaths: string[];
-  consentDocuments: ConsentDocument[];
+  /** The consent documents in force, from the stored settings at each change (record 059). */
+  consentDocuments: LiveConsentDocuments;
+  /** Whether a signed-in client has a new consent wording to accept first (record 060). */
+  consentCheck: ConsentCheck;
   /** The measures and the practice's instrument pack, validated at start. */
   instruments: InstrumentDefinition[];
   instrumentPack: InstrumentPack | undefined;
@@ -96,6 +104,7 @@ export function createAppContext(
   const { config, db, keys, demo, logger } = options;
   const settings = new LivePracticeSettings(db, options.practice, logger);
   const cache = new PageCache();
+  const consentDocuments = liveConsentDocuments(settings, options.consentDocuments);
   // Pages cached with the old settings (help lines, the practice's name) go when the settings change.
   settings.onChange(() => cache.clear());
   const site: SiteContext = {
@@ -121,7 +130,8 @@ export function createAppContext(
     // Read at each request from the stored Markdown, like the settings (record 059).
     pages: livePracticePages(settings, options.pages),
     sitePaths,
-    consentDocuments: options.consentDocuments,
+    consentDocuments,
+    consentCheck: new ConsentCheck(db, consentDocuments),
     instruments: options.instruments,
     instrumentPack: options.instrumentPack,
     repairPieces: options.repairPieces,

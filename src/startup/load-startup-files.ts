@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../config.ts";
-import type { ConsentDocument } from "../features/accounts/clients/consent-documents.ts";
+import { type ConsentDocument, consentDocument } from "../features/accounts/clients/consent-documents.ts";
 import type { ArticleFile } from "../features/articles/article-file.types.ts";
 import { loadArticleFiles } from "../features/articles/load-article-files.ts";
 import { renderMarkdown } from "../features/articles/render-markdown.ts";
@@ -63,14 +62,7 @@ export function loadStartupFiles(config: Config): StartupFiles {
     pageTexts,
     consentDocuments: practice.consentDocuments.map((document, index) => {
       const markdown = readMarkdown(config.contentDir, document.file, `consentDocuments[${index}].file`);
-      return {
-        id: document.id,
-        title: document.title,
-        html: renderMarkdown(markdown).html,
-        markdown,
-        // The version a client accepted: any edit to the wording makes a new one.
-        version: createHash("sha256").update(markdown).digest("hex").slice(0, 16),
-      };
+      return consentDocument(document.id, document.title, markdown);
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
+import { consentDocumentsOf } from "../features/accounts/clients/live-consent-documents.ts";
 import { recordConsentVersions } from "../features/accounts/clients/record-consent-versions.ts";
 import { syncArticles } from "../features/articles/sync-articles.ts";
 import { applyDemoMode, hasDemoRows, resolveDemoMode } from "../features/demo/demo-data.ts";
@@ -29,13 +30,17 @@ export async function prepareDatabase(
     freshEmbedded: options.freshEmbedded,
   });
   // The file (or the demo) is the first import; from then on the database holds the settings (record 053).
-  // The privacy and accessibility pages' files are imported the same way (record 059).
+  // The privacy and accessibility pages' files, and the consent documents' files, are imported the same
+  // way (record 059).
   const practice = await importPracticeSettings(handle.db, {
     ...files.practice,
     pageTexts: files.practice.pageTexts ?? files.pageTexts,
+    consentTexts:
+      files.practice.consentTexts ??
+      Object.fromEntries(files.consentDocuments.map((document) => [document.id, document.markdown])),
   });
-  // The exact words of each consent document's version, which clients' acceptances point at (record 059).
-  await recordConsentVersions(handle.db, files.consentDocuments);
+  // The exact words of each consent document in force, which clients' acceptances point at (record 059).
+  await recordConsentVersions(handle.db, consentDocumentsOf(practice.settings, files.consentDocuments));
   const therapist = practice.settings.therapists[0]?.name ?? "Demo Therapist";
   await applyDemoMode(handle.db, demo, therapist, practice.settings.timeZone);
   const report = await syncArticles(handle.db, files.articleFiles, demo);

@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { clients, couples } from "../../src/features/accounts/clients/client.schema.ts";
+import { clientConsents, clients, couples } from "../../src/features/accounts/clients/client.schema.ts";
 import { sealClientField } from "../../src/features/accounts/clients/client-crypto.ts";
+import { consentDocumentsFor } from "../../src/features/accounts/clients/consent-documents.ts";
+import { consentDocumentsOf } from "../../src/features/accounts/clients/live-consent-documents.ts";
 import { createTherapist } from "../../src/features/accounts/create-therapist.ts";
 import { finishTotpEnrolment } from "../../src/features/accounts/second-factor/enrol-totp.ts";
 import { newTotpSecret, totpCodeAt } from "../../src/features/accounts/second-factor/totp.ts";
+import { readPracticeSettings } from "../../src/features/practice-settings/settings-store.ts";
 import { lookupHash } from "../../src/platform/security/lookup-hash.ts";
 import { clientSessionPolicy, createSession } from "../../src/platform/security/sessions/session-store.ts";
+import { loadStartupFiles } from "../../src/startup/load-startup-files.ts";
 import { cookieFrom, formTokenIn, freshAddress, submitForm } from "./forms.ts";
 import type { TestApp } from "./test-app.ts";
 
@@ -86,7 +90,8 @@ export type TestClient = { id: string; name: string; email: string; cookie: stri
 
 /**
  * Active clients of a therapist, written straight to the database (the invitation flow has its own
- * tests), each with a signed-in session. Two names make a couple.
+ * tests), each with a signed-in session and the current consent documents accepted, as after a
+ * welcome. Two names make a couple.
  */
 export async function addClients(
   t: TestApp,
@@ -112,6 +117,15 @@ export async function addClients(
       emailEncrypted: sealClientField(t.keys, id, "email_encrypted", person.email),
       emailLookup: lookupHash(t.keys, person.email),
     });
+    const stored = await readPracticeSettings(db);
+    const documents = stored
+      ? consentDocumentsOf(stored.settings, loadStartupFiles(t.config).consentDocuments)
+      : [];
+    const accepted = consentDocumentsFor(documents, { inCouple: coupleId !== null });
+    if (accepted.length > 0)
+      await db
+        .insert(clientConsents)
+        .values(accepted.map((d) => ({ clientId: id, documentId: d.id, version: d.version })));
     const token = await createSession(db, { kind: "client", id }, clientSessionPolicy, "Firefox on Linux");
     made.push({ id, ...person, coupleId, cookie: `haven-session=${token}` });
   }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app-context.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
 import type { RouteAccess } from "../../platform/web/route-access.ts";
-import { type ClientGate, clientGate, type SignedInClient } from "./clients/client-gate.ts";
+import { clientGate, type SignedInClient } from "./clients/client-gate.ts";
 import { type SignedInTherapist, therapistGate } from "./therapist-gate.ts";
 
 declare module "fastify" {
@@ -10,13 +10,21 @@ declare module "fastify" {
     therapist: SignedInTherapist | undefined;
     client: SignedInClient | undefined;
   }
+  interface FastifyContextConfig {
+    /**
+     * A client route reachable while a consent document's new wording waits for them (record 060): the
+     * page that asks, and the client's rights over their data (see, download, erase), which never wait
+     * on agreeing to anything.
+     */
+    beforeConsent?: true;
+  }
 }
 
 /**
  * Enforces each route's declared access (see platform/web/route-access.ts) before its handler runs,
  * and hands the handler the signed-in therapist or client.
  */
-export function registerAccessGates(app: FastifyInstance, { db, site }: AppContext): void {
+export function registerAccessGates(app: FastifyInstance, { db, site, consentCheck }: AppContext): void {
   app.decorateRequest("therapist", undefined);
   app.decorateRequest("client", undefined);
   // A plain callback, so an open route (every cached public page) costs no promise; the gate's own
@@ -34,20 +42,32 @@ export function registerAccessGates(app: FastifyInstance, { db, site }: AppConte
       if (request.account.kind !== "therapist") return toSignIn(reply);
       return;
     }
-    if (access === "client") return admitClient(await clientGate(db, request), request, reply);
+    if (access === "client") {
+      const gate = await clientGate(db, request);
+      if (!gate.allowed) return toSignIn(reply);
+      request.client = gate.client;
+      return askForConsent(request, reply, gate.client);
+    }
     const gate = await therapistGate(db, request);
     if (!gate.allowed) return reply.redirect(gate.redirect, 303);
     // Another therapist is not told that an owner's page exists.
     if (access === "owner" && !gate.therapist.isOwner) return sendErrorPage(reply, site, 404);
     request.therapist = gate.therapist;
   }
+
+  /**
+   * A page of the client's space waits until they have accepted each consent document's current wording
+   * (record 060). Only pages are held back: a form being sent goes through, so words typed before the
+   * practice changed a document are never lost (and crisis words still meet help); the page it leads to
+   * then asks. Help now, the quick exit and signing out are not client routes, so they are never held.
+   */
+  async function askForConsent(request: FastifyRequest, reply: FastifyReply, client: SignedInClient) {
+    if (request.routeOptions.config.beforeConsent) return;
+    if (request.method !== "GET" && request.method !== "HEAD") return;
+    if ((await consentCheck.toAccept(client)).length > 0) return reply.redirect("/my/consent", 303);
+  }
 }
 
 function toSignIn(reply: FastifyReply) {
   return reply.redirect("/sign-in", 303);
-}
-
-function admitClient(gate: ClientGate, request: FastifyRequest, reply: FastifyReply) {
-  if (!gate.allowed) return toSignIn(reply);
-  request.client = gate.client;
 }

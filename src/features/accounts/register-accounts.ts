@@ -3,6 +3,7 @@ import type { AppContext } from "../../app-context.ts";
 import { registerAccountRoutes } from "./account-routes.tsx";
 import { registerClientRightsRoutes } from "./clients/client-rights-routes.tsx";
 import { registerClientRoutes } from "./clients/client-routes.tsx";
+import { registerConsentRoutes } from "./clients/consent-routes.tsx";
 import { registerPasswordRoutes } from "./password-routes.tsx";
 import { registerSecondFactorRoutes } from "./second-factor/second-factor-routes.tsx";
 import { registerSignInsRoutes } from "./sign-ins-routes.tsx";
@@ -18,5 +19,6 @@ export function registerAccounts(app: FastifyInstance, ctx: AppContext): void {
   registerSecondFactorRoutes(app, ctx);
   registerClientRoutes(app, ctx);
   registerClientRightsRoutes(app, ctx);
+  registerConsentRoutes(app, ctx);
   registerPasswordRoutes(app, ctx);
 }

@@ -18,3 +18,22 @@ export const pageEditMessages = {
     "Someone else saved the settings while you were writing. Your words are still here: save again to keep them.",
   saved: "Saved. The page shows your change now.",
 } as const;
+
+/** Every word the pages for editing the consent documents say (record 059). */
+export const consentEditMessages = {
+  heading: "Consent documents",
+  intro:
+    "What each client reads and accepts. A saved change is a new version: each client who accepted an earlier one is asked to read and accept it at their next visit.",
+  editLink: (title: string) => `Edit “${title}”`,
+  onlyCouples: "Asked of partners in a couple only.",
+  pageHeading: (title: string) => `Consent document: ${title}`,
+  pageIntro:
+    "Write in Markdown, as for the practice's pages. Preview shows it as clients will read it, without saving.",
+  saveWarning:
+    "Saving changes the wording clients agree to: every client it applies to will be asked to accept the new version before they reach their space.",
+  text: "The document, in Markdown",
+  save: "Save as a new version",
+  empty: "Please write the document: it cannot be empty.",
+  saved: "Saved. Clients will be asked to accept this version at their next visit.",
+  unchanged: "Saved. The wording is the same as before, so nobody is asked again.",
+} as const;

@@ -5,6 +5,14 @@ const isoDate = z.iso.date({ message: "must be a date written as YYYY-MM-DD" });
 /** The longest page Haven stores (a long privacy notice is about 20,000 characters). */
 export const pageTextLimit = 60_000;
 const pageText = z.string().trim().min(1).max(pageTextLimit);
+/**
+ * A consent document's Markdown exactly as written, never trimmed: its hash is the version clients
+ * accept, so an unchanged file keeps the version they already accepted (record 059).
+ */
+const consentText = z
+  .string()
+  .max(pageTextLimit)
+  .refine((text) => text.trim().length > 0, "must not be empty");
 
 const helpLine = z.strictObject({
   name: z.string().trim().min(1),
@@ -71,6 +79,12 @@ export const practiceSettingsSchema = z
      * named in `pages` are their first import; from then on the owner edits them in the browser.
      */
     pageTexts: z.strictObject({ privacy: pageText, accessibility: pageText }).optional(),
+    /**
+     * Each consent document's current Markdown, by its id (record 059). The files named in
+     * `consentDocuments` are the first import; from then on the owner edits them in the browser, and
+     * each saved text is a new version that clients accept at their next visit.
+     */
+    consentTexts: z.record(z.string(), consentText).optional(),
     /**
      * How long the practice must keep a client's records after the work ends (set by its regulator
      * or insurer; 7 years is common for adults). Shown to a client who asks for erasure.

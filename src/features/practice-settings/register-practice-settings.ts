@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app-context.ts";
+import { registerConsentEditRoutes } from "./consent-edit-routes.tsx";
 import { registerHelpLineRoutes } from "./help-line-routes.tsx";
 import { registerPageEditRoutes } from "./page-edit-routes.tsx";
 import { registerSettingsRoutes } from "./settings-routes.tsx";
@@ -9,4 +10,5 @@ export function registerPracticeSettings(app: FastifyInstance, ctx: AppContext):
   registerSettingsRoutes(app, ctx);
   registerHelpLineRoutes(app, ctx);
   registerPageEditRoutes(app, ctx);
+  registerConsentEditRoutes(app, ctx);
 }

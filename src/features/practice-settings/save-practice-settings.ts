@@ -19,6 +19,8 @@ export type SaveSettings = {
   change: SettingsChange;
   /** Where a problem the whole settings' schema finds is shown (the form's own fields were checked). */
   fieldFor: (issue: z.core.$ZodIssue) => [field: string, message: string];
+  /** What must be written with the settings or not at all (a consent document's new version, record 059). */
+  alsoInTransaction?: (tx: Database, next: PracticeSettings) => Promise<void>;
 };
 
 export type SaveResult =
@@ -46,6 +48,7 @@ export async function savePracticeSettings(db: Database, save: SaveSettings): Pr
       return { ok: false as const, stale: false as const, errors };
     }
     const version = await writePracticeSettings(tx, parsed.data);
+    await save.alsoInTransaction?.(tx, parsed.data);
     await recordAudit(tx, {
       actor: `therapist:${save.therapistId}`,
       action: "practice.settings.saved",

@@ -1,10 +1,11 @@
 import { FormProblem, FormToken, TextField } from "../../platform/web/form-fields.tsx";
 import type { FormState } from "../../platform/web/form-post.ts";
 import { Layout } from "../../platform/web/layout.tsx";
+import { secretsBetweenPartnersId } from "../accounts/clients/consent-documents.ts";
 import type { HelpLineRow } from "./help-line-edits.ts";
 import { practicePages } from "./live-practice-pages.ts";
 import { settingsMessages as m } from "./messages.ts";
-import { pageEditMessages as pm } from "./page-messages.ts";
+import { consentEditMessages as cm, pageEditMessages as pm } from "./page-messages.ts";
 import type { DetailsValues } from "./settings-forms.types.ts";
 import type { SiteContext } from "./site-context.ts";
 
@@ -18,9 +19,11 @@ export function SettingsPage(props: {
   token: string;
   form: FormState<DetailsValues>;
   lines: HelpLineRow[];
+  /** The consent documents in force, each with a link to edit it (record 059). */
+  consentDocuments: { id: string; title: string }[];
   notice?: string | undefined;
 }) {
-  const { site, token, form, lines, notice } = props;
+  const { site, token, form, lines, consentDocuments, notice } = props;
   const v = form.values;
   const e = form.errors ?? {};
   return (
@@ -105,6 +108,16 @@ export function SettingsPage(props: {
           {practicePages.map((page) => (
             <li key={page}>
               <a href={`/practice/settings/pages/${page}`}>{pm.editLink(pm.titles[page])}</a>
+            </li>
+          ))}
+        </ul>
+        <h2 id="consent">{cm.heading}</h2>
+        <p>{cm.intro}</p>
+        <ul>
+          {consentDocuments.map((document) => (
+            <li key={document.id}>
+              <a href={`/practice/settings/consent/${document.id}`}>{cm.editLink(document.title)}</a>
+              {document.id === secretsBetweenPartnersId && <span class="muted"> {cm.onlyCouples}</span>}
             </li>
           ))}
         </ul>

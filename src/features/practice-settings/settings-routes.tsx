@@ -56,6 +56,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
           token={formTokenFor(request, keys.current, settingsFormName, "session")}
           form={form ?? { values: detailsOf(settings.current, settings.version) }}
           lines={helpLineRows(settings.current.helpLines)}
+          consentDocuments={ctx.consentDocuments.current}
           notice={said ?? (notice.success ? m.notices[notice.data] : undefined)}
         />,
       ),

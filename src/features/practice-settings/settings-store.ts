@@ -29,17 +29,22 @@ export async function importPracticeSettings(
   await db.insert(practiceSettings).values({ id: 1, settings: fromFile }).onConflictDoNothing();
   const stored = await readPracticeSettings(db);
   if (!stored) throw new Error("the practice settings row is missing just after it was stored");
-  // Settings stored before the pages were (record 059) take the files' pages once; edits win after that.
-  if (!stored.settings.pageTexts && fromFile.pageTexts) {
+  // Settings stored before the pages were (record 059) take the files' pages, and their consent
+  // documents' texts, once; edits win after that.
+  let upgraded = false;
+  for (const part of ["pageTexts", "consentTexts"] as const) {
+    const texts = fromFile[part];
+    if (stored.settings[part] || !texts) continue;
     await db
       .update(practiceSettings)
       .set({
-        settings: sql`${practiceSettings.settings} || jsonb_build_object('pageTexts', ${JSON.stringify(fromFile.pageTexts)}::jsonb)`,
+        settings: sql`${practiceSettings.settings} || jsonb_build_object(${part}::text, ${JSON.stringify(texts)}::jsonb)`,
         version: sql`${practiceSettings.version} + 1`,
       })
-      .where(and(eq(practiceSettings.id, 1), sql`(${practiceSettings.settings} -> 'pageTexts') is null`));
-    return (await readPracticeSettings(db)) ?? stored;
+      .where(and(eq(practiceSettings.id, 1), sql`(${practiceSettings.settings} -> ${part}::text) is null`));
+    upgraded = true;
   }
+  if (upgraded) return (await readPracticeSettings(db)) ?? stored;
   return stored;
 }
 

@@ -219,6 +219,7 @@ export const auditActionWords: Record<string, string> = {
   "calendar-subscription.made": "Calendar subscription address made",
   "calendar-subscription.stopped": "Calendar subscription address stopped",
   "client.closed": "Client's account closed",
+  "client.consents-accepted": "Client accepted a new version of a consent document",
   "client.data-viewed": "Client viewed their data",
   "client.erasure-requested": "Client asked for their data to be erased",
   "client.exported": "Client downloaded their data",

@@ -288,6 +288,7 @@ describe("crisis words wherever a client writes", () => {
       "/account/sign-ins/end-all",
       "/book/manage/:token/reschedule",
       "/join/:token",
+      "/my/consent",
       "/my/cycle/sharing",
       "/my/entries/:id/delete",
       "/my/entries/:id/sharing",

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { AppContext } from "../../app-context.ts";
 import { fieldText } from "../../platform/web/form-post.ts";
+import { secretsBetweenPartnersId } from "../accounts/clients/consent-documents.ts";
 import { allow } from "../accounts/policies/policy.ts";
 import { requestActor } from "../accounts/policies/request-actor.ts";
 import { clientOf } from "../accounts/signed-in-actor.ts";
@@ -15,7 +16,8 @@ import type { SecretsReminder } from "./sharing-fields.tsx";
 /** What a client's choice of readers depends on: the couple, joint work, the secrets policy, the therapist. */
 export function sharingRules({ db, consentDocuments, notifier }: AppContext) {
   /** The practice's policy on secrets between partners, if it has one (shown at a first therapist-only share). */
-  const secretsPolicy = consentDocuments.find((document) => document.id === "secrets-between-partners");
+  const secretsPolicy = () =>
+    consentDocuments.current.find((document) => document.id === secretsBetweenPartnersId);
 
   const scopeOf = async (request: FastifyRequest): Promise<SharingScope> => {
     const coupleId = clientOf(request).coupleId;
@@ -63,15 +65,16 @@ export function sharingRules({ db, consentDocuments, notifier }: AppContext) {
     sharing: Sharing,
   ): Promise<SecretsReminder | undefined> => {
     const client = clientOf(request);
-    if (!secretsPolicy || !(await needsSecretsReminder(db, client, sharing))) return undefined;
+    const policy = secretsPolicy();
+    if (!policy || !(await needsSecretsReminder(db, client, sharing))) return undefined;
     if (fieldText(request.body, "policySeen") === "yes") {
       await markSecretsPolicySeen(db, client.id);
       return undefined;
     }
     const shownBefore = fieldText(request.body, "reminderShown") === "yes";
     return {
-      title: secretsPolicy.title,
-      html: secretsPolicy.html,
+      title: policy.title,
+      html: policy.html,
       error: shownBefore ? m.reminderNotTicked : undefined,
     };
   };

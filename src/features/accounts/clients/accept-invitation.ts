@@ -3,17 +3,21 @@ import { recordAudit } from "../../../platform/audit/record-audit.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { hashOneTimeToken } from "../../../platform/security/one-time-token.ts";
 import { clientConsents, clientInvitations, clients } from "./client.schema.ts";
-import { clientMessages as m } from "./client-messages.ts";
-import type { ConsentDocument } from "./consent-documents.ts";
+import { consentMessages, clientMessages as m } from "./client-messages.ts";
+import { type ConsentDocument, consentDocumentsFor } from "./consent-documents.ts";
 
 /** The invitation a link belongs to, if it can still be accepted. Reading it changes nothing. */
 export async function openInvitation(
   db: Database,
   token: string,
   now = new Date(),
-): Promise<{ invitationId: string; clientId: string } | undefined> {
+): Promise<{ invitationId: string; clientId: string; coupleId: string | null } | undefined> {
   const [row] = await db
-    .select({ invitationId: clientInvitations.id, clientId: clientInvitations.clientId })
+    .select({
+      invitationId: clientInvitations.id,
+      clientId: clientInvitations.clientId,
+      coupleId: clients.coupleId,
+    })
     .from(clientInvitations)
     .innerJoin(clients, eq(clients.id, clientInvitations.clientId))
     .where(
@@ -27,26 +31,40 @@ export async function openInvitation(
   return row;
 }
 
+const { changedWhileReading } = consentMessages;
+
 export type AcceptanceErrors = Record<string, string>;
 export type AcceptResult =
   | { ok: true; clientId: string }
   | { ok: false; errors: AcceptanceErrors }
   | { ok: false; unusable: true };
 
+/** The consent documents this invitation's person is asked to accept (a partner's policy only in a couple). */
+export const documentsForInvitation = (
+  invitation: { coupleId: string | null },
+  documents: readonly ConsentDocument[],
+): ConsentDocument[] => consentDocumentsFor(documents, { inCouple: invitation.coupleId !== null });
+
 /**
- * Accepting: the person confirms they are 18 or over and accepts each consent document (the version
- * they read is recorded). The invitation is used up in the same transaction, so a double-click or a
- * second tab cannot accept twice.
+ * Accepting: the person confirms they are 18 or over and accepts each consent document that applies
+ * to them (the version they were shown is recorded, and must still be the current one). The invitation is used up in the same transaction, so
+ * a double-click or a second tab cannot accept twice.
  */
 export async function acceptInvitation(
   db: Database,
-  input: { token: string; adult: boolean; accepted: string[] },
-  documents: ConsentDocument[],
+  input: { token: string; adult: boolean; accepted: string[]; shownVersions: Record<string, string> },
+  allDocuments: readonly ConsentDocument[],
   now = new Date(),
 ): Promise<AcceptResult> {
+  const opened = await openInvitation(db, input.token, now);
+  if (!opened) return { ok: false, unusable: true };
+  const documents = documentsForInvitation(opened, allDocuments);
   const errors: AcceptanceErrors = {};
   for (const document of documents) {
-    if (!input.accepted.includes(document.id)) errors[`consent-${document.id}`] = m.acceptMissing;
+    const field = `consent-${document.id}`;
+    // The version recorded must be the one read: a wording changed while the page was open is shown again.
+    if (input.shownVersions[document.id] !== document.version) errors[field] = changedWhileReading;
+    else if (!input.accepted.includes(document.id)) errors[field] = m.acceptMissing;
   }
   if (!input.adult) errors.adult = m.adultMissing;
   if (Object.keys(errors).length > 0) return { ok: false, errors };

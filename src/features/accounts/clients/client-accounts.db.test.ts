@@ -5,7 +5,9 @@ import { deliveredMail, linkMailedTo } from "../../../../test/support/outbox.ts"
 import { addTherapist, signInTherapist, type TestTherapist } from "../../../../test/support/people.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { auditLog } from "../../../platform/audit/audit.schema.ts";
-import { clientInvitations, clientSignInLinks, clients } from "./client.schema.ts";
+import { storedSettingsVersion } from "../../practice-settings/settings-store.ts";
+import { clientConsents, clientInvitations, clientSignInLinks, clients } from "./client.schema.ts";
+import { consentMessages } from "./client-messages.ts";
 import { linksPerRequesterPerHour } from "./client-sign-in-links.ts";
 
 let t: TestApp;
@@ -23,11 +25,12 @@ afterAll(() => t.close());
 const invite = (fields: Record<string, string>) =>
   submitForm(t.app, { page: "/practice/invite", cookie: therapistCookie, fields });
 
-async function accept(path: string, fields: Record<string, string | string[]>) {
-  const page = await t.app.inject({ url: path });
-  const token = /name="_form" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+async function accept(path: string, fields: Record<string, string | string[]>, shown?: string) {
+  const page = { body: shown ?? (await t.app.inject({ url: path })).body };
+  // The form's hidden fields as a browser sends them: its token and the version of each document shown.
   const body = new URLSearchParams();
-  body.append("_form", token);
+  for (const [, name, value] of page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)"/g))
+    body.append(name ?? "", value ?? "");
   for (const [name, value] of Object.entries(fields))
     for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
   return t.app.inject({
@@ -157,6 +160,30 @@ describe("accepting an invitation", () => {
     expect(twice.body).toContain("expired or has already been used");
   });
 
+  it("never asks an individual to accept the policy on secrets between partners", async () => {
+    const path = await linkMailedTo(t, "eve@example.org", "/welcome");
+    const page = await t.app.inject({ url: path });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Haven is not monitored");
+    expect(page.body).not.toContain("Secrets between partners");
+    expect(page.body).not.toContain('value="secrets-between-partners"');
+
+    const done = await accept(path, { accept: ["not-monitored", "limits-of-confidentiality"], adult: "yes" });
+    expect(done.statusCode).toBe(303);
+    const [eve] = await t.handle.db
+      .select({ id: clients.id })
+      .from(clients)
+      .where(sql`${clients.coupleId} is null and ${clients.status} = 'active'`);
+    const accepted = await t.handle.db
+      .select({ documentId: clientConsents.documentId })
+      .from(clientConsents)
+      .where(eq(clientConsents.clientId, eve?.id ?? ""));
+    expect(accepted.map((row) => row.documentId).sort()).toEqual([
+      "limits-of-confidentiality",
+      "not-monitored",
+    ]);
+  });
+
   it("refuses an invitation older than seven days", async () => {
     const path = await linkMailedTo(t, "cal@example.org", "/welcome");
     await t.handle.db.update(clientInvitations).set({ expiresAt: sql`now() - interval '1 minute'` });
@@ -238,5 +265,30 @@ describe("signing in by emailed link", () => {
   it("refuses a made-up link without asking much", async () => {
     expect((await t.app.inject({ url: "/sign-in/link/short" })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/sign-in/link/${"a".repeat(43)}` })).statusCode).toBe(404);
+  });
+});
+
+// Last in the file: it changes a consent document, which every later sign-in would then be asked to accept.
+describe("a consent wording changed during an invitation", () => {
+  it("records only the wording read: one changed while the page was open is shown again, and nothing is used up", async () => {
+    await invite({ kind: "individual", firstName: "Fay Fir", firstEmail: "fay@example.org" });
+    const path = await linkMailedTo(t, "fay@example.org", "/welcome");
+    const shown = (await t.app.inject({ url: path })).body;
+    const edited = await submitForm(t.app, {
+      page: "/practice/settings/consent/not-monitored",
+      cookie: therapistCookie,
+      fields: {
+        version: String(await storedSettingsVersion(t.handle.db)),
+        text: "# Not monitored\n\nNobody reads this **as you write**.\n",
+        intent: "save",
+      },
+    });
+    expect(edited.statusCode).toBe(303);
+    const fields = { accept: ["not-monitored", "limits-of-confidentiality"], adult: "yes" };
+    const late = await accept(path, fields, shown);
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain(consentMessages.changedWhileReading);
+    expect(late.body).toContain("<strong>as you write</strong>");
+    expect((await accept(path, fields)).statusCode).toBe(303);
   });
 });

@@ -60,6 +60,24 @@ export const clientMessages = {
   addSecondStepWhy: " — worth doing if anyone else can read your email",
 };
 
+/** Words of the page that asks a client to accept a consent document's new wording (record 060). */
+export const consentMessages = {
+  title: "Before you carry on",
+  intro: (practice: string) =>
+    `${practice} has changed some of what you agreed to when you joined. Please take a moment to read the new wording. Once you have accepted it, your space is just as you left it.`,
+  changed: "This has changed since you last accepted it.",
+  added: "This is new since you joined.",
+  accept: "I have read this and accept it",
+  acceptMissing: "Please read this and tick the box to continue.",
+  changedWhileReading:
+    "The practice changed this wording while you were reading. Please read it again; nothing was saved yet.",
+  nothingSaved: "Nothing was saved. Please look at the message beside each document.",
+  button: "Accept and go to my space",
+  notSure:
+    "If you are not sure about any of it, you can talk it through with your therapist first. Until then you can still see, download or ask to erase ",
+  yourData: "what Haven holds about you",
+};
+
 /** Words of a client's rights over their data: seeing it, downloading it, having it erased. */
 export const clientRightsMessages = {
   dataTitle: "What Haven holds about you",

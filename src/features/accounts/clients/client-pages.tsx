@@ -100,6 +100,7 @@ export function WelcomePage(props: {
             <section class="consent-document stack" key={document.id} aria-labelledby={`doc-${document.id}`}>
               <h2 id={`doc-${document.id}`}>{document.title}</h2>
               <div class="article-body" dangerouslySetInnerHTML={{ __html: document.html }} />
+              <input type="hidden" name={`version-${document.id}`} value={document.version} />
               <CheckboxField
                 name="accept"
                 value={document.id}

@@ -32,14 +32,16 @@ export function registerClientRightsRoutes(app: FastifyInstance, ctx: AppContext
     return allow(requestActor(request), action, { type, ...owned }) ? client.id : undefined;
   };
 
-  app.get("/my/data", { config: { access: "client" } }, async (request, reply) => {
+  // A client's rights over their data never wait on accepting a new wording (record 060).
+  const config = { access: "client", beforeConsent: true } as const;
+  app.get("/my/data", { config }, async (request, reply) => {
     const clientId = ownClientId(request, "client-export", "read");
     if (!clientId) return reply.redirect("/sign-in", 303);
     const data = await exportClientData(db, keys, clientData, clientId, "viewed");
     return sendPrivate(reply, renderPage(<MyDataPage site={site} data={data} />));
   });
 
-  app.get("/my/data.json", { config: { access: "client" } }, async (request, reply) => {
+  app.get("/my/data.json", { config }, async (request, reply) => {
     const clientId = ownClientId(request, "client-export", "read");
     if (!clientId) return reply.redirect("/sign-in", 303);
     const data = await exportClientData(db, keys, clientData, clientId, "downloaded");
@@ -73,13 +75,11 @@ export function registerClientRightsRoutes(app: FastifyInstance, ctx: AppContext
       status,
     );
 
-  app.get("/my/erase", { config: { access: "client" } }, (request, reply) =>
-    erasePage(request, reply, 200, {}),
-  );
+  app.get("/my/erase", { config }, (request, reply) => erasePage(request, reply, 200, {}));
 
   app.post(
     "/my/erase",
-    { config: { ...authRateLimit, access: "client" } },
+    { config: { ...authRateLimit, ...config } },
     formPost({
       form: { name: "erase", scope: "session", keys: key, publicUrl },
       read: (body) => ({ confirm: fieldText(body, "confirm") }),

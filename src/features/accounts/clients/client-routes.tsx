@@ -16,7 +16,7 @@ import { queueAccountRequest, signInLinkRequestJobKind, wakeAfterAnswer } from "
 import { authRateLimit, fieldText } from "../route-helpers.ts";
 import { sendCodeStep } from "../second-factor/second-factor-routes.tsx";
 import { clientOf, therapistOf } from "../signed-in-actor.ts";
-import { acceptInvitation, openInvitation } from "./accept-invitation.ts";
+import { acceptInvitation, documentsForInvitation, openInvitation } from "./accept-invitation.ts";
 import { clients } from "./client.schema.ts";
 import { openClientField } from "./client-crypto.ts";
 import { clientMessages as m } from "./client-messages.ts";
@@ -99,7 +99,7 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
   const welcomePage = (
     request: FastifyRequest,
     reply: FastifyReply,
-    token: string,
+    invitation: { token: string; coupleId: string | null },
     status: number,
     state: {
       values?: { accepted: string[]; adult: boolean };
@@ -112,8 +112,8 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
       renderPage(
         <WelcomePage
           site={site}
-          action={`/welcome/${token}`}
-          documents={consentDocuments}
+          action={`/welcome/${invitation.token}`}
+          documents={documentsForInvitation(invitation, consentDocuments.current)}
           form={{ token: formTokenFor(request, key, "welcome", "anonymous"), ...state }}
         />,
       ),
@@ -121,17 +121,18 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
     );
 
   app.get("/welcome/:token", { config: { access: "anonymous" } }, async (request, reply) => {
-    const params = tokenParams.safeParse(request.params);
-    if (!params.success || !(await openInvitation(db, params.data.token)))
-      return message(reply, m.welcomeTitle, m.invitationUnusable, 404);
-    return welcomePage(request, reply, params.data.token, 200, {});
+    const invitation = await openToken(request);
+    if (!invitation) return message(reply, m.welcomeTitle, m.invitationUnusable, 404);
+    return welcomePage(request, reply, invitation, 200, {});
   });
 
-  /** The invitation's token when it can still be accepted; otherwise the page says so (404). */
-  const openToken = async (request: FastifyRequest) => {
+  /** The invitation (its token, its couple) when it can still be accepted; otherwise the page says so (404). */
+  async function openToken(request: FastifyRequest) {
     const params = tokenParams.safeParse(request.params);
-    return params.success && (await openInvitation(db, params.data.token)) ? params.data.token : undefined;
-  };
+    if (!params.success) return undefined;
+    const opened = await openInvitation(db, params.data.token);
+    return opened ? { token: params.data.token, coupleId: opened.coupleId } : undefined;
+  }
   const unusableInvitation = (reply: FastifyReply) =>
     message(reply, m.welcomeTitle, m.invitationUnusable, 404);
 
@@ -144,13 +145,23 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
       // The use case checks the agreements against the practice's documents; here only their shape.
       schema: welcomeShape,
       rerender: async (request, reply, status, state) => {
-        const token = await openToken(request);
-        return token ? welcomePage(request, reply, token, status, state) : unusableInvitation(reply);
+        const invitation = await openToken(request);
+        return invitation
+          ? welcomePage(request, reply, invitation, status, state)
+          : unusableInvitation(reply);
       },
       handle: async ({ request, reply, values, invalid }) => {
-        const token = await openToken(request);
-        if (!token) return unusableInvitation(reply);
-        const result = await acceptInvitation(db, { token, ...values }, consentDocuments);
+        const invitation = await openToken(request);
+        if (!invitation) return unusableInvitation(reply);
+        const documents = consentDocuments.current;
+        const shownVersions = Object.fromEntries(
+          documents.map(({ id }) => [id, fieldText(request.body, `version-${id}`)]),
+        );
+        const result = await acceptInvitation(
+          db,
+          { token: invitation.token, ...values, shownVersions },
+          documents,
+        );
         if (!result.ok && "unusable" in result) return unusableInvitation(reply);
         if (!result.ok) return invalid(result.errors);
         await startSession(

@@ -48,8 +48,10 @@ export function MeasureListPage(props: {
   measures: MeasureListItem[];
   timeZone: string;
   charts?: ClientCharts | undefined;
+  /** An individual client's page does not speak of a partner. */
+  inCouple: boolean;
 }) {
-  const { site, measures, timeZone, charts } = props;
+  const { site, measures, timeZone, charts, inCouple } = props;
   const waiting = measures.filter((m) => m.answeredAt === null);
   const answered = measures.filter((m) => m.answeredAt !== null);
   return (
@@ -60,7 +62,7 @@ export function MeasureListPage(props: {
           <a href="/my">{words.backToSpace}</a>
         </p>
         <h1>{words.listTitle}</h1>
-        <p>{words.listIntro}</p>
+        <p>{words.listIntro(inCouple)}</p>
         <h2>{words.waitingHeading}</h2>
         {waiting.length === 0 ? (
           <p>{words.nothingWaiting}</p>

@@ -140,6 +140,7 @@ export function registerMeasureRoutes(app: FastifyInstance, ctx: AppContext): vo
           measures={list}
           timeZone={site.practice.timeZone}
           charts={await clientChartsView(ctx, request)}
+          inCouple={clientOf(request).coupleId !== null}
         />,
       ),
     );

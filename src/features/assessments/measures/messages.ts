@@ -15,8 +15,10 @@ export const measureMessages = {
   listTitle: "Your questionnaires",
   listDescription: "Questionnaires",
   backToSpace: "← Your space",
-  listIntro:
-    "Your therapist may ask you to answer a short questionnaire now and then. Answer on your own, when you have a quiet moment. Your partner never sees your answers or that you were asked.",
+  listIntro: (inCouple: boolean) =>
+    inCouple
+      ? "Your therapist may ask you to answer a short questionnaire now and then. Answer on your own, when you have a quiet moment. Your partner never sees your answers or that you were asked."
+      : "Your therapist may ask you to answer a short questionnaire now and then. Answer when you have a quiet moment. Only you and your therapist see your answers.",
   waitingHeading: "Waiting for you",
   nothingWaiting: "Nothing is waiting for you.",
   askedOn: (day: string) => `Asked on ${day}`,
@@ -46,8 +48,11 @@ export const measureMessages = {
 /** The questionnaires section of a client's record, as the therapist reads it. */
 export const therapistMeasureMessages = {
   heading: "Questionnaires",
-  answersAlone: (name: string) =>
-    `${name} answers alone. Their partner never sees the answers, the results, or that you asked.`,
+  // An individual client has no partner, so the record does not speak of one.
+  answersAlone: (name: string, inCouple: boolean) =>
+    inCouple
+      ? `${name} answers alone. Their partner never sees the answers, the results, or that you asked.`
+      : `${name} answers in their own space. Only you see the answers and the results, unless you choose to show them.`,
   askedNotAnswered: (day: string) => `Asked on ${day}; not answered yet.`,
   clientSeesResults: " · the client can see these results",
   youOnly: " · seen by you only",

@@ -107,7 +107,7 @@ export function TherapistMeasuresSection(props: {
   return (
     <section class="stack" id="measures" aria-labelledby="measures-heading">
       <h2 id="measures-heading">{m.heading}</h2>
-      <p class="muted">{m.answersAlone(clientName)}</p>
+      <p class="muted">{m.answersAlone(clientName, partnerName !== "")}</p>
       {orderForTherapist(measures).map((item) => {
         const { measure, definition } = item;
         return (

@@ -7,10 +7,11 @@ import { CrisisPanel } from "../../safety/crisis-panel.tsx";
 import { pauseMessages as m } from "./messages.ts";
 
 /**
- * What a paused client may still post: deleting their own entry, asking for erasure, their second step.
+ * What a paused client may still post: deleting their own entry, asking for erasure, their second step,
+ * and accepting a consent document's new wording (without it they could not read their space; record 060).
  * Signing out and ending sign-ins are not client-only routes, so they are never refused here.
  */
-const stillOpen = new Set(["/my/entries/:id/delete", "/my/erase", "/my/two-step"]);
+const stillOpen = new Set(["/my/entries/:id/delete", "/my/erase", "/my/two-step", "/my/consent"]);
 
 /**
  * A paused client reads but writes nothing new (record 058). Registered after the crisis-words check, so
