@@ -47,8 +47,11 @@ export function TimesPage(props: {
   zoneChosen: boolean;
   week: number;
   lastWeek: number;
-  /** Every week's times, so that with JavaScript moving between weeks needs no new page. */
-  weeks: Slot[][];
+  /**
+   * The weeks the page holds: the one shown, its neighbours (so with JavaScript the next step needs no
+   * new page) and the next available time's week. Any other week's link loads its page (record 061).
+   */
+  weeks: { index: number; slots: Slot[] }[];
   nextAvailable: Slot | undefined;
   /** The week whose page shows the next available time. */
   nextAvailableWeek: number | undefined;
@@ -103,7 +106,7 @@ export function TimesPage(props: {
         ) : (
           <p>{m.noTimes}</p>
         )}
-        {weeks.map((slots, index) => (
+        {weeks.map(({ index, slots }) => (
           <WeekOfTimes
             key={index}
             index={index}
