@@ -3,32 +3,27 @@
 import { neutralSubjects } from "../../platform/mail/neutral-subjects.ts";
 import type { BookingChange } from "./booking-emails.ts";
 import type { BookingRecord } from "./booking-record.ts";
+import { dateFormat } from "./date-formats.ts";
 
 /** How times read on the booking pages, always in the zone named beside them. */
 export function dayHeading(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    timeZone,
-  }).format(instant);
+  return dateFormat(timeZone, "day", { weekday: "long", day: "numeric", month: "long" }).format(instant);
 }
 
 export function clockTime(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone }).format(instant);
+  return dateFormat(timeZone, "clock", { hour: "2-digit", minute: "2-digit" }).format(instant);
 }
 
 /** "Tuesday 24 November 2026 at 20:30 (Sydney time, GMT+11)": the whole moment, the zone named. */
 export function fullMoment(instant: number, timeZone: string): string {
-  const day = new Intl.DateTimeFormat("en-GB", {
+  const day = dateFormat(timeZone, "date", {
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
-    timeZone,
   }).format(instant);
   const zoneName =
-    new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
+    dateFormat(timeZone, "zone", { timeZoneName: "short" })
       .formatToParts(instant)
       .find((part) => part.type === "timeZoneName")?.value ?? timeZone;
   const place = (timeZone.split("/").pop() ?? timeZone).replace(/_/g, " ");

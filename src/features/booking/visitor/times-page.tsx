@@ -1,7 +1,7 @@
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { fullMoment } from "../messages.ts";
-import { zoneChoices } from "../zone-choices.ts";
+import { zoneOptionsHtml } from "../zone-choices.ts";
 import { bookUrl } from "./book-url.ts";
 import { type BookingFrame, BookingLayout, siteFrame } from "./booking-frame.tsx";
 import { kindWords, timesMessages as m } from "./messages.ts";
@@ -87,13 +87,7 @@ export function TimesPage(props: {
           {withWhom && <input type="hidden" name="with" value={withWhom} />}
           <div class="field">
             <label for="zone">{m.zoneLabel}</label>
-            <select id="zone" name="zone">
-              {zoneChoices().map((z) => (
-                <option key={z} value={z} selected={z === zone}>
-                  {z.replace(/_/g, " ")}
-                </option>
-              ))}
-            </select>
+            <select id="zone" name="zone" dangerouslySetInnerHTML={{ __html: zoneOptionsHtml(zone) }} />
           </div>
           <button class="button button--quiet" type="submit">
             {m.showTimes}
