@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedConsultation } from "../../../test/support/seed-consultation.ts";
 import { openTestDatabase, type TestDatabaseHandle } from "../../../test/support/test-database.ts";
 import { secretKeys } from "../../platform/security/secret-key.ts";
@@ -139,6 +139,19 @@ describe("the times page's cache of therapists' inputs", () => {
     // Nineteen minutes on, the request still holds the time; at its expiry it no longer does.
     expect(await mondayTimes(cache, now + 19 * 60_000)).not.toContain("07:30");
     expect(await mondayTimes(cache, now + 20 * 60_000)).toContain("07:30");
+  });
+
+  it("shares one read of the versions among requests arriving together", async () => {
+    const cache = new AvailabilityCache(handle.db);
+    const before = (await cache.versions()).get(ann) ?? 0;
+    const reads = vi.spyOn(handle.db, "execute");
+    try {
+      const together = await Promise.all(Array.from({ length: 10 }, () => cache.versions()));
+      expect(together.every((versions) => versions.get(ann) === before)).toBe(true);
+      expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it("holds at most a bounded number of therapists, letting the least recently asked go", async () => {

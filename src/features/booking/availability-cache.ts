@@ -31,11 +31,36 @@ export class AvailabilityCache {
   private therapists: { signature: string; list: BookableTherapist[] } | undefined;
   private readonly held = new Map<string, Held>();
   private readonly loading = new Map<string, Promise<Held>>();
+  private reading: Promise<Map<string, number>> | undefined;
+  private queued: Promise<Map<string, number>> | undefined;
 
   constructor(private readonly db: Database) {}
 
-  /** Every therapist's version, as the database has them now. A therapist never changed has none: 0. */
-  async versions(): Promise<Map<string, number>> {
+  /**
+   * Every therapist's version, as the database has them now (a therapist never changed has none: 0).
+   * Requests arriving together share one read, but never one that began before they arrived: while a
+   * read is under way, later requests wait for the next, so each sees every change committed before it.
+   */
+  versions(): Promise<Map<string, number>> {
+    if (!this.reading) {
+      this.reading = this.readVersions().finally(() => {
+        this.reading = undefined;
+      });
+      return this.reading;
+    }
+    this.queued ??= this.reading.then(
+      () => this.next(),
+      () => this.next(),
+    );
+    return this.queued;
+  }
+
+  private next(): Promise<Map<string, number>> {
+    this.queued = undefined;
+    return this.versions();
+  }
+
+  private async readVersions(): Promise<Map<string, number>> {
     const rows = resultRows<{ therapist_id: string; version: string | number }>(
       await this.db.execute(sql`select therapist_id, version from availability_versions`),
     );

@@ -77,16 +77,30 @@ export function timesInWeeks(input: {
   const lastWeek = Math.ceil(input.horizonDays / 7);
   const week = Math.min(input.week, lastWeek);
   const first = weekStart(now, zone, 0);
-  const nextAvailable = nextOffered(offers, now);
+  const computed = new Map<number, PooledSlot[]>();
+  const weekOf = (index: number) => {
+    let slots = computed.get(index);
+    if (!slots) {
+      slots = offeredIn(offers, now, weekStart(now, zone, index), weekStart(now, zone, index + 1));
+      computed.set(index, slots);
+    }
+    return slots;
+  };
+  const held = [week - 1, week, week + 1].filter((index) => index >= 0 && index <= lastWeek);
+  // Near the start the next time is usually in a week the page holds anyway: the first of the weeks from
+  // the first, if one has any; else a look ahead from now. Week 0 begins at midnight, before now, so it
+  // holds every time up to its end.
+  let nextAvailable: PooledSlot | undefined;
+  for (const index of held) {
+    if (index !== 0 && !computed.has(index - 1)) break;
+    nextAvailable = weekOf(index)[0];
+    if (nextAvailable) break;
+  }
+  nextAvailable ??= nextOffered(offers, now);
   const nextAvailableWeek = nextAvailable ? Math.floor((nextAvailable.start - first) / (7 * DAY)) : undefined;
-  const held = new Set([week - 1, week, week + 1]);
-  if (nextAvailableWeek !== undefined) held.add(nextAvailableWeek);
-  const weeks = [...held]
-    .filter((index) => index >= 0 && index <= lastWeek)
-    .sort((a, b) => a - b)
-    .map((index) => ({
-      index,
-      slots: offeredIn(offers, now, weekStart(now, zone, index), weekStart(now, zone, index + 1)),
-    }));
+  if (nextAvailableWeek !== undefined && nextAvailableWeek <= lastWeek && !held.includes(nextAvailableWeek)) {
+    held.push(nextAvailableWeek);
+  }
+  const weeks = held.sort((a, b) => a - b).map((index) => ({ index, slots: weekOf(index) }));
   return { week, lastWeek, weeks, nextAvailable, nextAvailableWeek };
 }
