@@ -38,6 +38,8 @@ export type TimesPageFigures = {
   rssPeakMb: number;
   rssEndMb: number;
   rssAfterMb: number;
+  /** The server's CPU time per page: what the page costs whatever else shares the machine. */
+  cpuMsPerPage: number;
   load: string;
 };
 
@@ -61,6 +63,12 @@ export function stop(child: ChildProcess): Promise<void> {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
   });
+}
+
+/** CPU time a process has used, user and system, in ms, from /proc (Linux; 100 clock ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */
@@ -159,7 +167,9 @@ export async function benchmarkTimesPage(work: string): Promise<TimesPageFigures
     const sampler = setInterval(() => {
       rssPeakMb = Math.max(rssPeakMb, rssMb(pid));
     }, 500);
+    const cpuBefore = cpuMs(pid);
     const result = await load(`${base}${pagePath}`, 20, seconds);
+    const cpuMsPerPage = (cpuMs(pid) - cpuBefore) / (result.rps * seconds);
     clearInterval(sampler);
     const rssEndMb = rssMb(pid);
     await new Promise((r) => setTimeout(r, 10_000));
@@ -173,6 +183,7 @@ export async function benchmarkTimesPage(work: string): Promise<TimesPageFigures
       rssPeakMb: Math.max(rssPeakMb, rssEndMb),
       rssEndMb,
       rssAfterMb,
+      cpuMsPerPage,
       load: os
         .loadavg()
         .map((n) => n.toFixed(2))
@@ -188,6 +199,7 @@ export function timesPageLines(f: TimesPageFigures): string[] {
     `Times page ${f.path} (60-day horizon, 300 consultations, 500 busy times; ${f.times} times, ${(f.bytes / 1024).toFixed(1)} KB): ` +
       `${loadGeneratorName()}${wrkPath ? " -t1" : ""}, 20 connections, ${process.env.BENCH_TIMES_SECONDS ?? 20} s`,
     `  ${f.rps.toFixed(0)} pages/s (goal ≥ 500)  p50 ${f.p50.toFixed(2)} ms (goal < 20 ms)  p99 ${f.p99.toFixed(2)} ms  errors ${f.errors}`,
+    `  server CPU ${f.cpuMsPerPage.toFixed(2)} ms a page (one free core: about ${(1000 / f.cpuMsPerPage).toFixed(0)} pages/s)`,
     `  RSS ${f.rssStartMb.toFixed(0)} MB before, ${f.rssPeakMb.toFixed(0)} MB at most, ${f.rssEndMb.toFixed(0)} MB at the end, ` +
       `${f.rssAfterMb.toFixed(0)} MB 10 s after (goal: growth < 150 MB, back near the start); load average ${f.load}`,
   ];
