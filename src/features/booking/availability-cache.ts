@@ -3,12 +3,11 @@ import type { Database } from "../../platform/db/database.ts";
 import { resultRows } from "../../platform/db/result-rows.ts";
 import { type BookableTherapist, bookableTherapists } from "./group/group-practice.ts";
 import { type Availability, loadAvailability } from "./therapist-availability.ts";
+import { reachDays } from "./visitor/times-in-weeks.ts";
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-/** The times page never looks further ahead than this, whatever the horizon (at most 365 days). */
-export const pageReachDays = 400;
 /** How long one load of a therapist's bookings and busy times may serve before it is read again. */
 const freshForMs = HOUR;
 /** At most this many therapists' inputs are held: a practice has a handful, so this never evicts in use. */
@@ -24,8 +23,8 @@ type Held = { version: number; loadedAt: number; availability: Availability | un
  * and booking still re-checks every start in its own transaction (book-consultation.ts).
  *
  * Bounded: one entry per therapist (at most `maxTherapistsHeld`, the least recently used going first), each
- * holding the bookings and busy times of its horizon and a few days either side, read again hourly as
- * the days move on.
+ * holding the bookings and busy times of the 400 days the page can reach and a few days either side, read
+ * again hourly as the days move on.
  */
 export class AvailabilityCache {
   private therapists: { signature: string; list: BookableTherapist[] } | undefined;
@@ -121,9 +120,9 @@ export class AvailabilityCache {
     if (pending) return pending;
     const promise = (async () => {
       // From two days back (a booking's buffers and the daily limit reach across a day's edges) to a few
-      // days past the furthest the page looks (`pageReachDays`), so every week it shows is covered for
+      // days past the furthest the page looks (`reachDays`), so every week it shows is covered for
       // as long as the entry serves. A change of horizon bumps the version, so no settings are assumed.
-      const window = { from: now - 2 * DAY, to: now + (pageReachDays + 3) * DAY };
+      const window = { from: now - 2 * DAY, to: now + (reachDays + 3) * DAY };
       const availability = await loadAvailability(this.db, therapistId, window, undefined, new Date(now));
       return { version, loadedAt: now, availability };
     })().finally(() => this.loading.delete(key));
