@@ -1,5 +1,6 @@
 // `npm run bench`: an article page under load against a bare Fastify server and nginx sending the same
-// bytes in the same run (bench/article.ts), then the booking, coach and mail figures. Figures to read, not
+// bytes in the same run (bench/article.ts), the booking times page under load (bench/times-page.ts), then
+// the booking, coach and mail figures. Figures to read, not
 // a timed test: these machines are noisy, so the ratio measured side by side is what counts.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -12,11 +13,14 @@ import { benchmarkBookingContention } from "./booking-contention.ts";
 import { benchmarkBookingThroughput, throughputTable } from "./booking-throughput.ts";
 import { coachLines } from "./coach.ts";
 import { benchmarkMailDrain, mailDrainLines } from "./mail-drain.ts";
+import { benchmarkTimesPage, timesPageLines } from "./times-page.ts";
 
 const articlePath = "/articles/the-three-cycles";
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 // `npm run bench -- --article` (or BENCH_ONLY=article): the page and its references only.
 const articleOnly = process.argv.includes("--article") || process.env.BENCH_ONLY === "article";
+// `BENCH_ONLY=times` (or `-- --times`): the booking times page under load alone (bench/times-page.ts).
+const timesOnly = process.argv.includes("--times") || process.env.BENCH_ONLY === "times";
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "haven-bench-"));
 
 async function compressedSize(url: string): Promise<number> {
@@ -49,7 +53,8 @@ async function bookingCoachAndMail(): Promise<void> {
   for (const line of mailDrainLines(await benchmarkMailDrain(pgUrl))) console.log(line);
 }
 
-try {
+/** The article page against its references, and its transfer size. */
+async function articlePage(): Promise<void> {
   const base = await startHaven(path.join(work, "data"));
   const page = await capturePage(base, articlePath);
   // Transfer size as a browser sees it: brotli HTML plus the stylesheet it links (no JavaScript needed).
@@ -63,8 +68,12 @@ try {
     `Transfer size (brotli): HTML ${(htmlBytes / 1024).toFixed(1)} KB + CSS ${(cssBytes / 1024).toFixed(1)} KB = ${total.toFixed(1)} KB (goal ≤ 40 KB); JavaScript needed: none`,
   );
   await stopServers();
+}
 
-  if (!articleOnly) await bookingCoachAndMail();
+try {
+  if (!timesOnly) await articlePage();
+  if (!articleOnly) for (const line of timesPageLines(await benchmarkTimesPage(work))) console.log(line);
+  if (!articleOnly && !timesOnly) await bookingCoachAndMail();
 } finally {
   await stopServers();
   spawnSync("rm", ["-rf", work]);

@@ -12,6 +12,7 @@ export * from "./features/assessments/charts/chart-share.schema.ts";
 export * from "./features/assessments/measures/measure-assignment.schema.ts";
 export * from "./features/assessments/measures/measure-schedule.schema.ts";
 export * from "./features/assessments/self-check/self-check-handoff.schema.ts";
+export * from "./features/booking/availability-version.schema.ts";
 export * from "./features/booking/booking.schema.ts";
 export * from "./features/booking/booking-settings.schema.ts";
 export * from "./features/booking/calendar-feeds/calendar-feed.schema.ts";

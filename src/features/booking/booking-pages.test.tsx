@@ -53,7 +53,11 @@ page("times", () => (
     zoneChosen
     week={0}
     lastWeek={2}
-    weeks={[slots.slice(0, 5), [], slots.slice(5)]}
+    weeks={[
+      { index: 0, slots: slots.slice(0, 5) },
+      { index: 1, slots: [] },
+      { index: 2, slots: slots.slice(5) },
+    ]}
     nextAvailable={slots[0]}
     nextAvailableWeek={0}
     who={{
@@ -74,7 +78,11 @@ page("times-empty-week", () => (
     zoneChosen={false}
     week={1}
     lastWeek={2}
-    weeks={[slots.slice(0, 2), [], slots.slice(5)]}
+    weeks={[
+      { index: 0, slots: slots.slice(0, 2) },
+      { index: 1, slots: [] },
+      { index: 2, slots: slots.slice(5) },
+    ]}
     nextAvailable={slots[0]}
     nextAvailableWeek={2}
     who={{ therapists: [{ id: "t1", name: "Otto Oak" }], chosen: "t1" }}
@@ -89,7 +97,7 @@ page("times-none", () => (
     zoneChosen
     week={0}
     lastWeek={0}
-    weeks={[[]]}
+    weeks={[{ index: 0, slots: [] }]}
     nextAvailable={undefined}
     nextAvailableWeek={undefined}
   />

@@ -15,7 +15,8 @@ export type Availability = {
   therapistId: string;
   therapistName: string;
   rules: SlotRules;
-  bookings: ExistingBooking[];
+  /** `heldUntil`: a request's expiry, after which it no longer holds its time (absent when confirmed). */
+  bookings: (ExistingBooking & { heldUntil?: number })[];
   /** Times the therapist's own calendars say they are busy (record 039). */
   busy: Interval[];
   settings: typeof bookingSettings.$inferSelect;
@@ -69,6 +70,8 @@ export async function loadAvailability(
       startsAt: bookings.startsAt,
       blockedFrom: bookings.blockedFrom,
       blockedUntil: bookings.blockedUntil,
+      status: bookings.status,
+      expiresAt: bookings.expiresAt,
     })
     .from(bookings)
     .where(
@@ -106,6 +109,7 @@ export async function loadAvailability(
       start: b.startsAt.getTime(),
       blockedFrom: b.blockedFrom.getTime(),
       blockedUntil: b.blockedUntil.getTime(),
+      ...(b.status === "requested" && b.expiresAt ? { heldUntil: b.expiresAt.getTime() } : {}),
     })),
     busy,
   };

@@ -8,19 +8,21 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 const mostKept = 2000;
 
 /**
- * The en-GB format for `style` in `timeZone`. Each style is one fixed set of options: callers name it once
- * beside the options (see `dayHeading` in booking/messages.ts), so one name never means two formats.
+ * The format for `style` in `timeZone` (en-GB unless another locale is named). Each style is one fixed set
+ * of options: callers name it once beside the options (see `dayHeading` in booking/messages.ts), so one
+ * name never means two formats.
  */
 export function dateTimeFormat(
   style: string,
   timeZone: string,
   options: Omit<Intl.DateTimeFormatOptions, "timeZone">,
+  locale = "en-GB",
 ): Intl.DateTimeFormat {
-  const key = `${style} ${timeZone}`;
+  const key = `${locale} ${style} ${timeZone}`;
   const known = formats.get(key);
   if (known) return known;
   // Made before it is kept: an unknown zone throws here and leaves nothing behind.
-  const format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+  const format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
   if (formats.size >= mostKept) formats.clear();
   formats.set(key, format);
   return format;

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { Temporal } from "temporal-polyfill";
 import type { AppContext } from "../../../app-context.ts";
 import type { FieldErrors } from "../../../platform/web/form-post.ts";
 import { formTokenFor } from "../../../platform/web/form-security.ts";
@@ -13,19 +12,9 @@ import type { BookingFrame } from "./booking-frame.tsx";
 import { DetailsPage, type DetailsValues } from "./details-page.tsx";
 import { visitorMessages as m } from "./messages.ts";
 import { NoBookingPage } from "./no-booking-page.tsx";
+import { timesInWeeks } from "./times-in-weeks.ts";
 import { type Kind, TimesPage } from "./times-page.tsx";
-import { approvalFirst, offeredTimes, type Who, whomToBook } from "./whom-to-book.ts";
-
-const DAY = 86_400_000;
-
-/** Midnight at the start of the visitor's day, `weeks` weeks from today, as epoch ms. */
-function weekStart(now: number, zone: string, weeks: number): number {
-  return Temporal.Instant.fromEpochMilliseconds(now)
-    .toZonedDateTimeISO(zone)
-    .startOfDay()
-    .add({ days: 7 * weeks })
-    .toInstant().epochMilliseconds;
-}
+import { approvalFirst, offersFor, type Who, whomToBook } from "./whom-to-book.ts";
 
 export type TimesChoice = {
   kind: Kind;
@@ -69,17 +58,11 @@ export function bookingFlowPages(ctx: AppContext, frame: BookingFrame) {
 
   const timesPage = async (reply: FastifyReply, choice: TimesChoice, status = 200, problem?: string) => {
     const who = await whomToBook(db, choice.with);
-    const all = who && (await offeredTimes(db, who));
-    if (!who || !all) return noBooking(reply);
     const now = Date.now();
-    const first = weekStart(now, choice.zone, 0);
-    const lastWeek = Math.ceil(all.horizonDays / 7);
-    const weeks = Array.from({ length: lastWeek + 1 }, (_, w) => {
-      const from = weekStart(now, choice.zone, w);
-      const to = weekStart(now, choice.zone, w + 1);
-      return all.slots.filter((s) => s.start >= from && s.start < to);
-    });
-    const next = all.slots[0];
+    const offered = who && (await offersFor(db, who, now));
+    if (!who || !offered) return noBooking(reply);
+    // Only the weeks the page holds are computed, from inputs held in memory (record 061).
+    const times = timesInWeeks({ ...offered, now, zone: choice.zone, week: choice.week });
     return sendPrivate(
       reply,
       renderPage(
@@ -88,11 +71,7 @@ export function bookingFlowPages(ctx: AppContext, frame: BookingFrame) {
           frame={frame}
           who={who.choice}
           {...choice}
-          week={Math.min(choice.week, lastWeek)}
-          lastWeek={lastWeek}
-          weeks={weeks}
-          nextAvailable={next}
-          nextAvailableWeek={next ? Math.floor((next.start - first) / (7 * DAY)) : undefined}
+          {...times}
           problem={problem ?? (who.gone ? m.therapistGone : undefined)}
         />,
       ),

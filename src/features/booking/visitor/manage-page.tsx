@@ -41,7 +41,11 @@ function MeetingPlace({ view }: { view: ManageView }) {
   if (view.meeting === "video" && view.videoLink)
     return (
       <p>
-        {m.joinVideo} <a href={view.videoLink}>{view.videoLink}</a>
+        {/* The call opens in its own tab, so this page (and an embedding site) stays where it was. */}
+        {m.joinVideo}{" "}
+        <a href={view.videoLink} target="_blank" rel="noopener">
+          {view.videoLink}
+        </a>
       </p>
     );
   return view.place ? <p>{view.place}</p> : null;

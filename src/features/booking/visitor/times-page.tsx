@@ -1,7 +1,7 @@
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { fullMoment } from "../messages.ts";
-import { zoneChoices } from "../zone-choices.ts";
+import { zoneOptionsHtml } from "../zone-choices.ts";
 import { bookUrl } from "./book-url.ts";
 import { type BookingFrame, BookingLayout, siteFrame } from "./booking-frame.tsx";
 import { kindWords, timesMessages as m } from "./messages.ts";
@@ -47,8 +47,11 @@ export function TimesPage(props: {
   zoneChosen: boolean;
   week: number;
   lastWeek: number;
-  /** Every week's times, so that with JavaScript moving between weeks needs no new page. */
-  weeks: Slot[][];
+  /**
+   * The weeks the page holds: the one shown, its neighbours (so with JavaScript the next step needs no
+   * new page) and the next available time's week. Any other week's link loads its page (record 061).
+   */
+  weeks: { index: number; slots: Slot[] }[];
   nextAvailable: Slot | undefined;
   /** The week whose page shows the next available time. */
   nextAvailableWeek: number | undefined;
@@ -84,13 +87,7 @@ export function TimesPage(props: {
           {withWhom && <input type="hidden" name="with" value={withWhom} />}
           <div class="field">
             <label for="zone">{m.zoneLabel}</label>
-            <select id="zone" name="zone">
-              {zoneChoices().map((z) => (
-                <option key={z} value={z} selected={z === zone}>
-                  {z.replace(/_/g, " ")}
-                </option>
-              ))}
-            </select>
+            <select id="zone" name="zone" dangerouslySetInnerHTML={{ __html: zoneOptionsHtml(zone) }} />
           </div>
           <button class="button button--quiet" type="submit">
             {m.showTimes}
@@ -103,7 +100,7 @@ export function TimesPage(props: {
         ) : (
           <p>{m.noTimes}</p>
         )}
-        {weeks.map((slots, index) => (
+        {weeks.map(({ index, slots }) => (
           <WeekOfTimes
             key={index}
             index={index}
