@@ -9,6 +9,7 @@ import type { KeyRing } from "../platform/security/field-encryption.ts";
 import { resolveSecretKey, secretKeys } from "../platform/security/secret-key.ts";
 import { verifySecretKey } from "../platform/security/verify-secret-key.ts";
 import type { StartupFiles } from "./load-startup-files.ts";
+import type { StartupPhases } from "./startup-phases.ts";
 
 export type PreparedDatabase = { keys: KeyRing; demo: boolean; practice: StoredSettings };
 
@@ -17,13 +18,16 @@ export async function prepareDatabase(
   handle: DatabaseHandle,
   config: Config,
   files: StartupFiles,
-  options: { freshEmbedded: boolean; logger: Logger },
+  options: { freshEmbedded: boolean; logger: Logger; phases?: StartupPhases | undefined },
 ): Promise<PreparedDatabase> {
+  const phases = options.phases;
   await handle.migrate();
+  phases?.mark("migrations");
   const { secret, source } = resolveSecretKey(config.secretKey, config.dataDir);
   const keys = secretKeys(secret);
   const previous = config.previousSecretKey ? secretKeys(config.previousSecretKey) : undefined;
   await verifySecretKey(handle.db, keys, previous, source);
+  phases?.mark("keyCheck");
   const demo = await resolveDemoMode(handle.db, {
     requested: config.demo,
     freshEmbedded: options.freshEmbedded,
@@ -36,9 +40,13 @@ export async function prepareDatabase(
   });
   // The exact words of each consent document's version, which clients' acceptances point at (record 059).
   await recordConsentVersions(handle.db, files.consentDocuments);
+  phases?.mark("settings");
   const therapist = practice.settings.therapists[0]?.name ?? "Demo Therapist";
   await applyDemoMode(handle.db, demo, therapist, practice.settings.timeZone);
+  phases?.mark("demo");
   const report = await syncArticles(handle.db, files.articleFiles, demo);
   options.logger.info({ ...report }, "articles synchronised");
-  return { keys: { current: keys, previous }, demo: demo || (await hasDemoRows(handle.db)), practice };
+  const hasDemo = demo || (await hasDemoRows(handle.db));
+  phases?.mark("articles");
+  return { keys: { current: keys, previous }, demo: hasDemo, practice };
 }
