@@ -6,8 +6,6 @@ import type { Config } from "../config.ts";
 import { issueSetupLink } from "../features/accounts/setup-link.ts";
 import { acquireDataDirLock, type DataDirLock } from "../platform/db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
-import { openPglite } from "../platform/db/open-pglite.ts";
-import { openPostgres } from "../platform/db/open-postgres.ts";
 import { safeError } from "../platform/web/safe-error.ts";
 import { loadStartupFiles } from "./load-startup-files.ts";
 import { createLogger } from "./log-lines.ts";
@@ -27,7 +25,9 @@ export async function openConfiguredDatabase(
   config: Config,
   logger?: Logger,
 ): Promise<{ handle: DatabaseHandle; lock: DataDirLock | undefined; freshEmbedded: boolean }> {
+  // Only the driver in use is loaded: PostgreSQL's never loads PGlite, nor the embedded one pg (record 063).
   if (config.databaseUrl) {
+    const { openPostgres } = await import("../platform/db/open-postgres.ts");
     const handle = await openPostgres(config.databaseUrl, {
       timeouts: config.databaseTimeouts,
       ...(logger
@@ -40,6 +40,7 @@ export async function openConfiguredDatabase(
   try {
     const pgdata = path.join(config.dataDir, "pgdata");
     const freshEmbedded = !fs.existsSync(pgdata);
+    const { openPglite } = await import("../platform/db/open-pglite.ts");
     return { handle: await openPglite({ dataDir: pgdata }), lock, freshEmbedded };
   } catch (error) {
     lock.release();
