@@ -12,11 +12,14 @@ import { benchmarkBookingContention } from "./booking-contention.ts";
 import { benchmarkBookingThroughput, throughputTable } from "./booking-throughput.ts";
 import { coachLines } from "./coach.ts";
 import { benchmarkMailDrain, mailDrainLines } from "./mail-drain.ts";
+import { benchmarkStartup } from "./startup.ts";
 
 const articlePath = "/articles/the-three-cycles";
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 // `npm run bench -- --article` (or BENCH_ONLY=article): the page and its references only.
 const articleOnly = process.argv.includes("--article") || process.env.BENCH_ONLY === "article";
+// BENCH_ONLY=startup: start-up times and idle memory alone (bench/startup.ts).
+const startupOnly = process.env.BENCH_ONLY === "startup";
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "haven-bench-"));
 
 async function compressedSize(url: string): Promise<number> {
@@ -49,7 +52,8 @@ async function bookingCoachAndMail(): Promise<void> {
   for (const line of mailDrainLines(await benchmarkMailDrain(pgUrl))) console.log(line);
 }
 
-try {
+/** The article against its references, and the transfer size. */
+async function articleAndReferences(): Promise<void> {
   const base = await startHaven(path.join(work, "data"));
   const page = await capturePage(base, articlePath);
   // Transfer size as a browser sees it: brotli HTML plus the stylesheet it links (no JavaScript needed).
@@ -63,8 +67,15 @@ try {
     `Transfer size (brotli): HTML ${(htmlBytes / 1024).toFixed(1)} KB + CSS ${(cssBytes / 1024).toFixed(1)} KB = ${total.toFixed(1)} KB (goal ≤ 40 KB); JavaScript needed: none`,
   );
   await stopServers();
+}
 
-  if (!articleOnly) await bookingCoachAndMail();
+try {
+  if (!startupOnly) await articleAndReferences();
+  if (!articleOnly && !startupOnly) await bookingCoachAndMail();
+  // Last, on a machine the page load has left: starts and idle memory.
+  if (!articleOnly) {
+    for (const line of await benchmarkStartup(process.env.HAVEN_BENCH_PG_URL)) console.log(line);
+  }
 } finally {
   await stopServers();
   spawnSync("rm", ["-rf", work]);
