@@ -10,6 +10,7 @@ import { safeError } from "../platform/web/safe-error.ts";
 import { loadStartupFiles } from "./load-startup-files.ts";
 import { createLogger } from "./log-lines.ts";
 import { prepareApp } from "./prepare-app.ts";
+import { releaseStartupGarbage } from "./release-start-up-garbage.ts";
 import { StartupPhases } from "./startup-phases.ts";
 
 export type RunningHaven = {
@@ -116,5 +117,6 @@ export async function startServer(config: Config): Promise<RunningHaven> {
     { database: handle.kind, port, readyMs, phases: phases.phases },
     `Haven is ready at ${url} (started in ${(readyMs / 1000).toFixed(2)} s)`,
   );
+  setImmediate(releaseStartupGarbage);
   return { app, url, setupPath, stop };
 }
