@@ -5,6 +5,7 @@ import { syncArticles } from "../features/articles/sync-articles.ts";
 import { applyDemoMode, hasDemoRows, resolveDemoMode } from "../features/demo/demo-data.ts";
 import { importPracticeSettings, type StoredSettings } from "../features/practice-settings/settings-store.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
+import { migrationsUpToDate } from "../platform/db/migrations-up-to-date.ts";
 import type { KeyRing } from "../platform/security/field-encryption.ts";
 import { resolveSecretKey, secretKeys } from "../platform/security/secret-key.ts";
 import { verifySecretKey } from "../platform/security/verify-secret-key.ts";
@@ -21,7 +22,8 @@ export async function prepareDatabase(
   options: { freshEmbedded: boolean; logger: Logger; phases?: StartupPhases | undefined },
 ): Promise<PreparedDatabase> {
   const phases = options.phases;
-  await handle.migrate();
+  // The migrator reads and hashes every migration; a start that has nothing to apply skips it (record 063).
+  if (!(await migrationsUpToDate(handle.db))) await handle.migrate();
   phases?.mark("migrations");
   const { secret, source } = resolveSecretKey(config.secretKey, config.dataDir);
   const keys = secretKeys(secret);
