@@ -13,6 +13,7 @@ import { benchmarkBookingContention } from "./booking-contention.ts";
 import { benchmarkBookingThroughput, throughputTable } from "./booking-throughput.ts";
 import { coachLines } from "./coach.ts";
 import { benchmarkMailDrain, mailDrainLines } from "./mail-drain.ts";
+import { benchmarkStartup } from "./startup.ts";
 import { benchmarkTimesPage, timesPageLines } from "./times-page.ts";
 
 const articlePath = "/articles/the-three-cycles";
@@ -21,6 +22,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const articleOnly = process.argv.includes("--article") || process.env.BENCH_ONLY === "article";
 // `BENCH_ONLY=times` (or `-- --times`): the booking times page under load alone (bench/times-page.ts).
 const timesOnly = process.argv.includes("--times") || process.env.BENCH_ONLY === "times";
+// BENCH_ONLY=startup: start-up times and idle memory alone (bench/startup.ts).
+const startupOnly = process.env.BENCH_ONLY === "startup";
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "haven-bench-"));
 
 async function compressedSize(url: string): Promise<number> {
@@ -71,9 +74,14 @@ async function articlePage(): Promise<void> {
 }
 
 try {
-  if (!timesOnly) await articlePage();
-  if (!articleOnly) for (const line of timesPageLines(await benchmarkTimesPage(work))) console.log(line);
-  if (!articleOnly && !timesOnly) await bookingCoachAndMail();
+  if (!timesOnly && !startupOnly) await articlePage();
+  if (!articleOnly && !startupOnly)
+    for (const line of timesPageLines(await benchmarkTimesPage(work))) console.log(line);
+  if (!articleOnly && !timesOnly && !startupOnly) await bookingCoachAndMail();
+  // Last, on a machine the page load has left: starts and idle memory.
+  if (!articleOnly && !timesOnly) {
+    for (const line of await benchmarkStartup(process.env.HAVEN_BENCH_PG_URL)) console.log(line);
+  }
 } finally {
   await stopServers();
   spawnSync("rm", ["-rf", work]);

@@ -25,6 +25,7 @@ import type { ClientDataTable } from "./platform/privacy/client-data.ts";
 import type { KeyRing } from "./platform/security/field-encryption.ts";
 import type { AssetRegistry } from "./platform/web/assets.ts";
 import { PageCache } from "./platform/web/page-cache.ts";
+import type { StartupPhases } from "./startup/startup-phases.ts";
 
 /** What buildApp is given: the configuration and what start-up read and opened. */
 export type AppOptions = {
@@ -46,6 +47,8 @@ export type AppOptions = {
   logger: Logger;
   /** How therapists' calendar feeds are fetched; tests point it at a local server. Unset in production. */
   calendarFeedFetch?: FetchFeedOptions | undefined;
+  /** The server's start-up timings (start-server.ts); tests leave it out. */
+  phases?: StartupPhases | undefined;
 };
 
 /**

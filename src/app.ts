@@ -54,7 +54,15 @@ const bodyLimitBytes = 64 * 1024;
 /** The Fastify instance with the platform plugins and every feature's routes. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const assets = await buildAssets(config.contentDir, { [coachScriptName]: coachScriptEntry });
+  // The stylesheet and scripts are built at the first start and kept in the data dir while their inputs
+  // are unchanged (record 063).
+  const assets = await buildAssets(
+    config.contentDir,
+    { [coachScriptName]: coachScriptEntry },
+    { cacheDir: path.join(config.dataDir, "cache", "assets") },
+  );
+  options.logger.info({ ...assets.build }, "assets ready");
+  options.phases?.mark("assets");
   const ctx = createAppContext(options, assets, () => jobs.wake());
   const { db, keys, site, notifier, bookingMail } = ctx;
   const app: FastifyInstance = Fastify({

@@ -1,16 +1,8 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
-import { encryptedColumns, lookupColumns } from "./encrypted-columns.ts";
-import { createTherapist } from "./features/accounts/create-therapist.ts";
-import { resetSecondFactorCommand } from "./features/accounts/second-factor/reset-second-factor-command.ts";
-import { checkPackCommand } from "./features/assessments/instruments/check-pack-command.ts";
-import { reencryptAll } from "./platform/security/reencrypt-all.ts";
-import { resolveSecretKey, secretKeys } from "./platform/security/secret-key.ts";
-import { verifySecretKey } from "./platform/security/verify-secret-key.ts";
-import { backupCommand } from "./startup/backup.ts";
-import { loadStartupFiles } from "./startup/load-startup-files.ts";
-import { restoreCommand } from "./startup/restore.ts";
-import { openConfiguredDatabase, startServer } from "./startup/start-server.ts";
+
+// Each command loads only the modules it uses, so `start` does not load (nor transpile) the other
+// commands' code, and a command does not load the server's (record 063).
 
 const usage = `Usage: haven <command>
 
@@ -35,6 +27,7 @@ Commands:
 process.umask(0o077);
 
 async function start(): Promise<void> {
+  const { startServer } = await import("./startup/start-server.ts");
   const running = await startServer(loadConfig());
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -52,6 +45,7 @@ async function start(): Promise<void> {
 }
 
 async function migrate(): Promise<void> {
+  const { openConfiguredDatabase } = await import("./startup/start-server.ts");
   const { handle, lock } = await openConfiguredDatabase(loadConfig());
   try {
     await handle.migrate();
@@ -63,6 +57,11 @@ async function migrate(): Promise<void> {
 }
 
 async function reencrypt(): Promise<void> {
+  const { openConfiguredDatabase } = await import("./startup/start-server.ts");
+  const { encryptedColumns, lookupColumns } = await import("./encrypted-columns.ts");
+  const { reencryptAll } = await import("./platform/security/reencrypt-all.ts");
+  const { resolveSecretKey, secretKeys } = await import("./platform/security/secret-key.ts");
+  const { verifySecretKey } = await import("./platform/security/verify-secret-key.ts");
   const config = loadConfig();
   const { handle, lock } = await openConfiguredDatabase(config);
   try {
@@ -90,6 +89,9 @@ async function readStdin(): Promise<string> {
 
 async function createTherapistCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } } });
+  const { openConfiguredDatabase } = await import("./startup/start-server.ts");
+  const { loadStartupFiles } = await import("./startup/load-startup-files.ts");
+  const { createTherapist } = await import("./features/accounts/create-therapist.ts");
   const config = loadConfig();
   const files = loadStartupFiles(config);
   // Refuses with "Stop Haven first" while the server holds the embedded database.
@@ -117,6 +119,10 @@ async function createTherapistCommand(args: string[]): Promise<void> {
 }
 
 async function resetSecondFactorCli(args: string[]): Promise<void> {
+  const { openConfiguredDatabase } = await import("./startup/start-server.ts");
+  const { resetSecondFactorCommand } = await import(
+    "./features/accounts/second-factor/reset-second-factor-command.ts"
+  );
   // Refuses with "Stop Haven first" while the server holds the embedded database.
   const { handle, lock } = await openConfiguredDatabase(loadConfig());
   try {
@@ -135,10 +141,14 @@ async function main(command = "start"): Promise<void> {
   if (command === "migrate") return migrate();
   if (command === "reencrypt") return reencrypt();
   if (command === "create-therapist") return createTherapistCommand(process.argv.slice(3));
-  if (command === "backup") return backupCommand(process.argv.slice(3));
-  if (command === "restore") return restoreCommand(process.argv.slice(3));
+  if (command === "backup") return (await import("./startup/backup.ts")).backupCommand(process.argv.slice(3));
+  if (command === "restore")
+    return (await import("./startup/restore.ts")).restoreCommand(process.argv.slice(3));
   if (command === "reset-second-factor") return resetSecondFactorCli(process.argv.slice(3));
-  if (command === "check-pack") return checkPackCommand(process.argv.slice(3));
+  if (command === "check-pack") {
+    const { checkPackCommand } = await import("./features/assessments/instruments/check-pack-command.ts");
+    return checkPackCommand(process.argv.slice(3));
+  }
   console.error(usage);
   process.exitCode = 2;
 }

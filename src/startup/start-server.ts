@@ -6,12 +6,12 @@ import type { Config } from "../config.ts";
 import { issueSetupLink } from "../features/accounts/setup-link.ts";
 import { acquireDataDirLock, type DataDirLock } from "../platform/db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
-import { openPglite } from "../platform/db/open-pglite.ts";
-import { openPostgres } from "../platform/db/open-postgres.ts";
 import { safeError } from "../platform/web/safe-error.ts";
 import { loadStartupFiles } from "./load-startup-files.ts";
 import { createLogger } from "./log-lines.ts";
 import { prepareApp } from "./prepare-app.ts";
+import { releaseStartupGarbage } from "./release-start-up-garbage.ts";
+import { StartupPhases } from "./startup-phases.ts";
 
 export type RunningHaven = {
   app: FastifyInstance;
@@ -26,7 +26,9 @@ export async function openConfiguredDatabase(
   config: Config,
   logger?: Logger,
 ): Promise<{ handle: DatabaseHandle; lock: DataDirLock | undefined; freshEmbedded: boolean }> {
+  // Only the driver in use is loaded: PostgreSQL's never loads PGlite, nor the embedded one pg (record 063).
   if (config.databaseUrl) {
+    const { openPostgres } = await import("../platform/db/open-postgres.ts");
     const handle = await openPostgres(config.databaseUrl, {
       timeouts: config.databaseTimeouts,
       ...(logger
@@ -39,6 +41,7 @@ export async function openConfiguredDatabase(
   try {
     const pgdata = path.join(config.dataDir, "pgdata");
     const freshEmbedded = !fs.existsSync(pgdata);
+    const { openPglite } = await import("../platform/db/open-pglite.ts");
     return { handle: await openPglite({ dataDir: pgdata }), lock, freshEmbedded };
   } catch (error) {
     lock.release();
@@ -66,9 +69,12 @@ async function closeWithinGrace(app: FastifyInstance, graceMs: number, logger: L
 
 /** The whole start: check files, open and prepare the database, listen. The caller owns stop(). */
 export async function startServer(config: Config): Promise<RunningHaven> {
+  const phases = new StartupPhases();
   const logger = createLogger(config);
   const files = loadStartupFiles(config);
+  phases.mark("files");
   const { handle, lock, freshEmbedded } = await openConfiguredDatabase(config, logger);
+  phases.mark("databaseOpen");
   if (lock?.takenOverFromPid) {
     logger.warn({ stalePid: lock.takenOverFromPid }, "took over a lock left by a Haven process that is gone");
   }
@@ -80,10 +86,13 @@ export async function startServer(config: Config): Promise<RunningHaven> {
     lock?.release();
   };
   try {
-    app = await prepareApp(handle, config, files, { freshEmbedded, logger });
+    app = await prepareApp(handle, config, files, { freshEmbedded, logger, phases });
     await app.listen({ port: config.port, host: config.host });
+    phases.mark("listen");
     app.startBackgroundWork();
+    phases.mark("jobsStart");
     setupPath = await issueSetupLink(handle.db);
+    phases.mark("setupLink");
     if (setupPath) {
       // Printed, not logged: the link holds a token, and logs never carry one. Shown until an account exists.
       const base =
@@ -102,6 +111,12 @@ export async function startServer(config: Config): Promise<RunningHaven> {
   const port = typeof address === "object" && address ? address.port : config.port;
   // With PORT=0 (tests, benchmarks) the real port is only known now.
   const url = config.port === 0 ? `http://127.0.0.1:${port}/` : config.publicUrl.toString();
-  logger.info({ database: handle.kind, port }, `Haven is ready at ${url}`);
+  // How long start-up took and where: times only, nothing about anyone (issue 17, record 063).
+  const readyMs = phases.totalMs();
+  logger.info(
+    { database: handle.kind, port, readyMs, phases: phases.phases },
+    `Haven is ready at ${url} (started in ${(readyMs / 1000).toFixed(2)} s)`,
+  );
+  setImmediate(releaseStartupGarbage);
   return { app, url, setupPath, stop };
 }

@@ -57,6 +57,14 @@ function runCli(args: string[], env: Record<string, string>, input = ""): Promis
   return new Promise((resolve) => child.on("exit", (code) => resolve({ code, output })));
 }
 
+/** The "assets ready" log line's fields: which assets the start built and which it reused. */
+function assetsLine(output: string): { built: string[]; reused: string[] } | undefined {
+  const line = output.split("\n").find((text) => text.includes('"msg":"assets ready"'));
+  if (!line) return undefined;
+  const { built, reused } = JSON.parse(line) as { built: string[]; reused: string[] };
+  return { built, reused };
+}
+
 describe("starting Haven", () => {
   it("prints a setup link until a therapist exists; create-therapist waits for the server to stop", async () => {
     const dataDir = tempDir("haven-first-run-");
@@ -75,6 +83,10 @@ describe("starting Haven", () => {
       /No therapist account yet[\s\S]*http:\/\/127\.0\.0\.1:\d+\/setup\/[\w-]{20,}/,
     );
     expect(first.output).not.toMatch(/"msg":"[^"]*\/setup\//); // the link is printed, never in a log line
+    // The time to ready is in the log, and the first start builds the stylesheet and scripts…
+    expect(first.output).toMatch(/"readyMs":\d+,"phases":\{"modules":\d+,.*"assets":\d+/);
+    expect(first.output).toMatch(/Haven is ready at http:\/\/127\.0\.0\.1:\d+\/ \(started in \d+\.\d\d s\)/);
+    expect(assetsLine(first.output)).toEqual({ built: ["site.css", "enhance.js", "coach.js"], reused: [] });
 
     const created = await runCli(
       ["create-therapist", "--email", "ann@example.org", "--name", "Ann"],
@@ -86,7 +98,10 @@ describe("starting Haven", () => {
     const again = startHaven({ HAVEN_DATA_DIR: dataDir });
     await Promise.race([again.ready, again.exited.then((e) => Promise.reject(new Error(e.output)))]);
     again.child.kill("SIGTERM");
-    expect((await again.exited).output).not.toContain("/setup/");
+    const second = await again.exited;
+    expect(second.output).not.toContain("/setup/");
+    // …which the next start on the same data dir takes from the cache instead of building them again.
+    expect(assetsLine(second.output)).toEqual({ built: [], reused: ["site.css", "enhance.js", "coach.js"] });
   });
 
   it("lets only one process use a data dir; the second exits at once saying why", async () => {

@@ -7,15 +7,23 @@ import { migrationLockId, migrationsFolder } from "./migrations-folder.ts";
 
 type PgliteSource = { dataDir: string } | { loadFrom: Blob } | { memory: true };
 
+/**
+ * PostgreSQL's shared buffers live in PGlite's WebAssembly memory, and the default 128 MB were most of an
+ * idle Haven's memory. A practice's database is small and its files stay in the system's page cache, so
+ * 16 MB serve it as well (record 063). PGlite's own start parameters are kept; this one is added.
+ */
+export const pgliteSharedBuffers = "16MB";
+const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${pgliteSharedBuffers}`];
+
 /** Opens the embedded database (a directory, a dumped template, or memory). */
 export async function openPglite(source: PgliteSource): Promise<DatabaseHandle & { client: PGlite }> {
-  const extensions = { btree_gist };
+  const options = { extensions: { btree_gist }, startParams };
   const client =
     "dataDir" in source
-      ? await PGlite.create(source.dataDir, { extensions })
+      ? await PGlite.create(source.dataDir, options)
       : "loadFrom" in source
-        ? await PGlite.create({ extensions, loadDataDir: source.loadFrom })
-        : await PGlite.create({ extensions });
+        ? await PGlite.create({ ...options, loadDataDir: source.loadFrom })
+        : await PGlite.create(options);
   const db = drizzle({ client }) as unknown as Database;
   return {
     db,

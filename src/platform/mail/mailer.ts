@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export type OutgoingMail = {
   to: string;
@@ -22,6 +22,29 @@ export type Mailer = { send(mail: OutgoingMail): Promise<void>; close(): void; k
 export const smtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
 
 /**
+ * nodemailer is loaded at the first message, not at every start (record 063); the transport is made once
+ * and kept, so the SMTP pool still holds one connection for every message.
+ */
+function lazyTransport(options: object): { get(): Promise<Transporter>; close(): void } {
+  let made: Promise<Transporter> | undefined;
+  let closed = false;
+  return {
+    get() {
+      made ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(options));
+      return made;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      made?.then(
+        (transport) => transport.close(),
+        () => {},
+      );
+    },
+  };
+}
+
+/**
  * SMTP when SMTP_URL is set; otherwise each message becomes an .eml file in the outbox folder,
  * so a laptop install works without a mail server and nothing is lost.
  */
@@ -34,7 +57,7 @@ export function createMailer(options: {
 }): Mailer {
   if (options.smtpUrl) {
     const timeouts = { ...smtpTimeouts, ...options.timeouts };
-    const transport = nodemailer.createTransport({
+    const transport = lazyTransport({
       url: options.smtpUrl,
       // One connection kept open and reused: a new one for every message (and its TLS handshake) made
       // a backlog drain at a few messages a second. Jobs run one at a time, so one connection is enough.
@@ -47,16 +70,16 @@ export function createMailer(options: {
     return {
       kind: "smtp",
       async send(mail) {
-        await transport.sendMail({ from: options.from, ...mail });
+        await (await transport.get()).sendMail({ from: options.from, ...mail });
       },
       close: () => transport.close(),
     };
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transport = lazyTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     kind: "outbox",
     async send(mail) {
-      const info = await transport.sendMail({ from: options.from, ...mail });
+      const info = await (await transport.get()).sendMail({ from: options.from, ...mail });
       fs.mkdirSync(options.outboxDir, { recursive: true, mode: 0o700 });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
       fs.writeFileSync(path.join(options.outboxDir, name), info.message as Buffer, { mode: 0o600 });

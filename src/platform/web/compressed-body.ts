@@ -9,14 +9,17 @@ export type CompressedBody = {
   etag: string;
 };
 
-export function compressBody(content: string | Buffer): CompressedBody {
+/** `made`: the compressed forms already made from these bytes (build-cache.ts keeps them between starts). */
+export function compressBody(content: string | Buffer, made?: { br: Buffer; gzip: Buffer }): CompressedBody {
   const raw = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   return {
     raw,
-    br: brotliCompressSync(raw, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
-    }),
-    gzip: gzipSync(raw, { level: 9 }),
+    br:
+      made?.br ??
+      brotliCompressSync(raw, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+      }),
+    gzip: made?.gzip ?? gzipSync(raw, { level: 9 }),
     etag: `"${createHash("sha256").update(raw).digest("base64url").slice(0, 22)}"`,
   };
 }

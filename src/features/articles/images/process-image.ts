@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 
 /** The widths a picture is served at (never wider than it was uploaded). */
 export const imageWidths = [480, 960, 1600] as const;
@@ -24,6 +24,9 @@ export type ProcessedImage = {
  * Returns undefined when the bytes are not a picture sharp can read.
  */
 export async function processImage(bytes: Buffer): Promise<ProcessedImage | undefined> {
+  // Loaded at the first upload, not at every start: sharp and libvips are heavy to load and to hold
+  // (record 063), and most instances never take a picture.
+  const { default: sharp } = await import("sharp");
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
