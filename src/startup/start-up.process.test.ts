@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { childEnv } from "../../test/support/child-env.ts";
+import { runHavenCli } from "../../test/support/run-haven-cli.ts";
 import { projectRoot } from "../config.ts";
 
 // These start Haven the way `npm start` does: a real process, a real data dir.
@@ -47,15 +48,8 @@ function startHaven(env: Record<string, string>): {
   return { child, exited, ready };
 }
 
-function runCli(args: string[], env: Record<string, string>, input = ""): Promise<Exit> {
-  const child = spawn(tsx, [main, ...args], { env: childEnv(env), stdio: "pipe" });
-  children.push(child);
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stdin?.end(input);
-  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, output })));
-}
+const runCli = (args: string[], env: Record<string, string>, input = "") =>
+  runHavenCli(args, env, input, (child) => children.push(child));
 
 /** The "assets ready" log line's fields: which assets the start built and which it reused. */
 function assetsLine(output: string): { built: string[]; reused: string[] } | undefined {
