@@ -123,6 +123,27 @@ export type ChangeOutcome =
   | { ok: false; reason: "too-late" | "not-active" }
   | { ok: false; reason: "taken" | "not-offered"; alternatives: Slot[] };
 
+/**
+ * Words in a visitor's cancellation reason that may mean they are in danger: the therapist is told, never
+ * the words. Once per booking, whether the reason was stored or refused as too long.
+ */
+export async function noticeCrisisInReason(
+  db: Database,
+  booking: { id: string; therapistId: string },
+  now = new Date(),
+): Promise<void> {
+  await addNotification(
+    db,
+    {
+      therapistId: booking.therapistId,
+      kind: "crisis-words",
+      bookingId: booking.id,
+      dedupeKey: `crisis-words:cancel:${booking.id}`,
+    },
+    now,
+  );
+}
+
 /** Cancels (or withdraws a request): the time is free again at once and both sides are told. */
 export async function cancelBooking(
   db: Database,
@@ -151,18 +172,8 @@ export async function cancelBooking(
         ...cancelReason(ring, bookingId, who),
       })
       .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ["confirmed", "requested"])));
-    // Words in the reason that may mean the visitor is in danger: the therapist is told, never the words.
     if (who.by === "visitor" && containsCrisisWords(who.reason ?? ""))
-      await addNotification(
-        tx,
-        {
-          therapistId: booking.therapistId,
-          kind: "crisis-words",
-          bookingId,
-          dedupeKey: `crisis-words:cancel:${bookingId}`,
-        },
-        now,
-      );
+      await noticeCrisisInReason(tx, { id: bookingId, therapistId: booking.therapistId }, now);
     const change =
       who.by === "therapist"
         ? "practice-cancelled"

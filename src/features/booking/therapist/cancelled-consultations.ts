@@ -1,6 +1,7 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, exists, gt, isNull, or } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
+import { therapistNotifications } from "../../notifications/notification.schema.ts";
 import { bookings } from "../booking.schema.ts";
 import { openCancelReason, openVisitor } from "../booking-record.ts";
 
@@ -9,7 +10,9 @@ export type CancelledConsultation = { id: string; start: number; name: string; r
 
 /**
  * The therapist's own cancelled consultations that were still to come, soonest first: where they read a
- * visitor's reason for cancelling (it is never emailed and never logged).
+ * visitor's reason for cancelling (it is never emailed and never logged). One with a notice nobody has
+ * marked seen stays however long ago its time was: a crisis-words alert about a reason (or a note) links
+ * here, and this is the only place with the visitor's name and how to reach them (HAZ-051).
  */
 export async function cancelledAhead(
   db: Database,
@@ -21,7 +24,21 @@ export async function cancelledAhead(
     .select()
     .from(bookings)
     .where(
-      and(eq(bookings.therapistId, therapistId), eq(bookings.status, "cancelled"), gt(bookings.endsAt, now)),
+      and(
+        eq(bookings.therapistId, therapistId),
+        eq(bookings.status, "cancelled"),
+        or(
+          gt(bookings.endsAt, now),
+          exists(
+            db
+              .select({ id: therapistNotifications.id })
+              .from(therapistNotifications)
+              .where(
+                and(eq(therapistNotifications.bookingId, bookings.id), isNull(therapistNotifications.seenAt)),
+              ),
+          ),
+        ),
+      ),
     )
     .orderBy(bookings.startsAt);
   return rows.map((row) => ({

@@ -196,6 +196,31 @@ describe("a visitor cancels", () => {
     expect((await t.app.inject({ url: link })).body).not.toContain('id="crisis-panel"');
   });
 
+  it("tells the therapist of crisis words in a reason refused as too long, though nothing is cancelled", async () => {
+    const { id, link } = await book("gil@example.org");
+    const answer = await cancelWith(link, `I want to die. ${"and more ".repeat(120)}`);
+    expect(answer.statusCode).toBe(400);
+    expect(answer.body).toMatch(/id="crisis-panel"/);
+    expect((await rowOf(id))?.status).toBe("confirmed");
+    const notices = await t.handle.db
+      .select()
+      .from(therapistNotifications)
+      .where(eq(therapistNotifications.bookingId, id));
+    expect(notices.map((notice) => [notice.kind, notice.therapistId])).toEqual([["crisis-words", tess.id]]);
+  });
+
+  it("keeps a cancelled consultation whose alert is unseen on the list after its time, until someone sees it", async () => {
+    const { id, link } = await book("hal@example.org");
+    await cancelWith(link, "Please cancel, I want to die");
+    await startIn(id, -120); // its time has passed
+    expect(await consultationsOf(tessCookie)).toContain("Please cancel, I want to die");
+    await t.handle.db
+      .update(therapistNotifications)
+      .set({ seenAt: new Date() })
+      .where(eq(therapistNotifications.bookingId, id));
+    expect(await consultationsOf(tessCookie)).not.toContain("Please cancel, I want to die");
+  });
+
   it("cannot cancel a consultation that has begun, nor press a stale button twice", async () => {
     const { id, link } = await book("gus@example.org");
     const step = await t.app.inject({ url: `${link}/cancel` });
@@ -330,7 +355,7 @@ describe("the confirmation of a couple's video consultation", () => {
       const page = (await t.app.inject({ url: `${link}?notice=booked` })).body;
       expect(page).toContain(manageNotices.booked);
       expect(page).toContain(
-        'To join the video call: <a href="https://video.example.org/tess">https://video.example.org/tess</a>',
+        'To join the video call: <a href="https://video.example.org/tess" target="_blank" rel="noopener">https://video.example.org/tess</a>',
       );
       expect(page).toContain("Your partner joins the same call, at the same time, with the same video link.");
       expect(page).toContain("not this page's address");

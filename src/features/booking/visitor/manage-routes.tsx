@@ -7,7 +7,13 @@ import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { bookingEvent } from "../booking-emails.ts";
 import type { BookingRecord } from "../booking-record.ts";
 import { calendarFile } from "../calendar-file.ts";
-import { cancelBooking, changeableUntil, isActive, rescheduleBooking } from "../change-booking.ts";
+import {
+  cancelBooking,
+  changeableUntil,
+  isActive,
+  noticeCrisisInReason,
+  rescheduleBooking,
+} from "../change-booking.ts";
 import { statusAt } from "../request-expiry.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { cancelSchema } from "./cancel-reason.ts";
@@ -103,8 +109,18 @@ export function registerManageRoutes(
         form: formOf(found.booking),
         read: (body) => ({ reason: fieldText(body, "reason") }),
         schema: cancelSchema,
-        rerender: (request, reply, status, { values, errors, problem }) =>
-          cancelPage(request, reply, found, { ...values, error: errors?.reason, problem, crisis }, status),
+        rerender: async (request, reply, status, { values, errors, problem }) => {
+          // Words that may mean danger reach the therapist even when the reason is refused as too long
+          // and nothing is cancelled (DOMAIN.md §4): never the words, only that they were written.
+          if (crisis) await noticeCrisisInReason(db, found.booking);
+          return cancelPage(
+            request,
+            reply,
+            found,
+            { ...values, error: errors?.reason, problem, crisis },
+            status,
+          );
+        },
         notGenuine: (request, reply, values) =>
           cancelPage(request, reply, found, { ...values, problem: m.manageExpired, crisis }, 403),
         handle: async ({ request, reply, data }) => {
