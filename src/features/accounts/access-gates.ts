@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app-context.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
+import { formTokenFor } from "../../platform/web/form-security.ts";
+import { webMessages } from "../../platform/web/messages.ts";
 import type { RouteAccess } from "../../platform/web/route-access.ts";
+import { type SignedInNav, withSignedInNav } from "../../platform/web/signed-in-nav.ts";
 import { clientGate, type SignedInClient } from "./clients/client-gate.ts";
 import { type SignedInTherapist, therapistGate } from "./therapist-gate.ts";
 
@@ -24,7 +27,10 @@ declare module "fastify" {
  * Enforces each route's declared access (see platform/web/route-access.ts) before its handler runs,
  * and hands the handler the signed-in therapist or client.
  */
-export function registerAccessGates(app: FastifyInstance, { db, site, consentCheck }: AppContext): void {
+export function registerAccessGates(
+  app: FastifyInstance,
+  { db, site, consentCheck, keys }: AppContext,
+): void {
   app.decorateRequest("therapist", undefined);
   app.decorateRequest("client", undefined);
   // A plain callback, so an open route (every cached public page) costs no promise; the gate's own
@@ -32,8 +38,24 @@ export function registerAccessGates(app: FastifyInstance, { db, site, consentChe
   app.addHook("preHandler", (request, reply, done) => {
     const access = request.routeOptions.config.access;
     if (access === "public" || access === "anonymous" || access === undefined) return done();
-    enforce(request, reply, access).then(() => done(), done);
+    enforce(request, reply, access).then(() => {
+      const nav = reply.sent ? undefined : navFor(request);
+      return nav ? withSignedInNav(nav, done) : done();
+    }, done);
   });
+
+  /** The header a signed-in client or therapist sees on every page of their own (issue 16, item 4). */
+  function navFor(request: FastifyRequest): SignedInNav | undefined {
+    const signOutToken = () => formTokenFor(request, keys.current, "sign-out", "session");
+    if (request.client) return { kind: "client", links: clientLinks, signOutToken: signOutToken() };
+    if (request.therapist)
+      return {
+        kind: "therapist",
+        links: request.therapist.isOwner ? [...therapistLinks, ...ownerLinks] : therapistLinks,
+        signOutToken: signOutToken(),
+      };
+    return undefined;
+  }
 
   async function enforce(request: FastifyRequest, reply: FastifyReply, access: RouteAccess) {
     if (!request.account) return toSignIn(reply);
@@ -67,6 +89,18 @@ export function registerAccessGates(app: FastifyInstance, { db, site, consentChe
     if ((await consentCheck.toAccept(client)).length > 0) return reply.redirect("/my/consent", 303);
   }
 }
+
+const { nav } = webMessages;
+const clientLinks = [{ href: "/my", label: nav.yourSpace }];
+const therapistLinks = [
+  { href: "/practice", label: nav.today },
+  { href: "/practice/clients", label: nav.clients },
+  { href: "/practice/consultations", label: nav.consultations },
+];
+const ownerLinks = [
+  { href: "/practice/articles", label: nav.practiceArticles },
+  { href: "/practice/settings", label: nav.settings },
+];
 
 function toSignIn(reply: FastifyReply) {
   return reply.redirect("/sign-in", 303);

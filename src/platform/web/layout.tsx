@@ -1,6 +1,8 @@
 import type { ComponentChildren } from "preact";
+import { FormToken } from "./form-fields.tsx";
 import { webMessages as m } from "./messages.ts";
 import { jsonForHtml } from "./render-page.ts";
+import { type SignedInNav, signedInNav } from "./signed-in-nav.ts";
 import type { SiteContext } from "./site-context.ts";
 
 export type PageMeta = {
@@ -63,7 +65,32 @@ export function Head({ site, meta }: Omit<LayoutProps, "children" | "emergency">
   );
 }
 
+/** A signed-in person's own places instead of the public ones; "Help now" stays for everyone. */
+function SignedInLinks({ nav }: { nav: SignedInNav }) {
+  return (
+    <ul class="site-nav">
+      {nav.links.map((link) => (
+        <li key={link.href}>
+          <a href={link.href}>{link.label}</a>
+        </li>
+      ))}
+      <li>
+        <a href="/help-now">{m.nav.helpNow}</a>
+      </li>
+      <li>
+        <form method="post" action="/sign-out" class="site-nav__sign-out">
+          <FormToken token={nav.signOutToken} />
+          <button class="button button--quiet" type="submit">
+            {m.nav.signOut}
+          </button>
+        </form>
+      </li>
+    </ul>
+  );
+}
+
 function SiteHeader({ site }: { site: SiteContext }) {
+  const nav = signedInNav();
   return (
     <header class="site-header">
       <DemoBanner site={site} />
@@ -73,20 +100,24 @@ function SiteHeader({ site }: { site: SiteContext }) {
           <span>{site.practice.name}</span>
         </a>
         <nav aria-label={m.mainNav}>
-          <ul class="site-nav">
-            <li>
-              <a href="/articles">{m.nav.articles}</a>
-            </li>
-            <li>
-              <a href="/book">{m.nav.book}</a>
-            </li>
-            <li>
-              <a href="/help-now">{m.nav.helpNow}</a>
-            </li>
-            <li>
-              <a href="/sign-in">{m.nav.signIn}</a>
-            </li>
-          </ul>
+          {nav ? (
+            <SignedInLinks nav={nav} />
+          ) : (
+            <ul class="site-nav">
+              <li>
+                <a href="/articles">{m.nav.articles}</a>
+              </li>
+              <li>
+                <a href="/book">{m.nav.book}</a>
+              </li>
+              <li>
+                <a href="/help-now">{m.nav.helpNow}</a>
+              </li>
+              <li>
+                <a href="/sign-in">{m.nav.signIn}</a>
+              </li>
+            </ul>
+          )}
         </nav>
       </div>
     </header>

@@ -17,6 +17,13 @@ export const webMessages = {
     privacy: "Privacy",
     accessibility: "Accessibility",
     feed: "Articles feed",
+    signOut: "Sign out",
+    yourSpace: "Your space",
+    today: "Today",
+    clients: "Clients",
+    consultations: "Consultations",
+    practiceArticles: "Articles",
+    settings: "Settings",
   },
   demoBanner: "This is a demonstration practice. The therapist, times and articles are examples.",
   notCrisisService: (practice: string) =>
