@@ -41,7 +41,7 @@ describe("an article written in the browser", () => {
       .jpeg()
       .toBuffer();
     await owner.setInputFiles("#field-file", { name: "shapes.jpg", mimeType: "image/jpeg", buffer: jpeg });
-    await Promise.all([owner.waitForURL(/notice=uploaded/), owner.click("button[type=submit]")]);
+    await Promise.all([owner.waitForURL(/notice=uploaded/), owner.click("main button[type=submit]")]);
     await axeBothWidths(owner);
 
     await owner.goto(url("/practice/articles/new"));

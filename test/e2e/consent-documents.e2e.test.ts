@@ -43,7 +43,7 @@ describe("a consent document changed in the browser", () => {
     expect(await ada.locator(".article-body strong").textContent()).toBe("stays with us");
     await axeBothWidths(ada);
     await ada.check('input[name="accept"][value="secrets-between-partners"]');
-    await Promise.all([ada.waitForURL(/\/my$/), ada.click("button[type=submit]")]);
+    await Promise.all([ada.waitForURL(/\/my$/), ada.click("main button[type=submit]")]);
     expect(await ada.locator("h1").textContent()).toBe("Your space");
   });
 });

@@ -61,7 +61,7 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     await therapist.fill("#field-secondEmail", "cal@example.org");
     await Promise.all([
       therapist.waitForURL("**/practice?notice=invited-2"),
-      therapist.click("button[type=submit]"),
+      therapist.click("main button[type=submit]"),
     ]);
     await therapist.goto(url("/practice/invite"));
     await therapist.check("#kind-individual");
@@ -69,7 +69,7 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     await therapist.fill("#field-firstEmail", "dee@example.org");
     await Promise.all([
       therapist.waitForURL("**/practice?notice=invited-1"),
-      therapist.click("button[type=submit]"),
+      therapist.click("main button[type=submit]"),
     ]);
     expect(await therapist.textContent("main")).toContain("Dee Dogwood");
   });
@@ -94,7 +94,7 @@ describe("a couple and an individual, from set-up to their private spaces", () =
     await cal.goto(url(await mailedLink("cal@example.org", "/sign-in/link")));
     expect(await cal.textContent("h1")).toBe("Sign in");
     await expectNoAxeViolations(cal);
-    await Promise.all([cal.waitForURL("**/my"), cal.click("button[type=submit]")]);
+    await Promise.all([cal.waitForURL("**/my"), cal.click("main button[type=submit]")]);
   });
 
   it("keeps a private note from the partner: no page shows it or hints at it, and its address leads nowhere", async () => {

@@ -34,11 +34,11 @@ export async function setUpTherapist(
   await page.fill("#field-displayName", person.name);
   await page.fill("#field-email", person.email);
   await page.fill("#field-password", person.password);
-  await Promise.all([page.waitForURL("**/account/two-step"), page.click("button[type=submit]")]);
+  await Promise.all([page.waitForURL("**/account/two-step"), page.click("main button[type=submit]")]);
   await expectNoAxeViolations(page);
   const key = ((await page.textContent(".secret-key")) ?? "").replace(/\s/g, "");
   await page.fill("#field-code", totpCodeAt(key, new Date()));
-  await page.click("button[type=submit]");
+  await page.click("main button[type=submit]");
   await page.waitForSelector(".recovery-codes");
   expect(await page.locator(".recovery-codes li").count()).toBe(10);
   await Promise.all([page.waitForURL("**/practice"), page.click("text=continue")]);
@@ -57,7 +57,7 @@ export async function inviteCouple(
   await page.fill("#field-firstEmail", first.email);
   await page.fill("#field-secondName", second.name);
   await page.fill("#field-secondEmail", second.email);
-  await Promise.all([page.waitForURL("**/practice?notice=invited-2"), page.click("button[type=submit]")]);
+  await Promise.all([page.waitForURL("**/practice?notice=invited-2"), page.click("main button[type=submit]")]);
 }
 
 /** A client opens their invitation, accepts the consents and arrives in their space. */
@@ -66,5 +66,5 @@ export async function acceptInvitation(page: Page, server: Server, email: string
   await expectNoAxeViolations(page);
   for (const box of await page.locator('input[name="accept"]').all()) await box.check();
   await page.check('input[name="adult"]');
-  await Promise.all([page.waitForURL("**/my"), page.click("button[type=submit]")]);
+  await Promise.all([page.waitForURL("**/my"), page.click("main button[type=submit]")]);
 }
