@@ -71,6 +71,8 @@ describe("a couple and an individual, from set-up to their private spaces", () =
       therapist.waitForURL("**/practice?notice=invited-1"),
       therapist.click("main button[type=submit]"),
     ]);
+    expect(await therapist.textContent("main")).toContain("You see 1 couple and 1 person on their own.");
+    await therapist.goto(url("/practice/clients"));
     expect(await therapist.textContent("main")).toContain("Dee Dogwood");
   });
 
