@@ -53,7 +53,10 @@ describe("from a consultation to a couple's weekly sessions", () => {
     await axeBothWidths(tess);
     await tess.fill("#field-secondName", "Cal Cedar");
     await tess.fill("#field-secondEmail", "cal@example.org");
-    await Promise.all([tess.waitForURL("**/practice?notice=invited-2"), tess.click("main button[type=submit]")]);
+    await Promise.all([
+      tess.waitForURL("**/practice?notice=invited-2"),
+      tess.click("main button[type=submit]"),
+    ]);
 
     bea = await browsers.newPage();
     cal = await browsers.newPage();

@@ -2,11 +2,20 @@ import type { FastifyInstance } from "fastify";
 
 /** The hidden CSRF token of the form posting to `action`, or of the first form on the page. */
 export function formTokenIn(html: string, action?: string): string {
-  const start = action ? html.indexOf(`action="${action}"`) : 0;
+  // Without an action, the page's own form: the first in <main>, not the header's sign-out.
+  const start = action ? html.indexOf(`action="${action}"`) : Math.max(0, html.indexOf("<main"));
   if (start < 0) throw new Error(`the page has no form posting to ${action}`);
   const token = /name="_form" value="([^"]+)"/.exec(html.slice(start))?.[1];
   if (!token) throw new Error("the page has no form token");
   return token;
+}
+
+/**
+ * The page with every form token blanked: a signed-in page carries the header's sign-out token, made
+ * afresh for each request, so two answers that must be the same are compared without them.
+ */
+export function withoutFormTokens(html: string): string {
+  return html.replace(/name="_form" value="[^"]*"/g, 'name="_form" value="…"');
 }
 
 let nextAddress = 1;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitForm } from "../../../test/support/forms.ts";
+import { formTokenIn, submitForm } from "../../../test/support/forms.ts";
 import { addTherapist, signInTherapist, type TestTherapist } from "../../../test/support/people.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
@@ -153,7 +153,7 @@ describe("the practice's settings in the browser", () => {
 
   it("does not overwrite a save made meanwhile", async () => {
     const page = await get(samaritans, ownerCookie);
-    const token = /name="_form" value="([^"]+)"/.exec(page.body)?.[1] as string;
+    const token = formTokenIn(page.body);
     const stale = String(((await version()) as number) - 1);
     const response = await t.app.inject({
       method: "POST",

@@ -57,7 +57,10 @@ export async function inviteCouple(
   await page.fill("#field-firstEmail", first.email);
   await page.fill("#field-secondName", second.name);
   await page.fill("#field-secondEmail", second.email);
-  await Promise.all([page.waitForURL("**/practice?notice=invited-2"), page.click("main button[type=submit]")]);
+  await Promise.all([
+    page.waitForURL("**/practice?notice=invited-2"),
+    page.click("main button[type=submit]"),
+  ]);
 }
 
 /** A client opens their invitation, accepts the consents and arrives in their space. */

@@ -56,7 +56,9 @@ const acceptancesOf = (client: TestClient) =>
 async function acceptPage(client: TestClient, ticked: string[], shownPage?: string) {
   const html = shownPage ?? (await get("/my/consent", client)).body;
   const body = new URLSearchParams();
-  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)"/g))
+  // The page's own form, in <main>: the header's sign-out form has a hidden token of its own.
+  const form = html.slice(html.indexOf("<main"));
+  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)"/g))
     body.append(name ?? "", value ?? "");
   for (const id of ticked) body.append("accept", id);
   return t.app.inject({
