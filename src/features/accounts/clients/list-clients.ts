@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import type { KeyRing } from "../../../platform/security/field-encryption.ts";
 import { clients } from "./client.schema.ts";
@@ -17,7 +17,11 @@ export async function listClientsOf(
   ring: KeyRing,
   therapistId: string,
 ): Promise<ClientListing[]> {
-  // Only what the list shows: the rest of the row (email, factors, consents) stays unread.
+  return listingsWhere(db, ring, eq(clients.therapistId, therapistId));
+}
+
+/** Only what a list shows: the rest of the row (email, factors, consents) stays unread. */
+async function listingsWhere(db: Database, ring: KeyRing, where: SQL | undefined): Promise<ClientListing[]> {
   const rows = await db
     .select({
       id: clients.id,
@@ -26,7 +30,7 @@ export async function listClientsOf(
       coupleId: clients.coupleId,
     })
     .from(clients)
-    .where(eq(clients.therapistId, therapistId))
+    .where(where)
     .orderBy(asc(clients.createdAt));
   return rows.map((row) => ({
     id: row.id,
@@ -47,22 +51,7 @@ export async function listClientsByIds(
   ids: readonly string[],
 ): Promise<ClientListing[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      id: clients.id,
-      nameEncrypted: clients.nameEncrypted,
-      status: clients.status,
-      coupleId: clients.coupleId,
-    })
-    .from(clients)
-    .where(and(eq(clients.therapistId, therapistId), inArray(clients.id, [...ids])))
-    .orderBy(asc(clients.createdAt));
-  return rows.map((row) => ({
-    id: row.id,
-    name: openClientField(ring, row.id, "name_encrypted", row.nameEncrypted),
-    status: row.status,
-    coupleId: row.coupleId,
-  }));
+  return listingsWhere(db, ring, and(eq(clients.therapistId, therapistId), inArray(clients.id, [...ids])));
 }
 
 export type CaseloadCount = { couples: number; individuals: number };
