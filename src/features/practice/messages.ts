@@ -8,17 +8,10 @@ export const practiceMessages = {
   yourClients: "Your clients",
   allClients: "Find a client or couple",
   noClients: "No clients yet. Invite someone, or a couple, to give them a private space between sessions.",
-  couple: "Couple",
   caseload: (couples: number, individuals: number) =>
     `You see ${couples === 1 ? "1 couple" : `${couples} couples`} and ${
       individuals === 1 ? "1 person" : `${individuals} people`
     } on their own.`,
-  clientStatus: {
-    invited: "invited, not yet accepted",
-    active: "active",
-    paused: "paused",
-    closed: "closed",
-  },
   freeConsultations: "Free consultations",
   upcomingConsultations: "Upcoming consultations",
   hoursAndSettings: "Your hours and booking settings",
