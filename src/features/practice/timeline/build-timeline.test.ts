@@ -70,6 +70,19 @@ describe("buildTimeline", () => {
     expect(event).toMatchObject({ kind: "session", who: "Ben", together: false, recordId: "b" });
   });
 
+  it("names the person a consultation was with when they are seen alone, and says together for a couple", () => {
+    const consultations = [{ startsAt: at(1), kind: "individual" as const }];
+    const [alone] = buildTimeline({ people: [person({})], sessions: [], marks: [], consultations });
+    expect(alone).toMatchObject({ kind: "consultation", who: "Ana", recordId: "a" });
+    const [together] = buildTimeline({
+      people: [person({}), person({ clientId: "b", name: "Ben" })],
+      sessions: [],
+      marks: [],
+      consultations: [{ startsAt: at(1), kind: "couple" }],
+    });
+    expect(together).toMatchObject({ kind: "consultation", who: null });
+  });
+
   it("says a score and whether it is past the cut-off, and never a score for a declined screen", () => {
     expect(m.measureAnswered("CSI-16", { kind: "total", score: 40, pastCutOff: true })).toBe(
       "Answered CSI-16. Score 40. Past the cut-off.",

@@ -96,12 +96,14 @@ export function buildTimeline(rows: TimelineRows): TimelineEvent[] {
       recordId: null,
       at: mark.createdAt,
     });
+  // A couple's consultation was both partners' ("Together"); someone seen alone, theirs.
+  const alone = rows.people.length === 1 ? rows.people[0] : undefined;
   for (const consultation of rows.consultations)
     events.push({
       kind: "consultation",
       consultationKind: consultation.kind,
-      who: null,
-      recordId: null,
+      who: alone?.name ?? null,
+      recordId: alone?.clientId ?? null,
       at: consultation.startsAt,
     });
   return events.sort((a, b) => b.at.getTime() - a.at.getTime());
