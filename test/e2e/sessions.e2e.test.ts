@@ -90,13 +90,19 @@ describe("from a consultation to a couple's weekly sessions", () => {
     await axeBothWidths(tess);
   });
 
-  it("shows both partners the three sessions in their space", async () => {
+  it("shows both partners their consultation together and the three sessions in their space", async () => {
     for (const partner of [bea, cal]) {
       await partner.goto(url("/my"));
       const section = partner.locator("section[aria-labelledby=my-sessions-heading]");
-      expect(await section.locator("li").count()).toBe(3);
+      // The consultation they booked as a couple comes first (record 070), then the sessions.
+      expect(await section.locator("li").count()).toBe(4);
+      expect(await section.locator("li").first().textContent()).toContain("Free consultation");
       expect(await section.textContent()).toContain("18:00");
       expect(await section.textContent()).toContain("with your partner");
+      const file = await partner.request.get(url("/my/appointments.ics"));
+      expect(file.headers()["content-type"]).toContain("text/calendar");
+      expect((await file.text()).match(/BEGIN:VEVENT/g)).toHaveLength(4);
+      expect(await section.locator('a[href="/my/appointments.ics"]').count()).toBe(1);
       await axeBothWidths(partner);
     }
   });

@@ -66,6 +66,8 @@ export const mySessionWords = {
   heading: "Your upcoming appointments",
   none: "No appointments are booked yet.",
   together: "with your partner",
+  consultation: "Free consultation",
+  calendarFile: "Add these times to your calendar (.ics file)",
   notRecord: "Your therapist keeps their own records; this is a reminder of the times only.",
   zone: (zone: string) => `Times are in ${zone}.`,
 };

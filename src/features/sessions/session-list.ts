@@ -7,6 +7,8 @@ export type UpcomingSession = {
   id: string;
   start: number;
   end: number;
+  /** Raised on every change, so a calendar app replaces the event it has (RFC 5545 SEQUENCE). */
+  sequence: number;
   together: boolean;
   therapistId: string;
   clientId: string | null;
@@ -34,6 +36,7 @@ export async function upcomingSessionsOf(
     id: row.id,
     start: row.startsAt.getTime(),
     end: row.endsAt.getTime(),
+    sequence: row.sequence,
     together: row.coupleId !== null,
     therapistId: row.therapistId,
     clientId: row.clientId,

@@ -10,7 +10,7 @@ import { renderPage } from "../../../platform/web/render-page.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { startSession } from "../../../platform/web/session-cookie.ts";
 import { waitingMeasureCount } from "../../assessments/measures/waiting-measures.ts";
-import { MySessions, mySessions } from "../../sessions/my-sessions.tsx";
+import { MyAppointmentsSection, myAppointments } from "../../sessions/my-appointments.tsx";
 import { MessagePage } from "../account-pages.tsx";
 import { queueAccountRequest, signInLinkRequestJobKind, wakeAfterAnswer } from "../account-request-jobs.ts";
 import { authRateLimit, fieldText } from "../route-helpers.ts";
@@ -251,7 +251,12 @@ export function registerClientRoutes(app: FastifyInstance, ctx: AppContext): voi
           token={formTokenFor(request, key, "sign-out", "session")}
           inCouple={client.coupleId !== null}
           measuresWaiting={await waitingMeasureCount(db, measureRules(), client.id, site.practice.timeZone)}
-          sessions={<MySessions sessions={await mySessions(db, request)} zone={site.practice.timeZone} />}
+          sessions={
+            <MyAppointmentsSection
+              appointments={await myAppointments(db, request)}
+              zone={site.practice.timeZone}
+            />
+          }
         />,
       ),
     );
