@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "../../platform/web/date-time-formats.ts";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import { AuditFilters } from "./audit-log-filters.tsx";
@@ -50,14 +51,13 @@ function thingWords(reference: string): string {
 
 /** "22 Nov 2026, 10:04:05 GMT": the viewer's zone named, as every time Haven shows. */
 const when = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", {
+  dateTimeFormat("audit-moment", timeZone, {
     day: "numeric",
     month: "short",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
-    timeZone,
     timeZoneName: "short",
   }).format(date);
 

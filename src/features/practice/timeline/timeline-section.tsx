@@ -1,9 +1,10 @@
+import { dateTimeFormat } from "../../../platform/web/date-time-formats.ts";
 import { repairTherapistMessages } from "../../repair/messages.ts";
 import type { TimelineEvent } from "./build-timeline.ts";
 import { timelineMessages as m } from "./messages.ts";
 
 const when = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  dateTimeFormat("timeline-moment", timeZone, { dateStyle: "medium", timeStyle: "short" }).format(date);
 
 function describe(event: TimelineEvent): { text: string; link?: { href: string; label: string } } {
   const record = event.recordId ? `/practice/clients/${event.recordId}` : undefined;
