@@ -1,3 +1,4 @@
+import { dates } from "../../platform/web/date-time-formats.ts";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { MeasureChart } from "../assessments/charts/measure-charts.ts";
 import {
@@ -16,8 +17,7 @@ import { practiceMessages as m } from "./messages.ts";
 import { pauseMessages } from "./pause/messages.ts";
 import { timelineMessages } from "./timeline/messages.ts";
 
-const day = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
+const day = dates.long;
 
 /** A client as their therapist sees them: only what the client chose to share with the therapist. */
 export function ClientRecordPage(props: {

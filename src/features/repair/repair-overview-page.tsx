@@ -1,3 +1,4 @@
+import { dates } from "../../platform/web/date-time-formats.ts";
 import { formatCalendarDate } from "../../platform/web/format-date.ts";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
@@ -7,9 +8,7 @@ import type { TherapistInjury, TherapistRepair } from "./therapist-repair-view.t
 
 /** A moment in the therapist's zone, or a calendar date (a session's) as it is. */
 export const day = (date: Date | string, timeZone: string) =>
-  typeof date === "string"
-    ? formatCalendarDate(date)
-    : new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone }).format(date);
+  typeof date === "string" ? formatCalendarDate(date) : dates.long(date, timeZone);
 
 export function rolesLine(item: TherapistInjury, repair: TherapistRepair): string {
   const who = item.injury.whoWasHurt;

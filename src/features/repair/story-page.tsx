@@ -1,3 +1,4 @@
+import { dates } from "../../platform/web/date-time-formats.ts";
 import { FormProblem, FormToken, TextAreaField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
@@ -22,8 +23,7 @@ export function savedBy(version: StoryVersion, readerId: string | undefined): st
   return version.authorClientId === readerId ? m.savedByYou : m.savedByPartner;
 }
 
-const when = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
+const when = dates.longMoment;
 
 /** Every version, the latest first, each with who saved it (as the reader knows them) and when. */
 export function StoryHistory(props: {

@@ -2,14 +2,14 @@ import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import { dates } from "../../platform/web/date-time-formats.ts";
 import { formTokenFor } from "../../platform/web/form-security.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
 import { openClientField } from "../accounts/clients/client-crypto.ts";
 import { jointWorkOf, readyToOpen } from "./joint-work.ts";
 import { type JointWorkView, jointWorkFormName } from "./joint-work-section.tsx";
 
-const day = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
+const day = dates.long;
 
 /** What the joint-work section of a couple's record shows, with the partners' names decrypted. */
 export async function jointWorkView(

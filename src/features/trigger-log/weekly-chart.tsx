@@ -1,9 +1,9 @@
+import { dates } from "../../platform/web/date-time-formats.ts";
 import { chart, chartGeometry, linePath } from "./chart-geometry.ts";
 import { triggerMessages as m } from "./messages.ts";
 import type { WeekSummary } from "./weekly-summary.ts";
 
-const weekLabel = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(iso));
+const weekLabel = (iso: string) => dates.shortDayAndMonth(new Date(iso), "UTC");
 
 /**
  * The weekly chart, drawn on the server (no script): bars for how many moments, dots for how strong on

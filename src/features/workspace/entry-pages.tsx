@@ -1,3 +1,4 @@
+import { dates } from "../../platform/web/date-time-formats.ts";
 import { FormProblem, FormToken, TextAreaField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import { QuickExit } from "../../platform/web/quick-exit.tsx";
@@ -10,8 +11,7 @@ import { workspaceMessages as m } from "./messages.ts";
 import { maxEntryLength } from "./note.form.ts";
 import { type SecretsReminder, SharingFields } from "./sharing-fields.tsx";
 
-export const day = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
+export const day = dates.long;
 
 const sharingWords: Record<Sharing, string> = m.sharedWith;
 

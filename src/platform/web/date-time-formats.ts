@@ -27,3 +27,22 @@ export function dateTimeFormat(
   formats.set(key, format);
   return format;
 }
+
+/** The few ways Haven writes a date or a moment on a page, each one name for one format. */
+export const dates = {
+  /** "7 December 2026" */
+  long: (date: Date, timeZone: string) =>
+    dateTimeFormat("long-date", timeZone, { day: "numeric", month: "long", year: "numeric" }).format(date),
+  /** "7 December" */
+  dayAndMonth: (date: Date, timeZone: string) =>
+    dateTimeFormat("day-and-month", timeZone, { day: "numeric", month: "long" }).format(date),
+  /** "7 Dec" */
+  shortDayAndMonth: (date: Date, timeZone: string) =>
+    dateTimeFormat("short-day-and-month", timeZone, { day: "numeric", month: "short" }).format(date),
+  /** "7 Dec 2026, 20:09" */
+  mediumMoment: (date: Date, timeZone: string) =>
+    dateTimeFormat("medium-moment", timeZone, { dateStyle: "medium", timeStyle: "short" }).format(date),
+  /** "7 December 2026 at 20:09" */
+  longMoment: (date: Date, timeZone: string) =>
+    dateTimeFormat("long-moment", timeZone, { dateStyle: "long", timeStyle: "short" }).format(date),
+};

@@ -1,9 +1,9 @@
+import { dates } from "../../../platform/web/date-time-formats.ts";
 import type { MeasureChart } from "./measure-charts.ts";
 import { chartMessages as m } from "./messages.ts";
 import { scoreChart, scoreChartGeometry, scorePath } from "./score-chart-geometry.ts";
 
-const shortDay = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone }).format(date);
+const shortDay = dates.shortDayAndMonth;
 const round = (n: number) => String(Math.round(n * 100) / 100);
 
 /**

@@ -1,3 +1,4 @@
+import { dates } from "../../../platform/web/date-time-formats.ts";
 import { FormProblem, FormToken, RadioGroup } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { QuickExit } from "../../../platform/web/quick-exit.tsx";
@@ -11,8 +12,7 @@ import { isExampleWording, type MeasureWording } from "./measure-wording.ts";
 import { measureMessages as words } from "./messages.ts";
 import { itemField, skipValue } from "./read-measure-answers.ts";
 
-const day = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone }).format(date);
+const day = dates.dayAndMonth;
 
 export type MeasureListItem = {
   id: string;

@@ -1,3 +1,4 @@
+import { dates } from "../../../platform/web/date-time-formats.ts";
 import { CheckboxField, FormProblem, FormToken, RadioGroup } from "../../../platform/web/form-fields.tsx";
 import type { MeasureChart } from "../charts/measure-charts.ts";
 import { chartMessages } from "../charts/messages.ts";
@@ -12,8 +13,7 @@ import type { MeasureOutcome } from "./score-measure.ts";
 import { orderForTherapist } from "./therapist-measure-order.ts";
 import { HowOften, type ScheduleLine, ScheduleList } from "./therapist-schedule-fields.tsx";
 
-const day = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
+const day = dates.long;
 
 export type TherapistMeasure = {
   measure: MeasureAssignment;

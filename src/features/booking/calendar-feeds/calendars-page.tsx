@@ -1,3 +1,4 @@
+import { dates } from "../../../platform/web/date-time-formats.ts";
 import { FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import { Layout } from "../../../platform/web/layout.tsx";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
@@ -6,8 +7,7 @@ import type { FeedStatus } from "./calendar-feeds.ts";
 import { calendarsMessages as m } from "./messages.ts";
 import { isStale } from "./refresh-calendar-feeds.ts";
 
-const moment = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+const moment = dates.mediumMoment;
 
 export type AddFeedForm = {
   values?: { label?: string; url?: string };

@@ -1,8 +1,8 @@
+import { dates } from "../../../platform/web/date-time-formats.ts";
 import { FormToken } from "../../../platform/web/form-fields.tsx";
 import { subscriptionMessages as m } from "./messages.ts";
 
-const moment = (date: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+const moment = dates.mediumMoment;
 
 /** The address of a therapist's subscription feed, as https and as webcal (which phones open directly). */
 export function subscriptionAddresses(publicUrl: URL, secret: string): { https: string; webcal: string } {

@@ -1,10 +1,9 @@
-import { dateTimeFormat } from "../../../platform/web/date-time-formats.ts";
+import { dates } from "../../../platform/web/date-time-formats.ts";
 import { repairTherapistMessages } from "../../repair/messages.ts";
 import type { TimelineEvent } from "./build-timeline.ts";
 import { timelineMessages as m } from "./messages.ts";
 
-const when = (date: Date, timeZone: string) =>
-  dateTimeFormat("timeline-moment", timeZone, { dateStyle: "medium", timeStyle: "short" }).format(date);
+const when = dates.mediumMoment;
 
 function describe(event: TimelineEvent): { text: string; link?: { href: string; label: string } } {
   const record = event.recordId ? `/practice/clients/${event.recordId}` : undefined;
