@@ -11,8 +11,7 @@ import { recordConsentVersions } from "../accounts/clients/record-consent-versio
 import { authRateLimit } from "../accounts/route-helpers.ts";
 import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { renderMarkdown } from "../articles/render-markdown.ts";
-import { ConsentEditPage } from "./consent-edit-page.tsx";
-import type { PageValues } from "./page-edit-page.tsx";
+import { MarkdownEditPage, type MarkdownValues } from "./markdown-edit-page.tsx";
 import { consentEditMessages as c, pageEditMessages as m } from "./page-messages.ts";
 import { pageTextLimit } from "./practice-settings.types.ts";
 import { savePracticeSettings } from "./save-practice-settings.ts";
@@ -47,7 +46,7 @@ export function registerConsentEditRoutes(app: FastifyInstance, ctx: AppContext)
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    form?: FormState<PageValues>,
+    form?: FormState<MarkdownValues>,
     extra: { previewHtml?: string; notice?: string } = {},
   ) => {
     const document = documentOf(request);
@@ -56,11 +55,15 @@ export function registerConsentEditRoutes(app: FastifyInstance, ctx: AppContext)
     return sendPrivate(
       reply,
       renderPage(
-        <ConsentEditPage
+        <MarkdownEditPage
           site={site}
           token={formTokenFor(request, keys.current, settingsFormName, "session")}
-          document={document}
           form={{ ...form, values }}
+          heading={c.pageHeading(document.title)}
+          intro={c.pageIntro}
+          backHref="/practice/settings#consent"
+          action={`/practice/settings/consent/${document.id}`}
+          words={{ text: c.text, save: c.save, beforeSave: c.saveWarning }}
           {...extra}
         />,
       ),
@@ -76,7 +79,7 @@ export function registerConsentEditRoutes(app: FastifyInstance, ctx: AppContext)
 
   const post = formPost({
     form: { name: settingsFormName, scope: "session", keys: keys.current, publicUrl },
-    read: (body): PageValues => ({ version: fieldText(body, "version"), text: fieldText(body, "text") }),
+    read: (body): MarkdownValues => ({ version: fieldText(body, "version"), text: fieldText(body, "text") }),
     secrets: (body) => ({ intent: fieldText(body, "intent") }),
     schema: consentSchema,
     rerender: page,

@@ -10,7 +10,7 @@ import { authRateLimit } from "../accounts/route-helpers.ts";
 import { therapistOf } from "../accounts/signed-in-actor.ts";
 import { renderMarkdown } from "../articles/render-markdown.ts";
 import { type PracticePage, practicePages } from "./live-practice-pages.ts";
-import { PageEditPage, type PageValues } from "./page-edit-page.tsx";
+import { MarkdownEditPage, type MarkdownValues } from "./markdown-edit-page.tsx";
 import { pageEditMessages as m } from "./page-messages.ts";
 import { pageTextLimit } from "./practice-settings.types.ts";
 import { savePracticeSettings } from "./save-practice-settings.ts";
@@ -41,7 +41,7 @@ export function registerPageEditRoutes(app: FastifyInstance, ctx: AppContext): v
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    form?: FormState<PageValues>,
+    form?: FormState<MarkdownValues>,
     extra: { previewHtml?: string; notice?: string } = {},
   ) => {
     const which = pageOf(request);
@@ -53,11 +53,15 @@ export function registerPageEditRoutes(app: FastifyInstance, ctx: AppContext): v
     return sendPrivate(
       reply,
       renderPage(
-        <PageEditPage
+        <MarkdownEditPage
           site={site}
           token={formTokenFor(request, keys.current, settingsFormName, "session")}
-          page={which}
           form={{ ...form, values }}
+          heading={m.heading(m.titles[which])}
+          intro={m.intro}
+          backHref="/practice/settings#pages"
+          action={`/practice/settings/pages/${which}`}
+          words={{ text: m.text, save: m.save }}
           {...extra}
         />,
       ),
@@ -72,7 +76,7 @@ export function registerPageEditRoutes(app: FastifyInstance, ctx: AppContext): v
 
   const post = formPost({
     form: { name: settingsFormName, scope: "session", keys: keys.current, publicUrl },
-    read: (body): PageValues => ({ version: fieldText(body, "version"), text: fieldText(body, "text") }),
+    read: (body): MarkdownValues => ({ version: fieldText(body, "version"), text: fieldText(body, "text") }),
     secrets: (body) => ({ intent: fieldText(body, "intent") }),
     schema: pageSchema,
     rerender: page,
