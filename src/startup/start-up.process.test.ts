@@ -59,7 +59,9 @@ function assetsLine(output: string): { built: string[]; reused: string[] } | und
   return { built, reused };
 }
 
-describe("starting Haven", () => {
+// Each test starts real processes (tsx transpiles Haven at every start): on a machine busy with other
+// lanes that alone can pass a minute, which is a slow machine, not a failure.
+describe("starting Haven", { timeout: 240_000 }, () => {
   it("prints a setup link until a therapist exists; create-therapist waits for the server to stop", async () => {
     const dataDir = tempDir("haven-first-run-");
     const server = startHaven({ HAVEN_DATA_DIR: dataDir });

@@ -49,7 +49,7 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("haven reset-second-factor", { timeout: 120_000 }, () => {
+describe("haven reset-second-factor", { timeout: 240_000 }, () => {
   it("says how to use it when the address is missing, and changes nothing", async () => {
     const bare = await run(["reset-second-factor"]);
     expect(bare.code).toBe(2);
