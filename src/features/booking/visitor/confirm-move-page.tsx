@@ -14,7 +14,7 @@ export type MoveView = {
   start: number;
   /** The zone and week the time was chosen in: "choose another time" goes back to them. */
   zone: string;
-  week: number;
+  week?: number | undefined;
   /** The booking's zone, when it differs from the one chosen: the move brings the chosen one with it. */
   bookingZone: string;
   kind: Kind;
@@ -64,7 +64,7 @@ export function ConfirmMovePage(props: {
           <FormToken token={formToken} />
           <input type="hidden" name="start" value={String(view.start)} />
           <input type="hidden" name="zone" value={view.zone} />
-          <input type="hidden" name="week" value={String(view.week)} />
+          {view.week !== undefined && <input type="hidden" name="week" value={String(view.week)} />}
           <p>
             <button class="button" type="submit">
               {v.move}

@@ -44,11 +44,11 @@ const placeQuery = z.object({
   zone: z.string().optional().catch(undefined),
   week: z.coerce.number().int().min(0).max(60).optional().catch(undefined),
 });
-/** The zone the times are shown in (the booking's, unless another real zone was chosen) and the week. */
+/** The zone the times are shown in (the booking's, unless another real zone was chosen) and any week asked for. */
 function placeFor(booking: BookingRecord, input: unknown): MovePlace {
   const parsed = placeQuery.safeParse(input);
   const { zone, week } = parsed.success ? parsed.data : {};
-  return { zone: zone && isValidTimeZone(zone) ? zone : booking.visitorTimeZone, week: week ?? 0 };
+  return { zone: zone && isValidTimeZone(zone) ? zone : booking.visitorTimeZone, week };
 }
 const rateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 

@@ -23,8 +23,11 @@ import { UnusableLinkPage } from "./unusable-link-page.tsx";
 import { webLink } from "./web-link.ts";
 
 export type ManageFound = { booking: BookingRecord; token: string };
-/** Where the visitor is on the moving times page: the zone the times are shown in, and the week. */
-export type MovePlace = { zone: string; week: number };
+/**
+ * Where the visitor is on the moving times page: the zone the times are shown in, and the week (when none
+ * was asked for, the week of the time the booking holds, so it is seen among its neighbours).
+ */
+export type MovePlace = { zone: string; week?: number | undefined };
 /** A time chosen to move to, and the place it was chosen in. */
 export type MoveChoice = MovePlace & { start: number };
 
@@ -115,13 +118,15 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
     const offer = await movingOffer(booking, now);
     const offers = offer ? [offer] : [];
     const horizonDays = offer?.rules.horizonDays ?? 0;
-    const times = timesInWeeks({ offers, horizonDays, now, zone: place.zone, week: place.week });
+    const current = booking.startsAt.getTime();
+    const currentWeek = weekHolding(now, place.zone, current);
+    const week = place.week ?? currentWeek;
+    const times = timesInWeeks({ offers, horizonDays, now, zone: place.zone, week });
     const { wanted } = extra;
     const nearest =
       wanted === undefined
         ? []
         : nearestSlots(offeredIn(offers, now, wanted - 2 * DAY, wanted + 2 * DAY), wanted);
-    const current = booking.startsAt.getTime();
     const path = `/book/manage/${token}/reschedule`;
     const formToken = formTokenFor(request, key, formName(booking), "anonymous");
     return sendPrivate(
@@ -139,7 +144,7 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
             confirmLink: (start, week) => bookUrl(`${path}/confirm`, { start, zone: place.zone, week }),
             back: `/book/manage/${token}`,
             current,
-            currentWeek: weekHolding(now, place.zone, current),
+            currentWeek,
           }}
           lead={
             <NearestMoves
