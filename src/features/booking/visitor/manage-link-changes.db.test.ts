@@ -442,7 +442,7 @@ describe("moving to a time that was just taken", () => {
     expect(nearest.map((m) => Number(m[1]))).not.toContain(wanted);
     expect(nearest.map((m) => Number(m[1]))).not.toContain(before);
     expect(nearest.filter((m) => m[2])).toHaveLength(1);
-    expect(taken.body).toContain("(Sydney time, GMT+11)");
+    expect(taken.body).toMatch(/\(Sydney time, GMT\+1[01]\)/);
     // Nearest means nearest: no other time offered is closer to the one wanted than the furthest of these.
     const furthest = Math.max(...nearest.map((m) => Math.abs(Number(m[1]) - wanted)));
     const offeredNearest = nearest.map((m) => Number(m[1]));
@@ -504,7 +504,7 @@ describe("moving on the booking's own times page", () => {
     const { link } = await book("quin@example.org");
     const sydney = await t.app.inject({ url: `${link}/reschedule?zone=Australia%2FSydney` });
     expect(sydney.statusCode).toBe(200);
-    expect(sydney.body).toContain("(Sydney time, GMT+11)");
+    expect(sydney.body).toMatch(/\(Sydney time, GMT\+1[01]\)/);
     expect(confirmLinks(sydney.body)[0]).toContain("zone=Australia%2FSydney");
     for (const zone of ["Mars%2FOlympus", "%3Cscript%3E", ""]) {
       const odd = await t.app.inject({ url: `${link}/reschedule?zone=${zone}&week=banana` });
