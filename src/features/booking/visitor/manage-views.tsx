@@ -93,8 +93,11 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
    * The times a booking may move to, as the booking page's times are computed (record 061): its own time
    * does not stand in its way (so a neighbouring time can be chosen) and is never offered back to it.
    */
-  const movingOffer = async (booking: BookingRecord, now: number) => {
-    const window = { from: now, to: now + reachDays * DAY };
+  const movingOffer = async (
+    booking: BookingRecord,
+    now: number,
+    window = { from: now, to: now + reachDays * DAY },
+  ) => {
     const availability = await loadAvailability(db, booking.therapistId, window, booking.id);
     if (!availability) return undefined;
     const rules = rulesForMoving(booking, availability);
@@ -164,7 +167,8 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
   /** Whether a time is one the booking may move to now (the confirm step's address can be typed). */
   const offeredForMove = async (booking: BookingRecord, start: number) => {
     const now = Date.now();
-    const offer = await movingOffer(booking, now);
+    // Only the days around it: the buffers and the daily limit reach no further (loadAvailability adds a day).
+    const offer = await movingOffer(booking, now, { from: start - DAY, to: start + DAY });
     return (
       offer !== undefined && offeredIn([offer], now, start - DAY, start + DAY).some((s) => s.start === start)
     );
