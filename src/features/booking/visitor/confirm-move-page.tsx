@@ -57,7 +57,7 @@ export function ConfirmMovePage(props: {
           <p>{m.summary(kindWords[view.kind], view.meeting)}</p>
           <p>{m.with(view.therapistName)}</p>
         </div>
-        <p class="muted">{m.shownIn(place)}</p>
+        {/* Each time above already names its zone; only a change of the booking's zone needs saying. */}
         {view.zone !== view.bookingZone && <p>{v.zoneFromNow(place)}</p>}
         <p>{view.requested ? v.whatHappensRequest(view.therapistName) : v.whatHappens(view.therapistName)}</p>
         <form class="form" method="post" action={`${base}/reschedule`} data-busy={m.moving}>
