@@ -14,11 +14,12 @@ import { BookedWithHelpPage } from "./visitor/booked-with-help-page.tsx";
 import { embedFrame, siteFrame } from "./visitor/booking-frame.tsx";
 import { CancelPage, type CancelView } from "./visitor/cancel-page.tsx";
 import { CancelledWithHelpPage } from "./visitor/cancelled-with-help-page.tsx";
+import { ConfirmMovePage, type MoveView } from "./visitor/confirm-move-page.tsx";
 import { DetailsPage } from "./visitor/details-page.tsx";
 import { KindPage } from "./visitor/kind-page.tsx";
 import { ManagePage, type ManageView } from "./visitor/manage-page.tsx";
+import { NearestMoves } from "./visitor/nearest-moves.tsx";
 import { NoBookingPage } from "./visitor/no-booking-page.tsx";
-import { ReschedulePage } from "./visitor/reschedule-page.tsx";
 import { TimesPage } from "./visitor/times-page.tsx";
 import { UnusableLinkPage } from "./visitor/unusable-link-page.tsx";
 
@@ -199,29 +200,78 @@ manage("manage-declined", { status: "declined", declineMessage: "I am away that 
 manage("manage-expired", { status: "expired" });
 manage("manage-cancelled", { status: "cancelled" });
 page("manage-embedded", () => <ManagePage site={site} view={view} frame={embedFrame} />);
-page("reschedule", () => (
-  <ReschedulePage
-    site={site}
-    token="manage-token"
-    zone="Europe/London"
-    slots={slots}
-    formToken="token"
-    problem="A problem."
-  />
-));
+// Moving uses the booking's times page under the manage link (record 065): the time held now is marked in
+// its week, a time leads to the step that confirms, and after a race the nearest times come first.
+const moving = {
+  path: "/book/manage/manage-token/reschedule",
+  confirmLink: (to: number, week: number) =>
+    `/book/manage/manage-token/reschedule/confirm?start=${to}&week=${week}`,
+  back: "/book/manage/manage-token",
+  current: start + 3 * hour,
+  currentWeek: 0,
+};
+const movingTimes = {
+  site,
+  kind: "couple" as const,
+  zone: "Australia/Sydney",
+  zoneChosen: true,
+  week: 0,
+  lastWeek: 2,
+  weeks: [
+    { index: 0, slots: slots.slice(0, 5) },
+    { index: 1, slots: [] },
+    { index: 2, slots: slots.slice(5) },
+  ],
+  nextAvailable: slots[0],
+  nextAvailableWeek: 0,
+  moving,
+};
+page("reschedule", () => <TimesPage {...movingTimes} />);
 page("reschedule-just-taken", () => (
-  <ReschedulePage
-    site={site}
-    token="manage-token"
-    zone="Europe/London"
-    nearest={slots.slice(0, 3)}
-    slots={slots.slice(3)}
-    formToken="token"
+  <TimesPage
+    {...movingTimes}
     problem="A problem."
+    lead={
+      <NearestMoves
+        token="manage-token"
+        nearest={slots.slice(0, 3)}
+        zone="Australia/Sydney"
+        week={0}
+        formToken="token"
+      />
+    }
   />
 ));
 page("reschedule-none", () => (
-  <ReschedulePage site={site} token="manage-token" zone="Europe/London" slots={[]} formToken="token" />
+  <TimesPage
+    {...movingTimes}
+    zone="Europe/London"
+    lastWeek={0}
+    weeks={[{ index: 0, slots: [] }]}
+    nextAvailable={undefined}
+    nextAvailableWeek={undefined}
+  />
+));
+const moveView: MoveView = {
+  token: "manage-token",
+  current: start + 3 * hour,
+  start,
+  zone: "Australia/Sydney",
+  week: 0,
+  bookingZone: "Australia/Sydney",
+  kind: "individual",
+  meeting: "video",
+  therapistName: "Tess Teak",
+  requested: false,
+};
+page("reschedule-confirm", () => <ConfirmMovePage site={site} view={moveView} formToken="token" />);
+page("reschedule-confirm-request-other-zone", () => (
+  <ConfirmMovePage
+    site={site}
+    view={{ ...moveView, requested: true, bookingZone: "Europe/London" }}
+    formToken="token"
+    problem="A problem."
+  />
 ));
 const cancelView: CancelView = {
   token: "manage-token",

@@ -189,11 +189,15 @@ export async function cancelBooking(
   });
 }
 
-/** Moves a booking to another offered time, keeping its calendar event (same UID, higher SEQUENCE). */
+/**
+ * Moves a booking to another offered time, keeping its calendar event (same UID, higher SEQUENCE). A visitor
+ * who chose the new time in another zone (an already validated one) takes it along: their page and emails
+ * then show times in it (record 065).
+ */
 export async function rescheduleBooking(
   db: Database,
   ring: KeyRing,
-  input: { bookingId: string; start: number },
+  input: { bookingId: string; start: number; visitorTimeZone?: string | undefined },
   mail: MailContext,
   now = new Date(),
   who: ChangedBy = byVisitor,
@@ -263,6 +267,9 @@ export async function rescheduleBooking(
           blockedUntil: new Date(blocked.end),
           sequence,
           updatedAt: now,
+          ...(who.by === "visitor" && input.visitorTimeZone
+            ? { visitorTimeZone: input.visitorTimeZone }
+            : {}),
           ...practiceMessage(ring, booking.id, who),
         })
         .where(and(eq(bookings.id, booking.id), inArray(bookings.status, ["confirmed", "requested"])));
@@ -270,6 +277,8 @@ export async function rescheduleBooking(
         await scheduleRequestExpiry(tx, ring, expiresAt);
       const moved = {
         ...booking,
+        visitorTimeZone:
+          who.by === "visitor" && input.visitorTimeZone ? input.visitorTimeZone : booking.visitorTimeZone,
         startsAt: new Date(slot.start),
         endsAt: new Date(slot.end),
         expiresAt,

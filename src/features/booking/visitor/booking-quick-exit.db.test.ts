@@ -88,6 +88,13 @@ describe("the quick exit", () => {
     expect(manage).toMatch(/^\/book\/manage\//);
     expectQuickExit(await get(t, manage), "manage");
     expectQuickExit(await get(t, `${manage}/reschedule`), "reschedule");
+    // The step that confirms a move, from the first week that offers a time.
+    let confirm: string | undefined;
+    for (let week = 0; !confirm && week < 6; week++) {
+      const times = await get(t, `${manage.replace(/\?.*$/, "")}/reschedule?week=${week}`);
+      confirm = /href="([^"]*\/reschedule\/confirm\?[^"]*)"/.exec(times)?.[1];
+    }
+    expectQuickExit(await get(t, (confirm as string).replaceAll("&amp;", "&")), "reschedule confirm");
 
     // A details form sent back with a problem still carries it.
     const again = await get(t, await detailsHref());

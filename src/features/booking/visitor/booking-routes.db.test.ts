@@ -235,17 +235,19 @@ describe("the manage link", () => {
   it("reschedules and cancels, updating the same calendar event", async () => {
     const link = await book("gus@example.org");
     const id = /manage\/([0-9a-f-]{36})/.exec(link)?.[1] as string;
-    const page = await t.app.inject({ url: `${link}/reschedule` });
-    // A new time also past the cut-off, so the consultation can still be cancelled afterwards.
-    const newStart = [...page.body.matchAll(/name="start" value="(\d+)"/g)]
-      .map((m) => m[1] as string)
-      .find((start) => Number(start) > Date.now() + 3 * 86_400_000) as string;
+    // The times page (next week, where every time is past the cut-off) links each time to a step that confirms.
+    const page = await t.app.inject({ url: `${link}/reschedule?week=1` });
+    const confirmHref = [...page.body.matchAll(/href="([^"]*\/reschedule\/confirm\?[^"]*)"/g)]
+      .map((m) => (m[1] as string).replaceAll("&amp;", "&"))
+      .find((href) => Number(/start=(\d+)/.exec(href)?.[1]) > Date.now() + 3 * 86_400_000) as string;
+    const newStart = /start=(\d+)/.exec(confirmHref)?.[1] as string;
+    const confirm = await t.app.inject({ url: confirmHref });
     const moved = await t.app.inject({
       method: "POST",
       url: `${link}/reschedule`,
       remoteAddress: freshAddress(),
       headers: { "sec-fetch-site": "same-origin" },
-      payload: { _form: formTokenIn(page.body, `${link}/reschedule`), start: newStart },
+      payload: { _form: formTokenIn(confirm.body, `${link}/reschedule`), start: newStart },
     });
     expect(moved.headers.location).toBe(`${link}?notice=moved`);
     const [afterMove] = await t.handle.db.select().from(bookings).where(eq(bookings.id, id));
@@ -307,7 +309,11 @@ describe("the manage link", () => {
     expect(page.body).toContain(`href="${link}/cancel"`);
     // Asking for the move page directly shows the booking instead.
     const move = await t.app.inject({ url: `${link}/reschedule` });
-    expect(move.body).not.toContain('name="start"');
+    expect(move.body).not.toContain("/reschedule/confirm");
+    const step = await t.app.inject({
+      url: `${link}/reschedule/confirm?start=${Date.now() + 5 * 86_400_000}`,
+    });
+    expect(step.body).not.toContain('name="start"');
   });
 
   it("meets crisis words in the note with help in the answer, and tells the therapist without them", async () => {

@@ -84,6 +84,31 @@ async function cancelWith(link: string, reason: string) {
   });
 }
 
+/** The moving times page's links to the step that confirms a time, as a browser follows them. */
+const confirmLinks = (html: string) =>
+  [...html.matchAll(/href="([^"]*\/reschedule\/confirm\?[^"]*)"/g)].map((m) =>
+    (m[1] as string).replaceAll("&amp;", "&"),
+  );
+const startOf = (href: string) => Number(new URL(href, "https://haven.test").searchParams.get("start"));
+
+/** Presses the confirm step's button: the time, zone and week it carries, with its form token. */
+function confirmMove(link: string, step: string, changes: Record<string, string> = {}) {
+  const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(step)?.[1] ?? "";
+  return t.app.inject({
+    method: "POST",
+    url: `${link}/reschedule`,
+    remoteAddress: freshAddress(),
+    headers: { "sec-fetch-site": "same-origin" },
+    payload: {
+      _form: formTokenIn(step, `${link}/reschedule`),
+      start: hidden("start"),
+      zone: hidden("zone"),
+      week: hidden("week"),
+      ...changes,
+    },
+  });
+}
+
 const rowOf = async (id: string) => (await t.handle.db.select().from(bookings).where(eq(bookings.id, id)))[0];
 const consultationsOf = async (cookie: string) =>
   (await t.app.inject({ url: "/practice/consultations", headers: { cookie } })).body;
@@ -245,20 +270,13 @@ describe("a visitor cancels", () => {
 });
 
 describe("the grace window after booking", () => {
-  /** The first time the reschedule page offers, and the page's form token. */
+  /** The first time the moving times page offers, and its confirm step (opened at once). */
   async function offeredMove(link: string) {
     const page = await t.app.inject({ url: `${link}/reschedule` });
-    const start = /name="start" value="(\d+)"/.exec(page.body)?.[1];
-    return { page, start };
+    const href = confirmLinks(page.body)[0] as string;
+    const step = await t.app.inject({ url: href });
+    return { step: step.body, start: String(startOf(href)) };
   }
-  const move = (link: string, token: string, start: string) =>
-    t.app.inject({
-      method: "POST",
-      url: `${link}/reschedule`,
-      remoteAddress: freshAddress(),
-      headers: { "sec-fetch-site": "same-origin" },
-      payload: { _form: token, start },
-    });
 
   it("lets a booking made inside the cut-off be moved at once, and says until when", async () => {
     const { id, link } = await book("ivy@example.org");
@@ -267,24 +285,28 @@ describe("the grace window after booking", () => {
     const manage = await t.app.inject({ url: link });
     expect(manage.body).toContain("You booked this only a few minutes ago");
     expect(manage.body).toContain(`href="${link}/reschedule"`);
-    const { page, start } = await offeredMove(link);
-    expect(start).toBeDefined();
-    const moved = await move(link, formTokenIn(page.body, `${link}/reschedule`), start as string);
+    const { step, start } = await offeredMove(link);
+    expect(step).toContain("Move to this time");
+    const moved = await confirmMove(link, step);
     expect(moved.headers.location).toBe(`${link}?notice=moved`);
     expect((await rowOf(id))?.startsAt.getTime()).toBe(Number(start));
   });
 
   it("ends when the window does: a booking made 31 minutes ago inside the cut-off can only be cancelled", async () => {
     const { id, link } = await book("jay@example.org");
-    const { page, start } = await offeredMove(link); // opened while it could still move
+    const { step, start } = await offeredMove(link); // opened while it could still move
     await startIn(id, 200);
     await bookedMinutesAgo(id, 31);
     const manage = await t.app.inject({ url: link });
     expect(manage.body).not.toContain("You booked this only a few minutes ago");
     expect(manage.body).not.toContain(`href="${link}/reschedule"`);
     expect(manage.body).toContain(`href="${link}/cancel"`);
-    const refused = await move(link, formTokenIn(page.body, `${link}/reschedule`), start as string);
+    const refused = await confirmMove(link, step);
     expect(refused.statusCode).toBe(409);
+    // Nor do the times page or the confirm step open any more: the booking's page says why.
+    const late = await t.app.inject({ url: `${link}/reschedule/confirm?start=${start}` });
+    expect(late.body).not.toContain("Move to this time");
+    expect(late.body).toContain(`href="${link}/cancel"`);
     expect((await rowOf(id))?.startsAt.getTime()).not.toBe(Number(start));
   });
 
@@ -373,13 +395,16 @@ describe("the confirmation of a couple's video consultation", () => {
 });
 
 describe("moving to a time that was just taken", () => {
-  it("keeps the visitor's place: the nearest free times first, the nearest chosen, and nothing moved", async () => {
+  it("keeps the visitor's place (the same week, the same zone): the nearest free times first, nothing moved", async () => {
     const { id, link } = await book("ned@example.org");
     const before = (await rowOf(id))?.startsAt.getTime();
-    const page = await t.app.inject({ url: `${link}/reschedule` });
-    const offeredThere = [...page.body.matchAll(/name="start" value="(\d+)"/g)].map((m) => Number(m[1]));
-    const wanted = offeredThere[10] as number;
-    // Someone else books that very time while the page is open.
+    const page = await t.app.inject({ url: `${link}/reschedule?zone=Australia%2FSydney&week=1` });
+    const inWeek = confirmLinks(page.body).filter((href) => href.includes("week=1"));
+    const href = inWeek[10] as string;
+    const wanted = startOf(href);
+    const step = await t.app.inject({ url: href });
+    expect(step.statusCode).toBe(200);
+    // Someone else books that very time while the step is open.
     const other = await bookConsultation(
       t.handle.db,
       t.keys,
@@ -403,23 +428,28 @@ describe("moving to a time that was just taken", () => {
       mail,
     );
     expect(other.ok).toBe(true);
-    const taken = await t.app.inject({
-      method: "POST",
-      url: `${link}/reschedule`,
-      remoteAddress: freshAddress(),
-      headers: { "sec-fetch-site": "same-origin" },
-      payload: { _form: formTokenIn(page.body, `${link}/reschedule`), start: String(wanted) },
-    });
+    const taken = await confirmMove(link, step.body);
     expect(taken.statusCode).toBe(409);
     expect(taken.body).toContain("that time was just taken. Here are the nearest times still free.");
+    // The same week is the one shown, in the visitor's zone, and the nearest form carries both along.
+    expect(taken.body).toMatch(/<section class="stack" data-week="1" aria-labelledby="week-1">/);
+    expect(taken.body).toMatch(/<section class="stack" data-week="0" hidden/);
+    expect(taken.body).toContain('name="zone" value="Australia/Sydney"');
+    expect(taken.body).toContain('name="week" value="1"');
     expect(taken.body).toContain("<legend>The nearest free times</legend>");
     const nearest = [...taken.body.matchAll(/id="field-start-(\d+)"[^>]*?( checked)?\/>/g)];
     expect(nearest).toHaveLength(3);
     expect(nearest.map((m) => Number(m[1]))).not.toContain(wanted);
+    expect(nearest.map((m) => Number(m[1]))).not.toContain(before);
     expect(nearest.filter((m) => m[2])).toHaveLength(1);
+    expect(taken.body).toMatch(/\(Sydney time, GMT\+1[01]\)/);
     // Nearest means nearest: no other time offered is closer to the one wanted than the furthest of these.
     const furthest = Math.max(...nearest.map((m) => Math.abs(Number(m[1]) - wanted)));
-    const rest = [...taken.body.matchAll(/id="start-(\d+)"/g)].map((m) => Number(m[1]));
+    const offeredNearest = nearest.map((m) => Number(m[1]));
+    const rest = confirmLinks(taken.body)
+      .map(startOf)
+      .filter((start) => !offeredNearest.includes(start));
+    expect(rest).not.toContain(wanted);
     expect(rest.every((start) => Math.abs(start - wanted) >= furthest)).toBe(true);
     expect((await rowOf(id))?.startsAt.getTime()).toBe(before);
 
@@ -429,9 +459,133 @@ describe("moving to a time that was just taken", () => {
       url: `${link}/reschedule`,
       remoteAddress: freshAddress(),
       headers: { "sec-fetch-site": "same-origin" },
-      payload: { _form: formTokenIn(taken.body, `${link}/reschedule`), start: chosen },
+      payload: {
+        _form: formTokenIn(taken.body, `${link}/reschedule`),
+        start: chosen,
+        zone: "Australia/Sydney",
+        week: "1",
+      },
     });
     expect(moved.headers.location).toBe(`${link}?notice=moved`);
-    expect((await rowOf(id))?.startsAt.getTime()).toBe(Number(chosen));
+    const row = await rowOf(id);
+    expect(row?.startsAt.getTime()).toBe(Number(chosen));
+    // The zone the time was chosen in came with it: the booking's page now speaks Sydney time.
+    expect(row?.visitorTimeZone).toBe("Australia/Sydney");
+  });
+});
+
+describe("moving on the booking's own times page", () => {
+  it("shows the week view with week links and the zone choice under the manage link, the current time marked", async () => {
+    const { id, link } = await book("pia@example.org");
+    const current = (await rowOf(id))?.startsAt.getTime() as number;
+    // Opened without a week, the page shows the week that holds the current time, marked among the others.
+    const page = await t.app.inject({ url: `${link}/reschedule` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["cache-control"]).toContain("no-store");
+    expect(page.body).toContain("<h1>Choose another time</h1>");
+    expect(page.body).toContain(`<form class="inline-form" method="get" action="${link}/reschedule">`);
+    expect(page.body).toContain('class="week-nav"');
+    expect(page.body).toMatch(
+      new RegExp(`href="${link}/reschedule\\?zone=Europe%2FLondon&amp;week=\\d+" data-week-link`),
+    );
+    // No radio list of every time: each time is a link to the step that confirms.
+    expect(page.body).not.toContain('type="radio"');
+    expect(page.body).toContain("Your current time:");
+    const shown = /<section class="stack" data-week="\d+" aria-labelledby[\s\S]*?<nav class="week-nav"/.exec(
+      page.body,
+    )?.[0];
+    expect(shown).toContain('<span class="time-mark">your current time</span>');
+    const starts = confirmLinks(page.body).map(startOf);
+    expect(starts.length).toBeGreaterThan(10);
+    expect(starts).not.toContain(current);
+  });
+
+  it("shows the times in another zone chosen, and falls back to the booking's for one it does not know", async () => {
+    const { link } = await book("quin@example.org");
+    const sydney = await t.app.inject({ url: `${link}/reschedule?zone=Australia%2FSydney` });
+    expect(sydney.statusCode).toBe(200);
+    expect(sydney.body).toMatch(/\(Sydney time, GMT\+1[01]\)/);
+    expect(confirmLinks(sydney.body)[0]).toContain("zone=Australia%2FSydney");
+    for (const zone of ["Mars%2FOlympus", "%3Cscript%3E", ""]) {
+      const odd = await t.app.inject({ url: `${link}/reschedule?zone=${zone}&week=banana` });
+      expect(odd.statusCode).toBe(200);
+      expect(confirmLinks(odd.body)[0]).toContain("zone=Europe%2FLondon");
+      expect(odd.body).not.toContain("<script>");
+    }
+  });
+
+  it("asks before moving: the confirm step says from what to what, and opening it changes nothing", async () => {
+    const { id, link } = await book("rue@example.org");
+    const before = await rowOf(id);
+    const page = await t.app.inject({ url: `${link}/reschedule` });
+    const href = confirmLinks(page.body)[3] as string;
+    const step = await t.app.inject({ url: href });
+    expect(step.statusCode).toBe(200);
+    expect(step.body).toContain("<h1>Move your consultation</h1>");
+    expect(step.body).toContain("Your current time:");
+    expect(step.body).toContain("The new time:");
+    expect(step.body).toContain(`href="${link}"`);
+    const after = await rowOf(id);
+    expect(after?.startsAt.getTime()).toBe(before?.startsAt.getTime());
+    expect(after?.sequence).toBe(before?.sequence);
+  });
+
+  it("sends a typed address for a time not offered, or no time at all, back to the times, moving nothing", async () => {
+    const { id, link } = await book("sol@example.org");
+    const before = (await rowOf(id))?.startsAt.getTime() as number;
+    const notOffered = await t.app.inject({
+      url: `${link}/reschedule/confirm?start=${before + 7 * 60_000}&week=2`,
+    });
+    expect(notOffered.statusCode).toBe(409);
+    expect(notOffered.body).toContain("That time is no longer free. Please choose another.");
+    expect(notOffered.body).toMatch(/<section class="stack" data-week="2" aria-labelledby="week-2">/);
+    const own = await t.app.inject({ url: `${link}/reschedule/confirm?start=${before}` });
+    expect(own.statusCode).toBe(409);
+    for (const start of ["", "soon", "-5", "99999999999999999"]) {
+      const odd = await t.app.inject({ url: `${link}/reschedule/confirm?start=${start}` });
+      expect(odd.statusCode).toBe(400);
+      expect(odd.body).toContain("Please choose a time.");
+    }
+    // A hand-made post to a time never offered is refused as taken, its place kept.
+    const page = await t.app.inject({ url: `${link}/reschedule` });
+    const step = await t.app.inject({ url: confirmLinks(page.body)[0] as string });
+    const refused = await confirmMove(link, step.body, { start: String(before + 7 * 60_000) });
+    expect(refused.statusCode).toBe(409);
+    const garbage = await confirmMove(link, step.body, {
+      start: "tomorrow",
+      zone: "Nowhere/Else",
+      week: "x",
+    });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.body).toContain("Please choose a time.");
+    expect((await rowOf(id))?.startsAt.getTime()).toBe(before);
+    expect((await rowOf(id))?.visitorTimeZone).toBe("Europe/London");
+  });
+
+  it("keeps the manage link a capability: a tampered link, or another booking's form, moves nothing", async () => {
+    const first = await book("tam@example.org");
+    const second = await book("uli@example.org");
+    const page = await t.app.inject({ url: `${first.link}/reschedule` });
+    const href = confirmLinks(page.body)[0] as string;
+    const tampered = first.link.slice(0, -2) + (first.link.endsWith("AA") ? "BB" : "AA");
+    for (const url of [`${tampered}/reschedule`, `${tampered}/reschedule/confirm?start=${startOf(href)}`]) {
+      const answer = await t.app.inject({ url });
+      expect(answer.statusCode).toBe(404);
+      expect(answer.body).not.toContain("time-choice");
+    }
+    const step = await t.app.inject({ url: href });
+    // The first booking's form posted to the second's link: its token names the first booking only.
+    const crossed = await confirmMove(
+      second.link,
+      step.body.replaceAll(`${first.link}/reschedule`, `${second.link}/reschedule`),
+    );
+    expect(crossed.statusCode).toBe(403);
+    const stale = await confirmMove(first.link, step.body, { _form: "not-a-token" });
+    expect(stale.statusCode).toBe(403);
+    expect(stale.body).toContain("Move to this time");
+    expect((await rowOf(second.id))?.sequence).toBe(0);
+    expect((await rowOf(first.id))?.sequence).toBe(0);
+    // Nothing of the link reaches the logs.
+    expect(logs.text()).not.toContain(first.link.split("/").at(-1) as string);
   });
 });

@@ -14,12 +14,13 @@ import {
   noticeCrisisInReason,
   rescheduleBooking,
 } from "../change-booking.ts";
+import { isValidTimeZone } from "../compute-slots.ts";
 import { statusAt } from "../request-expiry.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { cancelSchema } from "./cancel-reason.ts";
 import { CancelledWithHelpPage } from "./cancelled-with-help-page.tsx";
 import { noticeFor } from "./manage-notice.ts";
-import { manageViews } from "./manage-views.tsx";
+import { type MovePlace, manageViews } from "./manage-views.tsx";
 import { visitorMessages as m, manageNotices } from "./messages.ts";
 
 const notices = manageNotices;
@@ -38,6 +39,17 @@ const moveSchema = z.object({
     .positive(m.chooseTime)
     .max(8_000_000_000_000, m.chooseTime),
 });
+/** Where the visitor is on the moving times page; anything not understood falls back, never refused. */
+const placeQuery = z.object({
+  zone: z.string().optional().catch(undefined),
+  week: z.coerce.number().int().min(0).max(60).optional().catch(undefined),
+});
+/** The zone the times are shown in (the booking's, unless another real zone was chosen) and any week asked for. */
+function placeFor(booking: BookingRecord, input: unknown): MovePlace {
+  const parsed = placeQuery.safeParse(input);
+  const { zone, week } = parsed.success ? parsed.data : {};
+  return { zone: zone && isValidTimeZone(zone) ? zone : booking.visitorTimeZone, week };
+}
 const rateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
 /**
@@ -51,7 +63,9 @@ export function registerManageRoutes(
   frame: BookingFrame = siteFrame,
 ): void {
   const { db, keys, publicUrl, bookingMail: mail } = ctx;
-  const { bookingFor, unusable, formName, managePage, reschedulePage, cancelPage } = manageViews(ctx, frame);
+  const views = manageViews(ctx, frame);
+  const { bookingFor, unusable, formName, managePage, cancelPage } = views;
+  const { movingTimesPage, offeredForMove, confirmMovePage } = views;
   const cancelledWithHelp = (reply: FastifyReply, requested: boolean, manageUrl: string) =>
     sendPrivate(
       reply,
@@ -138,13 +152,34 @@ export function registerManageRoutes(
     },
   );
 
+  // Moving: the times page under the manage link, a step that confirms, then the move (record 065).
+  const tooLateToMove = (booking: BookingRecord) =>
+    !isActive(booking) || new Date() > changeableUntil(booking);
+
   app.get("/book/manage/:token/reschedule", { config: { access: "anonymous" } }, async (request, reply) => {
     const found = await bookingFor(request);
     if (!found) return unusable(reply);
-    if (!isActive(found.booking) || new Date() > changeableUntil(found.booking))
-      return managePage(reply, found);
-    return reschedulePage(request, reply, found);
+    if (tooLateToMove(found.booking)) return managePage(reply, found);
+    return movingTimesPage(request, reply, found, placeFor(found.booking, request.query));
   });
+
+  app.get(
+    "/book/manage/:token/reschedule/confirm",
+    { config: { access: "anonymous" } },
+    async (request, reply) => {
+      const found = await bookingFor(request);
+      if (!found) return unusable(reply);
+      if (tooLateToMove(found.booking)) return managePage(reply, found);
+      const place = placeFor(found.booking, request.query);
+      const chosen = moveSchema.safeParse(request.query);
+      if (!chosen.success)
+        return movingTimesPage(request, reply, found, place, { problem: m.chooseTime, status: 400 });
+      // The address can be kept or typed: a time no longer free goes back to the times, in the same place.
+      if (!(await offeredForMove(found.booking, chosen.data.start)))
+        return movingTimesPage(request, reply, found, place, { problem: m.noLongerFree, status: 409 });
+      return confirmMovePage(request, reply, found, { ...place, start: chosen.data.start });
+    },
+  );
 
   app.post(
     "/book/manage/:token/reschedule",
@@ -152,16 +187,27 @@ export function registerManageRoutes(
     async (request, reply) => {
       const found = await bookingFor(request);
       if (!found) return unusable(reply);
+      const place = placeFor(found.booking, request.body);
       return formPost({
         form: formOf(found.booking),
         read: (body) => ({ start: (body as Record<string, unknown> | undefined)?.start }),
         schema: moveSchema,
-        // The one field is the choice of time: its problem is the page's.
+        // The one field is the choice of time: its problem is the page's, shown where it was chosen.
         rerender: (request, reply, status, { errors, problem }) =>
-          reschedulePage(request, reply, found, problem ?? errors?.start, status),
-        notGenuine: (request, reply) => reschedulePage(request, reply, found, m.rescheduleExpired, 403),
+          movingTimesPage(request, reply, found, place, { problem: problem ?? errors?.start, status }),
+        // A page left open a long time: the same step again, with a fresh form, if the time is still a time.
+        notGenuine: (request, reply, values) => {
+          const chosen = moveSchema.safeParse(values);
+          if (!chosen.success)
+            return movingTimesPage(request, reply, found, place, {
+              problem: m.rescheduleExpired,
+              status: 403,
+            });
+          const choice = { ...place, start: chosen.data.start };
+          return confirmMovePage(request, reply, found, choice, m.manageExpired, 403);
+        },
         handle: async ({ request, reply, data }) => {
-          const move = { bookingId: found.booking.id, start: data.start };
+          const move = { bookingId: found.booking.id, start: data.start, visitorTimeZone: place.zone };
           const outcome = await rescheduleBooking(db, keys, move, mail);
           if (outcome.ok) {
             app.jobs.wake();
@@ -170,8 +216,9 @@ export function registerManageRoutes(
           }
           if (outcome.reason === "too-late" || outcome.reason === "not-active")
             return managePage(reply, found, { status: 409 });
-          // Just taken: the page again with the nearest free times first, the nearest already chosen.
-          return reschedulePage(request, reply, found, m.rescheduleTaken, 409, data.start);
+          // Just taken: the same week in the same zone, with the nearest free times first (as booking does).
+          const again = { problem: m.rescheduleTaken, status: 409, wanted: data.start };
+          return movingTimesPage(request, reply, found, place, again);
         },
       })(request, reply);
     },

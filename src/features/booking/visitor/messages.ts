@@ -88,6 +88,7 @@ export const timesMessages = {
   weeks: "Weeks",
   earlier: "← Earlier times",
   later: "Later times →",
+  yourCurrentTime: "your current time",
 };
 
 /** The details form. */
@@ -171,9 +172,23 @@ export const manageMessages = {
   shownIn: (zone: string) => `Times are shown in ${zone} time.`,
   noOtherTimes: "There are no other free times in the coming weeks.",
   nearestLegend: "The nearest free times",
-  otherTimes: "Or another time",
   moving: "Moving…",
-  move: "Move the consultation",
+  currentTime: "Your current time:",
+};
+
+/** The step that confirms a move: from the time held now to the one chosen, and one button. */
+export const moveMessages = {
+  title: "Move your consultation",
+  chooseAnother: "← Choose another time",
+  from: "Your current time:",
+  to: "The new time:",
+  whatHappens: (therapist: string) =>
+    `Your current time is let go at once. ${therapist} will be told, and you will get a short email with the new time if you chose email.`,
+  whatHappensRequest: (therapist: string) =>
+    `It stays a request at the new time, and ${therapist} will answer it as before. You will get a short email with the new time if you chose email.`,
+  zoneFromNow: (zone: string) => `From now on, this booking's times will be shown in ${zone} time.`,
+  move: "Move to this time",
+  keep: "Keep the current time",
 };
 
 /** The step before cancelling or withdrawing: what will happen, and an optional reason. */

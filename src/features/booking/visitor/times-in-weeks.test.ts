@@ -8,7 +8,7 @@ import {
   type SlotRules,
 } from "../compute-slots.ts";
 import { type PooledSlot, pooledSlots } from "../group/first-available.ts";
-import { type Offer, offeredIn, timesInWeeks, weekStart } from "./times-in-weeks.ts";
+import { type Offer, offeredIn, timesInWeeks, weekHolding, weekStart } from "./times-in-weeks.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -294,4 +294,36 @@ describe("the times page's weeks, computed one week at a time", () => {
       }
     },
   );
+});
+
+describe("moving a booking on the same page (record 065)", () => {
+  it("never offers the time it holds back to it, and offers the ones either side", () => {
+    const rules = rulesWith({ minimumNoticeMinutes: 0 });
+    const free = offeredIn([offer("t", rules)], londonNow, londonNow, londonNow + 7 * DAY);
+    const holds = free[4]?.start as number;
+    const moving = offeredIn([offer("t", rules, { holds })], londonNow, londonNow, londonNow + 7 * DAY);
+    expect(starts(moving)).toEqual(starts(free.filter((slot) => slot.start !== holds)));
+    expect(moving).toHaveLength(free.length - 1);
+    const page = timesInWeeks({
+      offers: [offer("t", rules, { holds: free[0]?.start })],
+      horizonDays: 30,
+      now: londonNow,
+      zone: london,
+      week: 0,
+    });
+    expect(page.nextAvailable?.start).toBe(free[1]?.start);
+  });
+
+  it("finds the week a time falls in, from the visitor's midnight, across a clock change", () => {
+    // Sydney's clocks go back on the first Sunday of April: the week holding it is an hour longer.
+    const now = at(sydney, "2027-03-29T23:30");
+    expect(weekHolding(now, sydney, now)).toBe(0);
+    expect(weekHolding(now, sydney, at(sydney, "2027-03-29T00:00"))).toBe(0);
+    expect(weekHolding(now, sydney, at(sydney, "2027-04-04T23:59"))).toBe(0);
+    expect(weekHolding(now, sydney, at(sydney, "2027-04-05T00:00"))).toBe(1);
+    expect(weekHolding(now, sydney, at(sydney, "2027-05-10T00:00"))).toBe(6);
+    expect(weekHolding(now, sydney, at(sydney, "2027-05-09T23:59"))).toBe(5);
+    // A time before today (a booking being moved is never in the past, but the page must not break).
+    expect(weekHolding(now, sydney, now - 3 * DAY)).toBe(0);
+  });
 });

@@ -9,8 +9,18 @@ const DAY = 86_400_000;
 /** The page never offers a time further ahead than this, whatever the horizon (which is at most 365 days). */
 export const reachDays = 400;
 
-/** One therapist's inputs, as the slot computation takes them. */
-export type Offer = { therapistId: string; rules: SlotRules; bookings: ExistingBooking[]; busy: Interval[] };
+/**
+ * One therapist's inputs, as the slot computation takes them. `holds`: the start a booking being moved
+ * holds now, never offered back to it as "another time" (its own time is left out of `bookings`, so the
+ * times overlapping it can be offered).
+ */
+export type Offer = {
+  therapistId: string;
+  rules: SlotRules;
+  bookings: ExistingBooking[];
+  busy: Interval[];
+  holds?: number;
+};
 
 export type TimesInWeeks = {
   /** The week shown: the one asked for, or the last when asked for one past it. */
@@ -32,6 +42,15 @@ export function weekStart(now: number, zone: string, weeks: number): number {
     .toInstant().epochMilliseconds;
 }
 
+/** The week, counted from the visitor's today, an instant falls in (a time being moved, to mark it). */
+export function weekHolding(now: number, zone: string, at: number): number {
+  let index = Math.max(0, Math.floor((at - weekStart(now, zone, 0)) / (7 * DAY)));
+  // Across a clock change a week is an hour shorter or longer: step to the week whose bounds hold it.
+  while (index > 0 && at < weekStart(now, zone, index)) index--;
+  while (at >= weekStart(now, zone, index + 1)) index++;
+  return index;
+}
+
 /** Every therapist's times starting in [from, to), pooled; only ever within what the page may offer. */
 export function offeredIn(offers: Offer[], now: number, from: number, to: number): PooledSlot[] {
   const start = Math.max(from, now);
@@ -40,7 +59,9 @@ export function offeredIn(offers: Offer[], now: number, from: number, to: number
   return pooledSlots(
     offers.map((offer) => ({
       therapistId: offer.therapistId,
-      slots: computeSlots({ ...offer, now, from: start, to: end }),
+      slots: computeSlots({ ...offer, now, from: start, to: end }).filter(
+        (slot) => slot.start !== offer.holds,
+      ),
     })),
   );
 }

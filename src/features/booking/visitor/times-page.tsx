@@ -1,10 +1,11 @@
+import type { ComponentChildren } from "preact";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { fullMoment } from "../messages.ts";
 import { zoneOptionsHtml } from "../zone-choices.ts";
 import { bookUrl } from "./book-url.ts";
 import { type BookingFrame, BookingLayout, siteFrame } from "./booking-frame.tsx";
-import { kindWords, timesMessages as m } from "./messages.ts";
+import { kindWords, timesMessages as m, manageMessages } from "./messages.ts";
 import { WeekOfTimes } from "./week-of-times.tsx";
 
 export type Kind = "individual" | "couple" | "unsure";
@@ -38,6 +39,22 @@ function ChooseWho(props: { who: WhoChoice; link: (withWhom: string) => string }
   );
 }
 
+/**
+ * Moving a booked consultation shows this same page under the manage link (record 065): the zone choice and
+ * the week links stay there, a time leads to the step that confirms the move, and the time held now is marked.
+ */
+export type MovingTimes = {
+  /** This page's path under the manage link. */
+  path: string;
+  /** The step that confirms a move to this time, keeping the zone and the week it was chosen in. */
+  confirmLink: (start: number, week: number) => string;
+  /** The manage page. */
+  back: string;
+  current: number;
+  /** The week that holds the current time. */
+  currentWeek: number;
+};
+
 export function TimesPage(props: {
   site: SiteContext;
   frame?: BookingFrame;
@@ -56,34 +73,51 @@ export function TimesPage(props: {
   /** The week whose page shows the next available time. */
   nextAvailableWeek: number | undefined;
   problem?: string | undefined;
+  moving?: MovingTimes | undefined;
+  /** Shown under the problem: after a move's time was just taken, the nearest ones still free. */
+  lead?: ComponentChildren;
 }) {
   const { site, kind, zone, zoneChosen, week, lastWeek, weeks, nextAvailable, nextAvailableWeek, problem } =
     props;
   const frame = props.frame ?? siteFrame;
+  const { moving } = props;
   const withWhom = props.who?.chosen;
-  const link = (w: number) => bookUrl(frame.base, { kind, zone, with: withWhom, week: w });
+  const link = (w: number) =>
+    moving
+      ? bookUrl(moving.path, { zone, week: w })
+      : bookUrl(frame.base, { kind, zone, with: withWhom, week: w });
+  const title = moving ? manageMessages.chooseAnother : m.title;
   return (
     <BookingLayout
       frame={frame}
       site={site}
       fullSitePath={bookUrl("/book", { kind, zone, with: withWhom, week })}
-      meta={{ title: m.title, description: m.description, noindex: true }}
+      meta={{
+        title,
+        description: moving ? manageMessages.rescheduleDescription : m.description,
+        noindex: true,
+      }}
     >
       <div class="prose-width section stack" data-detect-zone={zoneChosen ? undefined : "true"}>
         <p>
-          <a href={frame.base}>← {kindWords[kind]}</a>
+          {moving ? (
+            <a href={moving.back}>{manageMessages.back}</a>
+          ) : (
+            <a href={frame.base}>← {kindWords[kind]}</a>
+          )}
         </p>
-        <h1>{m.title}</h1>
+        <h1>{title}</h1>
         {problem && (
           <div class="form-problem" role="alert">
             <p>{problem}</p>
           </div>
         )}
+        {props.lead}
         {props.who && (
           <ChooseWho who={props.who} link={(id) => bookUrl(frame.base, { kind, zone, with: id })} />
         )}
-        <form class="inline-form" method="get" action={frame.base}>
-          <input type="hidden" name="kind" value={kind} />
+        <form class="inline-form" method="get" action={moving?.path ?? frame.base}>
+          {!moving && <input type="hidden" name="kind" value={kind} />}
           {withWhom && <input type="hidden" name="with" value={withWhom} />}
           <div class="field">
             <label for="zone">{m.zoneLabel}</label>
@@ -93,6 +127,11 @@ export function TimesPage(props: {
             {m.showTimes}
           </button>
         </form>
+        {moving && (
+          <p>
+            {manageMessages.currentTime} <strong>{fullMoment(moving.current, zone)}</strong>
+          </p>
+        )}
         {nextAvailable ? (
           <p>
             {m.nextAvailable} <strong>{fullMoment(nextAvailable.start, zone)}</strong>
@@ -113,6 +152,8 @@ export function TimesPage(props: {
             link={link}
             lastWeek={lastWeek}
             nextAvailableWeek={nextAvailableWeek}
+            timeLink={moving && ((start) => moving.confirmLink(start, index))}
+            current={moving?.currentWeek === index ? moving.current : undefined}
           />
         ))}
       </div>

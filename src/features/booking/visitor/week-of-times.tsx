@@ -21,16 +21,23 @@ export function WeekOfTimes(props: {
   link: (week: number) => string;
   lastWeek: number;
   nextAvailableWeek: number | undefined;
+  /** Where choosing a time leads when not the details page: the manage link's move step (record 065). */
+  timeLink?: ((start: number) => string) | undefined;
+  /** The time a booking being moved holds now, in this week: shown in its place, marked, not a choice. */
+  current?: number | undefined;
 }) {
   const { index, visible, slots, zone, kind, withWhom, base, link, lastWeek, nextAvailableWeek } = props;
-  const days = groupByDay(slots, zone);
+  const { timeLink, current } = props;
+  const times =
+    current === undefined ? slots : [...slots, { start: current }].sort((a, b) => a.start - b.start);
+  const days = groupByDay(times, zone);
   const headingId = `week-${index}`;
   return (
     <section class="stack" data-week={String(index)} hidden={!visible} aria-labelledby={headingId}>
       <h2 id={headingId} tabindex={-1} class="visually-hidden">
         {index === 0 ? m.thisWeek : m.week(index + 1)}
       </h2>
-      {days.length === 0 && nextAvailableWeek !== undefined && nextAvailableWeek !== index && (
+      {slots.length === 0 && nextAvailableWeek !== undefined && nextAvailableWeek !== index && (
         <p>
           {m.noTimesThisWeek}{" "}
           <a href={link(nextAvailableWeek)} data-week-link={String(nextAvailableWeek)}>
@@ -45,13 +52,24 @@ export function WeekOfTimes(props: {
           <ul class="time-list">
             {day.slots.map((slot) => (
               <li key={slot.start}>
-                <a
-                  class="time-choice"
-                  href={bookUrl(`${base}/details`, { kind, zone, with: withWhom, start: slot.start })}
-                >
-                  {clockTime(slot.start, zone)}
-                  <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
-                </a>
+                {slot.start === current ? (
+                  <span class="time-choice time-choice--current">
+                    {clockTime(slot.start, zone)}
+                    <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
+                    <span class="time-mark">{m.yourCurrentTime}</span>
+                  </span>
+                ) : (
+                  <a
+                    class="time-choice"
+                    href={
+                      timeLink?.(slot.start) ??
+                      bookUrl(`${base}/details`, { kind, zone, with: withWhom, start: slot.start })
+                    }
+                  >
+                    {clockTime(slot.start, zone)}
+                    <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
+                  </a>
+                )}
               </li>
             ))}
           </ul>
