@@ -1,0 +1,39 @@
+import { dateTimeFormat } from "../../platform/web/date-time-formats.ts";
+
+/**
+ * A time is daytime for the visitor when it starts from 07:00 up to (not including) 22:00 on their own clock;
+ * any other start is night-time for them. A Sydney visitor looking at a London therapist's afternoon is
+ * offered 01:00: it stays offered, but is marked, so nobody books the middle of their night by accident.
+ */
+const dayStarts = 7 * 60;
+const nightStarts = 22 * 60;
+
+/** Minutes since midnight on the visitor's clock, read from the zone's own rules (clock changes included). */
+function minuteOfDay(instant: number, zone: string): number {
+  const parts = dateTimeFormat("hour-minute-h23", zone, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  return value("hour") * 60 + value("minute");
+}
+
+export function isNightFor(instant: number, zone: string): boolean {
+  const minute = minuteOfDay(instant, zone);
+  return minute < dayStarts || minute >= nightStarts;
+}
+
+/**
+ * One day's times split in two, each in its original order. When the day also has daytime times, the
+ * night-time ones are tucked away behind a disclosure; a day with night-time times only shows them all.
+ */
+export function splitByNight<T extends { start: number }>(
+  slots: readonly T[],
+  zone: string,
+): { day: T[]; night: T[] } {
+  const day: T[] = [];
+  const night: T[] = [];
+  for (const slot of slots) (isNightFor(slot.start, zone) ? night : day).push(slot);
+  return { day, night };
+}

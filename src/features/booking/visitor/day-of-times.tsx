@@ -1,0 +1,67 @@
+import type { Slot } from "../compute-slots.ts";
+import { clockTime, dayHeading, nightTimeMessages as night } from "../messages.ts";
+import { splitByNight } from "../night-time.ts";
+
+/** One time to choose: a link to the details form, its day in its name for a screen reader. */
+function TimeLink(props: { slot: Slot; zone: string; href: string; atNight: boolean }) {
+  const { slot, zone, href, atNight } = props;
+  return (
+    <li>
+      <a class={atNight ? "time-choice time-choice--night" : "time-choice"} href={href}>
+        {clockTime(slot.start, zone)}
+        <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
+        {/* Words, not colour alone: the mark is read as part of the link's name. */}
+        {atNight && (
+          <span class="time-mark">
+            <span class="visually-hidden">, </span>
+            {night.mark}
+          </span>
+        )}
+      </a>
+    </li>
+  );
+}
+
+/**
+ * One day's times in the visitor's zone. Times outside 07:00–22:00 for them are marked "night-time for
+ * you"; on a day that also has daytime times they wait behind a disclosure (a `<details>`, which needs no
+ * JavaScript), so the first times seen are ones at a sensible hour.
+ */
+export function DayOfTimes(props: {
+  day: string;
+  slots: Slot[];
+  zone: string;
+  href: (slot: Slot) => string;
+}) {
+  const { day, slots, zone, href } = props;
+  const { day: daytime, night: nightTime } = splitByNight(slots, zone);
+  const list = (times: Slot[], atNight: boolean) => (
+    <ul class="time-list">
+      {times.map((slot) => (
+        <TimeLink key={slot.start} slot={slot} zone={zone} href={href(slot)} atNight={atNight} />
+      ))}
+    </ul>
+  );
+  const first = nightTime[0];
+  const last = nightTime[nightTime.length - 1];
+  return (
+    <section class="stack times-day" aria-labelledby={`day-${day}`}>
+      <h3 id={`day-${day}`}>{dayHeading(slots[0]?.start ?? 0, zone)}</h3>
+      {daytime.length === 0 ? (
+        list(nightTime, true)
+      ) : (
+        <>
+          {list(daytime, false)}
+          {first && last && (
+            <details class="night-times">
+              <summary>
+                {night.more(nightTime.length, clockTime(first.start, zone), clockTime(last.start, zone))}
+              </summary>
+              {list(nightTime, true)}
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
