@@ -36,7 +36,7 @@ export function DayOfTimes(props: {
   const { day, slots, zone, href } = props;
   const { day: daytime, night: nightTime } = splitByNight(slots, zone);
   const list = (times: Slot[], atNight: boolean) => (
-    <ul class="time-list">
+    <ul class={atNight ? "time-list time-list--night" : "time-list"}>
       {times.map((slot) => (
         <TimeLink key={slot.start} slot={slot} zone={zone} href={href(slot)} atNight={atNight} />
       ))}
