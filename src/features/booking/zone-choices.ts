@@ -86,21 +86,36 @@ export function zoneLabel(zone: string, at: number): string {
 
 export type ZoneGroup = { region: keyof typeof m.regions; zones: { zone: string; label: string }[] };
 
-/** Every zone by region, in `regionOrder`, each region's places in alphabetical order, labelled at `at`. */
-export function zoneGroups(at: number): ZoneGroup[] {
-  const byRegion = new Map<ZoneGroup["region"], ZoneGroup["zones"]>();
+/**
+ * Every zone by region and its place's name, in the order shown. Places never change, so this is made once
+ * (on first use, not at start); only the offsets are written again as the clocks change.
+ */
+let places: { region: ZoneGroup["region"]; zones: { zone: string; place: string }[] }[] | undefined;
+
+function zonesByPlace() {
+  if (places) return places;
+  const byRegion = new Map<ZoneGroup["region"], { zone: string; place: string }[]>();
   for (const zone of [...zones, "UTC"]) {
     const region = regionOf[zone.split("/")[0] ?? ""] ?? "other";
     const list = byRegion.get(region) ?? [];
-    list.push({ zone, label: zoneLabel(zone, at) });
+    list.push({ zone, place: zonePlace(zone) });
     byRegion.set(region, list);
   }
-  return regionOrder.flatMap((region) => {
+  places = regionOrder.flatMap((region) => {
     const list = byRegion.get(region);
     if (!list) return [];
-    list.sort((a, b) => a.label.localeCompare(b.label, "en-GB"));
+    list.sort((a, b) => a.place.localeCompare(b.place, "en-GB"));
     return [{ region, zones: list }];
   });
+  return places;
+}
+
+/** Every zone by region, in `regionOrder`, each region's places in alphabetical order, labelled at `at`. */
+export function zoneGroups(at: number): ZoneGroup[] {
+  return zonesByPlace().map(({ region, zones: list }) => ({
+    region,
+    zones: list.map(({ zone, place }) => ({ zone, label: `${place} (${utcOffset(zone, at)})` })),
+  }));
 }
 
 const escapeHtml = (text: string) =>
