@@ -5,23 +5,24 @@ import { dateTimeFormat } from "../../platform/web/date-time-formats.ts";
  * any other start is night-time for them. A Sydney visitor looking at a London therapist's afternoon is
  * offered 01:00: it stays offered, but is marked, so nobody books the middle of their night by accident.
  */
-const dayStarts = 7 * 60;
-const nightStarts = 22 * 60;
+const dayStarts = "07:00";
+const nightStarts = "22:00";
 
-/** Minutes since midnight on the visitor's clock, read from the zone's own rules (clock changes included). */
-function minuteOfDay(instant: number, zone: string): number {
-  const parts = dateTimeFormat("hour-minute-h23", zone, {
+/**
+ * "06:59", "22:00": the visitor's clock, read from the zone's own rules (clock changes included). Plain
+ * `format` and a text comparison: `formatToParts` cost twice as much, and a page holds some 200 times.
+ */
+function clock(instant: number, zone: string): string {
+  return dateTimeFormat("hour-minute-h23", zone, {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-  }).formatToParts(instant);
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return value("hour") * 60 + value("minute");
+  }).format(instant);
 }
 
 export function isNightFor(instant: number, zone: string): boolean {
-  const minute = minuteOfDay(instant, zone);
-  return minute < dayStarts || minute >= nightStarts;
+  const time = clock(instant, zone);
+  return time < dayStarts || time >= nightStarts;
 }
 
 /**
