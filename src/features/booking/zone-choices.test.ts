@@ -1,3 +1,4 @@
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { utcOffset, zoneChoices, zoneGroups, zoneLabel, zoneOptionsHtml, zonePlace } from "./zone-choices.ts";
 
@@ -87,5 +88,22 @@ describe("the chooser's options", () => {
     expect(london(after)).toBe("London, United Kingdom (UTC+01:00)");
     // Within one quarter hour, the same options.
     expect(zoneOptionsHtml("UTC", Date.UTC(2031, 2, 30, 1, 14))).toBe(after);
+  });
+});
+
+describe("writing the options once per quarter hour", () => {
+  it("is right because every clock change the runtime knows, from 2023 to 2040, falls on a quarter hour of UTC", () => {
+    // If a zone ever changes its clocks at another minute, the options would be out until the next quarter.
+    const off: string[] = [];
+    for (const zone of zoneChoices()) {
+      let at = Temporal.Instant.fromEpochMilliseconds(Date.UTC(2023, 0, 1)).toZonedDateTimeISO(zone);
+      for (;;) {
+        const next = at.getTimeZoneTransition("next");
+        if (!next || next.epochMilliseconds > Date.UTC(2040, 0, 1)) break;
+        if (next.epochMilliseconds % (15 * 60_000) !== 0) off.push(`${zone} ${next.toInstant()}`);
+        at = next;
+      }
+    }
+    expect(off).toEqual([]);
   });
 });
