@@ -133,7 +133,9 @@ export function therapistWords(change: BookingChange, booking: BookingRecord): s
 
 /** The times page's time-zone chooser. */
 export const zoneChooserMessages = {
+  /** The first group of the chooser: the zone the times are in now, the visitor's or, until they choose, the practice's. */
   yourZone: "Your time zone",
+  practiceZone: "The practice's time zone",
   /** The regions the zones are grouped under, in the order shown. */
   regions: {
     europe: "Europe",

@@ -73,6 +73,13 @@ describe("the chooser's options", () => {
     expect(html).toContain("Port of Spain, Trinidad &amp; Tobago (UTC−04:00)");
   });
 
+  it("says the first zone is the practice's until the visitor or their browser chose one", () => {
+    const html = zoneOptionsHtml("Europe/London", january, false);
+    expect(
+      html.startsWith(`<optgroup label="The practice's time zone"><option value="Europe/London" selected>`),
+    ).toBe(true);
+  });
+
   it("offers a zone the list leaves out, such as an older name a browser reports", () => {
     const html = zoneOptionsHtml("US/Eastern", january);
     expect(selected(html)).toEqual(["US/Eastern"]);

@@ -149,10 +149,12 @@ function regionsHtml(at: number): string {
 
 /**
  * The times page's zone chooser options: the zone the times are shown in first, chosen, in a group of its
- * own (it may be a name the list leaves out, such as Asia/Calcutta, which browsers still report), then
- * every zone by region. `zone` must already be known to be valid.
+ * own (it may be a name the list leaves out, such as US/Eastern, which browsers may report), then every
+ * zone by region. The group says whose zone it is: the visitor's once they or their browser chose it, the
+ * practice's until then. `zone` must already be known to be valid.
  */
-export function zoneOptionsHtml(zone: string, at: number): string {
-  const first = `<optgroup label="${escapeHtml(m.yourZone)}">${optionHtml(zone, zoneLabel(zone, at), true)}</optgroup>`;
+export function zoneOptionsHtml(zone: string, at: number, chosen = true): string {
+  const heading = chosen ? m.yourZone : m.practiceZone;
+  const first = `<optgroup label="${escapeHtml(heading)}">${optionHtml(zone, zoneLabel(zone, at), true)}</optgroup>`;
   return first + regionsHtml(at);
 }

@@ -136,7 +136,7 @@ describe("the visitor's booking flow", () => {
         /<select id="zone" name="zone" aria-invalid="true" aria-describedby="zone-hint zone-error"/,
       );
       expect(page.body, url).toMatch(
-        /<optgroup label="Your time zone"><option value="Europe\/London" selected>/,
+        /<optgroup label="The practice's time zone"><option value="Europe\/London" selected>/,
       );
       expect(page.body, url).not.toContain("Olympus");
       expect(page.body, url).not.toContain("xxxxxxxx");

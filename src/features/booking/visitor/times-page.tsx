@@ -89,7 +89,12 @@ export function TimesPage(props: {
         <form class="inline-form" method="get" action={frame.base}>
           <input type="hidden" name="kind" value={kind} />
           {withWhom && <input type="hidden" name="with" value={withWhom} />}
-          <ZoneChooser zone={zone} at={props.now ?? Date.now()} problem={props.zoneProblem} />
+          <ZoneChooser
+            zone={zone}
+            chosen={zoneChosen}
+            at={props.now ?? Date.now()}
+            problem={props.zoneProblem}
+          />
           <button class="button button--quiet" type="submit">
             {m.showTimes}
           </button>

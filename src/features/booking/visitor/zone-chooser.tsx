@@ -9,8 +9,14 @@ import { timesMessages as m } from "./messages.ts";
  * carried here, so the words stay with the feature's). A zone from the address that isn't one we know
  * puts its message beside the field, and the times stay in the practice's zone until one is chosen.
  */
-export function ZoneChooser(props: { zone: string; at: number; problem?: string | undefined }) {
-  const { zone, at, problem } = props;
+export function ZoneChooser(props: {
+  zone: string;
+  /** Whether the visitor (or their browser) chose the zone; until then the times are in the practice's. */
+  chosen: boolean;
+  at: number;
+  problem?: string | undefined;
+}) {
+  const { zone, chosen, at, problem } = props;
   const id = "zone";
   return (
     <FieldFrame id={id} label={m.zoneLabel} hint={words.hint} error={problem}>
@@ -20,7 +26,7 @@ export function ZoneChooser(props: { zone: string; at: number; problem?: string 
         aria-invalid={problem ? "true" : undefined}
         aria-describedby={describedByFor(id, words.hint, problem)}
         data-zone-search={words.searchLabel}
-        dangerouslySetInnerHTML={{ __html: zoneOptionsHtml(zone, at) }}
+        dangerouslySetInnerHTML={{ __html: zoneOptionsHtml(zone, at, chosen) }}
       />
     </FieldFrame>
   );
