@@ -159,9 +159,7 @@ export const zoneChooserMessages = {
 export const nightTimeMessages = {
   /** Beside each such time, and part of its link's name. */
   mark: "night-time for you",
-  /** The disclosure that holds them on a day that also has daytime times. */
-  more: (count: number, from: string, to: string) =>
-    count === 1
-      ? `1 more time at night-time for you (${from})`
-      : `${count} more times at night-time for you (${from}–${to})`,
+  /** The disclosure that holds them, with their hours: "00:30–03:30 and 22:00–23:00". */
+  more: (count: number, hours: string[]) =>
+    `${count === 1 ? "1 more time" : `${count} more times`} at night-time for you (${hours.join(" and ")})`,
 };

@@ -45,9 +45,22 @@ describe("night-time for the visitor", () => {
 
   it("splits a day's times into daytime and night-time, each in order", () => {
     const slots = [6, 7, 12, 21, 22, 23].map((hour) => ({ start: utc(5, hour) }));
-    const { day, night } = splitByNight(slots, "Europe/London");
-    expect(day.map((s) => new Date(s.start).getUTCHours())).toEqual([7, 12, 21]);
-    expect(night.map((s) => new Date(s.start).getUTCHours())).toEqual([6, 22, 23]);
-    expect(splitByNight([], "Europe/London")).toEqual({ day: [], night: [] });
+    const hours = (list: { start: number }[]) => list.map((s) => new Date(s.start).getUTCHours());
+    const { day, night, early, late } = splitByNight(slots, "Europe/London");
+    expect(hours(day)).toEqual([7, 12, 21]);
+    expect(hours(night)).toEqual([6, 22, 23]);
+    // Before the day's first daytime time, and after it.
+    expect(hours(early)).toEqual([6]);
+    expect(hours(late)).toEqual([22, 23]);
+    // With no daytime time at all, every one is "early": one span.
+    expect(
+      hours(
+        splitByNight(
+          [0, 1, 23].map((h) => ({ start: utc(5, h) })),
+          "Europe/London",
+        ).early,
+      ),
+    ).toEqual([0, 1, 23]);
+    expect(splitByNight([], "Europe/London")).toEqual({ day: [], night: [], early: [], late: [] });
   });
 });

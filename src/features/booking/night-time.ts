@@ -26,15 +26,21 @@ export function isNightFor(instant: number, zone: string): boolean {
 }
 
 /**
- * One day's times split in two, each in its original order. When the day also has daytime times, the
- * night-time ones are tucked away behind a disclosure; a day with night-time times only shows them all.
+ * One day's times split in two, each in its original order, the night-time ones also as those before the
+ * day's first daytime time and those after it (so a summary can say "00:30–03:30 and 22:00–23:00" rather
+ * than one span that reads as the whole day). When the day also has daytime times, the night-time ones are
+ * tucked away behind a disclosure; a day with night-time times only shows them all.
  */
 export function splitByNight<T extends { start: number }>(
   slots: readonly T[],
   zone: string,
-): { day: T[]; night: T[] } {
+): { day: T[]; night: T[]; early: T[]; late: T[] } {
   const day: T[] = [];
-  const night: T[] = [];
-  for (const slot of slots) (isNightFor(slot.start, zone) ? night : day).push(slot);
-  return { day, night };
+  const early: T[] = [];
+  const late: T[] = [];
+  for (const slot of slots) {
+    if (!isNightFor(slot.start, zone)) day.push(slot);
+    else (day.length === 0 ? early : late).push(slot);
+  }
+  return { day, night: [...early, ...late], early, late };
 }

@@ -34,7 +34,7 @@ export function DayOfTimes(props: {
   href: (slot: Slot) => string;
 }) {
   const { day, slots, zone, href } = props;
-  const { day: daytime, night: nightTime } = splitByNight(slots, zone);
+  const { day: daytime, night: nightTime, early, late } = splitByNight(slots, zone);
   const list = (times: Slot[], atNight: boolean) => (
     <ul class={atNight ? "time-list time-list--night" : "time-list"}>
       {times.map((slot) => (
@@ -42,8 +42,13 @@ export function DayOfTimes(props: {
       ))}
     </ul>
   );
-  const first = nightTime[0];
-  const last = nightTime[nightTime.length - 1];
+  const span = (times: Slot[]) => {
+    const [first, last] = [times[0], times[times.length - 1]];
+    if (!first || !last) return [];
+    const from = clockTime(first.start, zone);
+    return [first === last ? from : `${from}–${clockTime(last.start, zone)}`];
+  };
+  const hours = [...span(early), ...span(late)];
   return (
     <section class="stack times-day" aria-labelledby={`day-${day}`}>
       <h3 id={`day-${day}`}>{dayHeading(slots[0]?.start ?? 0, zone)}</h3>
@@ -52,11 +57,9 @@ export function DayOfTimes(props: {
       ) : (
         <>
           {list(daytime, false)}
-          {first && last && (
+          {nightTime.length > 0 && (
             <details class="night-times">
-              <summary>
-                {night.more(nightTime.length, clockTime(first.start, zone), clockTime(last.start, zone))}
-              </summary>
+              <summary>{night.more(nightTime.length, hours)}</summary>
               {list(nightTime, true)}
             </details>
           )}
