@@ -113,6 +113,8 @@ describe("the visitor's booking flow", () => {
       /<span class="time-mark"><span class="visually-hidden">, <\/span>night-time for you<\/span>/,
     );
     expect(visible).toMatch(/<details class="night-times"><summary>\d+ more times? at night-time for you/);
+    // A day with night-time before and after its evening names both spans, not one from 00:30 to 23:00.
+    expect(visible).toMatch(/at night-time for you \(0\d:\d\d–0\d:\d\d and 2\d:\d\d(–2\d:\d\d)?\)/);
     // In London's own zone none of those hours is night.
     const london = await t.app.inject({ url: "/book?kind=couple&zone=Europe%2FLondon" });
     expect(london.body).not.toContain("night-time for you");
