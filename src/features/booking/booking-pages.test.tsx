@@ -49,6 +49,7 @@ page("kind-embedded", () => <KindPage site={site} frame={embedFrame} />);
 page("times", () => (
   <TimesPage
     site={site}
+    now={start}
     kind="couple"
     zone="Australia/Sydney"
     zoneChosen
@@ -73,6 +74,7 @@ page("times", () => (
 page("times-empty-week", () => (
   <TimesPage
     site={site}
+    now={start}
     frame={embedFrame}
     kind="unsure"
     zone="Europe/London"
@@ -93,6 +95,7 @@ page("times-empty-week", () => (
 page("times-none", () => (
   <TimesPage
     site={site}
+    now={start}
     kind="individual"
     zone="Europe/London"
     zoneChosen

@@ -130,3 +130,36 @@ export function therapistWords(change: BookingChange, booking: BookingRecord): s
   const line = lines[change];
   return line && `${line}\n\nSign in to Haven to see the details.\n`;
 }
+
+/** The times page's time-zone chooser. */
+export const zoneChooserMessages = {
+  /** The first group of the chooser: the zone the times are in now, the visitor's or, until they choose, the practice's. */
+  yourZone: "Your time zone",
+  practiceZone: "The practice's time zone",
+  /** The regions the zones are grouped under, in the order shown. */
+  regions: {
+    europe: "Europe",
+    americas: "Americas",
+    asia: "Asia",
+    pacific: "Australia & Pacific",
+    africa: "Africa",
+    atlantic: "Atlantic Ocean",
+    indian: "Indian Ocean",
+    antarctica: "Antarctica",
+    other: "Other",
+  },
+  hint: "Choose the city nearest you in the same time zone.",
+  /** With JavaScript, a field above the list that finds a place as you type. */
+  searchLabel: "Find your city or country",
+  unknownZone:
+    "We don't recognise that time zone. Please choose the city nearest you from the list — the times below are in the practice's time zone until you do.",
+};
+
+/** Times early in the morning or late at night where the visitor is. */
+export const nightTimeMessages = {
+  /** Beside each such time, and part of its link's name. */
+  mark: "night-time for you",
+  /** The disclosure that holds them, with their hours: "00:30–03:30 and 22:00–23:00". */
+  more: (count: number, hours: string[]) =>
+    `${count === 1 ? "1 more time" : `${count} more times`} at night-time for you (${hours.join(" and ")})`,
+};

@@ -22,6 +22,8 @@ export type TimesChoice = {
   zoneChosen: boolean;
   week: number;
   with?: string | undefined;
+  /** Beside the zone chooser, when the address named a zone we don't know. */
+  zoneProblem?: string | undefined;
 };
 
 export type DetailsState = {

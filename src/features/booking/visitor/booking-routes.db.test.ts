@@ -104,6 +104,52 @@ describe("the visitor's booking flow", () => {
     expect(starts.every((s) => s.start > Date.now() + 12 * 3600_000)).toBe(true); // the minimum notice
   });
 
+  it("marks the times in the middle of a Sydney visitor's night, and tucks them behind their daytime ones", async () => {
+    // The demo therapist works 09:00–17:00 in London: from 20:00 to 04:00 in Sydney.
+    const times = await t.app.inject({ url: `/book?kind=couple&zone=${encodeURIComponent(zone)}` });
+    const visible =
+      times.body.match(/<section class="stack" data-week="0"[\s\S]*?<nav class="week-nav"/)?.[0] ?? "";
+    expect(visible).toMatch(
+      /<span class="time-mark"><span class="visually-hidden">, <\/span>night-time for you<\/span>/,
+    );
+    expect(visible).toMatch(/<details class="night-times"><summary>\d+ more times? at night-time for you/);
+    // A day with night-time before and after its evening names both spans, not one from 00:30 to 23:00.
+    expect(visible).toMatch(/at night-time for you \(0\d:\d\d–0\d:\d\d and 2\d:\d\d(–2\d:\d\d)?\)/);
+    // In London's own zone none of those hours is night.
+    const london = await t.app.inject({ url: "/book?kind=couple&zone=Europe%2FLondon" });
+    expect(london.body).not.toContain("night-time for you");
+  });
+
+  it("says beside the chooser when the address names a zone we don't know, and shows the practice's times", async () => {
+    const zones = ["Mars/Olympus_Mons", "", "Europe/London%00", "x".repeat(2000), "../../etc/passwd"];
+    const addresses = [
+      ...zones.map((bad) => `/book?kind=individual&zone=${encodeURIComponent(bad)}`),
+      "/book?kind=individual&zone=Europe%2FLondon&zone=Australia%2FSydney",
+      // The details page's address with a broken zone goes back to the times, not to the start.
+      `/book/details?kind=individual&zone=Mars%2FOlympus_Mons&start=${Date.now() + 86_400_000}`,
+    ];
+    for (const url of addresses) {
+      const page = await t.app.inject({ url });
+      expect(page.statusCode, url).toBe(400);
+      expect(page.body, url).toMatch(
+        /<p class="field-error" id="zone-error">We don't recognise that time zone\. Please choose the city nearest you/,
+      );
+      expect(page.body, url).toMatch(
+        /<select id="zone" name="zone" aria-invalid="true" aria-describedby="zone-hint zone-error"/,
+      );
+      expect(page.body, url).toMatch(
+        /<optgroup label="The practice's time zone"><option value="Europe\/London" selected>/,
+      );
+      expect(page.body, url).not.toContain("Olympus");
+      expect(page.body, url).not.toContain("xxxxxxxx");
+    }
+    // A zone we know, even under an older name a browser may report, is no problem.
+    const alias = await t.app.inject({ url: "/book?kind=individual&zone=Asia%2FCalcutta" });
+    expect(alias.statusCode).toBe(200);
+    expect(alias.body).toMatch(/<option value="Asia\/Calcutta" selected>Kolkata, India \(UTC\+05:30\)</);
+    expect(alias.body).not.toContain('id="zone-error"');
+  });
+
   it("explains each problem beside its field and keeps everything typed", async () => {
     const [first] = await offeredStarts();
     const { send } = await submit(first?.href as string, {

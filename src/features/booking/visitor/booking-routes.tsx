@@ -6,6 +6,7 @@ import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { forgetReflection, reflectionCookie } from "../../assessments/self-check/self-check-handoff.ts";
 import { isValidTimeZone } from "../compute-slots.ts";
 import { manageToken } from "../manage-link.ts";
+import { zoneChooserMessages as zoneWords } from "../messages.ts";
 import { bookVisitor } from "./book-visitor.ts";
 import { BookedWithHelpPage } from "./booked-with-help-page.tsx";
 import {
@@ -24,6 +25,9 @@ import { visitorMessages as m } from "./messages.ts";
 import { offeredTimes, whomToBook } from "./whom-to-book.ts";
 
 const DAY = 86_400_000;
+
+/** Whether the address names a zone at all, valid or not. */
+const zoneAsked = (query: unknown) => (query as Record<string, unknown> | undefined)?.zone !== undefined;
 const bookingRateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
 /**
@@ -44,12 +48,25 @@ export function registerBookingRoutes(
     if (!query.kind) return sendPrivate(reply, renderPage(<KindPage site={site} frame={frame} />));
     const zoneChosen = query.zone !== undefined && isValidTimeZone(query.zone);
     const zone = zoneChosen ? (query.zone as string) : site.practice.timeZone;
-    return timesPage(reply, { kind: query.kind, zone, zoneChosen, week: query.week ?? 0, with: query.with });
+    const choice = { kind: query.kind, zone, zoneChosen, week: query.week ?? 0, with: query.with };
+    // A zone the address names but we don't know (mistyped, cut short, given twice) is said beside the
+    // chooser, not passed over in silence: the times would otherwise be in a zone the visitor didn't pick.
+    if (!zoneChosen && zoneAsked(request.query))
+      return timesPage(reply, { ...choice, zoneProblem: zoneWords.unknownZone }, 400);
+    return timesPage(reply, choice);
   });
 
   app.get(`${base}/details`, { config: { access: "public" } }, async (request, reply) => {
     const query = detailsQuery.safeParse(request.query);
-    if (!query.success) return reply.redirect(base, 303);
+    if (!query.success) {
+      // Only the zone wrong: the times again, in the practice's zone, with the chooser saying so.
+      const { kind, with: withWhom } = timesQuery.parse(request.query);
+      if (kind && zoneAsked(request.query) && query.error.issues.every((issue) => issue.path[0] === "zone")) {
+        const choice = { kind, zone: site.practice.timeZone, zoneChosen: false, week: 0, with: withWhom };
+        return timesPage(reply, { ...choice, zoneProblem: zoneWords.unknownZone }, 400);
+      }
+      return reply.redirect(base, 303);
+    }
     const { kind, zone, start } = query.data;
     const who = await whomToBook(db, query.data.with);
     if (who?.gone) return timesPage(reply, { kind, zone, zoneChosen: true, week: 0 }, 409, m.therapistGone);

@@ -2,11 +2,11 @@ import type { ComponentChildren } from "preact";
 import type { SiteContext } from "../../practice-settings/site-context.ts";
 import type { Slot } from "../compute-slots.ts";
 import { fullMoment } from "../messages.ts";
-import { zoneOptionsHtml } from "../zone-choices.ts";
 import { bookUrl } from "./book-url.ts";
 import { type BookingFrame, BookingLayout, siteFrame } from "./booking-frame.tsx";
 import { kindWords, timesMessages as m, manageMessages } from "./messages.ts";
 import { WeekOfTimes } from "./week-of-times.tsx";
+import { ZoneChooser } from "./zone-chooser.tsx";
 
 export type Kind = "individual" | "couple" | "unsure";
 
@@ -76,6 +76,10 @@ export function TimesPage(props: {
   moving?: MovingTimes | undefined;
   /** Shown under the problem: after a move's time was just taken, the nearest ones still free. */
   lead?: ComponentChildren;
+  /** Beside the zone chooser: the address named a zone we don't know. */
+  zoneProblem?: string | undefined;
+  /** The moment the chooser's offsets are for: now, unless a test fixes it. */
+  now?: number | undefined;
 }) {
   const { site, kind, zone, zoneChosen, week, lastWeek, weeks, nextAvailable, nextAvailableWeek, problem } =
     props;
@@ -119,10 +123,12 @@ export function TimesPage(props: {
         <form class="inline-form" method="get" action={moving?.path ?? frame.base}>
           {!moving && <input type="hidden" name="kind" value={kind} />}
           {withWhom && <input type="hidden" name="with" value={withWhom} />}
-          <div class="field">
-            <label for="zone">{m.zoneLabel}</label>
-            <select id="zone" name="zone" dangerouslySetInnerHTML={{ __html: zoneOptionsHtml(zone) }} />
-          </div>
+          <ZoneChooser
+            zone={zone}
+            chosen={zoneChosen}
+            at={props.now ?? Date.now()}
+            problem={props.zoneProblem}
+          />
           <button class="button button--quiet" type="submit">
             {m.showTimes}
           </button>

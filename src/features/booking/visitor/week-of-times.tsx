@@ -1,7 +1,7 @@
 import type { Slot } from "../compute-slots.ts";
 import { groupByDay } from "../group-by-day.ts";
-import { clockTime, dayHeading } from "../messages.ts";
 import { bookUrl } from "./book-url.ts";
+import { DayOfTimes } from "./day-of-times.tsx";
 import { timesMessages as m } from "./messages.ts";
 import type { Kind } from "./times-page.tsx";
 
@@ -47,33 +47,17 @@ export function WeekOfTimes(props: {
         </p>
       )}
       {days.map((day) => (
-        <section class="stack times-day" key={day.day} aria-labelledby={`day-${day.day}`}>
-          <h3 id={`day-${day.day}`}>{dayHeading(day.slots[0]?.start ?? 0, zone)}</h3>
-          <ul class="time-list">
-            {day.slots.map((slot) => (
-              <li key={slot.start}>
-                {slot.start === current ? (
-                  <span class="time-choice time-choice--current">
-                    {clockTime(slot.start, zone)}
-                    <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
-                    <span class="time-mark">{m.yourCurrentTime}</span>
-                  </span>
-                ) : (
-                  <a
-                    class="time-choice"
-                    href={
-                      timeLink?.(slot.start) ??
-                      bookUrl(`${base}/details`, { kind, zone, with: withWhom, start: slot.start })
-                    }
-                  >
-                    {clockTime(slot.start, zone)}
-                    <span class="visually-hidden">, {dayHeading(slot.start, zone)}</span>
-                  </a>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <DayOfTimes
+          key={day.day}
+          day={day.day}
+          slots={day.slots}
+          zone={zone}
+          current={current}
+          href={(slot) =>
+            timeLink?.(slot.start) ??
+            bookUrl(`${base}/details`, { kind, zone, with: withWhom, start: slot.start })
+          }
+        />
       ))}
       <nav class="week-nav" aria-label={m.weeks}>
         {index > 0 && (

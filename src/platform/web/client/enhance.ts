@@ -38,6 +38,44 @@ function detectTimeZone(): void {
 }
 
 /**
+ * The zone chooser is a grouped select of some 420 places, which works everywhere but is long to scroll.
+ * With JavaScript a field above it suggests places as the visitor types (a native datalist, so the
+ * browser's own, accessible suggestions) and picking one chooses it in the select; "Show times" still
+ * sends the form, so nothing happens behind the visitor's back. The label's words come from the page.
+ */
+function enhanceZoneSearch(): void {
+  for (const select of document.querySelectorAll<HTMLSelectElement>("select[data-zone-search]")) {
+    const field = select.closest(".field");
+    if (!field) continue;
+    const id = `${select.id}-search`;
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = select.dataset.zoneSearch ?? "";
+    const input = document.createElement("input");
+    input.id = id;
+    input.type = "search";
+    input.autocomplete = "off";
+    input.setAttribute("list", `${id}-places`);
+    const places = document.createElement("datalist");
+    places.id = `${id}-places`;
+    // Each place once: the visitor's own zone is listed twice in the select (at the top and in its region).
+    const byLabel = new Map<string, string>();
+    for (const option of select.options) byLabel.set(option.text, option.value);
+    for (const text of byLabel.keys()) places.append(new Option(text));
+    const choose = () => {
+      const zone = byLabel.get(input.value);
+      if (zone) select.value = zone;
+    };
+    input.addEventListener("input", choose);
+    input.addEventListener("change", choose);
+    const search = document.createElement("div");
+    search.className = "field";
+    search.append(label, input, places);
+    field.before(search);
+  }
+}
+
+/**
  * Help now shows the practice's country until it knows better. With JavaScript, and only when the
  * address names no country, the browser's time zone suggests where the visitor is; if that is
  * somewhere else, the page for that country replaces this one (no new history entry, and the
@@ -174,6 +212,7 @@ function enhanceCounters(): void {
 enhanceBusyForms();
 enhanceCounters();
 detectTimeZone();
+enhanceZoneSearch();
 detectHelpCountry();
 enhanceWeekLinks();
 enhanceQuickExit();
