@@ -153,6 +153,9 @@ export const zoneChooserMessages = {
   searchLabel: "Find your city or country",
   unknownZone:
     "We don't recognise that time zone. Please choose the city nearest you from the list — the times below are in the practice's time zone until you do.",
+  /** On the moving page the times stay in the zone the booking was made in, not the practice's. */
+  unknownZoneWhileMoving:
+    "We don't recognise that time zone. Please choose the city nearest you from the list — until you do, the times below are in the zone you booked in.",
 };
 
 /** Times early in the morning or late at night where the visitor is. */

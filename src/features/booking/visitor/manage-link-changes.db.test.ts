@@ -500,7 +500,7 @@ describe("moving on the booking's own times page", () => {
     expect(starts).not.toContain(current);
   });
 
-  it("shows the times in another zone chosen, and falls back to the booking's for one it does not know", async () => {
+  it("shows the times in another zone chosen; one it does not know is said beside the chooser, in the booking's zone", async () => {
     const { link } = await book("quin@example.org");
     const sydney = await t.app.inject({ url: `${link}/reschedule?zone=Australia%2FSydney` });
     expect(sydney.statusCode).toBe(200);
@@ -508,7 +508,8 @@ describe("moving on the booking's own times page", () => {
     expect(confirmLinks(sydney.body)[0]).toContain("zone=Australia%2FSydney");
     for (const zone of ["Mars%2FOlympus", "%3Cscript%3E", ""]) {
       const odd = await t.app.inject({ url: `${link}/reschedule?zone=${zone}&week=banana` });
-      expect(odd.statusCode).toBe(200);
+      expect(odd.statusCode).toBe(400);
+      expect(odd.body).toContain("the times below are in the zone you booked in");
       expect(confirmLinks(odd.body)[0]).toContain("zone=Europe%2FLondon");
       expect(odd.body).not.toContain("<script>");
     }

@@ -15,6 +15,7 @@ import {
   rescheduleBooking,
 } from "../change-booking.ts";
 import { isValidTimeZone } from "../compute-slots.ts";
+import { zoneChooserMessages as zoneWords } from "../messages.ts";
 import { statusAt } from "../request-expiry.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
 import { cancelSchema } from "./cancel-reason.ts";
@@ -160,7 +161,15 @@ export function registerManageRoutes(
     const found = await bookingFor(request);
     if (!found) return unusable(reply);
     if (tooLateToMove(found.booking)) return managePage(reply, found);
-    return movingTimesPage(request, reply, found, placeFor(found.booking, request.query));
+    const place = placeFor(found.booking, request.query);
+    // A zone the address names but we don't know is said beside the chooser, as on the booking page.
+    const asked = (request.query as Record<string, unknown> | undefined)?.zone;
+    if (asked !== undefined && asked !== place.zone)
+      return movingTimesPage(request, reply, found, place, {
+        zoneProblem: zoneWords.unknownZone,
+        status: 400,
+      });
+    return movingTimesPage(request, reply, found, place);
   });
 
   app.get(

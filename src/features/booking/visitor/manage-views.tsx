@@ -114,7 +114,7 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
     reply: FastifyReply,
     found: ManageFound,
     place: MovePlace,
-    extra: { problem?: string; status?: number; wanted?: number } = {},
+    extra: { problem?: string; zoneProblem?: string; status?: number; wanted?: number } = {},
   ) => {
     const { booking, token } = found;
     const now = Date.now();
@@ -142,6 +142,7 @@ export function manageViews(ctx: AppContext, frame: BookingFrame) {
           zoneChosen
           {...times}
           problem={extra.problem}
+          zoneProblem={extra.zoneProblem}
           moving={{
             path,
             confirmLink: (start, week) => bookUrl(`${path}/confirm`, { start, zone: place.zone, week }),
