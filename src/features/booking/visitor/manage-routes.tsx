@@ -166,7 +166,7 @@ export function registerManageRoutes(
     const asked = (request.query as Record<string, unknown> | undefined)?.zone;
     if (asked !== undefined && asked !== place.zone)
       return movingTimesPage(request, reply, found, place, {
-        zoneProblem: zoneWords.unknownZone,
+        zoneProblem: zoneWords.unknownZoneWhileMoving,
         status: 400,
       });
     return movingTimesPage(request, reply, found, place);
