@@ -75,7 +75,9 @@ describe("from a consultation to a couple's weekly sessions", () => {
     await axeBothWidths(tess);
 
     await tess.check("#forWhom-couple");
-    await tess.fill("#field-date", "2020-01-06");
+    // Typed as the practice (en-GB) writes dates, which the field's hint shows.
+    expect(await tess.textContent("#field-date-hint")).toContain("for example 24/12/2026");
+    await tess.fill("#field-date", "06/01/2020");
     await tess.fill("#field-time", "18:00");
     await tess.click("text=Book the sessions");
     await tess.waitForSelector("#field-date-error");
@@ -83,7 +85,8 @@ describe("from a consultation to a couple's weekly sessions", () => {
     expect(await tess.inputValue("#field-time")).toBe("18:00");
     await expectNoAxeViolations(tess);
 
-    await tess.fill("#field-date", firstSession);
+    const [year, month, day] = firstSession.split("-");
+    await tess.fill("#field-date", `${day}/${month}/${year}`);
     await tess.fill("#field-weeks", "3");
     await Promise.all([tess.waitForURL(/notice=scheduled/), tess.click("text=Book the sessions")]);
     expect(await tess.locator("text=Cancel this session").count()).toBe(3);

@@ -1,3 +1,5 @@
+import { DateField } from "../../platform/web/date-field.tsx";
+import { dateInputFormat } from "../../platform/web/date-input.ts";
 import { FormProblem, FormToken, SelectField, TextField } from "../../platform/web/form-fields.tsx";
 import type { FormState } from "../../platform/web/form-post.ts";
 import { Layout } from "../../platform/web/layout.tsx";
@@ -61,10 +63,10 @@ export function HelpLinePage(props: {
             error={e.note}
             required={false}
           />
-          <TextField
+          <DateField
             name="verifiedOn"
-            type="date"
             label={m.lineCheckedOn}
+            format={dateInputFormat(site.practice)}
             value={v.verifiedOn}
             error={e.verifiedOn}
           />

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app-context.ts";
+import { dateInputFormat, formatDateInput } from "../../platform/web/date-input.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
 import { type FieldErrors, type FormState, fieldText, formPost } from "../../platform/web/form-post.ts";
 import { formIsGenuine, formTokenFor } from "../../platform/web/form-security.ts";
@@ -32,7 +33,7 @@ export function registerHelpLineRoutes(app: FastifyInstance, ctx: AppContext): v
     name: "",
     number: "",
     note: "",
-    verifiedOn: new Date().toISOString().slice(0, 10),
+    verifiedOn: formatDateInput(new Date().toISOString().slice(0, 10), dateInputFormat(site.practice)),
   });
 
   const valuesOf = (id: string | undefined): LineValues | undefined => {
@@ -47,7 +48,8 @@ export function registerHelpLineRoutes(app: FastifyInstance, ctx: AppContext): v
       name,
       number,
       note: note ?? "",
-      verifiedOn,
+      // Shown the way the practice types dates; stored as an ISO date.
+      verifiedOn: formatDateInput(verifiedOn, dateInputFormat(site.practice)),
     };
   };
 
@@ -98,7 +100,7 @@ export function registerHelpLineRoutes(app: FastifyInstance, ctx: AppContext): v
   const put = formPost({
     form: { name: settingsFormName, scope: "session", keys: keys.current, publicUrl },
     read: (body) => readFields(lineFields, body),
-    schema: lineSchema,
+    schema: () => lineSchema(dateInputFormat(site.practice)),
     rerender: page,
     problemWhenInvalid: m.nothingSaved,
     handle: async ({ request, reply, data, invalid }) => {

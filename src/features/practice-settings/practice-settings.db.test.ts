@@ -95,12 +95,13 @@ describe("the practice's settings in the browser", () => {
       ...lineFields,
       country: "XQ",
       number: "call us!",
-      verifiedOn: "2026-02-30",
+      verifiedOn: "30/02/2026",
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain(m.countryCode);
     expect(response.body).toContain(m.phoneNumber.replace("'", "&#39;"));
-    expect(response.body).toContain(m.checkedDate);
+    expect(response.body).toContain("February 2026 has no day 30. Please check the date.");
+    expect(response.body).toContain('value="30/02/2026"');
     expect(response.body).toContain('value="call us!"');
     expect(response.body).toContain('value="XQ"');
     expect(await version()).toBe(before);
@@ -167,7 +168,7 @@ describe("the practice's settings in the browser", () => {
 
   it("flags on the practice home a help line not checked for 12 months", async () => {
     expect((await get("/practice", ownerCookie)).body).not.toContain(m.staleHeading);
-    const saved = await post(samaritans, { ...lineFields, verifiedOn: "2024-06-30" });
+    const saved = await post(samaritans, { ...lineFields, verifiedOn: "30/06/2024" }); // the practice's (en-GB) way
     expect(saved.statusCode).toBe(303);
     const home = (await get("/practice", ownerCookie)).body;
     expect(home).toContain(m.staleHeading);

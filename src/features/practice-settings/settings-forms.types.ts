@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { dateFieldSchema } from "../../platform/web/date-field.tsx";
+import type { DateInputFormat } from "../../platform/web/date-input.ts";
 import { fieldText } from "../../platform/web/form-post.ts";
 import { lineKinds } from "./help-line-edits.ts";
 import { settingsMessages as m } from "./messages.ts";
-import { checkedDate, countryCode, phoneNumber, timeZoneName } from "./settings-fields.ts";
+import { countryCode, phoneNumber, timeZoneName } from "./settings-fields.ts";
 
 const required = z.string().trim().min(1, m.required);
 /** The settings version the form was made from (hidden); a wrong one reads as "changed meanwhile". */
@@ -49,19 +51,21 @@ export const detailsSchema = z.object({
 export const lineFields = ["version", "country", "kind", "name", "number", "note", "verifiedOn"] as const;
 export type LineValues = Record<(typeof lineFields)[number], string>;
 
-export const lineSchema = z.object({
-  version,
-  country: countryCode,
-  kind: z.enum(lineKinds, m.kindUnknown),
-  name: required.max(120, m.nameLength),
-  number: phoneNumber,
-  note: z
-    .string()
-    .trim()
-    .max(160)
-    .transform((note) => note || undefined),
-  verifiedOn: z.string().trim().pipe(checkedDate),
-});
+/** A help line's form; the date it was checked is typed in the practice's format. */
+export const lineSchema = (format: DateInputFormat) =>
+  z.object({
+    version,
+    country: countryCode,
+    kind: z.enum(lineKinds, m.kindUnknown),
+    name: required.max(120, m.nameLength),
+    number: phoneNumber,
+    note: z
+      .string()
+      .trim()
+      .max(160)
+      .transform((note) => note || undefined),
+    verifiedOn: dateFieldSchema(format),
+  });
 
 /** What was typed into a form of these fields, kept to show again. */
 export function readFields<F extends string>(fields: readonly F[], body: unknown): Record<F, string> {

@@ -1,10 +1,18 @@
+import { dateFormatHint } from "../../platform/web/date-field.tsx";
+import type { DateInputFormat } from "../../platform/web/date-input.ts";
 import { describedByFor, FieldFrame, SelectField } from "../../platform/web/form-fields.tsx";
 import { actorKinds, type FilterField, type ParsedAuditQuery } from "./audit-log-query.ts";
 import { auditActionWords as actionWords, auditLogMessages as m } from "./messages.ts";
 
 /** The audit log's filters: a GET form, each filter with the note beside it when it could not be used. */
-export function AuditFilters({ actions, query }: { actions: string[]; query: ParsedAuditQuery }) {
+export function AuditFilters(props: {
+  actions: string[];
+  query: ParsedAuditQuery;
+  dateFormat: DateInputFormat;
+}) {
+  const { actions, query, dateFormat } = props;
   const { input, errors } = query;
+  const dateHint = dateFormatHint(dateFormat);
   const leftOut = (["action", "actor", "subject", "from", "to"] as const).some((name) => errors[name]);
   const control = (name: FilterField, hint?: string) => ({
     id: `field-${name}`,
@@ -45,11 +53,23 @@ export function AuditFilters({ actions, query }: { actions: string[]; query: Par
             spellcheck={false}
           />
         </FieldFrame>
-        <FieldFrame id="field-from" label={m.from} error={errors.from}>
-          <input type="date" {...control("from")} value={input.from} />
+        <FieldFrame id="field-from" label={m.from} error={errors.from} hint={dateHint}>
+          <input
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            {...control("from", dateHint)}
+            value={input.from}
+          />
         </FieldFrame>
-        <FieldFrame id="field-to" label={m.to} error={errors.to}>
-          <input type="date" {...control("to")} value={input.to} />
+        <FieldFrame id="field-to" label={m.to} error={errors.to} hint={dateHint}>
+          <input
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            {...control("to", dateHint)}
+            value={input.to}
+          />
         </FieldFrame>
       </div>
       <p class="audit-filters__actions">

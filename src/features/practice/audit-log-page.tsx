@@ -1,3 +1,4 @@
+import { dateInputFormat } from "../../platform/web/date-input.ts";
 import { dateTimeFormat } from "../../platform/web/date-time-formats.ts";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
@@ -116,7 +117,7 @@ export function AuditLogPage(props: {
         </p>
         <h1>{m.title}</h1>
         <p class="audit-intro">{m.intro}</p>
-        <AuditFilters actions={actions} query={query} />
+        <AuditFilters actions={actions} query={query} dateFormat={dateInputFormat(site.practice)} />
         <h2>{m.entriesHeading}</h2>
         {query.errors.before && <p class="form-problem">{query.errors.before}</p>}
         {rows.length === 0 ? (

@@ -3,6 +3,7 @@ import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { auditLog } from "../../platform/audit/audit.schema.ts";
 import type { Database } from "../../platform/db/database.ts";
+import { type DateInputFormat, dateInputExample, parseDateInput } from "../../platform/web/date-input.ts";
 
 export const auditPageSize = 50;
 
@@ -114,7 +115,8 @@ export const filterMessages = {
   action: "There are no entries of that kind, so every kind is shown.",
   actor: "That isn't one of the choices, so everyone's entries are shown.",
   subject: "That reference looks incomplete, so entries about everyone are shown.",
-  date: "That doesn't look like a date, so it was left out. Please write it like 2026-11-22.",
+  date: (example: string) =>
+    `That doesn't look like a date, so it was left out. Please write it like ${example}.`,
   years: "Please choose a date between the years 2000 and 2999; this one was left out.",
   order: "This is before the “From” date, so it was left out. Please check the two dates.",
   cursor: "That page link was incomplete, so the newest entries are shown.",
@@ -133,26 +135,13 @@ export type ParsedAuditQuery = {
   after: AuditCursor | undefined;
 };
 
-/** "2026-11-22", or the British "22/11/2026" a browser without a date picker may send. */
-function calendarDate(text: string): Temporal.PlainDate | "date" | "years" {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const british = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  const [year, month, day] = iso
-    ? [iso[1], iso[2], iso[3]]
-    : british
-      ? [british[3], british[2], british[1]]
-      : [];
-  if (!year || !month || !day) return "date";
-  try {
-    const date = Temporal.PlainDate.from(
-      { year: Number(year), month: Number(month), day: Number(day) },
-      { overflow: "reject" },
-    );
-    // Postgres has no year 0 and the log cannot be older than Haven: a far-off year is a slip.
-    return date.year < 2000 || date.year > 2999 ? "years" : date;
-  } catch {
-    return "date";
-  }
+/** A date typed in the practice's format (or ISO, as older links have it) within the log's possible years. */
+function calendarDate(text: string, format: DateInputFormat): Temporal.PlainDate | "date" | "years" {
+  const parsed = parseDateInput(text, format);
+  if (!parsed.ok) return "date";
+  const date = Temporal.PlainDate.from(parsed.isoDate);
+  // Postgres has no year 0 and the log cannot be older than Haven: a far-off year is a slip.
+  return date.year < 2000 || date.year > 2999 ? "years" : date;
 }
 
 const fields = {
@@ -160,12 +149,14 @@ const fields = {
     z.string().refine((action) => knownActions.includes(action), filterMessages.action),
   actor: z.enum(actorKinds, { error: filterMessages.actor }),
   subject: z.string().toLowerCase().regex(referencePattern, filterMessages.subject),
-  date: z.string().transform((text, ctx) => {
-    const date = calendarDate(text);
-    if (date instanceof Temporal.PlainDate) return date;
-    ctx.addIssue({ code: "custom", message: filterMessages[date] });
-    return z.NEVER;
-  }),
+  date: (format: DateInputFormat) =>
+    z.string().transform((text, ctx) => {
+      const date = calendarDate(text, format);
+      if (date instanceof Temporal.PlainDate) return date;
+      const message = date === "date" ? filterMessages.date(dateInputExample(format)) : filterMessages.years;
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }),
 };
 
 /** The field's value if it is set and usable; its message in `errors` if it is set and is not. */
@@ -190,6 +181,7 @@ export function parseAuditQuery(
   query: unknown,
   timeZone: string,
   knownActions: readonly string[],
+  dateFormat: DateInputFormat,
 ): ParsedAuditQuery {
   const raw = (query ?? {}) as Record<string, unknown>;
   const input: FilterInput = {
@@ -200,8 +192,8 @@ export function parseAuditQuery(
     to: textOf(raw.to),
   };
   const errors: Errors = {};
-  const from = usable(fields.date, "from", input, errors);
-  let to = usable(fields.date, "to", input, errors);
+  const from = usable(fields.date(dateFormat), "from", input, errors);
+  let to = usable(fields.date(dateFormat), "to", input, errors);
   if (from && to && Temporal.PlainDate.compare(to, from) < 0) {
     errors.to = filterMessages.order;
     to = undefined;

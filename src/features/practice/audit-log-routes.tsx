@@ -4,6 +4,7 @@ import type { AppContext } from "../../app-context.ts";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { KeyRing } from "../../platform/security/field-encryption.ts";
+import { dateInputFormat } from "../../platform/web/date-input.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { sendPrivate } from "../../platform/web/send-private.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
@@ -23,7 +24,7 @@ export function registerAuditLogRoutes(app: FastifyInstance, { db, site, keys }:
   app.get("/practice/audit", { config: { access: "owner" } }, async (request, reply) => {
     const viewer = therapistOf(request);
     const actions = await listAuditActions(db);
-    const query = parseAuditQuery(request.query, viewer.timeZone, actions);
+    const query = parseAuditQuery(request.query, viewer.timeZone, actions, dateInputFormat(site.practice));
     const page = await queryAuditLog(db, query.filters, { after: query.after });
     const parties = await nameParties(db, keys, viewer.id, page.rows);
     // Reading the log is itself on the record, with the client or therapist looked into, if any.

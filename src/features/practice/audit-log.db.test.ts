@@ -135,7 +135,8 @@ describe("the owner's audit log", () => {
       { at: new Date("2026-07-01T22:30:00Z"), actor: "system", action: "test.dated", detail: { n: 1 } },
       { at: new Date("2026-07-01T23:30:00Z"), actor: "system", action: "test.dated", detail: { n: 2 } },
     ]);
-    const second = rowsOf((await view("?action=test.dated&from=2026-07-02&to=2026-07-02")).body);
+    // Typed the practice's (en-GB) way, day first; ISO dates, as older links have them, are read too.
+    const second = rowsOf((await view("?action=test.dated&from=02/07/2026&to=2.7.2026")).body);
     expect(second).toHaveLength(1);
     expect(second[0]).toContain("2 Jul 2026, 00:30:00 BST");
     const first = rowsOf((await view("?action=test.dated&to=2026-07-01")).body);
@@ -159,7 +160,8 @@ describe("the owner's audit log", () => {
     expect(body).toMatch(/id="field-actor-error">/);
     expect(body).toMatch(/id="field-subject-error">/);
     expect(body).toMatch(/id="field-action-error">/);
-    expect(body).toContain('aria-describedby="field-from-error"');
+    expect(body).toContain('aria-describedby="field-from-hint field-from-error"');
+    expect(body).toContain("Please write it like 24/12/2026.");
     // Every filter was left out, so every entry is shown.
     expect(rowsOf(body).length).toBeGreaterThan(5);
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { dateFieldSchema } from "../../platform/web/date-field.tsx";
+import type { DateInputFormat } from "../../platform/web/date-input.ts";
 import { fieldText } from "../../platform/web/form-post.ts";
 import type { WhoWasHurt } from "./injuries.ts";
 import { injuryNameLimit } from "./injury-name-form.tsx";
@@ -23,19 +25,16 @@ export function whoWasHurt(who: string, partners: Partner[]): WhoWasHurt | undef
   return partners.some((p) => p.id === who) ? { kind: "one", clientId: who } : undefined;
 }
 
-/** A real day of the calendar written as YYYY-MM-DD (not 2026-02-30, which Date would roll over). */
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-/** A mark on the map: one of the eight steps, the session's date, and an optional private note. */
-export const markSchema = z.object({
-  step: z.coerce.number({ error: m.stepMissing }).int().min(1, m.stepMissing).max(8, m.stepMissing),
-  observedOn: z.string().refine((v) => v !== "" && isCalendarDate(v), m.dateMissing),
-  note: z.string().trim().max(markNoteLimit, m.noteTooLong(markNoteLimit)),
-});
+/**
+ * A mark on the map: one of the eight steps, the session's date (typed in the practice's format), and an
+ * optional private note.
+ */
+export const markSchema = (format: DateInputFormat) =>
+  z.object({
+    step: z.coerce.number({ error: m.stepMissing }).int().min(1, m.stepMissing).max(8, m.stepMissing),
+    observedOn: dateFieldSchema(format, { emptyMessage: m.dateMissing }),
+    note: z.string().trim().max(markNoteLimit, m.noteTooLong(markNoteLimit)),
+  });
 
 export const readMark = (body: unknown) => ({
   step: fieldText(body, "step"),

@@ -1,3 +1,5 @@
+import { DateField } from "../../platform/web/date-field.tsx";
+import { type DateInputFormat, dateInputFormat } from "../../platform/web/date-input.ts";
 import { FormProblem, FormToken, TextAreaField, TextField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
@@ -55,7 +57,8 @@ const nextStatuses: Record<InjuryStatus, { status: InjuryStatus; label: string }
   closed: [{ status: "active", label: m.resume }],
 };
 
-function MarkFields({ action, token, form }: { action: string; token: string; form: MarkForm }) {
+function MarkFields(props: { action: string; token: string; form: MarkForm; dateFormat: DateInputFormat }) {
+  const { action, token, form, dateFormat } = props;
   return (
     <form class="form" method="post" action={action} novalidate>
       <FormProblem message={form.problem} />
@@ -80,10 +83,10 @@ function MarkFields({ action, token, form }: { action: string; token: string; fo
           </div>
         ))}
       </fieldset>
-      <TextField
+      <DateField
         name="observedOn"
-        type="date"
         label={m.observedLabel}
+        format={dateFormat}
         value={form.values.observedOn}
         error={form.errors?.observedOn}
       />
@@ -166,7 +169,12 @@ export function InjuryPage(props: {
               ))}
             </ul>
           )}
-          <MarkFields action={`${base}/marks`} token={token} form={markForm} />
+          <MarkFields
+            action={`${base}/marks`}
+            token={token}
+            form={markForm}
+            dateFormat={dateInputFormat(site.practice)}
+          />
         </section>
         <section class="stack" aria-labelledby="pieces-heading">
           <h2 id="pieces-heading">{m.piecesHeading}</h2>

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app-context.ts";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
+import { dateInputFormat } from "../../platform/web/date-input.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
 import { actionPost, type FormState, fieldText, formPost } from "../../platform/web/form-post.ts";
 import { formTokenFor } from "../../platform/web/form-security.ts";
@@ -119,7 +120,7 @@ export function registerInjuryRoutes(app: FastifyInstance, ctx: AppContext): voi
     formPost({
       form,
       read: readMark,
-      schema: markSchema,
+      schema: () => markSchema(dateInputFormat(site.practice)),
       rerender: (request, reply, status, state) => page(request, reply, status, { mark: state }),
       handle: async ({ request, reply, data }) => {
         const found = await coupleInjuryFor(db, keys, request, "update");

@@ -302,7 +302,7 @@ describe("once joint work is open", () => {
   it("keeps every mark of the therapist's map, and never shows a step to the couple", async () => {
     await therapistPost(`${injuryPage()}/marks`, {
       step: "1",
-      observedOn: "2026-11-02",
+      observedOn: "02/11/2026", // the practice's (en-GB) way; the next one is ISO, also read
       note: "Named the night.",
     });
     await therapistPost(`${injuryPage()}/marks`, { step: "3", observedOn: "2026-11-16", note: "" });
@@ -331,12 +331,16 @@ describe("once joint work is open", () => {
     expect(tooLong.body).toContain(long);
     const badDate = await therapistPost(`${injuryPage()}/marks`, {
       step: "4",
-      observedOn: "2026-02-30",
+      observedOn: "30/02/2026",
       note: "kept",
     });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.body).toContain(tm.dateMissing);
+    expect(badDate.body).toContain("February 2026 has no day 30. Please check the date.");
+    expect(badDate.body).toContain('value="30/02/2026"');
     expect(badDate.body).toContain("kept");
+    const noDate = await therapistPost(`${injuryPage()}/marks`, { step: "4", observedOn: "", note: "" });
+    expect(noDate.statusCode).toBe(400);
+    expect(noDate.body).toContain(`${tm.dateMissing} Day, month and year, for example 24/12/2026.`);
     const noName = await therapistPost(
       `${record()}/injuries`,
       { name: " ", who: "someone" },

@@ -47,7 +47,6 @@ export const sessionPageWords = {
   } as Record<string, string>,
   problemWhenInvalid: "Nothing was booked. Please check the highlighted fields.",
   errors: {
-    date: "Please enter the date as day, month and year, for example 2027-03-15.",
     time: "Please enter a time such as 14:00.",
     duration: "Please enter a length between 15 and 240 minutes.",
     weeks: "Please enter a number of weeks between 1 and 52.",

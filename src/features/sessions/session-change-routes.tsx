@@ -2,6 +2,7 @@ import { and, eq, gt } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
+import { dateInputFormat } from "../../platform/web/date-input.ts";
 import { actionPost, type FormState, formPost } from "../../platform/web/form-post.ts";
 import { formTokenFor } from "../../platform/web/form-security.ts";
 import { webMessages } from "../../platform/web/messages.ts";
@@ -113,7 +114,7 @@ export function registerSessionChangeRoutes(app: FastifyInstance, ctx: AppContex
     formPost({
       form: { name: moveFormName, scope: "session", keys: key, publicUrl },
       read: readMove,
-      schema: moveSchema,
+      schema: () => moveSchema(dateInputFormat(site.practice)),
       rerender: movePage,
       handle: async ({ request, reply, data, invalid }) => {
         const found = await ownUpcoming(request);

@@ -1,3 +1,5 @@
+import { DateField } from "../../platform/web/date-field.tsx";
+import { dateInputFormat } from "../../platform/web/date-input.ts";
 import { FormProblem, FormToken, TextField } from "../../platform/web/form-fields.tsx";
 import type { FieldErrors } from "../../platform/web/form-post.ts";
 import { Layout } from "../../platform/web/layout.tsx";
@@ -115,7 +117,13 @@ export function SessionsPage(props: {
           >
             <FormToken token={form.token} />
             <ForWhom name={name} inCouple={inCouple} value={v.forWhom} error={e.forWhom} />
-            <TextField name="date" type="date" label={w.date} value={v.date} error={e.date} />
+            <DateField
+              name="date"
+              label={w.date}
+              format={dateInputFormat(site.practice)}
+              value={v.date}
+              error={e.date}
+            />
             <TextField name="time" label={w.time} hint={w.timeHint} value={v.time} error={e.time} />
             <TextField
               name="duration"
@@ -170,7 +178,13 @@ export function MoveSessionPage(props: {
         <FormProblem message={form.problem} />
         <form class="form" method="post" action={`/practice/sessions/${session.id}/move`} novalidate>
           <FormToken token={form.token} />
-          <TextField name="date" type="date" label={w.date} value={v.date} error={e.date} />
+          <DateField
+            name="date"
+            label={w.date}
+            format={dateInputFormat(site.practice)}
+            value={v.date}
+            error={e.date}
+          />
           <TextField name="time" label={w.time} hint={w.timeHint} value={v.time} error={e.time} />
           <p>
             <button class="button" type="submit">

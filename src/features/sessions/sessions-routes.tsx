@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
 import { recordAudit } from "../../platform/audit/record-audit.ts";
+import { dateInputFormat } from "../../platform/web/date-input.ts";
 import { type FormState, formPost } from "../../platform/web/form-post.ts";
 import { formTokenFor } from "../../platform/web/form-security.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
@@ -75,7 +76,7 @@ export function registerSessionsRoutes(app: FastifyInstance, ctx: AppContext): v
     formPost({
       form: { name: scheduleFormName, scope: "session", keys: key, publicUrl },
       read: readSchedule,
-      schema: scheduleSchema,
+      schema: () => scheduleSchema(dateInputFormat(site.practice)),
       rerender: page,
       problemWhenInvalid: w.problemWhenInvalid,
       handle: async ({ request, reply, data, invalid }) => {

@@ -82,19 +82,23 @@ describe("booking sessions", () => {
     expect(past.body).toContain(`value="${daysAhead(-1)}"`);
 
     const nonsense = await schedule(dee.id, {
-      date: "2027-02-30",
+      date: "30/02/2027",
       time: "25:00",
       duration: "5",
       weeks: "99",
     });
     expect(nonsense.statusCode).toBe(400);
-    expect(nonsense.body).toContain("Please enter the date as day, month and year");
+    expect(nonsense.body).toMatch(
+      /id="field-date-error">February 2027 has no day 30. Please check the date./,
+    );
+    expect(nonsense.body).toContain('value="30/02/2027"');
     expect(nonsense.body).toContain("Please enter a time such as 14:00");
     expect(nonsense.body).toContain("between 15 and 240 minutes");
     expect(nonsense.body).toContain("between 1 and 52");
-    expect(nonsense.body).toContain('value="2027-02-30"');
 
-    const late = await schedule(dee.id, { date: daysAhead(5), time: "16:30" });
+    // Typed the practice's (en-GB) way, day first.
+    const [year, month, day] = daysAhead(5).split("-");
+    const late = await schedule(dee.id, { date: `${day}/${month}/${year}`, time: "16:30" });
     expect(late.statusCode).toBe(400);
     expect(late.body).toMatch(/id="field-time-error">This is outside your hours on \w+day, \d+ \w+ \d{4}\./);
 

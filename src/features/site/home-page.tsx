@@ -22,16 +22,26 @@ export function HomePage({ site, latest }: { site: SiteContext; latest: ArticleS
       }}
     >
       <section class="container hero">
-        <h1>{practice.tagline}</h1>
-        <p class="lede">{m.heroLede}</p>
-        <p class="actions">
-          <a class="button" href="/book">
-            {m.bookForThis}
-          </a>
-          <a class="button button--quiet" href="/articles/what-is-an-attachment-injury">
-            {m.whatIsInjury}
-          </a>
-        </p>
+        <div class="hero__words">
+          <h1>{practice.tagline}</h1>
+          <p class="lede">{m.heroLede}</p>
+          <p class="actions">
+            <a class="button" href="/book">
+              {m.bookForThis}
+            </a>
+            <a class="button button--quiet" href="/articles/what-is-an-attachment-injury">
+              {m.whatIsInjury}
+            </a>
+          </p>
+        </div>
+        {/* Decorative: the words say it all. Its size is given, so nothing moves when it arrives. */}
+        <img
+          class="hero__picture"
+          src={site.assets.url("home-reaching.svg")}
+          alt=""
+          width={640}
+          height={320}
+        />
       </section>
 
       <section class="container section stack" aria-labelledby="ways-in-heading">

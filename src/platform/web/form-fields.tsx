@@ -6,7 +6,7 @@ type FieldProps = {
   /** Only when one page has two fields of the same name (two forms). */
   id?: string;
   label: string;
-  type?: "text" | "email" | "password" | "date" | "datetime-local";
+  type?: "text" | "email" | "password" | "datetime-local";
   /** Most fields must be filled; an optional one says so in its label and passes false. */
   required?: boolean;
   value?: string | undefined;

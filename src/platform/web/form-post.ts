@@ -40,7 +40,8 @@ export type FormPost<Values, Parsed> = {
   read: (body: unknown) => Values;
   /** Fields parsed with the rest but never shown again (a password). */
   secrets?: (body: unknown) => Record<string, string>;
-  schema: z.ZodType<Parsed>;
+  /** Or, when it depends on the practice's live settings (a date in its format), made for each post. */
+  schema: z.ZodType<Parsed> | ((request: FastifyRequest) => z.ZodType<Parsed>);
   /** The page again, with what was typed, beside-the-field problems and the form's problem. */
   rerender: (
     request: FastifyRequest,
@@ -80,7 +81,8 @@ export function formPost<Values, Parsed>(spec: FormPost<Values, Parsed>) {
     }
     const invalid = (errors: FieldErrors, problem = problemWhenInvalid) =>
       rerender(request, reply, 400, { values, errors, problem });
-    const parsed = schema.safeParse(secrets ? { ...values, ...secrets(request.body) } : values);
+    const schemaNow = typeof schema === "function" ? schema(request) : schema;
+    const parsed = schemaNow.safeParse(secrets ? { ...values, ...secrets(request.body) } : values);
     if (!parsed.success) return invalid(firstIssuePerField(parsed.error));
     // Should the database be unavailable, the error handler shows this page again (503), input kept.
     keepFormDuringOutage(request, () =>

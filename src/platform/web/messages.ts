@@ -4,6 +4,16 @@ export const webMessages = {
   formExpired:
     "This form had been open a long time, so we couldn't accept it. Please press the button again.",
 
+  /** A date typed in the practice's format (date-field.tsx); `example` is Christmas Eve in that format. */
+  dateInput: {
+    hint: (order: "dmy" | "mdy" | "ymd", example: string) =>
+      `${{ dmy: "Day, month and year", mdy: "Month, day and year", ymd: "Year, month and day" }[order]}, for example ${example}.`,
+    empty: (example: string) => `Please enter a date, for example ${example}.`,
+    unreadable: (example: string) => `We couldn't read that as a date. Please write it like ${example}.`,
+    noSuchDay: (day: number, monthAndYear: string) =>
+      `${monthAndYear} has no day ${day}. Please check the date.`,
+  },
+
   // The frame of every page.
   skipToContent: "Skip to content",
   feedTitle: (practice: string) => `${practice} articles`,

@@ -22,7 +22,7 @@ function headersOf(response: LightMyRequestResponse): Record<string, string> {
 }
 
 const policy = (frameAncestors: string) =>
-  `default-src 'none';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';form-action 'self';frame-ancestors ${frameAncestors};base-uri 'none'`;
+  `default-src 'none';connect-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';form-action 'self';frame-ancestors ${frameAncestors};base-uri 'none'`;
 
 /** What every answer through a route carries (helmet's defaults with Haven's options until record 046). */
 const common = {

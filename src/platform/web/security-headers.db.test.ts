@@ -3,7 +3,7 @@ import { publicHtmlPaths } from "../../../test/support/public-pages.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 
 const exactPolicy =
-  "default-src 'none';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none'";
+  "default-src 'none';connect-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none'";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,6 +3,8 @@ import type { FastifyInstance } from "fastify";
 /** The policy written out in full, so a reader (and a test) sees exactly what pages may load. */
 export const contentSecurityPolicy = {
   "default-src": ["'none'"],
+  // The site's own addresses only: a page-side fetch of /robots.txt (how Lighthouse reads it) must work (record 066).
+  "connect-src": ["'self'"],
   "script-src": ["'self'"],
   "style-src": ["'self'"],
   "img-src": ["'self'", "data:"],

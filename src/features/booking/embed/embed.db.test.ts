@@ -13,7 +13,7 @@ import {
 import { bookings } from "../booking.schema.ts";
 
 const policy = (frameAncestors: string) =>
-  `default-src 'none';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';form-action 'self';frame-ancestors ${frameAncestors};base-uri 'none'`;
+  `default-src 'none';connect-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';form-action 'self';frame-ancestors ${frameAncestors};base-uri 'none'`;
 const framed = policy("https://www.example-practice.org https://example-practice.org");
 const unframed = policy("'none'");
 const zone = "Australia/Sydney";

@@ -1,3 +1,4 @@
+import { dateInputFormat } from "../../../platform/web/date-input.ts";
 import {
   CheckboxField,
   FormProblem,
@@ -102,7 +103,12 @@ export function BookingSettingsPage(props: {
             </button>
           </p>
         </form>
-        <DateOverridesSection token={token} overrides={overrides} form={overrideForm} />
+        <DateOverridesSection
+          token={token}
+          overrides={overrides}
+          form={overrideForm}
+          dateFormat={dateInputFormat(site.practice)}
+        />
       </div>
     </Layout>
   );

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import type { AppContext } from "../../../app-context.ts";
+import { dateInputFormat } from "../../../platform/web/date-input.ts";
 import { type FieldErrors, fieldText, formPost } from "../../../platform/web/form-post.ts";
 import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
@@ -100,7 +101,7 @@ export function registerBookingSettingsRoutes(app: FastifyInstance, ctx: AppCont
     formPost({
       form,
       read: readOverride,
-      schema: overrideSchema,
+      schema: () => overrideSchema(dateInputFormat(site.practice)),
       rerender: (request, reply, status, overrideForm) => page(request, reply, status, { overrideForm }),
       handle: async ({ request, reply, data, invalid }) => {
         const therapist = therapistOf(request);

@@ -214,8 +214,10 @@ describe("dates that differ from the usual week", () => {
     const date = Temporal.Now.plainDateISO(row?.timeZone as string)
       .add({ days: 10 })
       .toString();
+    // Typed the way the practice (en-GB) writes dates: day, month, year.
+    const [year, month, day] = date.split("-");
     const added = await post(tessCookie, "/practice/booking/overrides", {
-      overrideDate: date,
+      overrideDate: `${day}/${month}/${year}`,
       overrideHours: "14:00-15:00",
     });
     expect(added.statusCode).toBe(303);
@@ -237,13 +239,29 @@ describe("dates that differ from the usual week", () => {
   it("refuses an impossible or past date and bad hours, beside the field, keeping what was typed", async () => {
     const before = await overridesOf(tess.id);
     const impossible = await post(tessCookie, "/practice/booking/overrides", {
-      overrideDate: "2027-02-30",
+      overrideDate: "30/02/2027",
       overrideHours: "9-8",
     });
     expect(impossible.statusCode).toBe(400);
-    expect(errorOf(impossible.body, "overrideDate")).toBe(settingsMessages.overrideDate);
+    expect(errorOf(impossible.body, "overrideDate")).toBe(
+      "February 2027 has no day 30. Please check the date.",
+    );
     expect(errorOf(impossible.body, "overrideHours")).toContain("each range must end after it starts");
-    expect(typedIn(impossible.body, "overrideDate")).toBe("2027-02-30");
+    expect(typedIn(impossible.body, "overrideDate")).toBe("30/02/2027");
+    const american = await post(tessCookie, "/practice/booking/overrides", {
+      overrideDate: "12/24/2027",
+      overrideHours: "",
+    });
+    expect(american.statusCode).toBe(400);
+    expect(errorOf(american.body, "overrideDate")).toBe(
+      "We couldn't read that as a date. Please write it like 24/12/2026.",
+    );
+    expect(typedIn(american.body, "overrideDate")).toBe("12/24/2027");
+    const empty = await post(tessCookie, "/practice/booking/overrides", {
+      overrideDate: "",
+      overrideHours: "",
+    });
+    expect(errorOf(empty.body, "overrideDate")).toBe("Please enter a date, for example 24/12/2026.");
     expect(typedIn(impossible.body, "overrideHours")).toBe("9-8");
     const past = await post(tessCookie, "/practice/booking/overrides", {
       overrideDate: "2020-01-01",

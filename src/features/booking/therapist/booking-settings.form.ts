@@ -1,5 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
+import { dateFieldSchema } from "../../../platform/web/date-field.tsx";
+import type { DateInputFormat } from "../../../platform/web/date-input.ts";
 import { fieldText } from "../../../platform/web/form-post.ts";
 import { isValidTimeZone } from "../compute-slots.ts";
 import { settingsMessages as m } from "./messages.ts";
@@ -101,21 +103,12 @@ export function readSettings(body: unknown): SettingsValues {
   } as SettingsValues;
 }
 
-export const overrideSchema = z.object({
-  overrideDate: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, m.overrideDate)
-    .refine((text) => {
-      try {
-        Temporal.PlainDate.from(text, { overflow: "reject" });
-        return true;
-      } catch {
-        return false;
-      }
-    }, m.overrideDate),
-  overrideHours: hoursField,
-});
+/** A date that differs from the usual week, typed in the practice's format. */
+export const overrideSchema = (format: DateInputFormat) =>
+  z.object({
+    overrideDate: dateFieldSchema(format),
+    overrideHours: hoursField,
+  });
 
 export function readOverride(body: unknown): OverrideValues {
   return { overrideDate: fieldText(body, "overrideDate"), overrideHours: fieldText(body, "overrideHours") };

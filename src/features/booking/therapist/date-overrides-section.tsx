@@ -1,3 +1,5 @@
+import { DateField } from "../../../platform/web/date-field.tsx";
+import type { DateInputFormat } from "../../../platform/web/date-input.ts";
 import { FormProblem, FormToken, TextField } from "../../../platform/web/form-fields.tsx";
 import type { OverrideValues } from "./booking-settings.form.ts";
 import { settingsPageMessages as m } from "./messages.ts";
@@ -26,8 +28,9 @@ export function DateOverridesSection(props: {
   token: string;
   overrides: UpcomingOverride[];
   form: OverrideForm;
+  dateFormat: DateInputFormat;
 }) {
-  const { token, overrides, form } = props;
+  const { token, overrides, form, dateFormat } = props;
   return (
     <>
       <h2>{m.overridesHeading}</h2>
@@ -56,13 +59,10 @@ export function DateOverridesSection(props: {
       )}
       <form class="form" method="post" action="/practice/booking/overrides" data-busy={m.saving} novalidate>
         <FormToken token={token} />
-        <TextField
-          autocomplete="off"
+        <DateField
           name="overrideDate"
-          type="date"
-          required
           label={m.dateLabel}
-          hint={m.dateHint}
+          format={dateFormat}
           value={form.values?.overrideDate}
           error={form.errors?.overrideDate}
         />

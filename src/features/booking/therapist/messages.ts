@@ -116,7 +116,6 @@ export const settingsMessages = {
   phoneArrangement: "Please keep this under 300 characters.",
   hoursTooLong: "Please write these hours more briefly.",
   notSaved: "Nothing has been changed yet. Please look at the notes beside the fields below.",
-  overrideDate: "Please give a date like 2026-12-24.",
   overridePast: "That date has already passed. Please choose today or a later date.",
   overrideFar: "Please choose a date within the next two years.",
   notices: {
@@ -198,7 +197,6 @@ export const settingsPageMessages = {
   remove: "Remove",
   removing: "Removing…",
   dateLabel: "Date",
-  dateHint: "For example 2026-12-24.",
   overrideHoursLabel: "Hours that day",
   overrideHoursHint: (example: string) => `${example}. Leave it empty for a day off.`,
   saveDate: "Save this date",
