@@ -6,6 +6,7 @@
 // errors (goal 0), booking races lost to another client (the "just taken" page: counted apart, not an
 // error), and the server's resident memory every 30 s (goal: flat after the warm-up). Figures to read, never
 // a time limit in a test.
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +16,7 @@ import { therapists } from "../src/features/accounts/therapist.schema.ts";
 import { bookingSettings } from "../src/features/booking/booking-settings.schema.ts";
 import { weeklyHours } from "../src/features/booking/weekly-hours.schema.ts";
 import { openPglite } from "../src/platform/db/open-pglite.ts";
+import { childEnv } from "../test/support/child-env.ts";
 import { freePort, waitFor } from "./bench-servers.ts";
 import {
   bookingOutcome,
@@ -28,8 +30,9 @@ import {
   type SoakKind,
   soakKinds,
 } from "./soak-figures.ts";
-import { startHavenProcess, stop } from "./times-page.ts";
+import { stop } from "./times-page.ts";
 
+const root = path.resolve(import.meta.dirname, "..");
 const articlePath = "/articles/the-three-cycles";
 const zone = "Europe%2FLondon";
 const horizonDays = 365;
@@ -91,6 +94,21 @@ async function openForAYear(dataDir: string): Promise<void> {
   }
 }
 
+/** Haven as `npm start` runs it (the built server, record 069): one process, whose memory is what is read. */
+function startHaven(dataDir: string, port: number, nodeArgs: string[]): ChildProcess {
+  const env = childEnv({
+    PORT: String(port),
+    HAVEN_DATA_DIR: dataDir,
+    HAVEN_DEMO: "1",
+    LOG_LEVEL: "warn",
+    // One hop of proxy trusted: each visitor comes from their own address (X-Forwarded-For), as behind the
+    // reverse proxy of a real install, so the per-address limits on posts count each visitor, not the bench.
+    HAVEN_TRUST_PROXY: "1",
+  });
+  const launcher = path.join(root, "scripts", "start.mjs");
+  return spawn(process.execPath, [...nodeArgs, launcher, "start"], { env, cwd: root, stdio: "inherit" });
+}
+
 /** A small seeded generator, so two runs send the same mix in the same order. */
 function generator(seed: number): () => number {
   let state = seed;
@@ -125,16 +143,13 @@ export async function soak(
   const dataDir = path.join(work, "soak-data");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // One hop of proxy trusted: each visitor comes from their own address (X-Forwarded-For), as behind the
-  // reverse proxy of a real install, so the per-address limits on posts count each visitor, not the bench.
-  const env = { HAVEN_TRUST_PROXY: "1" };
-  const first = startHavenProcess(dataDir, port, [], env);
+  const first = startHaven(dataDir, port, []);
   await waitFor(`${base}/`);
   await stop(first);
   await openForAYear(dataDir);
   // `--profile DIR`: a CPU profile of the server under the soak, written to DIR when it stops.
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-  const haven = startHavenProcess(dataDir, port, profile, env);
+  const haven = startHaven(dataDir, port, profile);
   const pid = haven.pid as number;
   const kinds = {} as Record<SoakKind, Tally>;
   for (const kind of soakKinds) kinds[kind] = { latencies: [], outcomes: [] };

@@ -44,19 +44,8 @@ export type TimesPageFigures = {
 };
 
 /** Haven as a plain Node process (not through tsx's wrapper), so its own memory is what is read. */
-export function startHavenProcess(
-  dataDir: string,
-  port: number,
-  nodeArgs: string[] = [],
-  extraEnv: Record<string, string> = {},
-): ChildProcess {
-  const env = childEnv({
-    PORT: String(port),
-    HAVEN_DATA_DIR: dataDir,
-    HAVEN_DEMO: "1",
-    LOG_LEVEL: "warn",
-    ...extraEnv,
-  });
+export function startHavenProcess(dataDir: string, port: number, nodeArgs: string[] = []): ChildProcess {
+  const env = childEnv({ PORT: String(port), HAVEN_DATA_DIR: dataDir, HAVEN_DEMO: "1", LOG_LEVEL: "warn" });
   return spawn(
     process.execPath,
     [...nodeArgs, "--import", "tsx", path.join(root, "src", "main.ts"), "start"],
