@@ -4,8 +4,7 @@
 // only builds (at install, for an install the service cannot write to).
 //
 // The bundle and a list of every source file it was built from, with their SHA-256, are kept in
-// node_modules/.cache/haven-server/ (inside the install, so the bundle finds the packages, which stay outside
-// it). A start uses the bundle only while every one of those files has the same hash, the bundle itself
+// .cache/haven-server/ (inside the install, so the bundle finds the packages, which stay outside it). A start uses the bundle only while every one of those files has the same hash, the bundle itself
 // included; otherwise it builds again, and if it cannot (no room, a read-only install) it runs src/ through
 // tsx as before: slower, never stale. Development and tests keep running src/ through tsx.
 import { createHash } from "node:crypto";
@@ -14,7 +13,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const cacheDir = path.join(root, "node_modules", ".cache", "haven-server");
+// Inside the install (so the bundle's imports of packages resolve from it) but not in node_modules, which
+// several checkouts may share: the bundle holds its own checkout's paths.
+const cacheDir = path.join(root, ".cache", "haven-server");
 const bundleFile = path.join(cacheDir, "server.mjs");
 const manifestFile = path.join(cacheDir, "manifest.json");
 // Part of the key: a change here, or another esbuild, builds again.
@@ -30,7 +31,7 @@ const esbuildVersion = () =>
 function currentBundle() {
   try {
     const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
-    if (manifest.buildVersion !== buildVersion) return undefined;
+    if (manifest.buildVersion !== buildVersion || manifest.root !== root) return undefined;
     if (manifest.esbuildVersion !== esbuildVersion()) return undefined;
     for (const [file, hash] of Object.entries(manifest.inputs)) {
       if (sha256(path.join(root, file)) !== hash) return undefined;
@@ -93,7 +94,13 @@ async function build() {
   }
   const inputs = {};
   for (const file of Object.keys(result.metafile.inputs)) inputs[file] = sha256(path.join(root, file));
-  const manifest = { buildVersion, esbuildVersion: esbuild.version, inputs, bundle: sha256(bundleFile) };
+  const manifest = {
+    buildVersion,
+    root,
+    esbuildVersion: esbuild.version,
+    inputs,
+    bundle: sha256(bundleFile),
+  };
   fs.writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
   fs.renameSync(`${manifestFile}.tmp`, manifestFile);
   return {
