@@ -1,6 +1,6 @@
-// The servers the page benchmark loads, each in its own process on a free loopback port: Haven on a fresh
-// embedded database with the demo practice, a bare Fastify server, and nginx (one worker, a temporary
-// configuration and prefix), all stopped by stopServers().
+// The servers the page benchmark loads, each in its own process on a free loopback port: Haven (as `npm
+// start` runs it) on a fresh embedded database with the demo practice, a bare Fastify server, and nginx (one
+// worker, a temporary configuration and prefix), all stopped by stopServers().
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -64,7 +64,9 @@ export async function startHaven(dataDir: string): Promise<string> {
   const port = await freePort();
   const env = childEnv({ PORT: String(port), HAVEN_DATA_DIR: dataDir, HAVEN_DEMO: "1", LOG_LEVEL: "warn" });
   const base = `http://127.0.0.1:${port}`;
-  started(spawn(tsx, [path.join(root, "src", "main.ts"), "start"], { env, stdio: "inherit" }), base);
+  // As `npm start` runs it: the built server (record 069).
+  const launcher = path.join(root, "scripts", "start.mjs");
+  started(spawn(process.execPath, [launcher, "start"], { env, cwd: root, stdio: "inherit" }), base);
   await waitFor(`${base}/`);
   return base;
 }
