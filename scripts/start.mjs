@@ -9,6 +9,7 @@
 // tsx as before: slower, never stale. Development and tests keep running src/ through tsx.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import module from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -124,6 +125,9 @@ if (process.argv[2] === "--build") {
     }
   }
   if (bundle) {
+    // Node 22 and later keep the compiled code of the packages too (Node 20 has no such cache: skipped).
+    // A cache that cannot be written only means compiling again.
+    module.enableCompileCache?.(path.join(cacheDir, "compile"));
     process.setSourceMapsEnabled(true);
     await import(pathToFileURL(bundle).href);
   } else {
