@@ -2,8 +2,10 @@
 // sending the same bytes and headers (the ceiling for our stack) and nginx serving them (the physical
 // one). Rounds alternate between the servers, so a noisy neighbour on the shared cores touches all three;
 // the figures are medians over the rounds, and the ratios are what to read.
-import { type CapturedPage, capturePage, startBareFastify, startNginx } from "./bench-servers.ts";
+import os from "node:os";
+import { type CapturedPage, capturePage, serverPid, startBareFastify, startNginx } from "./bench-servers.ts";
 import { type LoadResult, load, loadGeneratorName, median, wrkPath } from "./load-generator.ts";
+import { treeCpuMs } from "./process-cpu.ts";
 
 export type ArticleOptions = { connections: number; seconds: number; rounds: number; warmUpSeconds: number };
 
@@ -16,7 +18,8 @@ export function articleOptions(env: NodeJS.ProcessEnv): ArticleOptions {
   };
 }
 
-type Server = { name: string; url: string; results: LoadResult[] };
+/** One server's rounds: what the client saw, and the server's own CPU time per request (µs) in each. */
+type Server = { name: string; url: string; results: LoadResult[]; cpuUs: number[] };
 
 const summary = (results: LoadResult[]) => ({
   rps: median(results.map((r) => r.rps)),
@@ -64,11 +67,11 @@ export async function benchmarkArticle(
         "(a Node process on the same cores, near 25,000 requests/s here), so every ratio against nginx is flattered.",
     );
   const servers: Server[] = [
-    { name: "Haven", url: `${havenBase}${page.path}`, results: [] },
-    { name: "bare Fastify", url: await startBareFastify(work, page), results: [] },
+    { name: "Haven", url: `${havenBase}${page.path}`, results: [], cpuUs: [] },
+    { name: "bare Fastify", url: await startBareFastify(work, page), results: [], cpuUs: [] },
   ];
   const nginxUrl = await startNginx(work, page);
-  if (nginxUrl) servers.push({ name: "nginx", url: nginxUrl, results: [] });
+  if (nginxUrl) servers.push({ name: "nginx", url: nginxUrl, results: [], cpuUs: [] });
   else lines.push("nginx: not installed (apt-get install nginx-light): no physical reference in this run");
 
   for (const server of servers.slice(1)) {
@@ -80,7 +83,12 @@ export async function benchmarkArticle(
     // Each round starts with the next server, so none is always first after a pause.
     for (let i = 0; i < servers.length; i++) {
       const server = servers[(round + i) % servers.length] as Server;
-      server.results.push(await load(server.url, options.connections, options.seconds));
+      const pid = serverPid(server.url);
+      const cpuBefore = pid ? treeCpuMs(pid) : Number.NaN;
+      const result = await load(server.url, options.connections, options.seconds);
+      server.results.push(result);
+      const cpuMs = pid ? treeCpuMs(pid) - cpuBefore : Number.NaN;
+      server.cpuUs.push((cpuMs * 1000) / (result.rps * options.seconds));
     }
   }
 
@@ -92,11 +100,22 @@ export async function benchmarkArticle(
   for (const server of servers) {
     const s = summary(server.results);
     lines.push(
-      `  ${server.name.padEnd(12)} ${s.rps.toFixed(0).padStart(7)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  errors ${s.errors}`,
+      `  ${server.name.padEnd(12)} ${s.rps.toFixed(0).padStart(7)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  errors ${s.errors}` +
+        `  server CPU ${median(server.cpuUs).toFixed(1)} µs a request`,
     );
   }
   const [haven, bare, nginx] = servers as [Server, Server, Server | undefined];
   lines.push(ratioLine(haven, bare, "goal ≥ 0.70"));
   if (nginx) lines.push(ratioLine(haven, nginx, "goal ≥ 0.20"));
+  // The same comparison by the CPU each request costs the server: requests/s on a free core, which the
+  // neighbours' load moves least (bench/process-cpu.ts).
+  lines.push(
+    `By server CPU a request: Haven does ${(median(bare.cpuUs) / median(haven.cpuUs)).toFixed(2)} of bare Fastify's requests a CPU-second` +
+      (nginx ? `, ${(median(nginx.cpuUs) / median(haven.cpuUs)).toFixed(2)} of nginx's` : "") +
+      `; load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(" ")}`,
+  );
   return lines;
 }

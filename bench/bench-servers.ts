@@ -1,6 +1,6 @@
-// The servers the page benchmark loads, each in its own process on a free loopback port: Haven on a fresh
-// embedded database with the demo practice, a bare Fastify server, and nginx (one worker, a temporary
-// configuration and prefix), all stopped by stopServers().
+// The servers the page benchmark loads, each in its own process on a free loopback port: Haven (as `npm
+// start` runs it) on a fresh embedded database with the demo practice, a bare Fastify server, and nginx (one
+// worker, a temporary configuration and prefix), all stopped by stopServers().
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -10,6 +10,18 @@ import { childEnv } from "../test/support/child-env.ts";
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const children: ChildProcess[] = [];
+/** The process serving each base URL, so a benchmark can read its CPU time (bench/process-cpu.ts). */
+const pids = new Map<string, number>();
+
+/** The pid of the process started for `url` (its origin), if this module started it. */
+export function serverPid(url: string): number | undefined {
+  return pids.get(new URL(url).origin);
+}
+
+function started(child: ChildProcess, origin: string): void {
+  children.push(child);
+  if (child.pid) pids.set(origin, child.pid);
+}
 
 /** A page as a client without Accept-Encoding gets it (what wrk asks for): status, headers and bytes. */
 export type CapturedPage = { path: string; headers: Record<string, string>; body: Buffer };
@@ -51,8 +63,10 @@ export async function capturePage(base: string, pagePath: string): Promise<Captu
 export async function startHaven(dataDir: string): Promise<string> {
   const port = await freePort();
   const env = childEnv({ PORT: String(port), HAVEN_DATA_DIR: dataDir, HAVEN_DEMO: "1", LOG_LEVEL: "warn" });
-  children.push(spawn(tsx, [path.join(root, "src", "main.ts"), "start"], { env, stdio: "inherit" }));
   const base = `http://127.0.0.1:${port}`;
+  // As `npm start` runs it: the built server (record 069).
+  const launcher = path.join(root, "scripts", "start.mjs");
+  started(spawn(process.execPath, [launcher, "start"], { env, cwd: root, stdio: "inherit" }), base);
   await waitFor(`${base}/`);
   return base;
 }
@@ -66,7 +80,10 @@ export async function startBareFastify(work: string, page: CapturedPage): Promis
     JSON.stringify({ ...page, body: undefined, bodyBase64: page.body.toString("base64") }),
   );
   const script = path.join(root, "bench", "bare-fastify.ts");
-  children.push(spawn(tsx, [script, String(port), file], { env: childEnv({}), stdio: "inherit" }));
+  started(
+    spawn(tsx, [script, String(port), file], { env: childEnv({}), stdio: "inherit" }),
+    `http://127.0.0.1:${port}`,
+  );
   const url = `http://127.0.0.1:${port}${page.path}`;
   await waitFor(url);
   return url;
@@ -101,7 +118,7 @@ http { access_log off; client_body_temp_path ${work}/tmp; proxy_temp_path ${work
     try_files /page.html =404; } } }
 `,
   );
-  children.push(spawn(nginx, ["-c", conf, "-p", work], { stdio: "inherit" }));
+  started(spawn(nginx, ["-c", conf, "-p", work], { stdio: "inherit" }), `http://127.0.0.1:${port}`);
   const url = `http://127.0.0.1:${port}${page.path}`;
   await waitFor(url);
   return url;

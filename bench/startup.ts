@@ -1,9 +1,10 @@
-// Start-up and idle memory (issue 17, items 4 and 5; record 063): Haven started the way `npm start` starts it,
+// Start-up and idle memory (issue 17, items 4 and 5; records 063, 069): Haven started the way `npm start` starts it
+// (from the built bundle; warm starts also through tsx, in turn, for the same-run reference),
 // a cold start on a fresh data dir, then warm starts on that same dir (the median of BENCH_STARTS, default 5),
 // each with the phases its "ready" log line reports, and the process's RSS once it has been idle a moment. With
 // HAVEN_BENCH_PG_URL, the same on PostgreSQL. The load average is printed beside each figure: on these shared
 // cores a start's time says as much about the neighbours as about Haven.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -36,10 +37,21 @@ function rssMb(pid: number): number | undefined {
   }
 }
 
-/** Starts Haven once (`node --import tsx src/main.ts start`), waits for ready, measures, stops it. */
-export async function startOnce(env: Record<string, string>, measureRss: boolean): Promise<StartFigures> {
+/** How Haven is started: from the built bundle as `npm start` does (record 069), or src/ through tsx. */
+export type StartWay = "bundle" | "tsx";
+const startArgs: Record<StartWay, string[]> = {
+  bundle: [path.join(root, "scripts", "start.mjs"), "start"],
+  tsx: ["--import", "tsx", path.join(root, "src", "main.ts"), "start"],
+};
+
+/** Starts Haven once, waits for ready, measures, stops it. */
+export async function startOnce(
+  env: Record<string, string>,
+  measureRss: boolean,
+  way: StartWay = "bundle",
+): Promise<StartFigures> {
   const began = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src", "main.ts"), "start"], {
+  const child = spawn(process.execPath, startArgs[way], {
     cwd: root,
     env: childEnv({ PORT: "0", LOG_LEVEL: "info", HAVEN_LOG_FORMAT: "json", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
@@ -90,10 +102,18 @@ const phaseLine = (phases: Record<string, number>) =>
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** Warm starts on one data dir (or database): the median by readyMs, with that start's phases. */
-async function warmStarts(env: Record<string, string>, starts: number): Promise<StartFigures[]> {
-  const runs: StartFigures[] = [];
-  for (let i = 0; i < starts; i++) runs.push(await startOnce(env, i === 0));
+/**
+ * Warm starts on one data dir (or database), from the bundle and through tsx in turn (back to back, so both
+ * see the same neighbours): the runs of each way.
+ */
+async function warmStarts(
+  env: Record<string, string>,
+  starts: number,
+): Promise<Record<StartWay, StartFigures[]>> {
+  const runs: Record<StartWay, StartFigures[]> = { bundle: [], tsx: [] };
+  for (let i = 0; i < starts; i++) {
+    for (const way of ["bundle", "tsx"] as const) runs[way].push(await startOnce(env, i === 0, way));
+  }
   return runs;
 }
 
@@ -121,6 +141,11 @@ async function adminQuery(pgUrl: string, sql: string): Promise<void> {
 export async function benchmarkStartup(pgUrl: string | undefined): Promise<string[]> {
   const starts = Number(process.env.BENCH_STARTS ?? 5);
   const lines: string[] = [`Start-up (Node ${process.version}, ${os.cpus().length} cores)`];
+  // The bundle `npm start` runs is built at install (`node scripts/start.mjs --build`): timed here, apart.
+  const build = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs"), "--build"], {
+    encoding: "utf8",
+  });
+  lines.push(`Server bundle: ${build.stdout.trim() || build.stderr.trim()}`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "haven-bench-startup-"));
   try {
     const env = { HAVEN_DATA_DIR: path.join(work, "data") };
@@ -130,12 +155,13 @@ export async function benchmarkStartup(pgUrl: string | undefined): Promise<strin
       `  phases (ms): ${phaseLine(cold.phases)}`,
     );
     const warm = await warmStarts(env, starts);
-    lines.push(...warmLines("PGlite", warm, 1500));
-    const idle = warm[0]?.idleRssMb;
+    lines.push(...warmLines("PGlite, from the bundle (npm start)", warm.bundle, 1500));
+    lines.push(...warmLines("PGlite, src/ through tsx (development; the same run)", warm.tsx, 1500));
+    const idle = warm.bundle[0]?.idleRssMb;
     lines.push(
       idle === undefined
         ? "Idle RSS, PGlite: not measured (no /proc here)"
-        : `Idle RSS, PGlite, ${idleSeconds} s after a warm start: ${idle.toFixed(0)} MB (goal < 350 MB; load ${warm[0]?.load.toFixed(2)}); after the cold start: ${cold.idleRssMb?.toFixed(0)} MB`,
+        : `Idle RSS, PGlite, ${idleSeconds} s after a warm start: ${idle.toFixed(0)} MB from the bundle, ${warm.tsx[0]?.idleRssMb?.toFixed(0)} MB through tsx (goal < 350 MB; load ${warm.bundle[0]?.load.toFixed(2)}); after the cold start: ${cold.idleRssMb?.toFixed(0)} MB`,
     );
     if (!pgUrl) {
       lines.push("Start-up on PostgreSQL: skipped (set HAVEN_BENCH_PG_URL to a database the bench may use)");
@@ -151,19 +177,20 @@ export async function benchmarkStartup(pgUrl: string | undefined): Promise<strin
       DATABASE_URL: url.toString(),
       HAVEN_SECRET_KEY: randomBytes(32).toString("hex"),
     };
-    let pgWarm: StartFigures[];
+    let pgWarm: Record<StartWay, StartFigures[]>;
     try {
       await startOnce(pgEnv, false); // the first start migrates the database and builds the assets
       pgWarm = await warmStarts(pgEnv, starts);
     } finally {
       await adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
     }
-    lines.push(...warmLines("PostgreSQL", pgWarm, 1500));
-    const pgIdle = pgWarm[0]?.idleRssMb;
+    lines.push(...warmLines("PostgreSQL, from the bundle", pgWarm.bundle, 1500));
+    lines.push(...warmLines("PostgreSQL, through tsx (the same run)", pgWarm.tsx, 1500));
+    const pgIdle = pgWarm.bundle[0]?.idleRssMb;
     lines.push(
       pgIdle === undefined
         ? "Idle RSS, PostgreSQL: not measured (no /proc here)"
-        : `Idle RSS, PostgreSQL, ${idleSeconds} s after a warm start: ${pgIdle.toFixed(0)} MB (goal < 150 MB; load ${pgWarm[0]?.load.toFixed(2)})`,
+        : `Idle RSS, PostgreSQL, ${idleSeconds} s after a warm start: ${pgIdle.toFixed(0)} MB from the bundle, ${pgWarm.tsx[0]?.idleRssMb?.toFixed(0)} MB through tsx (goal < 150 MB; load ${pgWarm.bundle[0]?.load.toFixed(2)})`,
     );
     return lines;
   } finally {

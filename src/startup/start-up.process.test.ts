@@ -7,9 +7,9 @@ import { childEnv } from "../../test/support/child-env.ts";
 import { runHavenCli } from "../../test/support/run-haven-cli.ts";
 import { projectRoot } from "../config.ts";
 
-// These start Haven the way `npm start` does: a real process, a real data dir.
-const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
-const main = path.join(projectRoot, "src", "main.ts");
+// These start Haven the way `npm start` does: a real process from the built server (scripts/start.mjs,
+// record 069; built here on first use), a real data dir.
+const launcher = path.join(projectRoot, "scripts", "start.mjs");
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
@@ -31,7 +31,10 @@ function startHaven(env: Record<string, string>): {
   exited: Promise<Exit>;
   ready: Promise<void>;
 } {
-  const child = spawn(tsx, [main, "start"], { env: childEnv({ PORT: "0", ...env }), stdio: "pipe" });
+  const child = spawn(process.execPath, [launcher, "start"], {
+    env: childEnv({ PORT: "0", ...env }),
+    stdio: "pipe",
+  });
   children.push(child);
   let output = "";
   let markReady: () => void = () => {};
@@ -136,5 +139,19 @@ describe("starting Haven", { timeout: 240_000 }, () => {
     }).exited;
     expect(exit.code).toBe(1);
     expect(exit.output).toContain("HAVEN_PUBLIC_URL");
+  });
+
+  it("runs the other commands from the built server too, and says how to use it", async () => {
+    const child = spawn(process.execPath, [launcher, "no-such-command"], {
+      env: childEnv({}),
+      stdio: "pipe",
+    });
+    children.push(child);
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(output).toContain("Usage: haven <command>");
   });
 });

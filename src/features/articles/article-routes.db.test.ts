@@ -82,6 +82,13 @@ describe("feeds", () => {
     expect(locs).toContain("http://localhost:3000/help-now");
   });
 
+  it("an address that is no slug is not found, also once pages are held (record 068's early path)", async () => {
+    expect((await t.app.inject({ url: "/articles/the-three-cycles" })).statusCode).toBe(200);
+    for (const slug of ["The-Three-Cycles", "the%20three", "x".repeat(101)]) {
+      expect((await t.app.inject({ url: `/articles/${slug}` })).statusCode).toBe(404);
+    }
+  });
+
   it("robots.txt points at the sitemap", async () => {
     expect((await t.app.inject({ url: "/robots.txt" })).body).toContain(
       "Sitemap: http://localhost:3000/sitemap.xml",

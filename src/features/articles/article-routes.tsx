@@ -1,7 +1,7 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../app-context.ts";
-import { sendPublicPage } from "../../platform/web/public-page.ts";
+import { sendHeldPublicPage, sendPublicPage } from "../../platform/web/public-page.ts";
 import { renderPage } from "../../platform/web/render-page.ts";
 import { ArticleListPage } from "./article-list-page.tsx";
 import { ArticlePage } from "./article-page.tsx";
@@ -39,9 +39,20 @@ export function registerArticleRoutes(
     });
   });
 
-  app.get("/articles/:slug", { config: { access: "public" } }, async (request, reply) => {
+  app.get("/articles/:slug", { config: { access: "public" } }, (request, reply) => {
+    // A page already held is sent at once, before any parsing, closure or promise (record 068): only a
+    // valid slug's page is ever stored under "/articles/<slug>", so no other address is found here.
+    const held = cache.peek(`/articles/${(request.params as { slug?: string }).slug}`);
+    if (held) return sendHeldPublicPage(request, reply, held);
+    return articlePage(request, reply);
+  });
+
+  async function articlePage(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const params = slugParams.safeParse(request.params);
-    if (!params.success) return reply.callNotFound();
+    if (!params.success) {
+      reply.callNotFound();
+      return reply;
+    }
     const key = `/articles/${params.data.slug}`;
     // An address an article had before its slug changed leads to where it is now (never cached, so
     // a cached page costs nothing more; a slug in use is never an old address).
@@ -70,7 +81,7 @@ export function registerArticleRoutes(
         );
       },
     });
-  });
+  }
 
   app.get("/feed.xml", { config: { access: "public" } }, async (request, reply) =>
     sendPublicPage(request, reply, cache, {

@@ -44,6 +44,29 @@ describe("a request's logger made only when it writes", () => {
     expect(logs.text().split("\n").filter(Boolean)).toHaveLength(2);
   });
 
+  it("says whether a level could be written, without making a child", () => {
+    const logs = capturingLogger();
+    const child = vi.spyOn(logs.logger, "child");
+    const log = lazyRequestLogger.call(
+      null as never,
+      logs.logger,
+      { reqId: "req-10" },
+      {},
+      undefined as never,
+    ) as unknown as { isLevelEnabled: (level: string) => boolean };
+    expect(log.isLevelEnabled("debug")).toBe(false);
+    expect(log.isLevelEnabled("info")).toBe(true);
+    expect(child).not.toHaveBeenCalled();
+    const ownLevel = lazyRequestLogger.call(
+      null as never,
+      logs.logger,
+      { reqId: "req-11" },
+      { level: "debug" },
+      undefined as never,
+    ) as unknown as { isLevelEnabled: (level: string) => boolean };
+    expect(ownLevel.isLevelEnabled("debug")).toBe(true);
+  });
+
   it("asks the child when the route has its own level", () => {
     const logs = capturingLogger();
     const log = lazyRequestLogger.call(

@@ -39,6 +39,11 @@ class LazyRequestLogger {
     return this.parent.isLevelEnabled(level);
   }
 
+  /** Whether a line at `level` could be written (true when only the child can tell), as pino's loggers say. */
+  isLevelEnabled(level: Level): boolean {
+    return this.writes(level);
+  }
+
   private write(level: Level, args: unknown[]): void {
     if (this.writes(level)) (this.real()[level] as (...a: unknown[]) => void)(...args);
   }

@@ -52,11 +52,23 @@ async function renderAndSend(
   return sendBody(request, reply, body, options);
 }
 
+/**
+ * Sends a page the caller has just found in the cache (`cache.peek`) as an HTML public page: for a route
+ * whose cached answer needs nothing from the request but its address (record 068).
+ */
+export function sendHeldPublicPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: CompressedBody,
+): FastifyReply {
+  return sendBody(request, reply, body, {});
+}
+
 function sendBody(
   request: FastifyRequest,
   reply: FastifyReply,
   body: CompressedBody,
-  options: PublicPageOptions,
+  options: Pick<PublicPageOptions, "contentType" | "cacheControl">,
 ): FastifyReply {
   reply.type(options.contentType ?? "text/html; charset=utf-8");
   reply.header("cache-control", options.cacheControl ?? publicCacheControl);

@@ -7,6 +7,10 @@ import type { FastifyInstance } from "fastify";
 export function registerRequestLogging(app: FastifyInstance): void {
   // A plain callback: no promise per answer (record 046).
   app.addHook("onResponse", (request, reply, done) => {
+    // Below the configured level nothing is built (record 068): Fastify makes the route's options afresh
+    // at each read, and a quiet route's line (debug) is below info too.
+    const log = request.log as { isLevelEnabled?: (level: string) => boolean };
+    if (log.isLevelEnabled?.("info") === false) return done();
     const route = request.routeOptions;
     const level = route.config.quietLog ? "debug" : "info";
     request.log[level](

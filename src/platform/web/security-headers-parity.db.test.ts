@@ -76,6 +76,10 @@ describe("security headers, the same as before record 046", () => {
   it("on a cached public page, fresh and when the browser has it (304)", async () => {
     const page = await get("/articles/the-three-cycles", { "accept-encoding": "br" });
     expect(headersOf(page)).toEqual({ ...cachedPage, "content-encoding": "br" });
+    // Now sent from the cache before any parsing (record 068): the same headers and the same bytes.
+    const held = await get("/articles/the-three-cycles", { "accept-encoding": "br" });
+    expect(headersOf(held)).toEqual({ ...cachedPage, "content-encoding": "br" });
+    expect(held.rawPayload.equals(page.rawPayload)).toBe(true);
     const again = await get("/articles/the-three-cycles", { "if-none-match": String(page.headers.etag) });
     expect(again.statusCode).toBe(304);
     expect(headersOf(again)).toEqual(cachedPage);
