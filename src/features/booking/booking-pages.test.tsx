@@ -228,6 +228,8 @@ const movingTimes = {
   nextAvailable: slots[0],
   nextAvailableWeek: 0,
   moving,
+  // The chooser's offsets are for this moment, not the day the test runs (zones change their offsets).
+  now: start,
 };
 page("reschedule", () => <TimesPage {...movingTimes} />);
 page("reschedule-just-taken", () => (

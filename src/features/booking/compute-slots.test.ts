@@ -10,6 +10,7 @@ import {
   isValidTimeZone,
   localDate,
   type SlotRules,
+  zoneSpelling,
 } from "./compute-slots.ts";
 
 const MINUTE = 60_000;
@@ -630,5 +631,17 @@ describe("computeSlots: properties", () => {
       }),
       runs,
     );
+  });
+});
+
+describe("a zone's spelling", () => {
+  it("gives a zone typed in any case its usual spelling, keeps aliases, and knows no made-up zone", () => {
+    expect(zoneSpelling("Europe/London")).toBe("Europe/London");
+    expect(zoneSpelling("eUrOpE/lOnDoN")).toBe("Europe/London");
+    expect(zoneSpelling("australia/sydney")).toBe("Australia/Sydney");
+    expect(zoneSpelling("US/Eastern")).toBe("US/Eastern");
+    for (const made of ["Mars/Olympus", "", "Europe/London/", 42, undefined]) {
+      expect(zoneSpelling(made)).toBeUndefined();
+    }
   });
 });

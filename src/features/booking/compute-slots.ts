@@ -40,18 +40,33 @@ export function blockedRange(
 }
 
 const knownZones = new Set<string>(); // constructing a formatter costs ~50 µs; zones are few
+const listedZones = new Map(Intl.supportedValuesOf("timeZone").map((zone) => [zone.toLowerCase(), zone]));
 
-/** Intl, not Temporal, decides: browsers report aliases such as Asia/Calcutta. */
-export function isValidTimeZone(zone: string): boolean {
-  if (typeof zone !== "string" || zone === "") return false;
-  if (knownZones.has(zone)) return true;
+/**
+ * The zone's usual spelling ("europe/london" → "Europe/London"), or undefined when no zone has that name.
+ * Intl, not Temporal, decides: browsers report aliases such as Asia/Kolkata, kept as they are. Only names
+ * the runtime lists or calls a zone by are kept in `knownZones`: an address can spell one name in endless
+ * ways (eUrOpE/lOnDoN), and none of those may grow it.
+ */
+export function zoneSpelling(zone: unknown): string | undefined {
+  if (typeof zone !== "string" || zone === "") return undefined;
+  if (knownZones.has(zone)) return zone;
+  let named: string;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    knownZones.add(zone);
-    return true;
+    named = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
+  const listed = listedZones.get(zone.toLowerCase());
+  if (zone === named || zone === listed) {
+    knownZones.add(zone);
+    return zone;
+  }
+  return listed ?? zone;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  return zoneSpelling(zone) !== undefined;
 }
 
 function zoned(instant: number, timeZone: string): Temporal.ZonedDateTime {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ReflectionSummary } from "../assessments/self-check/reflection-summary.ts";
-import { isValidTimeZone } from "./compute-slots.ts";
+import { isValidTimeZone, zoneSpelling } from "./compute-slots.ts";
 
 /** Words beside each field of the booking form. */
 export const bookingMessages = {
@@ -75,6 +75,9 @@ export const bookingChoiceSchema = z.object({
   kind: z.enum(["individual", "couple", "unsure"]),
   // Epoch milliseconds; the bound keeps a made-up number from becoming an invalid date.
   start: z.coerce.number().int().positive().max(8_000_000_000_000),
-  zone: z.string().refine(isValidTimeZone),
+  zone: z
+    .string()
+    .refine(isValidTimeZone)
+    .transform((zone) => zoneSpelling(zone) ?? zone),
   submissionId: z.uuid(),
 });

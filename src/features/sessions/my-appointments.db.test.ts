@@ -16,7 +16,10 @@ let tessCookie: string;
 let bea: TestClient;
 let cal: TestClient;
 let dee: TestClient;
-let book: (kind: "individual" | "couple" | "unsure") => Promise<{ id: string; start: number }>;
+let book: (
+  kind: "individual" | "couple" | "unsure",
+  email?: string,
+) => Promise<{ id: string; start: number }>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -27,7 +30,7 @@ beforeAll(async () => {
   const availability = await loadAvailability(t.handle.db, practice.tess.id, window);
   const offered = computeSlots({ ...(availability as NonNullable<typeof availability>), now, ...window });
   let next = 0;
-  book = async (kind) => {
+  book = async (kind, email) => {
     const start = offered[next++ * 3]?.start as number;
     const outcome = await bookConsultation(t.handle.db, t.keys, {
       therapistId: practice.tess.id,
@@ -38,7 +41,7 @@ beforeAll(async () => {
       submissionId: randomUUID(),
       visitor: {
         name: "Visitor",
-        email: `v${next}@example.org`,
+        email: email ?? `v${next}@example.org`,
         phone: "",
         contactBy: ["email"],
         leaveMessage: true,
@@ -93,18 +96,21 @@ describe("a client's appointments", () => {
     expect((await myFile(cal)).body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
   });
 
-  it("never shows a couple a consultation one of them booked alone (record 070)", async () => {
+  it("never shows a partner a consultation the other booked alone (record 070, HAZ-056)", async () => {
     for (const kind of ["individual", "unsure"] as const) {
-      const { id } = await book(kind);
+      const { id } = await book(kind, bea.email);
       await linkConsultation([bea, cal], id);
       expect(await mySpace(cal)).not.toContain("Free consultation");
-      expect(await mySpace(bea)).not.toContain("Free consultation");
       expect((await myFile(cal)).body).not.toContain(`UID:${id}@`);
+      // Bea booked it: her own space, which Cal never sees, shows her the time.
+      expect(await mySpace(bea)).toContain("Free consultation: ");
+      expect((await myFile(bea)).body).toContain(`UID:${id}@`);
+      await t.handle.db.update(bookings).set({ status: "cancelled" }).where(eq(bookings.id, id));
     }
   });
 
-  it("shows someone seen alone their own consultation while it is confirmed and ahead", async () => {
-    const { id } = await book("individual");
+  it("shows someone seen alone the consultation they booked, and none that someone else booked", async () => {
+    const { id } = await book("individual", dee.email);
     await linkConsultation([dee], id);
     expect(await mySpace(dee)).toContain("Free consultation: ");
     expect((await myFile(dee)).body).toContain(`UID:${id}@`);
@@ -113,6 +119,13 @@ describe("a client's appointments", () => {
     expect(await mySpace(dee)).toContain("No appointments are booked yet.");
     expect(await mySpace(dee)).not.toContain("appointments.ics");
     expect((await myFile(dee)).body).not.toContain("BEGIN:VEVENT");
+
+    // Invited "from" another person's consultation, Dee is not shown it: it is not hers to know of.
+    for (const kind of ["individual", "couple"] as const) {
+      const other = await book(kind);
+      await linkConsultation([dee], other.id);
+      expect(await mySpace(dee)).not.toContain("Free consultation");
+    }
   });
 
   it("asks whoever is not signed in as a client to sign in", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/database.ts";
 import { clients } from "../accounts/clients/client.schema.ts";
 import { bookings } from "../booking/booking.schema.ts";
@@ -13,15 +13,17 @@ export type UpcomingConsultation = {
 
 /**
  * Whether the consultation a client was invited from belongs in their space (record 070). Both partners of
- * a couple carry the consultation's id, but only a consultation booked as a couple was theirs together: a
- * partner who booked alone may have said there what the other must never learn (DOMAIN.md §4), so in a
- * couple a consultation booked alone or "not sure" is shown to neither. Someone seen alone sees their own.
+ * a couple carry the consultation's id, and the therapist may invite anyone "from" a consultation, so the
+ * id alone says little. A consultation booked as a couple was the couple's together: both partners see it.
+ * Any other is shown only to the person who booked it, known by the booking's email matching theirs: a
+ * partner who booked alone may have said there what the other must never learn (DOMAIN.md §4, HAZ-056).
  */
 export function consultationShownTo(
-  kind: (typeof bookings.$inferSelect)["kind"],
+  consultation: { kind: (typeof bookings.$inferSelect)["kind"]; bookedByThisClient: boolean },
   client: { coupleId: string | null },
 ): boolean {
-  return client.coupleId === null || kind === "couple";
+  if (consultation.bookedByThisClient) return true;
+  return consultation.kind === "couple" && client.coupleId !== null;
 }
 
 /** The client's consultation when it is confirmed, still ahead, and theirs to see. */
@@ -37,11 +39,14 @@ export async function upcomingConsultationOf(
       endsAt: bookings.endsAt,
       sequence: bookings.sequence,
       kind: bookings.kind,
+      // Both keyed hashes of an address: equal when the booking's email is the client's (under one key;
+      // after a key rotation they may differ, and the consultation is then not shown: the safe side).
+      bookedByThisClient: sql<boolean>`${bookings.visitorEmailLookup} = ${clients.emailLookup}`,
     })
     .from(clients)
     .innerJoin(bookings, eq(bookings.id, clients.consultationId))
     .where(and(eq(clients.id, client.id), eq(bookings.status, "confirmed"), gt(bookings.endsAt, now)));
-  if (!row || !consultationShownTo(row.kind, client)) return undefined;
+  if (!row || !consultationShownTo(row, client)) return undefined;
   return {
     id: row.id,
     start: row.startsAt.getTime(),

@@ -69,7 +69,7 @@ export function DateField(props: {
     type: "text",
     value,
     autocomplete: "off",
-    inputmode: "numeric",
+    // No inputmode="numeric": a phone's digits-only keypad has no "/", and the date needs its separators.
     "aria-invalid": error ? "true" : undefined,
     "aria-describedby": describedByFor(id, hint, error),
     required,

@@ -66,6 +66,9 @@ describe("reading a typed date", () => {
     ["02/31/2026", american, "no-such-day"],
     ["2026-13-01", british, "unreadable"],
     ["1/1/20260", british, "unreadable"],
+    ["1/1/0000", british, "unreadable"],
+    ["31/12/1899", british, "unreadable"],
+    ["1/1/1900", british, "1900-01-01"],
   ])("%j (%o) → %s", (typed, format, expected) => {
     const parsed = parseDateInput(typed, format);
     expect(parsed.ok ? parsed.isoDate : parsed.problem).toBe(expected);

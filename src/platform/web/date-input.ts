@@ -70,6 +70,8 @@ export function parseDateInput(text: string, format: DateInputFormat): ParsedDat
     return { ok: false, problem: "unreadable" };
   }
   const [year, month, day] = [Number(yearText), Number(monthText), Number(dayText)];
+  // No date Haven keeps is older than 1900, and a year such as 0000 is one the database cannot store.
+  if (year < 1900) return { ok: false, problem: "unreadable" };
   if (month < 1 || month > 12) return { ok: false, problem: "unreadable" };
   try {
     const date = Temporal.PlainDate.from({ year, month, day }, { overflow: "reject" });

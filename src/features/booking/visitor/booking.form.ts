@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fieldText, firstIssuePerField } from "../../../platform/web/form-post.ts";
-import { isValidTimeZone } from "../compute-slots.ts";
+import { isValidTimeZone, zoneSpelling } from "../compute-slots.ts";
 import { bookingChoiceSchema, crossFieldProblems, visitorDetailsSchema } from "../visitor-details.ts";
 import type { DetailsValues } from "./details-page.tsx";
 
@@ -17,7 +17,10 @@ export const timesQuery = z.object({
 /** The details page's address: the time chosen, in the visitor's zone. */
 export const detailsQuery = z.object({
   kind: kindSchema,
-  zone: z.string().refine(isValidTimeZone),
+  zone: z
+    .string()
+    .refine(isValidTimeZone)
+    .transform((zone) => zoneSpelling(zone) ?? zone),
   start: z.coerce.number().int().positive().max(8_000_000_000_000),
   with: z.string().optional(),
 });

@@ -14,7 +14,7 @@ import {
   noticeCrisisInReason,
   rescheduleBooking,
 } from "../change-booking.ts";
-import { isValidTimeZone } from "../compute-slots.ts";
+import { zoneSpelling } from "../compute-slots.ts";
 import { zoneChooserMessages as zoneWords } from "../messages.ts";
 import { statusAt } from "../request-expiry.ts";
 import { type BookingFrame, siteFrame } from "./booking-frame.tsx";
@@ -49,7 +49,7 @@ const placeQuery = z.object({
 function placeFor(booking: BookingRecord, input: unknown): MovePlace {
   const parsed = placeQuery.safeParse(input);
   const { zone, week } = parsed.success ? parsed.data : {};
-  return { zone: zone && isValidTimeZone(zone) ? zone : booking.visitorTimeZone, week };
+  return { zone: zoneSpelling(zone) ?? booking.visitorTimeZone, week };
 }
 const rateLimit = { rateLimit: { max: 10, timeWindow: "1 minute" } };
 
@@ -164,7 +164,7 @@ export function registerManageRoutes(
     const place = placeFor(found.booking, request.query);
     // A zone the address names but we don't know is said beside the chooser, as on the booking page.
     const asked = (request.query as Record<string, unknown> | undefined)?.zone;
-    if (asked !== undefined && asked !== place.zone)
+    if (asked !== undefined && zoneSpelling(asked) === undefined)
       return movingTimesPage(request, reply, found, place, {
         zoneProblem: zoneWords.unknownZoneWhileMoving,
         status: 400,
