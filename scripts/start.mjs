@@ -23,6 +23,11 @@ const manifestFile = path.join(cacheDir, "manifest.json");
 const buildVersion = 1;
 
 const sha256 = (file) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+/** Hashes of the sources as the running build read them (filled by `ownPlace`). */
+const sourceHashes = new Map();
+/** Files that change how the same sources are built, kept in the key with them. */
+const buildSettings = ["tsconfig.json", "package.json"];
+const nodeMajor = process.versions.node.split(".")[0];
 
 /** The installed esbuild's version, read without loading it. */
 const esbuildVersion = () =>
@@ -33,6 +38,8 @@ function currentBundle() {
   try {
     const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
     if (manifest.buildVersion !== buildVersion || manifest.root !== root) return undefined;
+    // The bundle is compiled for one Node: an older one may not run its syntax.
+    if (manifest.nodeMajor !== nodeMajor) return undefined;
     if (manifest.esbuildVersion !== esbuildVersion()) return undefined;
     for (const [file, hash] of Object.entries(manifest.inputs)) {
       if (sha256(path.join(root, file)) !== hash) return undefined;
@@ -55,6 +62,9 @@ const ownPlace = {
     build.onLoad({ filter: /\.tsx?$/ }, (args) => {
       if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       const source = fs.readFileSync(args.path, "utf8");
+      // The hash of the very text built from: a file changed while the build runs (a deploy mid-start)
+      // then no longer matches, and the next start builds again instead of trusting old code.
+      sourceHashes.set(path.relative(root, args.path), createHash("sha256").update(source).digest("hex"));
       const contents = source
         .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))
         .replaceAll("import.meta.dirname", JSON.stringify(path.dirname(args.path)))
@@ -75,7 +85,7 @@ async function build() {
     packages: "external",
     platform: "node",
     format: "esm",
-    target: `node${process.versions.node.split(".")[0]}`,
+    target: `node${nodeMajor}`,
     jsx: "automatic",
     jsxImportSource: "preact",
     // As tsx does: names of functions and classes kept, and errors pointing at the TypeScript lines.
@@ -88,22 +98,30 @@ async function build() {
     logLevel: "error",
   });
   fs.mkdirSync(cacheDir, { recursive: true });
-  // Written beside and renamed, so a start never reads half a bundle.
-  for (const file of result.outputFiles) {
-    fs.writeFileSync(`${file.path}.tmp`, file.contents);
-    fs.renameSync(`${file.path}.tmp`, file.path);
-  }
+  // Written beside under a name of this build's own and renamed, so a start never reads half a file, even
+  // while another start builds at the same moment.
+  const own = `${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  const writeWhole = (file, contents) => {
+    fs.writeFileSync(`${file}.${own}`, contents);
+    fs.renameSync(`${file}.${own}`, file);
+  };
+  for (const file of result.outputFiles) writeWhole(file.path, file.contents);
   const inputs = {};
-  for (const file of Object.keys(result.metafile.inputs)) inputs[file] = sha256(path.join(root, file));
+  for (const file of [...Object.keys(result.metafile.inputs), ...buildSettings]) {
+    inputs[file] = sourceHashes.get(file) ?? sha256(path.join(root, file));
+  }
   const manifest = {
     buildVersion,
     root,
+    nodeMajor,
     esbuildVersion: esbuild.version,
     inputs,
-    bundle: sha256(bundleFile),
+    // The bundle as this build wrote it: another build's, renamed over it meanwhile, does not match.
+    bundle: createHash("sha256")
+      .update(result.outputFiles.find((f) => f.path === bundleFile).contents)
+      .digest("hex"),
   };
-  fs.writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
-  fs.renameSync(`${manifestFile}.tmp`, manifestFile);
+  writeWhole(manifestFile, JSON.stringify(manifest));
   return {
     file: bundleFile,
     ms: Math.round(performance.now() - started),
