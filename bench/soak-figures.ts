@@ -10,6 +10,8 @@ export const soakKinds = [
   "self-check result",
   "booking form",
   "booking post",
+  "cancel page",
+  "cancel post",
 ] as const;
 export type SoakKind = (typeof soakKinds)[number];
 
@@ -35,6 +37,37 @@ export function bookingOutcome(status: number, body: string): Outcome {
   if (status === 303) return "booked";
   if (status === 409 && (body.includes(justTaken) || body.includes(noLongerFree))) return "taken";
   return "error";
+}
+
+/** A cancellation (POST /book/manage/:token/cancel): a redirect to the booking's page saying it is cancelled. */
+export function cancelOutcome(status: number, location: string | null): Outcome {
+  return status === 303 && location?.includes("notice=cancelled") ? "ok" : "error";
+}
+
+/** The booking's own page, from the redirect a booking answers with: its path, without the notice. */
+export function managePath(location: string | null): string | undefined {
+  const path = location?.split("?")[0];
+  return path && /^\/book\/manage\/[^/]+$/.test(path) ? path : undefined;
+}
+
+/**
+ * The soak's diary (record 071): the manage pages of the bookings it made, oldest first. Past `size`, the
+ * oldest is handed back to be cancelled, so the diary holds what a practice's holds however long the run.
+ * `size` Infinity keeps every booking (`--fill`): the diary fills as a year of times is taken.
+ */
+export class SoakDiary {
+  private readonly held: string[] = [];
+  constructor(readonly size: number) {}
+
+  /** Notes a booking; returns the one to cancel now, if the diary is past its size. */
+  booked(path: string): string | undefined {
+    this.held.push(path);
+    return this.held.length > this.size ? this.held.shift() : undefined;
+  }
+
+  get count(): number {
+    return this.held.length;
+  }
 }
 
 const unescapeHtml = (text: string) =>

@@ -1,32 +1,43 @@
 // The soak benchmark (issue 17, item 6): `npm run bench:soak` (`-- --seconds 60` to try it short,
-// `--connections 16`). Haven on loopback on a fresh embedded database with the demo practice, its therapist
-// open six days a week for a year (no notice, no daily limit) so bookings do not run out, then a fixed number of clients in a loop for a fixed time, each step one of: an article,
-// the booking times page, the self-check and its result, or a booking made as a person makes it (the times
-// page, a time's form, the form posted back with its token). It prints requests/s, p50 and p99 per kind,
-// errors (goal 0), booking races lost to another client (the "just taken" page: counted apart, not an
-// error), and the server's resident memory every 30 s (goal: flat after the warm-up). Figures to read, never
-// a time limit in a test.
+// `--connections 16`). Haven on loopback on a fresh embedded database (or a fresh PostgreSQL database with
+// `--postgres URL`) with the demo practice, its therapist open six days a week for a year (no notice, no
+// daily limit) so bookings do not run out, then a fixed number of clients in a loop for a fixed time, each
+// step one of: an article, the booking times page, the self-check and its result, or a booking made as a
+// person makes it (the times page, a time's form, the form posted back with its token). Once the diary
+// holds `--diary` (250) of the soak's bookings, each new booking's visitor also cancels the oldest through
+// its manage page, as people do, so the diary stays the size a practice's is (record 071); `--fill` keeps
+// every booking instead, and a year of times fills up. It prints requests/s, p50 and p99 per kind, errors
+// (goal 0), booking races lost to another client (the "just taken" page: counted apart, not an error), and
+// the server's resident memory every 30 s (goal: flat after the warm-up). Figures to read, never a time
+// limit in a test.
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
+import pg from "pg";
 import { therapists } from "../src/features/accounts/therapist.schema.ts";
 import { bookingSettings } from "../src/features/booking/booking-settings.schema.ts";
 import { weeklyHours } from "../src/features/booking/weekly-hours.schema.ts";
+import type { DatabaseHandle } from "../src/platform/db/database.ts";
 import { openPglite } from "../src/platform/db/open-pglite.ts";
+import { openPostgres } from "../src/platform/db/open-postgres.ts";
 import { childEnv } from "../test/support/child-env.ts";
 import { freePort, waitFor } from "./bench-servers.ts";
 import {
   bookingOutcome,
+  cancelOutcome,
   detailsLinks,
   formOutcome,
   hiddenFields,
   kindFigures,
+  managePath,
   memoryAfterWarmUp,
   type Outcome,
   type Sample,
+  SoakDiary,
   type SoakKind,
   soakKinds,
 } from "./soak-figures.ts";
@@ -47,6 +58,25 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
+/** `--profile DIR` or `--postgres URL`: the word after the option, if given. */
+function textOption(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Where Haven keeps its data for the run: its data dir, and a PostgreSQL database of the run's own. */
+type Store = { dataDir: string; databaseUrl?: string; secretKey?: string };
+
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
@@ -61,8 +91,10 @@ const loadAverage = () => os.loadavg()[0] as number;
  * never run out but make pages of 6,000 times that no practice shows, so the soak would measure those.
  * Written while Haven is stopped (one process owns the data dir).
  */
-async function openForAYear(dataDir: string): Promise<void> {
-  const handle = await openPglite({ dataDir: path.join(dataDir, "pgdata") });
+async function openForAYear(store: Store): Promise<void> {
+  const handle: DatabaseHandle = store.databaseUrl
+    ? await openPostgres(store.databaseUrl, 2)
+    : await openPglite({ dataDir: path.join(store.dataDir, "pgdata") });
   try {
     const db = handle.db;
     const [demo] = await db.select().from(therapists).where(eq(therapists.isDemo, true));
@@ -95,10 +127,12 @@ async function openForAYear(dataDir: string): Promise<void> {
 }
 
 /** Haven as `npm start` runs it (the built server, record 069): one process, whose memory is what is read. */
-function startHaven(dataDir: string, port: number, nodeArgs: string[]): ChildProcess {
+function startHaven(store: Store, port: number, nodeArgs: string[]): ChildProcess {
   const env = childEnv({
     PORT: String(port),
-    HAVEN_DATA_DIR: dataDir,
+    HAVEN_DATA_DIR: store.dataDir,
+    ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
+    ...(store.secretKey ? { HAVEN_SECRET_KEY: store.secretKey } : {}),
     HAVEN_DEMO: "1",
     LOG_LEVEL: "warn",
     // One hop of proxy trusted: each visitor comes from their own address (X-Forwarded-For), as behind the
@@ -120,12 +154,26 @@ function generator(seed: number): () => number {
 
 type Tally = { latencies: number[]; outcomes: Outcome[] };
 
+export type SoakOptions = {
+  seconds: number;
+  connections: number;
+  /** How many of the soak's bookings the diary holds before the oldest is cancelled (Infinity: none is). */
+  diary: number;
+  /** A PostgreSQL server's URL: Haven runs on a fresh database there instead of the embedded one. */
+  postgresUrl?: string | undefined;
+  profileDir?: string | undefined;
+};
+
 export type SoakReport = {
   seconds: number;
   connections: number;
+  database: string;
+  diary: number;
   requests: number;
   kinds: Record<SoakKind, Tally>;
   booked: number;
+  cancelled: number;
+  heldAtEnd: number;
   noTimeShown: number;
   samples: Sample[];
   rssBeforeMb: number;
@@ -134,27 +182,45 @@ export type SoakReport = {
   firstError?: string | undefined;
 };
 
-export async function soak(
-  seconds: number,
-  connections: number,
-  work: string,
-  profileDir?: string,
-): Promise<SoakReport> {
-  const dataDir = path.join(work, "soak-data");
+export async function soak(options: SoakOptions, work: string): Promise<SoakReport> {
+  const { postgresUrl } = options;
+  if (!postgresUrl) return soakOn({ dataDir: path.join(work, "soak-data") }, options);
+  // A fresh database of the run's own, dropped afterwards.
+  const name = `haven_soak_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  await adminQuery(postgresUrl, `create database ${name}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  try {
+    // With DATABASE_URL the key must come from outside the data dir: one made for this run.
+    const store = {
+      dataDir: path.join(work, "soak-data"),
+      databaseUrl: url.toString(),
+      secretKey: randomBytes(32).toString("hex"),
+    };
+    return await soakOn(store, options);
+  } finally {
+    await adminQuery(postgresUrl, `drop database if exists ${name} with (force)`);
+  }
+}
+
+async function soakOn(store: Store, options: SoakOptions): Promise<SoakReport> {
+  const { seconds, connections, profileDir } = options;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const first = startHaven(dataDir, port, []);
+  const first = startHaven(store, port, []);
   await waitFor(`${base}/`);
   await stop(first);
-  await openForAYear(dataDir);
+  await openForAYear(store);
   // `--profile DIR`: a CPU profile of the server under the soak, written to DIR when it stops.
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-  const haven = startHaven(dataDir, port, profile);
+  const haven = startHaven(store, port, profile);
   const pid = haven.pid as number;
   const kinds = {} as Record<SoakKind, Tally>;
   for (const kind of soakKinds) kinds[kind] = { latencies: [], outcomes: [] };
   let requests = 0;
   let booked = 0;
+  let cancelled = 0;
+  const diary = new SoakDiary(options.diary);
   let noTimeShown = 0;
   let visitors = 0;
   let firstError: string | undefined;
@@ -163,16 +229,18 @@ export async function soak(
   async function send(
     kind: SoakKind,
     url: string,
-    judge: (status: number, body: string) => Outcome,
+    judge: (status: number, body: string, location: string | null) => Outcome,
     init: RequestInit = {},
-  ): Promise<{ outcome: Outcome; body: string }> {
+  ): Promise<{ outcome: Outcome; body: string; location: string | null }> {
     const started = performance.now();
     let outcome: Outcome = "error";
     let body = "";
+    let location: string | null = null;
     try {
       const response = await fetch(`${base}${url}`, { redirect: "manual", ...init });
       body = await response.text();
-      outcome = judge(response.status, body);
+      location = response.headers.get("location");
+      outcome = judge(response.status, body, location);
       if (outcome === "error") firstError ??= `${kind}: ${url} answered ${response.status}`;
     } catch (error) {
       firstError ??= `${kind}: ${url}: ${(error as Error).message}`;
@@ -180,7 +248,7 @@ export async function soak(
     kinds[kind].latencies.push(performance.now() - started);
     kinds[kind].outcomes.push(outcome);
     requests++;
-    return { outcome, body };
+    return { outcome, body, location };
   }
   const okIf200 = (status: number) => (status === 200 ? "ok" : "error");
 
@@ -222,7 +290,36 @@ export async function soak(
       },
       body: new URLSearchParams(fields).toString(),
     });
-    if (posted.outcome === "booked") booked++;
+    if (posted.outcome !== "booked") return;
+    booked++;
+    const manage = managePath(posted.location);
+    if (!manage) {
+      firstError ??= `booking post: no manage page in its redirect (${posted.location})`;
+      return;
+    }
+    const oldest = diary.booked(manage);
+    if (oldest) await cancel(oldest, headers);
+  }
+
+  /** A visitor cancelling through their booking's page: the step that says what happens, then its form. */
+  async function cancel(manage: string, headers: Record<string, string>): Promise<void> {
+    const page = await send("cancel page", `${manage}/cancel`, okIf200, { headers });
+    if (page.outcome !== "ok") return;
+    const posted = await send(
+      "cancel post",
+      `${manage}/cancel`,
+      (status, _, location) => cancelOutcome(status, location),
+      {
+        method: "POST",
+        headers: {
+          ...headers,
+          "content-type": "application/x-www-form-urlencoded",
+          "sec-fetch-site": "same-origin",
+        },
+        body: new URLSearchParams({ ...hiddenFields(page.body, `${manage}/cancel`), reason: "" }).toString(),
+      },
+    );
+    if (posted.outcome === "ok") cancelled++;
   }
 
   /** The self-check's first page, then its result (answers travel in the form; nothing is stored). */
@@ -282,9 +379,13 @@ export async function soak(
     return {
       seconds: elapsed,
       connections,
+      database: store.databaseUrl ? "PostgreSQL" : "PGlite",
+      diary: options.diary,
       requests,
       kinds,
       booked,
+      cancelled,
+      heldAtEnd: diary.count,
       noTimeShown,
       samples,
       rssBeforeMb,
@@ -299,7 +400,7 @@ export async function soak(
 
 export function soakLines(r: SoakReport): string[] {
   const lines = [
-    `Soak: ${r.connections} clients for ${r.seconds.toFixed(0)} s on loopback (a Node client on the same two cores): ` +
+    `Soak on ${r.database}: ${r.connections} clients for ${r.seconds.toFixed(0)} s on loopback (a Node client on the same two cores): ` +
       `${r.requests} requests, ${(r.requests / r.seconds).toFixed(0)} requests/s`,
     `  ${"kind".padEnd(18)} ${"requests".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(6)} ${"taken".padStart(6)}`,
   ];
@@ -312,7 +413,11 @@ export function soakLines(r: SoakReport): string[] {
     );
   }
   lines.push(
-    `  bookings made ${r.booked}; races lost to another client ("just taken" or "no longer free", not errors) shown under taken;` +
+    `  bookings made ${r.booked}, cancelled ${r.cancelled}, still held at the end ${r.heldAtEnd} ` +
+      (Number.isFinite(r.diary)
+        ? `(the diary kept at ${r.diary} of the soak's bookings)`
+        : "(--fill: every booking kept)") +
+      `; races lost to another client ("just taken" or "no longer free", not errors) shown under taken;` +
       ` weeks with no time left ${r.noTimeShown}`,
     `  errors ${errors} (goal 0)${r.firstError ? `; first: ${r.firstError}` : ""}`,
   );
@@ -329,16 +434,19 @@ export function soakLines(r: SoakReport): string[] {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const seconds = option("seconds", 300);
-  const connections = option("connections", 16);
+  const options: SoakOptions = {
+    seconds: option("seconds", 300),
+    connections: option("connections", 16),
+    diary: process.argv.includes("--fill") ? Number.POSITIVE_INFINITY : option("diary", 250),
+    postgresUrl: textOption("postgres"),
+    profileDir: textOption("profile"),
+  };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "haven-bench-soak-"));
   try {
     console.log(
-      `Soak: ${connections} clients for ${seconds} s; RSS and requests/s every ${sampleEverySeconds} s`,
+      `Soak on ${options.postgresUrl ? "PostgreSQL" : "PGlite"}: ${options.connections} clients for ${options.seconds} s; RSS and requests/s every ${sampleEverySeconds} s`,
     );
-    const at = process.argv.indexOf("--profile");
-    const profileDir = at >= 0 ? process.argv[at + 1] : undefined;
-    for (const line of soakLines(await soak(seconds, connections, work, profileDir))) console.log(line);
+    for (const line of soakLines(await soak(options, work))) console.log(line);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   bookingOutcome,
+  cancelOutcome,
   detailsLinks,
   formOutcome,
   hiddenFields,
   kindFigures,
+  managePath,
   memoryAfterWarmUp,
   percentile,
+  SoakDiary,
 } from "../../bench/soak-figures.ts";
 import { visitorMessages } from "../../src/features/booking/visitor/messages.ts";
 
@@ -24,6 +27,30 @@ describe("what the soak makes of an answer", () => {
     expect(formOutcome(200, "<form>")).toBe("ok");
     expect(formOutcome(409, visitorMessages.noLongerFree)).toBe("taken");
     expect(formOutcome(409, visitorMessages.therapistGone)).toBe("error");
+  });
+
+  it("follows a booking to its manage page and counts only a cancellation that says so", () => {
+    expect(managePath("/book/manage/abc_DEF-1?notice=booked")).toBe("/book/manage/abc_DEF-1");
+    expect(managePath("/book/manage/abc")).toBe("/book/manage/abc");
+    expect(managePath("/book/details?start=1")).toBeUndefined();
+    expect(managePath("/book/manage/abc/cancel")).toBeUndefined();
+    expect(managePath(null)).toBeUndefined();
+    expect(cancelOutcome(303, "/book/manage/abc?notice=cancelled")).toBe("ok");
+    expect(cancelOutcome(303, "/book/manage/abc?notice=withdrawn")).toBe("error");
+    expect(cancelOutcome(409, null)).toBe("error");
+    expect(cancelOutcome(200, null)).toBe("error");
+  });
+
+  it("keeps the diary at its size by handing back the oldest booking, and keeps all with no size", () => {
+    const diary = new SoakDiary(2);
+    expect(diary.booked("/book/manage/a")).toBeUndefined();
+    expect(diary.booked("/book/manage/b")).toBeUndefined();
+    expect(diary.booked("/book/manage/c")).toBe("/book/manage/a");
+    expect(diary.booked("/book/manage/d")).toBe("/book/manage/b");
+    expect(diary.count).toBe(2);
+    const filling = new SoakDiary(Number.POSITIVE_INFINITY);
+    for (const n of [1, 2, 3]) expect(filling.booked(`/book/manage/${n}`)).toBeUndefined();
+    expect(filling.count).toBe(3);
   });
 
   it("reads the times page's links and the posting form's hidden fields, unescaped", () => {
