@@ -154,6 +154,45 @@ describe("the times page's cache of therapists' inputs", () => {
     }
   });
 
+  it("bumps each therapist a statement touched once, however many of their rows it changed", async () => {
+    const [row] = await handle.db
+      .insert(therapists)
+      .values({ displayName: "Bo", email: "bo@harbour.example", timeZone: "Europe/London" })
+      .returning();
+    const bo = row?.id as string;
+    const cache = new AvailabilityCache(handle.db);
+    const version = async (id: string) => (await cache.versions()).get(id) ?? 0;
+
+    // Five rows of hours in one statement: one bump (a bump per row would have made it five).
+    const before = await version(bo);
+    await handle.db
+      .insert(weeklyHours)
+      .values(
+        [1, 2, 3, 4, 5].map((weekday) => ({ therapistId: bo, weekday, startMinute: 540, endMinute: 600 })),
+      );
+    expect(await version(bo)).toBe(before + 1);
+
+    // One statement changing both therapists' bookings: each bumped once, in one write.
+    const starts = ["2027-03-08T09:00:00Z", "2027-03-08T10:00:00Z"].map((iso) => new Date(iso));
+    for (const [n, therapistId] of [ann, ann, bo, bo].entries()) {
+      const startsAt = new Date((starts[n % 2] as Date).getTime());
+      await seedConsultation(handle.db, keys, { therapistId, startsAt, visitor: { name: `V${n}` } });
+    }
+    const annBefore = await version(ann);
+    const boBefore = await version(bo);
+    const moved = await handle.db
+      .update(bookings)
+      .set({ status: "cancelled" })
+      .where(sql`${bookings.startsAt} in (${starts[0]}, ${starts[1]})`)
+      .returning({ id: bookings.id });
+    expect(moved).toHaveLength(4);
+    expect([await version(ann), await version(bo)]).toEqual([annBefore + 1, boBefore + 1]);
+
+    // A statement that changes no row leaves every version alone.
+    await handle.db.delete(weeklyHours).where(eq(weeklyHours.startMinute, 1));
+    expect([await version(ann), await version(bo)]).toEqual([annBefore + 1, boBefore + 1]);
+  });
+
   it("holds at most a bounded number of therapists, letting the least recently asked go", async () => {
     const cache = new AvailabilityCache(handle.db);
     const rows = await handle.db
