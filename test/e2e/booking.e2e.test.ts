@@ -1,27 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchChromium } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import { browsersForFile } from "./support/browsers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browsers = browsersForFile();
 
 describe("booking in a real browser", () => {
   it("uses the browser's own zone, moves between weeks without a new page, and books", async () => {
-    const context = await browser.newContext({ timezoneId: "Australia/Sydney" });
+    const context = await browsers.browser.newContext({ timezoneId: "Australia/Sydney" });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.baseUrl}/book`);
+      await page.goto(`${browsers.baseUrl}/book`);
       await expectNoAxeViolations(page);
       await page.check("#kind-couple");
       await Promise.all([page.waitForURL(/zone=Australia%2FSydney/), page.click("text=See the times")]);
@@ -55,7 +43,7 @@ describe("booking in a real browser", () => {
   });
 
   it("on a 360 px phone, cancels a couple's consultation after a confirming step, with a reason", async () => {
-    const context = await browser.newContext({
+    const context = await browsers.browser.newContext({
       timezoneId: "Australia/Sydney",
       viewport: { width: 360, height: 780 },
     });
@@ -63,7 +51,7 @@ describe("booking in a real browser", () => {
     const fitsTheWidth = () =>
       page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
     try {
-      await page.goto(`${server.baseUrl}/book?kind=couple&zone=Australia%2FSydney`);
+      await page.goto(`${browsers.baseUrl}/book?kind=couple&zone=Australia%2FSydney`);
       await page.locator("[data-week]:not([hidden]) >> text=Later times →").click();
       await page.locator("[data-week]:not([hidden]) .time-choice").first().click();
       await page.waitForURL(/\/book\/details/);
@@ -110,10 +98,10 @@ describe("booking in a real browser", () => {
   });
 
   it("works without JavaScript: the practice's zone, week pages and the form", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browsers.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.baseUrl}/book?kind=individual`);
+      await page.goto(`${browsers.baseUrl}/book?kind=individual`);
       expect(page.url()).not.toContain("zone=");
       expect(await page.inputValue("#zone")).toBe("Europe/London");
       await page.locator("[data-week]:not([hidden]) >> text=Later times →").click();

@@ -1,37 +1,15 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchChromium } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import { browsersForFile } from "./support/browsers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage<T>(
-  options: Parameters<Browser["newContext"]>[0],
-  use: (page: Page, context: BrowserContext) => Promise<T>,
-) {
-  const context = await browser.newContext(options);
-  try {
-    return await use(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+const browsers = browsersForFile();
+const { withPage } = browsers;
 
 /** history.length after opening /help-now in a browser whose zone is the practice's (nothing replaced). */
 const historyLengthWithoutReplacing = () =>
   withPage({ timezoneId: "Europe/London" }, async (page) => {
-    await page.goto(`${server.baseUrl}/help-now`);
+    await page.goto(`${browsers.baseUrl}/help-now`);
     await expect(shownCountry(page)).resolves.toBe("United Kingdom");
     return page.evaluate(() => window.history.length);
   });
@@ -42,7 +20,7 @@ const footerNote = (page: Page) => page.locator(".site-footer .crisis-note").tex
 describe("help now, for where the person is", () => {
   it("shows Australia's lines and 000 to a browser in Sydney, replacing the page rather than adding to history", async () => {
     await withPage({ timezoneId: "Australia/Sydney" }, async (page) => {
-      await page.goto(`${server.baseUrl}/help-now`);
+      await page.goto(`${browsers.baseUrl}/help-now`);
       await page.waitForURL("**/help-now?country=AU");
       await expect(shownCountry(page)).resolves.toBe("Australia");
       await expect(page.locator("p.emergency").textContent()).resolves.toBe(
@@ -58,20 +36,20 @@ describe("help now, for where the person is", () => {
 
   it("keeps a country chosen in the picker, and the practice's country where the zone agrees", async () => {
     await withPage({ timezoneId: "Australia/Sydney" }, async (page) => {
-      await page.goto(`${server.baseUrl}/help-now?country=GB`);
+      await page.goto(`${browsers.baseUrl}/help-now?country=GB`);
       await expect(shownCountry(page)).resolves.toBe("United Kingdom");
-      expect(page.url()).toBe(`${server.baseUrl}/help-now?country=GB`);
+      expect(page.url()).toBe(`${browsers.baseUrl}/help-now?country=GB`);
     });
     await withPage({ timezoneId: "Europe/London" }, async (page) => {
-      await page.goto(`${server.baseUrl}/help-now`);
+      await page.goto(`${browsers.baseUrl}/help-now`);
       await expect(shownCountry(page)).resolves.toBe("United Kingdom");
-      expect(page.url()).toBe(`${server.baseUrl}/help-now`);
+      expect(page.url()).toBe(`${browsers.baseUrl}/help-now`);
     });
   });
 
   it("shows the practice's country without JavaScript, wherever the browser is", async () => {
     await withPage({ timezoneId: "Australia/Sydney", javaScriptEnabled: false }, async (page) => {
-      await page.goto(`${server.baseUrl}/help-now`);
+      await page.goto(`${browsers.baseUrl}/help-now`);
       await expect(shownCountry(page)).resolves.toBe("United Kingdom");
       await expect(footerNote(page)).resolves.toContain("call 999 (United Kingdom)");
     });
@@ -79,7 +57,7 @@ describe("help now, for where the person is", () => {
 
   it("gives a browser in a country the practice does not list its emergency number, and says so", async () => {
     await withPage({ timezoneId: "Europe/Madrid" }, async (page) => {
-      await page.goto(`${server.baseUrl}/help-now`);
+      await page.goto(`${browsers.baseUrl}/help-now`);
       await page.waitForURL("**/help-now?country=ES");
       await expect(shownCountry(page)).resolves.toBe("Spain");
       await expect(page.locator(".help-country").textContent()).resolves.toContain(
@@ -97,13 +75,13 @@ describe("help now, for where the person is", () => {
   ]) {
     it(`has no axe-core violations at ${viewport.width} px wide, for a listed country and another`, async () => {
       await withPage({ timezoneId: "Australia/Sydney", viewport }, async (page) => {
-        await page.goto(`${server.baseUrl}/help-now`);
+        await page.goto(`${browsers.baseUrl}/help-now`);
         await page.waitForURL("**/help-now?country=AU");
         await expectNoAxeViolations(page);
         expect(
           await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
         ).toBeLessThanOrEqual(0);
-        await page.goto(`${server.baseUrl}/help-now?country=ES`);
+        await page.goto(`${browsers.baseUrl}/help-now?country=ES`);
         await expectNoAxeViolations(page);
       });
     });

@@ -1,20 +1,10 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, tabTo } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { tabTo } from "./support/browser.ts";
+import { browsersForFile, type ContextOptions } from "./support/browsers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browsers = browsersForFile();
 
 const pages = [
   "/",
@@ -29,24 +19,15 @@ const pages = [
   "/sign-in",
 ];
 
-async function withPage<T>(
-  options: Parameters<Browser["newContext"]>[0],
-  use: (page: Page, context: BrowserContext) => Promise<T>,
-) {
-  // A fixed zone: with JavaScript, help-now follows the browser's zone (tested in help-now.e2e.test.ts),
-  // and these tests expect the practice's own country there.
-  const context = await browser.newContext({ timezoneId: "Europe/London", ...options });
-  try {
-    return await use(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+// A fixed zone: with JavaScript, help-now follows the browser's zone (tested in help-now.e2e.test.ts),
+// and these tests expect the practice's own country there.
+const withPage = <T>(options: ContextOptions, use: (page: Page) => Promise<T>) =>
+  browsers.withPage({ timezoneId: "Europe/London", ...options }, use);
 
 describe("the public site in a real browser", () => {
   it("can be walked with the keyboard alone: home → article → next → related → booking", async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${browsers.baseUrl}/`);
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
 
@@ -73,7 +54,7 @@ describe("the public site in a real browser", () => {
   it("shows another country's help lines from the picker, without JavaScript too", async () => {
     for (const javaScriptEnabled of [true, false]) {
       await withPage({ javaScriptEnabled }, async (page) => {
-        await page.goto(`${server.baseUrl}/help-now`);
+        await page.goto(`${browsers.baseUrl}/help-now`);
         await expect(page.locator(".help-country h2").textContent()).resolves.toBe("United Kingdom");
         await page.selectOption("#country", "AU");
         await page.focus("#country");
@@ -89,7 +70,7 @@ describe("the public site in a real browser", () => {
     it(`has no axe-core violations in ${colorScheme} mode`, async () => {
       await withPage({ colorScheme }, async (page) => {
         for (const path of pages) {
-          await page.goto(`${server.baseUrl}${path}`);
+          await page.goto(`${browsers.baseUrl}${path}`);
           const results = await new AxeBuilder({ page }).analyze();
           const summary = results.violations.map(
             (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
@@ -103,7 +84,7 @@ describe("the public site in a real browser", () => {
   it("never scrolls sideways at 320 px wide", async () => {
     await withPage({ viewport: { width: 320, height: 640 } }, async (page) => {
       for (const path of pages) {
-        await page.goto(`${server.baseUrl}${path}`);
+        await page.goto(`${browsers.baseUrl}${path}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, path).toBeLessThanOrEqual(0);
       }
@@ -118,8 +99,8 @@ describe("the public site in a real browser", () => {
       page.on("console", (message) => {
         if (message.type() === "error") problems.push(message.text());
       });
-      for (const path of pages) await page.goto(`${server.baseUrl}${path}`);
-      const foreign = requests.filter((url) => !url.startsWith(server.baseUrl) && !url.startsWith("data:"));
+      for (const path of pages) await page.goto(`${browsers.baseUrl}${path}`);
+      const foreign = requests.filter((url) => !url.startsWith(browsers.baseUrl) && !url.startsWith("data:"));
       expect(foreign).toEqual([]);
       expect(problems.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
     });

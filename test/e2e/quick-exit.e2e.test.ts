@@ -1,43 +1,31 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchChromium, tabTo } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import { tabTo } from "./support/browser.ts";
+import { browsersForFile } from "./support/browsers.ts";
 
 // The quick exit on a phone (DOMAIN.md §4): a compact button in reach at the top, its help in a closed
 // <details>, nothing covering the page; at 360 px (a common phone) and 320 px (the narrowest we support).
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const browsers = browsersForFile();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function onPhone<T>(width: number, use: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({
-    viewport: { width, height: 640 },
-    isMobile: true,
-    hasTouch: true,
-    // The practice's own zone: elsewhere, /help-now would move itself to that country's page (with
-    // location.replace) while the test measures it.
-    timezoneId: "Europe/London",
-  });
-  try {
-    return await use(await context.newPage());
-  } finally {
-    await context.close();
-  }
+function onPhone<T>(width: number, use: (page: Page) => Promise<T>): Promise<T> {
+  return browsers.withPage(
+    {
+      viewport: { width, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+      // The practice's own zone: elsewhere, /help-now would move itself to that country's page (with
+      // location.replace) while the test measures it.
+      timezoneId: "Europe/London",
+    },
+    use,
+  );
 }
 
 /** The booking details page for the first time offered, reached as a visitor would. */
 async function openDetailsPage(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/book?kind=individual`);
+  await page.goto(`${browsers.baseUrl}/book?kind=individual`);
   await page.locator("[data-week]:not([hidden]) .time-choice").first().click();
   await page.waitForURL(/\/book\/details/);
 }
@@ -93,7 +81,7 @@ describe("the quick exit on a phone", () => {
   for (const width of [360, 320]) {
     it(`is a small button in view on /help-now at ${width} px, still in reach after scrolling, with its help closed`, async () => {
       await onPhone(width, async (page) => {
-        await page.goto(`${server.baseUrl}/help-now`);
+        await page.goto(`${browsers.baseUrl}/help-now`);
         expectCompactAndInView(await measureExit(page));
 
         // Scrolled to the foot of the page, the button is still on screen, at the top.
@@ -120,7 +108,7 @@ describe("the quick exit on a phone", () => {
 
   it("shows a focus ring on the button when reached by keyboard", async () => {
     await onPhone(360, async (page) => {
-      await page.goto(`${server.baseUrl}/help-now`);
+      await page.goto(`${browsers.baseUrl}/help-now`);
       await tabTo(page, (el) => el.classList.contains("quick-exit__button"));
       const outline = await page
         .locator(".quick-exit__button")
@@ -134,8 +122,8 @@ describe("the quick exit on a phone", () => {
       await page.route("https://www.bbc.co.uk/**", (route) =>
         route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weather</title>" }),
       );
-      await page.goto(`${server.baseUrl}/`);
-      await page.goto(`${server.baseUrl}/help-now`);
+      await page.goto(`${browsers.baseUrl}/`);
+      await page.goto(`${browsers.baseUrl}/help-now`);
       await Promise.all([
         page.waitForURL("https://www.bbc.co.uk/weather"),
         page.click(".quick-exit__button"),
@@ -148,7 +136,7 @@ describe("the quick exit on a phone", () => {
 
   it("finds nothing for axe-core to flag at 360 px on /help-now and on the booking details page", async () => {
     await onPhone(360, async (page) => {
-      await page.goto(`${server.baseUrl}/help-now`);
+      await page.goto(`${browsers.baseUrl}/help-now`);
       await expectNoAxeViolations(page);
       await page.locator(".quick-exit summary").click();
       await expectNoAxeViolations(page);

@@ -1,31 +1,20 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../src/features/accounts/second-factor/totp.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchChromium } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import { browsersForFile } from "./support/browsers.ts";
 
 // A visitor in Sydney books, moves the consultation on the same times page as booking (record 065) and then
 // cancels it, on a 360 px phone and on a desktop, each page checked with axe. Tess's cut-off is the longest
 // a practice may set (14 days), so every time booked here is inside it: the move is allowed by the grace
 // window after booking (record 062), and the cancellation by the rule that a visitor can always cancel.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const url = (pathname: string) => `${server.baseUrl}${pathname}`;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browsers = browsersForFile();
+const { url } = browsers;
 
 /** The therapist's own set-up: hours every day, no minimum notice, and the longest cut-off. */
 async function setUpTess(page: Page) {
-  await page.goto(url(server.setupPath as string));
+  await page.goto(url(browsers.server.setupPath as string));
   await page.fill("#field-displayName", "Tess Teak");
   await page.fill("#field-email", "tess@example.org");
   await page.fill("#field-password", "a long quiet morning by the sea");
@@ -49,7 +38,7 @@ const viewports = [
 
 describe("a visitor in Sydney books, moves and cancels", () => {
   it("once Tess has set her hours and the longest cut-off", async () => {
-    const context = await browser.newContext({ timezoneId: "Europe/London" });
+    const context = await browsers.browser.newContext({ timezoneId: "Europe/London" });
     try {
       await setUpTess(await context.newPage());
     } finally {
@@ -58,7 +47,7 @@ describe("a visitor in Sydney books, moves and cancels", () => {
   });
 
   it.each(viewports)("on $name", async ({ viewport, email }) => {
-    const context = await browser.newContext({ timezoneId: "Australia/Sydney", viewport });
+    const context = await browsers.browser.newContext({ timezoneId: "Australia/Sydney", viewport });
     const page = await context.newPage();
     const main = async () => (await page.textContent("main")) ?? "";
     const fitsTheWidth = () =>

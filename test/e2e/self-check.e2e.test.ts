@@ -1,27 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts } from "./support/axe.ts";
-import { launchChromium, tabTo } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import { tabTo } from "./support/browser.ts";
+import { browsersForFile } from "./support/browsers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const browsers = browsersForFile();
 
 describe("the self-check in a real browser", () => {
   it("can be done with the keyboard alone, adds no history between steps, and ends in a pre-filled booking", async () => {
-    const context = await browser.newContext();
+    const context = await browsers.browser.newContext();
     const page = await context.newPage();
     try {
-      await page.goto(`${server.baseUrl}/self-check`);
+      await page.goto(`${browsers.baseUrl}/self-check`);
       await expectNoAxeViolations(page);
       const historyAtStart = await page.evaluate(() => history.length);
       // A radio group takes one Tab; the arrow keys then choose within it, as for any keyboard user.
@@ -63,7 +52,7 @@ describe("the self-check in a real browser", () => {
   });
 
   it("can be done without JavaScript and with the keyboard alone: each step a page, nothing in any address", async () => {
-    const context = await browser.newContext({
+    const context = await browsers.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 360, height: 740 },
     });
@@ -75,7 +64,7 @@ describe("the self-check in a real browser", () => {
       await expectNoAxeViolationsWithoutScripts(page);
     };
     try {
-      await page.goto(`${server.baseUrl}/self-check`);
+      await page.goto(`${browsers.baseUrl}/self-check`);
       await expectNoAxeViolationsWithoutScripts(page);
       // At 360 px each statement stays beside its radio button, however long it is.
       const apart = await page.evaluate(
@@ -130,15 +119,15 @@ describe("the self-check in a real browser", () => {
   });
 
   it("leaves for the neutral site with Shift pressed three times, replacing this page in the history", async () => {
-    const context = await browser.newContext();
+    const context = await browsers.browser.newContext();
     // The neutral site is outside this machine: answer it locally so the test stays offline.
     await context.route("https://www.bbc.co.uk/**", (route) =>
       route.fulfill({ status: 200, body: "<title>Weather</title>" }),
     );
     const page = await context.newPage();
     try {
-      await page.goto(`${server.baseUrl}/`);
-      await page.goto(`${server.baseUrl}/self-check`);
+      await page.goto(`${browsers.baseUrl}/`);
+      await page.goto(`${browsers.baseUrl}/self-check`);
       const before = await page.evaluate(() => history.length);
       await Promise.all([
         page.waitForURL("https://www.bbc.co.uk/weather"),
@@ -148,7 +137,7 @@ describe("the self-check in a real browser", () => {
       ]);
       expect(await page.evaluate(() => history.length)).toBe(before); // replaced, not added
       await page.goBack();
-      expect(page.url()).toBe(`${server.baseUrl}/`); // Back skips the self-check
+      expect(page.url()).toBe(`${browsers.baseUrl}/`); // Back skips the self-check
     } finally {
       await context.close();
     }

@@ -1,34 +1,28 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../src/features/accounts/second-factor/totp.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchChromium } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import { browsersForFile } from "./support/browsers.ts";
 
 // The therapist's booking tools in a real browser, each page checked with axe: a second therapist joins
 // the demo practice (so visitors now choose whom to see), a visitor books her, and she moves the
 // consultation and makes the private address for her phone's calendar.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const browsers = browsersForFile();
+const { url } = browsers;
 let tess: Page;
 let visitor: Page;
-const url = (pathname: string) => `${server.baseUrl}${pathname}`;
 
+// Two people side by side for the whole file. Hooks run in order, so Haven and Chromium are up by now;
+// the two contexts close with the browser.
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  tess = await (await browser.newContext({ timezoneId: "Europe/London" })).newPage();
-  visitor = await (await browser.newContext({ timezoneId: "Europe/London" })).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  tess = await (await browsers.browser.newContext({ timezoneId: "Europe/London" })).newPage();
+  visitor = await (await browsers.browser.newContext({ timezoneId: "Europe/London" })).newPage();
 });
 
 describe("a therapist's booking tools", () => {
   it("sets up Tess with her own hours", async () => {
-    await tess.goto(url(server.setupPath as string));
+    await tess.goto(url(browsers.server.setupPath as string));
     await tess.fill("#field-displayName", "Tess Teak");
     await tess.fill("#field-email", "tess@example.org");
     await tess.fill("#field-password", "a long quiet morning by the sea");

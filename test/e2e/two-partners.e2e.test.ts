@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchChromium } from "./support/browser.ts";
-import { startTestServer, withTestInstrumentPack } from "./support/haven-server.ts";
+import { browsersForFile } from "./support/browsers.ts";
+import { withTestInstrumentPack } from "./support/haven-server.ts";
 import {
   acceptInvitation as acceptInvitation_,
   mailedLink as mailedLink_,
@@ -13,32 +13,14 @@ import {
 // and an individual; each accepts and signs in from the emailed link, each partner in their own
 // browser context; neither partner can reach or detect the other's private words.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+// The questionnaire below is followed to its chart: placeholder wording would have no score.
+const browsers = browsersForFile(withTestInstrumentPack());
+const { url } = browsers;
+const newPage = () => browsers.newPage();
 const password = "a long quiet morning by the sea";
 
-beforeAll(async () => {
-  // The questionnaire below is followed to its chart: placeholder wording would have no score.
-  server = await startTestServer(withTestInstrumentPack());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-
-const url = (pathname: string) => `${server.baseUrl}${pathname}`;
-
-const mailedLink = (to: string, prefix: string) => mailedLink_(server, to, prefix);
-const acceptInvitation = (page: Page, email: string) => acceptInvitation_(page, server, email);
+const mailedLink = (to: string, prefix: string) => mailedLink_(browsers.server, to, prefix);
+const acceptInvitation = (page: Page, email: string) => acceptInvitation_(page, browsers.server, email);
 
 let therapist: Page;
 let bea: Page;
@@ -47,7 +29,11 @@ let cal: Page;
 describe("a couple and an individual, from set-up to their private spaces", () => {
   it("sets up the practice with a second step", async () => {
     therapist = await newPage();
-    await setUpTherapist(therapist, server, { name: "Tess Teak", email: "tess@example.org", password });
+    await setUpTherapist(therapist, browsers.server, {
+      name: "Tess Teak",
+      email: "tess@example.org",
+      password,
+    });
     await expectNoAxeViolations(therapist);
   });
 

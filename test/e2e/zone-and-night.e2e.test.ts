@@ -1,29 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutScripts } from "./support/axe.ts";
-import { launchChromium } from "./support/browser.ts";
-import { startTestServer } from "./support/haven-server.ts";
+import { browsersForFile } from "./support/browsers.ts";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage(options: Parameters<Browser["newContext"]>[0], use: (page: Page) => Promise<void>) {
-  const context = await browser.newContext(options);
-  try {
-    await use(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const browsers = browsersForFile();
+const { withPage } = browsers;
 
 const fitsTheWidth = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
@@ -36,7 +17,7 @@ describe("a visitor in Sydney choosing a time with a London therapist", () => {
   ]) {
     it(`sees the middle of their night marked, and the zone chooser grouped and searchable, at ${viewport.width} px`, async () => {
       await withPage({ timezoneId: "Australia/Sydney", viewport }, async (page) => {
-        await page.goto(`${server.baseUrl}/book?kind=couple`);
+        await page.goto(`${browsers.baseUrl}/book?kind=couple`);
         await page.waitForURL(/zone=Australia%2FSydney/);
 
         // Their own zone first, in a group of its own, with its offset; then the regions.
@@ -103,7 +84,7 @@ describe("a visitor in Sydney choosing a time with a London therapist", () => {
 
   it("chooses a zone without JavaScript, and is told beside the chooser when the address names one we don't know", async () => {
     await withPage({ timezoneId: "Australia/Sydney", javaScriptEnabled: false }, async (page) => {
-      await page.goto(`${server.baseUrl}/book?kind=individual&zone=Sydney`);
+      await page.goto(`${browsers.baseUrl}/book?kind=individual&zone=Sydney`);
       expect(await page.locator("#zone-error").textContent()).toContain("We don't recognise that time zone");
       expect(await page.locator("#zone").getAttribute("aria-invalid")).toBe("true");
       expect(await page.locator("#zone-search").count()).toBe(0);
