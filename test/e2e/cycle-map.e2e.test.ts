@@ -10,7 +10,7 @@ const browsers = browsersForFile();
 const { url } = browsers;
 const newPage = () => browsers.newPage();
 
-/** The HTML the browsers.server sends for a page, with its per-request form tokens masked. */
+/** The HTML the server sends for a page, with its per-request form tokens masked. */
 async function rawPage(page: Page, pathname: string): Promise<string> {
   const response = await page.request.get(url(pathname));
   return `${response.status()} ${(await response.text()).replace(/name="_form" value="[^"]+"/g, "")}`;

@@ -78,7 +78,7 @@ describe("the language coach, in the browser", () => {
     await panel.waitFor({ state: "hidden" });
   });
 
-  it("checks on the browsers.server too: the same page, the text kept, nothing saved", async () => {
+  it("checks on the server too: the same page, the text kept, nothing saved", async () => {
     await ana.fill(field, "It's your fault we left early.");
     await Promise.all([ana.waitForLoadState("load"), ana.click(`text=${m.check}`)]);
     await ana.locator("[data-coach-findings]").waitFor({ state: "visible" });
