@@ -6,6 +6,17 @@ import type { DatabaseHandle } from "../src/platform/db/database.ts";
 import { openPglite } from "../src/platform/db/open-pglite.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
 
+/** One statement on the PostgreSQL server at `url` (creating or dropping a bench's database). */
+export async function adminQuery(url: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Runs `measure` on each database in turn, each migrated and thrown away afterwards. */
 export async function onBenchDatabases<T>(
   postgresUrl: string | undefined,

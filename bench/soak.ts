@@ -17,7 +17,6 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
-import pg from "pg";
 import { therapists } from "../src/features/accounts/therapist.schema.ts";
 import { bookingSettings } from "../src/features/booking/booking-settings.schema.ts";
 import { weeklyHours } from "../src/features/booking/weekly-hours.schema.ts";
@@ -25,6 +24,7 @@ import type { DatabaseHandle } from "../src/platform/db/database.ts";
 import { openPglite } from "../src/platform/db/open-pglite.ts";
 import { openPostgres } from "../src/platform/db/open-postgres.ts";
 import { childEnv } from "../test/support/child-env.ts";
+import { adminQuery } from "./bench-databases.ts";
 import { freePort, waitFor } from "./bench-servers.ts";
 import {
   bookingOutcome,
@@ -62,16 +62,6 @@ function option(name: string, fallback: number): number {
 function textOption(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
 }
 
 /** Where Haven keeps its data for the run: its data dir, and a PostgreSQL database of the run's own. */

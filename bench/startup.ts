@@ -9,8 +9,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { childEnv } from "../test/support/child-env.ts";
+import { adminQuery } from "./bench-databases.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 5);
@@ -125,16 +125,6 @@ function warmLines(label: string, runs: StartFigures[], goalMs: number): string[
     `Warm start, ${label}: median ${seconds(middle)} of ${runs.length} (goal < ${seconds(goalMs)}); each: ${all}`,
     `  phases of the median start (ms): ${typical ? phaseLine(typical.phases) : "none"}`,
   ];
-}
-
-async function adminQuery(pgUrl: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 /** The start-up figures as lines to print. */

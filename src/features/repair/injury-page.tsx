@@ -1,6 +1,6 @@
 import { DateField } from "../../platform/web/date-field.tsx";
 import { type DateInputFormat, dateInputFormat } from "../../platform/web/date-input.ts";
-import { FormProblem, FormToken, TextAreaField, TextField } from "../../platform/web/form-fields.tsx";
+import { FormProblem, FormToken, TextAreaField } from "../../platform/web/form-fields.tsx";
 import { Layout } from "../../platform/web/layout.tsx";
 import type { SiteContext } from "../practice-settings/site-context.ts";
 import type { Entry } from "../workspace/entries.ts";

@@ -45,7 +45,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, ctx: AppContex
     return params.success ? findEditableArticle(db, params.data.id) : undefined;
   };
 
-  app.get("/practice/articles", { config: { access: "owner" } }, async (request, reply) => {
+  app.get("/practice/articles", { config: { access: "owner" } }, async (_request, reply) => {
     const zone = site.practice.timeZone;
     const rows = await listAllArticles(db);
     const articles = rows.map((row) => ({

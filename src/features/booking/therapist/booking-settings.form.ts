@@ -1,4 +1,3 @@
-import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { dateFieldSchema } from "../../../platform/web/date-field.tsx";
 import type { DateInputFormat } from "../../../platform/web/date-input.ts";
