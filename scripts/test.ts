@@ -70,7 +70,9 @@ async function postgresReachable(url: string): Promise<string | undefined> {
 // Vitest's default is one worker fewer than the cores: one on a two-core machine, which leaves a core idle
 // while a database test waits on its database or a process it started. Two at least: measured on two cores,
 // the PGlite lane took 261 s with two workers (175 % CPU) against 407 s with one, PostgreSQL 177 s against
-// 353 s. The browser lane runs its files one at a time whatever this says (vitest.config.ts).
+// 353 s. The browser lane runs its files one at a time whatever this says (vitest.config.ts): with two at
+// once it took 377 s against 465 s, but with both cores full, each file ran 1.6 times slower, and a browser
+// test that waits on a page is the kind that then fails now and again.
 const workers = Math.max(2, os.availableParallelism() - 1);
 const vitest = ["vitest", "run", `--maxWorkers=${workers}`, "--project"];
 
