@@ -37,6 +37,7 @@ export default defineConfig({
           ...shared,
           name: "e2e",
           include: ["test/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["test/e2e/support/database-template.setup.ts"],
           fileParallelism: false,
         },
       },

@@ -17,8 +17,12 @@ export function browsersForFile(env: Record<string, string> = {}) {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    server = await startTestServer(env);
-    browser = await launchChromium();
+    // Side by side: each takes a second or two, and neither needs the other to start. Whichever started
+    // is kept even when the other failed, so afterAll still stops it.
+    const [started, launched] = await Promise.allSettled([startTestServer(env), launchChromium()]);
+    if (started.status === "fulfilled") server = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    for (const outcome of [started, launched]) if (outcome.status === "rejected") throw outcome.reason;
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 import { loadConfig } from "../../../src/config.ts";
 import { demoPractice } from "../../../src/features/practice-settings/demo-practice.ts";
 import { type RunningHaven, startServer } from "../../../src/startup/start-server.ts";
@@ -19,11 +20,16 @@ export function withTestInstrumentPack(): Record<string, string> {
   return { HAVEN_PRACTICE_FILE: file };
 }
 
-/** A real Haven on a free port, with a fresh embedded data dir and the demo practice (and any extra `env`). */
+/**
+ * A real Haven on a free port, with a data dir of its own and the demo practice (and any extra `env`). Its
+ * database starts as a copy of the run's migrated template (database-template.setup.ts), so the start is
+ * an existing install's; everything else in the data dir is made by this start.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
 ): Promise<RunningHaven & { baseUrl: string; dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haven-e2e-"));
+  fs.cpSync(inject("e2eDatabaseTemplate"), path.join(dataDir, "pgdata"), { recursive: true });
   const running = await startServer(
     loadConfig({ PORT: "0", HAVEN_DATA_DIR: dataDir, LOG_LEVEL: "warn", HAVEN_DEMO: "1", ...env }),
   );
