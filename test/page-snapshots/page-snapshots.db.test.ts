@@ -40,14 +40,18 @@ const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 /** The parts of a page that change from run to run, masked; everything else must stay byte for byte. */
 function masked(html: string): string {
   const today = new Date();
+  // Today's day and month (a day either side, for a run across midnight), with no year or this year or one
+  // of the next ten: "Asked on 7 December", and a record kept until the same day years ahead, "7 December
+  // 2033". Past years are left alone: the articles' fixed dates are part of what is compared.
+  const years = Array.from({ length: 11 }, (_, n) => today.getUTCFullYear() + n).join("|");
   const days = [-1, 0, 1].map((offset) => {
     const day = new Date(today.getTime() + offset * 86_400_000);
-    return new Intl.DateTimeFormat("en-GB", {
+    const dayAndMonth = new Intl.DateTimeFormat("en-GB", {
       day: "numeric",
       month: "long",
-      year: "numeric",
       timeZone: "UTC",
     }).format(day);
+    return new RegExp(`(?<!\\d)${dayAndMonth}(?: (?:${years})(?!\\d)|(?! \\d))`, "g");
   });
   let out = html
     .replace(/name="_form" value="[^"]+"/g, 'name="_form" value="…"')
@@ -56,7 +60,7 @@ function masked(html: string): string {
     // The settings page's example date is this year's Christmas Eve.
     .replace(/For example \d{4}-12-24\./g, "For example «this year»-12-24.")
     .replace(/\/assets\/([\w-]+)\.[0-9a-f]{6,}\.(\w+)/g, "/assets/$1.«hash».$2");
-  for (const day of days) out = out.replaceAll(day, "«today»");
+  for (const day of days) out = out.replace(day, "«today»");
   return out;
 }
 
