@@ -1,4 +1,4 @@
-import { dateFormatHint } from "../../platform/web/date-field.tsx";
+import { DateField } from "../../platform/web/date-field.tsx";
 import type { DateInputFormat } from "../../platform/web/date-input.ts";
 import { describedByFor, FieldFrame, SelectField } from "../../platform/web/form-fields.tsx";
 import { actorKinds, type FilterField, type ParsedAuditQuery } from "./audit-log-query.ts";
@@ -12,7 +12,6 @@ export function AuditFilters(props: {
 }) {
   const { actions, query, dateFormat } = props;
   const { input, errors } = query;
-  const dateHint = dateFormatHint(dateFormat);
   const leftOut = (["action", "actor", "subject", "from", "to"] as const).some((name) => errors[name]);
   const control = (name: FilterField, hint?: string) => ({
     id: `field-${name}`,
@@ -53,24 +52,22 @@ export function AuditFilters(props: {
             spellcheck={false}
           />
         </FieldFrame>
-        <FieldFrame id="field-from" label={m.from} error={errors.from} hint={dateHint}>
-          <input
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            {...control("from", dateHint)}
-            value={input.from}
-          />
-        </FieldFrame>
-        <FieldFrame id="field-to" label={m.to} error={errors.to} hint={dateHint}>
-          <input
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            {...control("to", dateHint)}
-            value={input.to}
-          />
-        </FieldFrame>
+        <DateField
+          name="from"
+          label={m.from}
+          format={dateFormat}
+          value={input.from}
+          error={errors.from}
+          required={false}
+        />
+        <DateField
+          name="to"
+          label={m.to}
+          format={dateFormat}
+          value={input.to}
+          error={errors.to}
+          required={false}
+        />
       </div>
       <p class="audit-filters__actions">
         <button class="button" type="submit">

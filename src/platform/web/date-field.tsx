@@ -1,7 +1,6 @@
-import type { InputHTMLAttributes } from "preact";
 import { z } from "zod";
 import { type DateInputFormat, dateInputExample, type ParsedDate, parseDateInput } from "./date-input.ts";
-import { describedByFor, FieldFrame } from "./form-fields.tsx";
+import { TextField } from "./form-fields.tsx";
 import { webMessages } from "./messages.ts";
 
 const m = webMessages.dateInput;
@@ -61,22 +60,19 @@ export function DateField(props: {
   required?: boolean;
 }) {
   const { name, label, format, value, error, required = true } = props;
-  const id = props.id ?? `field-${name}`;
   const hint = props.hint ? `${props.hint} ${dateFormatHint(format)}` : dateFormatHint(format);
-  const inputAttributes = {
-    id,
-    name,
-    type: "text",
-    value,
-    autocomplete: "off",
-    // No inputmode="numeric": a phone's digits-only keypad has no "/", and the date needs its separators.
-    "aria-invalid": error ? "true" : undefined,
-    "aria-describedby": describedByFor(id, hint, error),
-    required,
-  } as InputHTMLAttributes;
+  // Plain text, with no inputmode="numeric": a phone's digits-only keypad has no "/", and the date needs its
+  // separators.
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input {...inputAttributes} />
-    </FieldFrame>
+    <TextField
+      name={name}
+      {...(props.id ? { id: props.id } : {})}
+      label={label}
+      hint={hint}
+      value={value}
+      error={error}
+      autocomplete="off"
+      required={required}
+    />
   );
 }
