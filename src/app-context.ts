@@ -24,7 +24,9 @@ import type { Database } from "./platform/db/database.ts";
 import type { ClientDataTable } from "./platform/privacy/client-data.ts";
 import type { KeyRing } from "./platform/security/field-encryption.ts";
 import type { AssetRegistry } from "./platform/web/assets.ts";
+import { HeldPages } from "./platform/web/held-pages.ts";
 import { PageCache } from "./platform/web/page-cache.ts";
+import { securityHeaders } from "./platform/web/security-headers.ts";
 import type { StartupPhases } from "./startup/startup-phases.ts";
 
 /** What buildApp is given: the configuration and what start-up read and opened. */
@@ -65,6 +67,8 @@ export type AppContext = {
   logger: Logger;
   /** The cache of public pages; a change to what they show clears it. */
   cache: PageCache;
+  /** The addresses whose held page is answered before Fastify (record 073); routes declare theirs. */
+  heldPages: HeldPages;
   /** `config.publicUrl`: links in emails and the same-origin check of posts. */
   publicUrl: URL;
   /** `config.secureCookies`: cookies set by a feature are Secure. */
@@ -127,6 +131,7 @@ export function createAppContext(
     settings,
     logger,
     cache,
+    heldPages: new HeldPages(cache, securityHeaders({ https: config.secureCookies }), logger),
     publicUrl: config.publicUrl,
     secure: config.secureCookies,
     demoForcedOn: config.demo === true,

@@ -76,6 +76,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorPage(site),
+    // Held public pages are answered before Fastify; every other request comes here (record 073).
+    serverFactory: ctx.heldPages.serverFactory,
+  });
+  app.addHook("preClose", (done) => {
+    ctx.heldPages.close();
+    done();
   });
 
   registerRequestLogging(app);

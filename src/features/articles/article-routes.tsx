@@ -20,11 +20,16 @@ const listQuery = z
   })
   .catch({ tag: undefined });
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
+/** An article's address as the route below matches it: its pages are held under exactly this. */
+const articleAddress = /^\/articles\/[a-z0-9-]{1,100}$/;
 
 export function registerArticleRoutes(
   app: FastifyInstance,
-  { db, site, cache, sitePaths: staticPaths }: AppContext,
+  { db, site, cache, heldPages, sitePaths: staticPaths }: AppContext,
 ): void {
+  // A held article is answered before Fastify when the request has no cookie (record 073).
+  heldPages.add({ route: "/articles/:slug", matches: (url) => articleAddress.test(url) });
+
   app.get("/articles", { config: { access: "public" } }, async (request, reply) => {
     const { tag } = listQuery.parse(request.query);
     return sendPublicPage(request, reply, cache, {

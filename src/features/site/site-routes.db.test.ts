@@ -1,9 +1,11 @@
 import { brotliDecompressSync } from "node:zlib";
 import Fastify from "fastify";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicHtmlPaths } from "../../../test/support/public-pages.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import type { AppContext } from "../../app-context.ts";
+import { HeldPages } from "../../platform/web/held-pages.ts";
 import { PageCache } from "../../platform/web/page-cache.ts";
 import { demoPractice } from "../practice-settings/demo-practice.ts";
 import { practiceSettingsSchema } from "../practice-settings/practice-settings.types.ts";
@@ -248,7 +250,14 @@ describe("the help-now page cache", () => {
       absoluteUrl: (pathname) => `https://haven.test${pathname}`,
     };
     // Only what the site's routes read.
-    const ctx = { db: t.handle.db, site, cache, pages: { privacy: "", accessibility: "" } } as AppContext;
+    const heldPages = new HeldPages(cache, {}, pino({ level: "silent" }));
+    const ctx = {
+      db: t.handle.db,
+      site,
+      cache,
+      heldPages,
+      pages: { privacy: "", accessibility: "" },
+    } as AppContext;
     registerSiteRoutes(app, ctx);
     try {
       for (let i = 0; i < 30; i++) {

@@ -13,7 +13,15 @@ export type PracticePagesHtml = { privacy: string; accessibility: string };
 /** Public pages every search engine may list. */
 export const sitePaths = ["/", "/articles", "/book", "/help-now", "/privacy", "/accessibility"];
 
-export function registerSiteRoutes(app: FastifyInstance, { db, site, cache, pages }: AppContext): void {
+export function registerSiteRoutes(
+  app: FastifyInstance,
+  { db, site, cache, heldPages, pages }: AppContext,
+): void {
+  // These three hold one page each, under their own address (record 073).
+  for (const route of ["/", "/privacy", "/accessibility"]) {
+    heldPages.add({ route, matches: (url) => url === route });
+  }
+
   app.get("/", { config: { access: "public" } }, (request, reply) =>
     sendPublicPage(request, reply, cache, {
       key: "/",
