@@ -155,7 +155,11 @@ export async function benchmarkTimesPage(work: string): Promise<TimesPageFigures
   await waitFor(`${base}/`);
   await stop(first);
   await seedDiary(dataDir);
-  const haven = startHavenProcess(dataDir, port);
+  const haven = startHavenProcess(
+    dataDir,
+    port,
+    (process.env.BENCH_TIMES_NODE_ARGS ?? "").split(" ").filter(Boolean),
+  );
   try {
     await waitFor(`${base}/`);
     const pagePath = "/book?kind=couple&zone=Europe%2FLondon";

@@ -7,6 +7,7 @@ import { issueSetupLink } from "../features/accounts/setup-link.ts";
 import { acquireDataDirLock, type DataDirLock } from "../platform/db/data-dir-lock.ts";
 import type { DatabaseHandle } from "../platform/db/database.ts";
 import { safeError } from "../platform/web/safe-error.ts";
+import { limitHeapGrowth } from "./heap-growth.ts";
 import { loadStartupFiles } from "./load-startup-files.ts";
 import { createLogger } from "./log-lines.ts";
 import { prepareApp } from "./prepare-app.ts";
@@ -70,6 +71,7 @@ async function closeWithinGrace(app: FastifyInstance, graceMs: number, logger: L
 /** The whole start: check files, open and prepare the database, listen. The caller owns stop(). */
 export async function startServer(config: Config): Promise<RunningHaven> {
   const phases = new StartupPhases();
+  limitHeapGrowth();
   const logger = createLogger(config);
   const files = loadStartupFiles(config);
   phases.mark("files");

@@ -153,15 +153,28 @@ function assertRules(rules: SlotRules, now: number): void {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date)) fail(`bad override date ${o.date}`);
 }
 
-/** Disjoint, sorted union of the intervals that can touch [from, until). */
-function mergedBlocks(intervals: Interval[], from: number, until: number): Interval[] {
-  const relevant = intervals.filter((b) => b.end > from && b.start < until && b.start < b.end);
+/**
+ * Disjoint, sorted union of the bookings' blocked times and the busy times that can touch [from, until).
+ * Only those are copied: a page asks about a week of a diary that holds a year (record 074).
+ */
+function mergedBlocks(
+  bookings: ExistingBooking[],
+  busy: Interval[],
+  from: number,
+  until: number,
+): Interval[] {
+  const relevant: Interval[] = [];
+  const consider = (start: number, end: number) => {
+    if (end > from && start < until && start < end) relevant.push({ start, end });
+  };
+  for (const b of bookings) consider(b.blockedFrom, b.blockedUntil);
+  for (const b of busy) consider(b.start, b.end);
   relevant.sort((a, b) => a.start - b.start);
   const merged: Interval[] = [];
   for (const b of relevant) {
     const last = merged.at(-1);
     if (last && b.start <= last.end) last.end = Math.max(last.end, b.end);
-    else merged.push({ start: b.start, end: b.end });
+    else merged.push(b);
   }
   return merged;
 }
@@ -220,7 +233,8 @@ export function computeSlots(input: {
   }
 
   const blocks = mergedBlocks(
-    [...input.bookings.map((b) => ({ start: b.blockedFrom, end: b.blockedUntil })), ...input.busy],
+    input.bookings,
+    input.busy,
     (starts[0] as number) - before - DAY,
     (starts[count] as number) + after + DAY,
   );

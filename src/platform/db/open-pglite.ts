@@ -4,6 +4,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import type { Database, DatabaseHandle } from "./database.ts";
 import { migrationLockId, migrationsFolder } from "./migrations-folder.ts";
+import { holdDrizzleParsers } from "./pglite-text-parsers.ts";
 
 type PgliteSource = { dataDir: string } | { loadFrom: Blob } | { memory: true };
 
@@ -24,6 +25,8 @@ export async function openPglite(source: PgliteSource): Promise<DatabaseHandle &
       : "loadFrom" in source
         ? await PGlite.create({ ...options, loadDataDir: source.loadFrom })
         : await PGlite.create(options);
+  // drizzle's own parsers held by the client once, not copied in at every query (record 074).
+  holdDrizzleParsers(client);
   const db = drizzle({ client }) as unknown as Database;
   return {
     db,

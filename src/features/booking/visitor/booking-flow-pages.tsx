@@ -4,6 +4,7 @@ import type { AppContext } from "../../../app-context.ts";
 import type { FieldErrors } from "../../../platform/web/form-post.ts";
 import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
+import { RenderedPages } from "../../../platform/web/rendered-pages.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
 import { containsCrisisWords } from "../../assessments/self-check/crisis-words.ts";
 import { readReflection, reflectionCookie } from "../../assessments/self-check/self-check-handoff.ts";
@@ -15,6 +16,8 @@ import { NoBookingPage } from "./no-booking-page.tsx";
 import { timesInWeeks } from "./times-in-weeks.ts";
 import { type Kind, TimesPage } from "./times-page.tsx";
 import { approvalFirst, offersFor, type Who, whomToBook } from "./whom-to-book.ts";
+
+const MINUTE = 60_000;
 
 export type TimesChoice = {
   kind: Kind;
@@ -40,7 +43,8 @@ export type DetailsState = {
 
 /** The booking flow's pages and what they need to know, for the site (`/book`) or the embed. */
 export function bookingFlowPages(ctx: AppContext, frame: BookingFrame) {
-  const { db, site, keys } = ctx;
+  const { db, site, keys, settings } = ctx;
+  const renderedTimes = new RenderedPages();
 
   /**
    * The self-check hand-off's id. Never inside an embed: that cookie is the site's own (Path=/book), and
@@ -65,8 +69,12 @@ export function bookingFlowPages(ctx: AppContext, frame: BookingFrame) {
     if (!who || !offered) return noBooking(reply);
     // Only the weeks the page holds are computed, from inputs held in memory (record 061).
     const times = timesInWeeks({ ...offered, now, zone: choice.zone, week: choice.week });
-    return sendPrivate(
-      reply,
+    const shownProblem = problem ?? (who.gone ? m.therapistGone : undefined);
+    // The zone chooser's offsets are for this minute (clocks change on a whole minute), so the page is a
+    // function of what the key holds, and the same times and choices are rendered once (record 074).
+    const minute = now - (now % MINUTE);
+    const key = JSON.stringify([settings.version, minute, choice, who.choice, shownProblem, times]);
+    const html = renderedTimes.get(key, () =>
       renderPage(
         <TimesPage
           site={site}
@@ -74,11 +82,12 @@ export function bookingFlowPages(ctx: AppContext, frame: BookingFrame) {
           who={who.choice}
           {...choice}
           {...times}
-          problem={problem ?? (who.gone ? m.therapistGone : undefined)}
+          problem={shownProblem}
+          now={minute}
         />,
       ),
-      status,
     );
+    return sendPrivate(reply, html, status);
   };
 
   const detailsPage = async (
