@@ -7,7 +7,7 @@ import v8 from "node:v8";
  */
 export const heapGrowingPercent = 100;
 
-/** The flag to set, unless whoever started Node chose a growth of their own on its command line. */
+/** The flag to set, unless whoever started Node chose a growth of their own (command line or NODE_OPTIONS). */
 export function heapGrowthFlag(execArgv: readonly string[]): string | undefined {
   if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return undefined;
   return `--heap-growing-percent=${heapGrowingPercent}`;
@@ -19,6 +19,7 @@ export function heapGrowthFlag(execArgv: readonly string[]): string | undefined 
  * V8 reads the setting each time it sizes the heap, so setting it once the process runs takes effect.
  */
 export function limitHeapGrowth(): void {
-  const flag = heapGrowthFlag(process.execArgv);
+  // Flags from NODE_OPTIONS are not in execArgv.
+  const flag = heapGrowthFlag([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)]);
   if (flag) v8.setFlagsFromString(flag);
 }

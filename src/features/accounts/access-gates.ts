@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from "fastify";
 import type { AppContext } from "../../app-context.ts";
 import { sendErrorPage } from "../../platform/web/error-pages.tsx";
 import { formTokenFor } from "../../platform/web/form-security.ts";
@@ -35,14 +35,15 @@ export function registerAccessGates(
   app.decorateRequest("client", undefined);
   // A plain callback, so an open route (every cached public page) costs no promise; the gate's own
   // work is unchanged (Fastify goes on only if the gate has not answered).
-  app.addHook("preHandler", (request, reply, done) => {
+  const enforceRouteAccess: preHandlerHookHandler = (request, reply, done) => {
     const access = request.routeOptions.config.access;
     if (access === "public" || access === "anonymous" || access === undefined) return done();
     enforce(request, reply, access).then(() => {
       const nav = reply.sent ? undefined : navFor(request);
       return nav ? withSignedInNav(nav, done) : done();
     }, done);
-  });
+  };
+  app.addHook("preHandler", enforceRouteAccess);
 
   /** The header a signed-in client or therapist sees on every page of their own (issue 16, item 4). */
   function navFor(request: FastifyRequest): SignedInNav | undefined {

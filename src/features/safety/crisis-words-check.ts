@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from "fastify";
 import type { AppContext } from "../../app-context.ts";
 import { containsCrisisWords } from "../assessments/self-check/crisis-words.ts";
 import { hourly } from "../notifications/notify-therapist.ts";
@@ -42,10 +42,11 @@ export function bodyHasControlWords(body: unknown): boolean {
 export function registerCrisisWordsCheck(app: FastifyInstance, deps: AppContext): void {
   app.decorateRequest("crisisWords", false);
   // A plain callback, so a GET (every cached public page) costs no promise.
-  app.addHook("preHandler", (request, _reply, done) => {
+  const checkCrisisWords: preHandlerHookHandler = (request, _reply, done) => {
     if (request.method !== "POST" || request.therapist) return done();
     check(request).then(() => done(), done);
-  });
+  };
+  app.addHook("preHandler", checkCrisisWords);
 
   async function check(request: FastifyRequest) {
     const client = request.client;

@@ -45,6 +45,7 @@ beforeAll(async () => {
   heldDb = held.db as unknown as PgliteDatabase;
   plainDb = drizzle({ client: plain });
 });
+const heldClient = () => held.client;
 afterAll(async () => {
   await held.close();
   await plain.close();
@@ -89,5 +90,28 @@ describe("drizzle's parsers held by the PGlite client", () => {
       parsers: { 23: (value: string) => `seven is ${value}`, 1114: (value: string) => value },
     });
     expect(result.rows[0]?.n).toBe("seven is 7");
+  });
+
+  it("reach PGlite without drizzle's parsers, and stay held when PGlite remakes its array types", async () => {
+    // The client's own parser for timestamptz, changed for a moment: a query that still brought drizzle's
+    // parsers would not use it.
+    const client = heldClient();
+    const kept = client.parsers[1184];
+    client.parsers[1184] = (value: string) => `held ${value}`;
+    try {
+      const rows = (await heldDb.execute(sql`select at from kinds where id = 1`)).rows;
+      expect(rows[0]?.at).toBe("held 2026-03-29 00:30:00+00");
+    } finally {
+      client.parsers[1184] = kept as (value: string) => unknown;
+    }
+    await client.refreshArrayTypes();
+    expect((await heldDb.execute(query)).rows).toEqual((await plainDb.execute(query)).rows);
+  });
+
+  it("leave a query that brings its own parser for one of those types to use it", async () => {
+    const result = await heldClient().query<{ at: string }>("select at from kinds where id = 1", [], {
+      parsers: { 1184: (value: string) => `own ${value}` },
+    });
+    expect(result.rows[0]?.at).toBe("own 2026-03-29 00:30:00+00");
   });
 });

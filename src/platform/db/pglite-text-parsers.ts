@@ -18,11 +18,22 @@ type Query = PGlite["query"];
  * whatever its size. On a times page that was a quarter of what a request allocated (record 074).
  *
  * So the parsers are put into the client's own table once, and a query (or a query in a transaction)
- * that brings only those is passed on without them. The rows are the same: each of those types is kept
- * as text either way. A query that brings any other parser is passed on as it came.
+ * that brings exactly those is passed on without them. The rows are the same: each of those types is kept
+ * as text either way. A query that brings any other parsers is passed on as it came. One consequence: a
+ * query straight to the client (not through drizzle) also gets those types as text; Haven's few (the
+ * migration lock, a checkpoint, a dump) read none of them.
  */
 export function holdDrizzleParsers(client: PGlite): void {
-  for (const type of keptAsText) client.parsers[type] = asSent;
+  const hold = () => {
+    for (const type of keptAsText) client.parsers[type] = asSent;
+  };
+  hold();
+  // PGlite remakes its array types' parsers when asked to (never by Haven today): the held ones go back.
+  const refreshArrayTypes = client.refreshArrayTypes.bind(client);
+  client.refreshArrayTypes = async () => {
+    await refreshArrayTypes();
+    hold();
+  };
   client.query = withoutHeldParsers(client.query.bind(client));
   const transaction = client.transaction.bind(client);
   client.transaction = (callback) =>
@@ -36,12 +47,25 @@ function withoutHeldParsers(query: Query): Query {
   return (text, params, options) => query(text, params, options && withoutHeld(options));
 }
 
+/** The options without the parsers when they are exactly drizzle's (the same types, every one kept as sent). */
 function withoutHeld(options: QueryOptions): QueryOptions {
   const parsers = options.parsers;
   if (!parsers) return options;
-  for (const type in parsers) {
-    if (!(keptAsText as readonly number[]).includes(Number(type))) return options;
+  const given = Object.entries(parsers);
+  if (given.length !== keptAsText.length) return options;
+  for (const [type, parse] of given) {
+    if (!(keptAsText as readonly number[]).includes(Number(type)) || !keepsAsSent(parse, Number(type)))
+      return options;
   }
   const { parsers: _held, ...rest } = options;
   return rest;
+}
+
+/** Whether a parser hands back what it was given (drizzle's do; one that throws or changes it is not). */
+function keepsAsSent(parse: (value: string, type: number) => unknown, type: number): boolean {
+  try {
+    return parse("2026-01-01", type) === "2026-01-01";
+  } catch {
+    return false;
+  }
 }

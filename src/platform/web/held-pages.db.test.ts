@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capturingLogger } from "../../../test/support/log-capture.ts";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
@@ -134,5 +135,36 @@ describe("held public pages, answered before Fastify", () => {
     logs.clear();
     await ask("/articles/the-three-cycles", { cookie: "haven-session=whatever" });
     expect(lines()[0]?.reqId).toMatch(/^req-/);
+  });
+
+  it("skips only hooks that do nothing for such a request: a new one must be weighed here (record 073)", () => {
+    // The hooks every held address's route runs, as Fastify lists them. A hook added to every route shows
+    // here: decide whether a held answer needs what it does (and add that to HeldPages), then list it.
+    const routes = t.app.printRoutes({ includeHooks: true, commonPrefix: false });
+    const home = routes.slice(routes.indexOf("/ (GET)"), routes.indexOf("/ (HEAD)"));
+    expect(
+      home
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.replace(/^[\s│]*/, "")),
+    ).toEqual([
+      '• (onRequest) ["copySecurityHeaders()","fastifyCookieHandler()","readSessionCookie()"]',
+      '• (preHandler) ["enforceRouteAccess()","checkCrisisWords()","refusePausedClientPosts()"]',
+      '• (onSend) ["fastifyCookieOnSendHandler()"]',
+      '• (onResponse) ["writeRequestLine()"]',
+    ]);
+  });
+
+  it("listens as Fastify's own server would: its keep-alive and request timeouts", async () => {
+    const plain = Fastify();
+    try {
+      expect(t.app.server.keepAliveTimeout).toBe(plain.server.keepAliveTimeout);
+      expect(t.app.server.requestTimeout).toBe(plain.server.requestTimeout);
+      expect(t.app.server.timeout).toBe(plain.server.timeout);
+      expect(t.app.server.maxRequestsPerSocket).toBe(plain.server.maxRequestsPerSocket);
+    } finally {
+      await plain.close();
+    }
   });
 });

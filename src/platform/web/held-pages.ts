@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { chooseEncoding } from "./compressed-body.ts";
 import type { PageCache } from "./page-cache.ts";
 import { publicCacheControl } from "./public-page.ts";
+import { safeError } from "./safe-error.ts";
 
 /**
  * A route whose answer, once its page is held in the cache, depends on nothing in the request but its
@@ -94,6 +95,17 @@ export class HeldPages {
     return true;
   }
 
+  /** A fault here must not end the process (nothing catches a server's own listener): Fastify answers. */
+  #answerSafely(request: IncomingMessage, response: ServerResponse): boolean {
+    try {
+      return this.answer(request, response);
+    } catch (error) {
+      if (response.headersSent) throw error;
+      this.logger.error({ error: safeError(error) }, "a held page could not be sent; the route answers");
+      return false;
+    }
+  }
+
   /** The line `request-logging.ts` writes for the route, at the level it would be written. */
   #log(method: string, route: string, status: number, started: number): void {
     if (!this.logger.isLevelEnabled("info")) return;
@@ -115,10 +127,12 @@ export class HeldPages {
    */
   readonly serverFactory = (
     handler: (request: IncomingMessage, response: ServerResponse) => void,
-    options: FastifyServerOptions & { http?: http.ServerOptions },
+    options: FastifyServerOptions & { http?: http.ServerOptions; https?: unknown; http2?: boolean },
   ): http.Server => {
+    // Haven serves plain HTTP/1.1 behind its proxy; a TLS or HTTP/2 server here would be silently plain.
+    if (options.https || options.http2) throw new Error("held pages serve plain HTTP/1.1 only");
     const server = http.createServer(options.http ?? {}, (request, response) => {
-      if (!this.answer(request, response)) handler(request, response);
+      if (!this.#answerSafely(request, response)) handler(request, response);
     });
     server.keepAliveTimeout = options.keepAliveTimeout ?? server.keepAliveTimeout;
     server.requestTimeout = options.requestTimeout ?? server.requestTimeout;

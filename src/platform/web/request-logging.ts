@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, onResponseHookHandler } from "fastify";
 
 /**
  * One line per request with the route's pattern ("/articles/:slug"), never the URL itself:
@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
  */
 export function registerRequestLogging(app: FastifyInstance): void {
   // A plain callback: no promise per answer (record 046).
-  app.addHook("onResponse", (request, reply, done) => {
+  const writeRequestLine: onResponseHookHandler = (request, reply, done) => {
     // Below the configured level nothing is built (record 068): Fastify makes the route's options afresh
     // at each read, and a quiet route's line (debug) is below info too.
     const log = request.log as { isLevelEnabled?: (level: string) => boolean };
@@ -23,5 +23,6 @@ export function registerRequestLogging(app: FastifyInstance): void {
       "request",
     );
     done();
-  });
+  };
+  app.addHook("onResponse", writeRequestLine);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, onRequestHookHandler } from "fastify";
 
 /** The policy written out in full, so a reader (and a test) sees exactly what pages may load. */
 export const contentSecurityPolicy = {
@@ -63,10 +63,11 @@ export function securityHeaders(options: { https: boolean; frameOrigins?: readon
  */
 export function sendSecurityHeaders(app: FastifyInstance, headers: Readonly<Record<string, string>>): void {
   const entries = Object.entries(headers);
-  app.addHook("onRequest", (_request, reply, done) => {
+  const copySecurityHeaders: onRequestHookHandler = (_request, reply, done) => {
     for (const [name, value] of entries) reply.header(name, value);
     done();
-  });
+  };
+  app.addHook("onRequest", copySecurityHeaders);
 }
 
 export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from "fastify";
 import type { Database } from "../db/database.ts";
 import { deviceLabel } from "../security/sessions/device-label.ts";
 import {
@@ -32,7 +32,7 @@ export function registerSessionCookie(app: FastifyInstance, db: Database, secure
   app.decorateRequest("account", undefined);
   app.decorateRequest("sessionToken", undefined);
   // A plain callback, so a request without the cookie (every cached public page) costs no promise.
-  app.addHook("onRequest", (request, _reply, done) => {
+  const readSessionCookie: onRequestHookHandler = (request, _reply, done) => {
     const token = request.cookies[name];
     if (!token) return done();
     resolveSession(db, token).then((account) => {
@@ -42,7 +42,8 @@ export function registerSessionCookie(app: FastifyInstance, db: Database, secure
       }
       done();
     }, done);
-  });
+  };
+  app.addHook("onRequest", readSessionCookie);
 }
 
 /** Signs someone in: any session this browser had is ended first, so the token always changes at sign-in. */

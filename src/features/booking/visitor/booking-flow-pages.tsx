@@ -6,6 +6,7 @@ import { formTokenFor } from "../../../platform/web/form-security.ts";
 import { renderPage } from "../../../platform/web/render-page.ts";
 import { RenderedPages } from "../../../platform/web/rendered-pages.ts";
 import { sendPrivate } from "../../../platform/web/send-private.ts";
+import { signedInNav } from "../../../platform/web/signed-in-nav.ts";
 import { containsCrisisWords } from "../../assessments/self-check/crisis-words.ts";
 import { readReflection, reflectionCookie } from "../../assessments/self-check/self-check-handoff.ts";
 import type { Slot } from "../compute-slots.ts";
@@ -74,7 +75,7 @@ export function bookingFlowPages(ctx: AppContext, frame: BookingFrame) {
     // function of what the key holds, and the same times and choices are rendered once (record 074).
     const minute = now - (now % MINUTE);
     const key = JSON.stringify([settings.version, minute, choice, who.choice, shownProblem, times]);
-    const html = renderedTimes.get(key, () =>
+    const render = () =>
       renderPage(
         <TimesPage
           site={site}
@@ -85,8 +86,10 @@ export function bookingFlowPages(ctx: AppContext, frame: BookingFrame) {
           problem={shownProblem}
           now={minute}
         />,
-      ),
-    );
+      );
+    // A page with someone's own header (and its sign-out token) is never kept: the key does not hold it.
+    // The booking routes are public, so this is only a guard should a signed-in route show this page.
+    const html = signedInNav() ? render() : renderedTimes.get(key, render);
     return sendPrivate(reply, html, status);
   };
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formTokenIn, freshAddress } from "../../../../test/support/forms.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { therapistNotifications } from "../../notifications/notification.schema.ts";
+import { lockPracticeSettings, writePracticeSettings } from "../../practice-settings/settings-store.ts";
 import { bookings } from "../booking.schema.ts";
 
 let t: TestApp;
@@ -194,6 +195,35 @@ describe("the visitor's booking flow", () => {
     expect(manage.headers["cache-control"]).toBe("no-store");
     expect(manage.body).toContain("Your consultation is booked");
     expect(manage.body).toMatch(/Sydney time, GMT\+1[01]/); // the visitor's zone, named
+  });
+
+  it("shows the times page as it is now, though it renders a page once for the same times (record 074)", async () => {
+    const url = `/book?kind=couple&zone=${encodeURIComponent(zone)}`;
+    const page = async () => (await t.app.inject({ url })).body;
+    const before = await page();
+    expect(await page()).toBe(before);
+    // A time booked is gone from the next page.
+    const [first] = await offeredStarts();
+    const taken = (first?.href as string).replace(/&/g, "&amp;");
+    expect(before).toContain(taken);
+    const { send } = await submit(first?.href as string, { ...goodDetails, email: "cai@example.org" });
+    expect((await send()).statusCode).toBe(303);
+    expect(await page()).not.toContain(taken);
+    // A change to the practice's settings shows on the next page.
+    const rename = async (name: string) => {
+      await t.handle.db.transaction(async (tx) => {
+        const stored = await lockPracticeSettings(tx);
+        await writePracticeSettings(tx, { ...stored.settings, name });
+      });
+      expect(await t.app.practiceSettings.refresh()).toBe(true);
+    };
+    await rename("Harbour Couples Practice");
+    try {
+      expect(await page()).toContain("Harbour Couples Practice");
+    } finally {
+      await rename("Haven demo practice");
+    }
+    expect(await page()).not.toContain("Harbour Couples Practice");
   });
 
   it("tells the second person that the time was just taken, offers the nearest, and keeps their words", async () => {

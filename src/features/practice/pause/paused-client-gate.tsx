@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, preHandlerHookHandler } from "fastify";
 import type { AppContext } from "../../../app-context.ts";
 import { Layout } from "../../../platform/web/layout.tsx";
 import { renderPage } from "../../../platform/web/render-page.ts";
@@ -19,7 +19,7 @@ const stillOpen = new Set(["/my/entries/:id/delete", "/my/erase", "/my/two-step"
  * pausing never pauses safety.
  */
 export function registerPausedClientGate(app: FastifyInstance, { site }: AppContext): void {
-  app.addHook("preHandler", (request, reply, done) => {
+  const refusePausedClientPosts: preHandlerHookHandler = (request, reply, done) => {
     if (request.method !== "POST" || !request.client?.paused || stillOpen.has(request.routeOptions.url ?? ""))
       return done();
     sendPrivate(
@@ -39,5 +39,6 @@ export function registerPausedClientGate(app: FastifyInstance, { site }: AppCont
       403,
     );
     // Answered here: Fastify goes no further, and `done` is not called.
-  });
+  };
+  app.addHook("preHandler", refusePausedClientPosts);
 }
