@@ -204,9 +204,11 @@ describe("the visitor's booking flow", () => {
     expect(await page()).toBe(before);
     // A time booked is gone from the next page.
     const [first] = await offeredStarts();
-    const taken = (first?.href as string).replace(/&/g, "&amp;");
+    const href = first?.href ?? "";
+    expect(href).not.toBe("");
+    const taken = href.replace(/&/g, "&amp;");
     expect(before).toContain(taken);
-    const { send } = await submit(first?.href as string, { ...goodDetails, email: "cai@example.org" });
+    const { send } = await submit(href, { ...goodDetails, email: "cai@example.org" });
     expect((await send()).statusCode).toBe(303);
     expect(await page()).not.toContain(taken);
     // A change to the practice's settings shows on the next page.
