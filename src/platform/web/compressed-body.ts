@@ -35,3 +35,13 @@ export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip
   if (accepted.includes("gzip")) return "gzip";
   return undefined;
 }
+
+/** Whether the browser already holds this body: its If-None-Match names the ETag, weak or strong. */
+export function alreadyHeld(ifNoneMatch: string | undefined, body: CompressedBody): boolean {
+  return ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === body.etag) ?? false;
+}
+
+/** The bytes to send in the encoding chosen (the plain ones when there is none). */
+export function bytesIn(body: CompressedBody, encoding: "br" | "gzip" | undefined): Buffer {
+  return encoding === "br" ? body.br : encoding === "gzip" ? body.gzip : body.raw;
+}

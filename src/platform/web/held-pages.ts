@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import type { FastifyServerOptions } from "fastify";
 import type { Logger } from "pino";
-import { chooseEncoding } from "./compressed-body.ts";
+import { alreadyHeld, bytesIn, chooseEncoding } from "./compressed-body.ts";
 import type { PageCache } from "./page-cache.ts";
 import { publicCacheControl } from "./public-page.ts";
 import { safeError } from "./safe-error.ts";
@@ -20,7 +20,11 @@ export type HeldRoute = {
   cacheControl?: string;
 };
 
-type Answer = { route: string; headers: Readonly<Record<string, string>> };
+type Answer = {
+  matches: HeldRoute["matches"];
+  route: string;
+  headers: Readonly<Record<string, string>>;
+};
 
 /**
  * Public pages answered before Fastify (record 073). A GET or HEAD with no cookie, for the exact address
@@ -30,8 +34,7 @@ type Answer = { route: string; headers: Readonly<Record<string, string>> };
  * The headers and bytes are the route's own: `held-pages.db.test.ts` compares the two answers.
  */
 export class HeldPages {
-  readonly #routes: Answer[] = [];
-  readonly #matchers: HeldRoute["matches"][] = [];
+  readonly #answers: Answer[] = [];
   #closing = false;
   #answered = 0;
 
@@ -43,8 +46,8 @@ export class HeldPages {
 
   /** Declares a route's held addresses; its headers are put together here, once. */
   add(route: HeldRoute): void {
-    this.#matchers.push(route.matches);
-    this.#routes.push({
+    this.#answers.push({
+      matches: route.matches,
       route: route.route,
       headers: Object.freeze({
         ...this.securityHeaders,
@@ -70,21 +73,19 @@ export class HeldPages {
     if (this.#closing || request.headers.cookie !== undefined) return false;
     if (request.method !== "GET" && request.method !== "HEAD") return false;
     const url = request.url ?? "";
-    const index = this.#matchers.findIndex((matches) => matches(url));
-    const answer = this.#routes[index];
+    const answer = this.#answers.find((held) => held.matches(url));
     if (!answer) return false;
     const body = this.cache.peek(url);
     if (!body) return false;
     const started = performance.now();
     this.#answered++;
     const headers: OutgoingHttpHeaders = { ...answer.headers, etag: body.etag };
-    const ifNoneMatch = request.headers["if-none-match"];
-    if (ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === body.etag)) {
+    if (alreadyHeld(request.headers["if-none-match"], body)) {
       response.writeHead(304, headers);
       response.end();
     } else {
       const encoding = chooseEncoding(request.headers["accept-encoding"]);
-      const bytes = encoding === "br" ? body.br : encoding === "gzip" ? body.gzip : body.raw;
+      const bytes = bytesIn(body, encoding);
       if (encoding) headers["content-encoding"] = encoding;
       headers["content-length"] = bytes.length;
       response.writeHead(200, headers);

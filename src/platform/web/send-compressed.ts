@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type CompressedBody, chooseEncoding } from "./compressed-body.ts";
+import { alreadyHeld, bytesIn, type CompressedBody, chooseEncoding } from "./compressed-body.ts";
 
 /**
  * Sends a pre-compressed body with its ETag; answers 304 when the browser already has it.
@@ -12,11 +12,8 @@ export function sendCompressed(
 ): FastifyReply {
   reply.header("etag", body.etag);
   reply.header("vary", "accept-encoding");
-  const ifNoneMatch = request.headers["if-none-match"];
-  if (ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === body.etag)) {
-    return reply.code(304).send();
-  }
+  if (alreadyHeld(request.headers["if-none-match"], body)) return reply.code(304).send();
   const encoding = chooseEncoding(request.headers["accept-encoding"]);
   if (encoding) reply.header("content-encoding", encoding);
-  return reply.send(encoding === "br" ? body.br : encoding === "gzip" ? body.gzip : body.raw);
+  return reply.send(bytesIn(body, encoding));
 }
